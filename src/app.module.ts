@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DomainErrorFilter } from './common/errors/domain-error.filter';
+import { AppGraphQLModule } from './common/graphql/app-graphql.module';
+import { httpLoggerOptions } from './common/logging/http-logger';
+import { AppConfig } from './config/app.config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { SocialAccountsModule } from './social-accounts/social-accounts.module';
+import { StaffModule } from './staff/staff.module';
+
+const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    const webRoot = resolve(config.webRoot);
+    const serveWeb = existsSync(resolve(webRoot, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(httpLoggerOptions(config)),
+        DatabaseModule,
+        AppGraphQLModule,
+        IdentityModule.register(config),
+        HealthModule,
+        OrganisationsModule,
+        StaffModule,
+        SocialAccountsModule,
+        ...(serveWeb
+          ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
+          : []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { validationPipe } from './common/errors/validation';
+import { AppConfig } from './config/app.config';
+
+/** Builds the application exactly as it serves, for main.ts and for tests alike. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    forceCloseConnections: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe());
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}

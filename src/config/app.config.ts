@@ -1,0 +1,173 @@
+import { z } from 'zod';
+
+export type AuthMode = 'entra' | 'dev';
+
+export type DatabaseConfig =
+  { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; schema?: string };
+
+export interface EntraConfig {
+  tenantIds: string[];
+  audiences: string[];
+  authority: string;
+  /** Public client id and API scope handed to the web client for MSAL sign-in. */
+  clientId?: string;
+  apiScope?: string;
+  /** A tenant whose staff all belong to one organisation (ODS code): `tid=ODS,...`. */
+  tenantOrganisations: Record<string, string>;
+}
+
+export interface AppConfig {
+  nodeEnv: string;
+  isProduction: boolean;
+  port: number;
+  database: DatabaseConfig;
+  authMode: AuthMode;
+  entra: EntraConfig;
+  scimToken?: string;
+  redisUrl?: string;
+  logLevel: string;
+  /** Where the built web client lives; served at `/` when present. */
+  webRoot: string;
+  seedDemoData: boolean;
+}
+
+/** Start-up refuses bad configuration with one line naming the variable. */
+export class ConfigError extends Error {}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const portSchema = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+function parseDatabaseUrl(raw: string): DatabaseConfig {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path)
+      throw new ConfigError(
+        'DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/staff-voices.db',
+      );
+    return { type: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL: not a valid postgres:// URL');
+    }
+    return { type: 'postgres', url: raw };
+  }
+  const scheme = raw.split(':')[0] || raw;
+  throw new ConfigError(
+    `DATABASE_URL: unsupported database "${scheme}"; use sqlite:<path> or postgres://user@host/db`,
+  );
+}
+
+function parseTenantOrganisations(raw: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of list(raw)) {
+    const [tenant, ods] = pair.split('=').map((part) => part?.trim());
+    if (!tenant || !ods) {
+      throw new ConfigError(`ENTRA_TENANT_ORGANISATIONS: "${pair}" is not tenantId=ODS_CODE`);
+    }
+    map[tenant] = ods.toUpperCase();
+  }
+  return map;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const isProduction = nodeEnv === 'production';
+
+  const port = portSchema.safeParse(env.PORT ?? '3000');
+  if (!port.success) {
+    throw new ConfigError(`PORT: "${env.PORT}" ${port.error.issues[0].message}`);
+  }
+
+  const database = parseDatabaseUrl(env.DATABASE_URL || 'sqlite:data/staff-voices.db');
+
+  const authModeRaw = env.AUTH_MODE || (isProduction ? 'entra' : 'dev');
+  if (authModeRaw !== 'entra' && authModeRaw !== 'dev') {
+    throw new ConfigError(`AUTH_MODE: "${authModeRaw}" is not one of entra, dev`);
+  }
+  const authMode: AuthMode = authModeRaw;
+  if (authMode === 'dev' && isProduction) {
+    throw new ConfigError('AUTH_MODE: dev sign-in is refused when NODE_ENV=production; use entra');
+  }
+
+  const authority = (env.ENTRA_AUTHORITY || 'https://login.microsoftonline.com').replace(
+    /\/+$/,
+    '',
+  );
+  let authorityUrl: URL;
+  try {
+    authorityUrl = new URL(authority);
+  } catch {
+    throw new ConfigError(`ENTRA_AUTHORITY: "${authority}" is not a URL`);
+  }
+  if (authorityUrl.protocol !== 'https:' && isProduction) {
+    throw new ConfigError('ENTRA_AUTHORITY: must be https in production');
+  }
+
+  const entra: EntraConfig = {
+    tenantIds: list(env.ENTRA_TENANT_IDS).map((id) => id.toLowerCase()),
+    audiences: list(env.ENTRA_AUDIENCES),
+    authority,
+    clientId: env.ENTRA_CLIENT_ID || undefined,
+    apiScope: env.ENTRA_API_SCOPE || undefined,
+    tenantOrganisations: parseTenantOrganisations(env.ENTRA_TENANT_ORGANISATIONS),
+  };
+  if (authMode === 'entra') {
+    if (entra.tenantIds.length === 0) {
+      throw new ConfigError(
+        'ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)',
+      );
+    }
+    const badTenant = entra.tenantIds.find((id) => !GUID.test(id));
+    if (badTenant)
+      throw new ConfigError(`ENTRA_TENANT_IDS: "${badTenant}" is not a tenant id (GUID)`);
+    if (entra.audiences.length === 0) {
+      throw new ConfigError(
+        'ENTRA_AUDIENCES: required when AUTH_MODE=entra (the API application id URI and/or client id)',
+      );
+    }
+  }
+
+  const scimToken = env.SCIM_TOKEN || undefined;
+  if (scimToken && scimToken.length < 32) {
+    throw new ConfigError('SCIM_TOKEN: must be at least 32 characters (a long random secret)');
+  }
+
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL: must start with redis:// or rediss://');
+  }
+
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${levels.join(', ')}`);
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    port: port.data,
+    database,
+    authMode,
+    entra,
+    scimToken,
+    redisUrl,
+    logLevel,
+    webRoot: env.WEB_ROOT || 'web/dist',
+    seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
+  };
+}

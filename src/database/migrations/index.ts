@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+
+/** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
+export const migrations = [InitialSchema1764000000000];

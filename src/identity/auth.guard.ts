@@ -1,0 +1,42 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-error';
+import { IS_PUBLIC, REQUIRES_COMMS_ADMIN, requestOf } from './auth.decorators';
+import { AuthenticatedUser } from './authenticated-user';
+
+/**
+ * Global guard: every GraphQL operation and route needs a valid bearer token unless marked
+ * @Public(); @CommsAdminOnly() also needs the Comms.Admin role from the token.
+ */
+@Injectable()
+export class AuthGuard extends PassportAuthGuard('bearer-token') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  getRequest(context: ExecutionContext) {
+    return requestOf(context);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    await super.canActivate(context);
+    if (this.reflector.getAllAndOverride<boolean>(REQUIRES_COMMS_ADMIN, targets)) {
+      const user = requestOf(context).user as AuthenticatedUser;
+      if (!user.isCommsAdmin)
+        throw new ForbiddenError('This needs the communications team role (Comms.Admin)');
+    }
+    return true;
+  }
+
+  handleRequest<T>(error: unknown, user: T, info: unknown): T {
+    if (error) throw error; // from validate(): a deactivated person, or the database
+    if (!user) {
+      const reason = info instanceof Error ? info.message : 'a valid bearer token is required';
+      throw new UnauthenticatedError(`Sign in first: ${reason}`);
+    }
+    return user;
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { sign } from 'jsonwebtoken';
+import { UnauthenticatedError } from '../../common/errors/domain-error';
+import { COMMS_ADMIN_ROLE, IdentityClaims } from '../authenticated-user';
+import { TokenVerifier } from '../token-verifier';
+
+export const DEV_ISSUER = 'urn:staff-voices:dev-sign-in';
+export const DEV_AUDIENCE = 'urn:staff-voices:api';
+/** The tenant id development identities live in (all zeros: never a real Entra tenant). */
+export const DEV_TENANT_ID = '00000000-0000-0000-0000-000000000000';
+const TOKEN_LIFETIME_SECONDS = 60 * 60;
+
+/**
+ * Development sign-in: a key pair made at start signs short-lived tokens for a chosen person,
+ * and they go through the same strategy and guard as Entra ID tokens. Never built in production.
+ */
+@Injectable()
+export class DevTokenService implements TokenVerifier {
+  readonly issuers = [DEV_ISSUER];
+  readonly audiences = [DEV_AUDIENCE];
+  private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  private readonly keyId = randomUUID();
+  private readonly publicKeyPem = this.keys.publicKey
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
+
+  issue(person: {
+    objectId: string;
+    displayName: string;
+    userName: string | null;
+    isCommsAdmin: boolean;
+  }) {
+    const claims: IdentityClaims = {
+      tid: DEV_TENANT_ID,
+      oid: person.objectId,
+      name: person.displayName,
+      ...(person.userName ? { preferred_username: person.userName } : {}),
+      roles: person.isCommsAdmin ? [COMMS_ADMIN_ROLE] : [],
+    };
+    const accessToken = sign({ ...claims, ver: '2.0' }, this.keys.privateKey, {
+      algorithm: 'RS256',
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      expiresIn: TOKEN_LIFETIME_SECONDS,
+      keyid: this.keyId,
+    });
+    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS };
+  }
+
+  async signingKeyFor(): Promise<string> {
+    return this.publicKeyPem;
+  }
+
+  checkClaims(payload: Record<string, unknown>): IdentityClaims {
+    if (payload.tid !== DEV_TENANT_ID || typeof payload.oid !== 'string') {
+      throw new UnauthenticatedError('not a development sign-in token');
+    }
+    return payload as unknown as IdentityClaims;
+  }
+}

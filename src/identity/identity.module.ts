@@ -1,0 +1,37 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app.config';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffModule } from '../staff/staff.module';
+import { AuthGuard } from './auth.guard';
+import { ClientConfigController } from './client-config.controller';
+import { DevSignInController } from './dev/dev-sign-in.controller';
+import { DevTokenService } from './dev/dev-token.service';
+import { EntraTokenVerifier } from './entra/entra-token-verifier';
+import { IdentityService } from './identity.service';
+import { TOKEN_VERIFIER } from './token-verifier';
+import { TokenStrategy } from './token.strategy';
+
+@Module({})
+export class IdentityModule {
+  static register(config: AppConfig): DynamicModule {
+    const dev = config.authMode === 'dev';
+    const modeProviders: Provider[] = dev
+      ? [DevTokenService, { provide: TOKEN_VERIFIER, useExisting: DevTokenService }]
+      : [EntraTokenVerifier, { provide: TOKEN_VERIFIER, useExisting: EntraTokenVerifier }];
+    return {
+      module: IdentityModule,
+      imports: [PassportModule, TypeOrmModule.forFeature([StaffMember]), StaffModule],
+      controllers: [ClientConfigController, ...(dev ? [DevSignInController] : [])],
+      providers: [
+        ...modeProviders,
+        IdentityService,
+        TokenStrategy,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [IdentityService, ...(dev ? [DevTokenService] : [])],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { IdentityClaims } from './authenticated-user';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+/**
+ * What the bearer-token strategy needs from a sign-in mode: which issuers and audiences to
+ * accept, the public key for a given token, and any check on the claims beyond the signature.
+ */
+export interface TokenVerifier {
+  readonly issuers: string[];
+  readonly audiences: string[];
+  /** PEM public key that must have signed this (still unverified) token. */
+  signingKeyFor(rawToken: string): Promise<string>;
+  /** Throws with a reason when the verified claims are not acceptable. */
+  checkClaims(payload: Record<string, unknown>): IdentityClaims;
+}

@@ -1,0 +1,25 @@
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Department } from './department.entity';
+import { Organisation } from './organisation.entity';
+import { OrganisationsService } from './organisations.service';
+import { Site } from './site.entity';
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(private readonly organisationsService: OrganisationsService) {}
+
+  @Query(() => [Organisation], { description: 'Every organisation, by name.' })
+  organisations() {
+    return this.organisationsService.list();
+  }
+
+  @ResolveField(() => [Site])
+  sites(@Parent() organisation: Organisation) {
+    return this.organisationsService.sitesOf(organisation.id);
+  }
+
+  @ResolveField(() => [Department])
+  departments(@Parent() organisation: Organisation) {
+    return this.organisationsService.departmentsOf(organisation.id);
+  }
+}

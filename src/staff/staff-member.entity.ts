@@ -1,0 +1,83 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { StaffGroup } from './staff-group';
+
+@ObjectType({ description: 'A member of NHS staff and their public profile.' })
+@Entity('staff_members')
+@Index(['tenantId', 'objectId'], { unique: true })
+export class StaffMember {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** Entra tenant (`tid`) and object id (`oid`): the person's identity, unique together. */
+  @Column({ name: 'tenant_id', type: 'varchar', length: 64, nullable: true })
+  tenantId: string | null;
+
+  @Column({ name: 'object_id', type: 'varchar', length: 64, nullable: true })
+  objectId: string | null;
+
+  /** Work sign-in name (`preferred_username` / SCIM `userName`), e.g. jane.smith@nhs.net. */
+  @Index({ unique: true })
+  @Column({ name: 'user_name', type: 'varchar', length: 320, nullable: true })
+  userName: string | null;
+
+  /** The provisioning system's id for this person (SCIM `externalId`). */
+  @Index()
+  @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
+  externalId: string | null;
+
+  @Field()
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'job_title', type: 'varchar', length: 200, nullable: true })
+  jobTitle: string | null;
+
+  @Field(() => StaffGroup, { nullable: true })
+  @Column({ name: 'staff_group', type: 'varchar', length: 64, nullable: true })
+  staffGroup: StaffGroup | null;
+
+  @Column({ name: 'organisation_id', type: 'integer', nullable: true })
+  organisationId: number | null;
+
+  @Column({ name: 'site_id', type: 'integer', nullable: true })
+  siteId: number | null;
+
+  @Column({ name: 'department_id', type: 'integer', nullable: true })
+  departmentId: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  pronouns: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  bio: string | null;
+
+  /** False for leavers (SCIM deactivation): hidden at once, data kept until erased. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Roles last seen in the person's token; the token on each request is what authorises. */
+  @Field({
+    description: 'Whether this person is in the communications team (app role Comms.Admin).',
+  })
+  @Column({ name: 'is_comms_admin', type: 'boolean', default: false })
+  isCommsAdmin: boolean;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffMember } from './staff-member.entity';
+import { StaffResolver } from './staff.resolver';
+import { StaffService } from './staff.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StaffMember])],
+  providers: [StaffService, StaffResolver],
+  exports: [StaffService],
+})
+export class StaffModule {}

@@ -1,0 +1,83 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap';
+import { AppConfig, loadConfig } from '../../src/config/app.config';
+import { DevTokenService } from '../../src/identity/dev/dev-token.service';
+import type { StaffMember } from '../../src/staff/staff-member.entity';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export type Caller = StaffMember | { token: string } | null;
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  dataSource: DataSource;
+  /** A bearer token for a person, as the development sign-in would issue (admin if they are one). */
+  tokenFor(person: StaffMember): string;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Caller,
+  ): Promise<GraphQLResponse<T>>;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** The real application, over HTTP, on a database of its own (SQLite file or PostgreSQL schema). */
+export async function createTestApp(
+  env: NodeJS.ProcessEnv = {},
+  options: { listen?: boolean } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    AUTH_MODE: 'dev',
+    SEED_DEMO_DATA: 'false',
+    WEB_ROOT: '/nonexistent',
+    ...env,
+    DATABASE_URL: database.url,
+  });
+  config.database = database.config;
+  const app = await createApp(config);
+  if (options.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
+
+  const tokenFor = (person: StaffMember) =>
+    app.get(DevTokenService).issue({ ...person, objectId: person.objectId! }).accessToken;
+
+  const authHeader = (as: Caller | undefined): Record<string, string> => {
+    if (!as) return {};
+    return { Authorization: `Bearer ${'token' in as ? as.token : tokenFor(as)}` };
+  };
+
+  return {
+    app,
+    config,
+    database,
+    dataSource: app.get(DataSource),
+    tokenFor,
+    async gql(query, variables, as) {
+      const res = await request(app.getHttpServer())
+        .post('/graphql')
+        .set({
+          'Content-Type': 'application/json',
+          Accept: 'application/graphql-response+json, application/json',
+          ...authHeader(as),
+        })
+        .send({ query, variables });
+      return res.body;
+    },
+    http: () => request(app.getHttpServer()),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
