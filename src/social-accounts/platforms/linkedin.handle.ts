@@ -1,0 +1,59 @@
+import { Platform } from './platform';
+import { HandleInput, invalidHandle, PlatformRules } from './platform-rules';
+
+// Letters of any script (LinkedIn keeps them percent-encoded in links), digits and hyphens.
+const SLUG = /^[\p{L}\p{M}\p{N}-]{3,100}$/u;
+
+const PROFILE_ADDRESS = 'paste your linkedin.com/in/… address';
+
+const NOT_PERSONAL = new Map([
+  ['company', 'company page'],
+  ['school', 'school page'],
+  ['showcase', 'showcase page'],
+  ['groups', 'group'],
+  ['pulse', 'article'],
+  ['posts', 'post'],
+  ['feed', 'feed page'],
+  ['events', 'event'],
+  ['jobs', 'job page'],
+]);
+
+export const linkedInRules: PlatformRules = {
+  platform: Platform.LINKEDIN,
+  name: 'LinkedIn',
+  hosts: ['linkedin.com', 'lnkd.in'],
+  example: 'linkedin.com/in/jane-smith',
+
+  normalise(input: HandleInput) {
+    if (input.kind === 'link' && (input.host === 'lnkd.in' || input.host.endsWith('.lnkd.in'))) {
+      throw invalidHandle(`That is a shortened LinkedIn link: open it and ${PROFILE_ADDRESS}`);
+    }
+    // A typed `in/jane-smith` is read like the path of a link.
+    const segments =
+      input.kind === 'link' ? input.segments : input.name.split('/').filter((s) => s !== '');
+    const slug = (
+      segments.length === 1 && input.kind === 'name' ? segments[0] : slugFrom(segments)
+    ).toLowerCase();
+    if (!SLUG.test(slug)) {
+      throw invalidHandle(
+        'LinkedIn profile addresses are 3 to 100 letters, digits or hyphens after linkedin.com/in/',
+      );
+    }
+    const url = `https://www.linkedin.com/in/${encodeURIComponent(slug)}`;
+    return { handle: `in/${slug}`, handleKey: `in/${slug}`, url, followUrl: url };
+  },
+};
+
+function slugFrom(segments: string[]): string {
+  const first = segments[0]?.toLowerCase();
+  if (first === 'in' && segments[1] !== undefined) return segments[1];
+  const page = first === undefined ? undefined : NOT_PERSONAL.get(first);
+  if (page !== undefined) {
+    throw invalidHandle(`That is a LinkedIn ${page}, not a personal profile: ${PROFILE_ADDRESS}`);
+  }
+  // linkedin.com/pub/jane-smith/12/345/678 cannot be turned into the /in/ address reliably.
+  if (first === 'pub') {
+    throw invalidHandle(`That is an old-style LinkedIn link: open it and ${PROFILE_ADDRESS}`);
+  }
+  throw invalidHandle(`That LinkedIn link is not a profile: ${PROFILE_ADDRESS}`);
+}
