@@ -12,10 +12,11 @@ const e2e = (kind: 'sqlite' | 'postgres'): Config => ({
   displayName: `e2e-${kind}`,
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   setupFiles: [`<rootDir>/test/support/use-${kind}.ts`],
-  testTimeout: 30_000,
 });
 
 const config: Config = {
+  // a generous ceiling for real servers and browsers on a shared two-core machine; not a speed check
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     e2e('sqlite'),
@@ -25,7 +26,6 @@ const config: Config = {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

@@ -16,6 +16,5 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(validationPipe());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   return app;
 }
