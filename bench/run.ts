@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import * as hdr from 'hdr-histogram-js';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DemoRandom } from '../src/database/seed/demo-random';
+import { generateDataset, NATIONAL } from './generate-dataset';
+import { LoadRequest, LoadResult, runLoad } from './http-load';
+import { SCENARIOS } from './scenarios';
+
+/**
+ * `npm run bench`: builds (once) a national dataset, starts the built server on it, and measures
+ * each scenario over HTTP with 10 concurrent clients, beside two floors measured in the same run:
+ * a bare node:http server, and the scenario's SQL through better-sqlite3 directly.
+ * BENCH_STAFF=20000 npm run bench for a quick run on a small dataset.
+ */
+async function main() {
+  const staff = Number(process.env.BENCH_STAFF ?? NATIONAL.staff);
+  const scale = staff / NATIONAL.staff;
+  const size = {
+    ...NATIONAL,
+    staff,
+    organisations: Math.max(3, Math.round(NATIONAL.organisations * Math.min(1, scale * 10))),
+  };
+  const requests = Number(process.env.BENCH_REQUESTS ?? 4000);
+  const path = join(__dirname, '.data', `staff-${staff}.db`);
+  console.log(
+    `Dataset: ${staff.toLocaleString()} staff, ${size.organisations} organisations -> ${path}`,
+  );
+  const genStarted = Date.now();
+  await generateDataset(path, size);
+  console.log(`Dataset ready in ${((Date.now() - genStarted) / 1000).toFixed(0)} s`);
+
+  const port = 45000 + Math.floor(Math.random() * 1000);
+  const floorPort = port + 1;
+  const server = start(join(__dirname, '..', 'dist', 'main.js'), {
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${path}`,
+    AUTH_MODE: 'dev',
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  });
+  const floor = start(
+    '-e',
+    {},
+    `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.setHeader('content-type', 'application/json'); s.end('{"data":{}}'); }); }).listen(${floorPort}, '127.0.0.1')`,
+  );
+  try {
+    await waitFor(port);
+    await waitFor(floorPort);
+    const random = new DemoRandom(7);
+    const people = Array.from({ length: 200 }, () => 1 + random.int(staff));
+    const tokens = new Map<number, string>();
+    for (const id of people) tokens.set(id, await signIn(port, id));
+    const db = new Database(path, { readonly: true });
+    const context = { people, tokens, random, staff, db };
+
+    const results: { result: LoadResult; floorSql?: number; target?: string }[] = [];
+    const floorHttp = await runLoad(
+      'bare node:http server',
+      floorPort,
+      () => ({ method: 'POST', path: '/', body: '{}' }),
+      { requests },
+    );
+    results.push({ result: floorHttp });
+    for (const scenario of SCENARIOS) {
+      const result = await runLoad(
+        scenario.name,
+        port,
+        (i) => graphql(scenario.request(context, i), tokens.get(people[i % people.length])!),
+        {
+          requests: scenario.requests ?? requests,
+        },
+      );
+      const floorSql = scenario.sql ? sqlFloor(db, (i) => scenario.sql!(context, i)) : undefined;
+      results.push({ result, floorSql, target: scenario.target });
+      console.log(`  ${scenario.name}: p95 ${result.p95} ms (${result.perSecond}/s)`);
+    }
+    db.close();
+    console.log(
+      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | SQL floor p95 ms | target |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const { result: r, floorSql, target } of results) {
+      console.log(
+        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${floorSql ?? '—'} | ${target ?? '—'} |`,
+      );
+    }
+    console.log(`\nServer RSS after the run: ${await rss(server.pid!)} MB`);
+  } finally {
+    server.kill('SIGTERM');
+    floor.kill('SIGKILL');
+  }
+}
+
+export interface BenchContext {
+  people: number[];
+  tokens: Map<number, string>;
+  random: DemoRandom;
+  staff: number;
+  db: Database.Database;
+}
+
+function graphql(
+  body: { query: string; variables?: Record<string, unknown> },
+  token: string,
+): LoadRequest {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The same SQL through the driver directly: the floor under the HTTP figure. */
+function sqlFloor(
+  db: Database.Database,
+  statementsFor: (i: number) => { sql: string; params: unknown[] }[],
+): number {
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+  const cache = new Map<string, Database.Statement>();
+  for (let i = 0; i < 2000; i++) {
+    const started = process.hrtime.bigint();
+    for (const { sql, params } of statementsFor(i)) {
+      let statement = cache.get(sql);
+      if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+      statement.all(...params);
+    }
+    if (i >= 200) histogram.recordValue(Number((process.hrtime.bigint() - started) / 1000n));
+  }
+  return Math.round(histogram.getValueAtPercentile(95) / 10) / 100;
+}
+
+function start(script: string, env: Record<string, string>, code?: string): ChildProcess {
+  const args = code ? [script, code] : [script];
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+async function waitFor(port: number) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/health`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing listening on ${port}`);
+}
+
+async function signIn(port: number, staffId: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ staffId }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed for ${staffId}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function rss(pid: number): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
