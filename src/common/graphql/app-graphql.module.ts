@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { AppConfig } from '../../config/app.config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -12,6 +12,7 @@ import { DomainError } from '../errors/domain-error';
 import { LoadersFactory } from '../loaders/loaders';
 import { LoadersModule } from '../loaders/loaders.module';
 import { GraphQLContext } from './graphql-context';
+import { aliasLimitRule, queryCostPlugin } from './query-limits';
 
 export const MAX_QUERY_DEPTH = 12;
 const logger = new Logger('GraphQL');
@@ -48,22 +49,26 @@ export function formatError(
       driver: ApolloDriver,
       imports: [LoadersModule],
       inject: [APP_CONFIG, LoadersFactory],
-      useFactory: (config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig => ({
-        path: '/graphql',
-        autoSchemaFile: true,
-        sortSchema: true,
-        playground: false,
-        introspection: !config.isProduction,
-        includeStacktraceInErrorResponses: false,
-        csrfPrevention: true,
-        plugins: [ApolloServerPluginLandingPageDisabled()],
-        validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-        formatError,
-        context: ({ req }: { req: Request }): GraphQLContext => ({
-          req,
-          loaders: loaders.create(),
-        }),
-      }),
+      useFactory: (config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig => {
+        let schema: GraphQLSchema;
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: !config.isProduction,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(() => schema)],
+          validationRules: [depthLimit(MAX_QUERY_DEPTH), aliasLimitRule],
+          transformSchema: (built: GraphQLSchema) => (schema = built),
+          formatError,
+          context: ({ req }: { req: Request }): GraphQLContext => ({
+            req,
+            loaders: loaders.create(),
+          }),
+        };
+      },
     }),
   ],
 })

@@ -1,0 +1,51 @@
+import { auditServer } from 'graphql-http';
+import { createTestApp, TestApp } from './support/create-test-app';
+import { StaffFactory } from './factories/staff.factory';
+
+describe('GraphQL over HTTP and query limits', () => {
+  let t: TestApp;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { listen: true });
+    url = `${await t.app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+  });
+  afterAll(() => t.close());
+
+  it('passes every MUST audit of the GraphQL over HTTP specification', async () => {
+    const results = await auditServer({ url, fetchFn: fetch });
+    const musts = results.filter((result) => result.name.startsWith('MUST'));
+    expect(musts.length).toBeGreaterThanOrEqual(13);
+    const failures = musts.filter((result) => result.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a query nested deeper than the limit', async () => {
+    const me = await new StaffFactory(t).create();
+    const deep = '{ me { organisation { ' + 'sites { id } '.repeat(1) + '} } }';
+    expect((await t.gql(deep, {}, me)).errors).toBeUndefined();
+    const tooDeep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+    const res = await t.gql(tooDeep, {}, me);
+    expect(res.errors![0].message).toMatch(/exceeds maximum operation depth/);
+  });
+
+  it('refuses an operation with too many aliases', async () => {
+    const me = await new StaffFactory(t).create();
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await t.gql(`{ ${aliases} }`, {}, me);
+    expect(res.errors![0].message).toMatch(/Too many aliases \(31\)/);
+    const fine = Array.from({ length: 30 }, (_, i) => `a${i}: me { id }`).join(' ');
+    expect((await t.gql(`{ ${fine} }`, {}, me)).errors).toBeUndefined();
+  });
+
+  it('refuses cross-site form posts (CSRF prevention)', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query={me{id}}',
+    });
+    expect(res.status).toBe(400);
+    const get = await fetch(`${url}?query=${encodeURIComponent('{__typename}')}`);
+    expect(get.status).toBe(400); // a simple GET without a preflight-forcing header is refused
+  });
+});
