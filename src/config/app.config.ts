@@ -69,19 +69,26 @@ function parseDatabaseUrl(raw: string): DatabaseConfig {
   );
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ODS_CODE = /^[A-Z0-9]{3,10}$/;
+
 function parseTenantOrganisations(raw: string | undefined): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of list(raw)) {
-    const [tenant, ods] = pair.split('=').map((part) => part?.trim());
-    if (!tenant || !ods) {
+    const [tenant, ods, extra] = pair.split('=').map((part) => part?.trim());
+    if (!tenant || !ods || extra !== undefined) {
       throw new ConfigError(`ENTRA_TENANT_ORGANISATIONS: "${pair}" is not tenantId=ODS_CODE`);
     }
-    map[tenant] = ods.toUpperCase();
+    if (!GUID.test(tenant)) {
+      throw new ConfigError(`ENTRA_TENANT_ORGANISATIONS: "${tenant}" is not a tenant id (GUID)`);
+    }
+    if (!ODS_CODE.test(ods.toUpperCase())) {
+      throw new ConfigError(`ENTRA_TENANT_ORGANISATIONS: "${ods}" is not an ODS code`);
+    }
+    map[tenant.toLowerCase()] = ods.toUpperCase();
   }
   return map;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -137,6 +144,33 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (entra.audiences.length === 0) {
       throw new ConfigError(
         'ENTRA_AUDIENCES: required when AUTH_MODE=entra (the API application id URI and/or client id)',
+      );
+    }
+    // the web client signs in with these; without them nobody can
+    if (!entra.clientId) {
+      throw new ConfigError(
+        "ENTRA_CLIENT_ID: required when AUTH_MODE=entra (the web client app registration's client id)",
+      );
+    }
+    if (!GUID.test(entra.clientId)) {
+      throw new ConfigError(`ENTRA_CLIENT_ID: "${entra.clientId}" is not a client id (GUID)`);
+    }
+    if (!entra.apiScope) {
+      throw new ConfigError(
+        'ENTRA_API_SCOPE: required when AUTH_MODE=entra (e.g. api://staff-voices/access_as_user)',
+      );
+    }
+    if (!/^\S*[^\s/:]\/[\w.-]+$/.test(entra.apiScope)) {
+      throw new ConfigError(
+        `ENTRA_API_SCOPE: "${entra.apiScope}" is not a scope such as api://staff-voices/access_as_user`,
+      );
+    }
+    const strayTenant = Object.keys(entra.tenantOrganisations).find(
+      (tenant) => !entra.tenantIds.includes(tenant),
+    );
+    if (strayTenant) {
+      throw new ConfigError(
+        `ENTRA_TENANT_ORGANISATIONS: tenant "${strayTenant}" is not in ENTRA_TENANT_IDS`,
       );
     }
   }

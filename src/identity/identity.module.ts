@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app.config';
+import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { ScimModule } from '../scim/scim.module';
 import { StaffModule } from '../staff/staff.module';
 import { AuthGuard } from './auth.guard';
 import { ClientConfigController } from './client-config.controller';
@@ -11,6 +13,8 @@ import { DevSignInController } from './dev/dev-sign-in.controller';
 import { DevTokenService } from './dev/dev-token.service';
 import { EntraTokenVerifier } from './entra/entra-token-verifier';
 import { IdentityService } from './identity.service';
+import { MyOrganisationResolver } from './my-organisation.resolver';
+import { MyOrganisationService } from './my-organisation.service';
 import { TOKEN_VERIFIER } from './token-verifier';
 import { TokenStrategy } from './token.strategy';
 
@@ -23,11 +27,18 @@ export class IdentityModule {
       : [EntraTokenVerifier, { provide: TOKEN_VERIFIER, useExisting: EntraTokenVerifier }];
     return {
       module: IdentityModule,
-      imports: [PassportModule, TypeOrmModule.forFeature([StaffMember]), StaffModule],
+      imports: [
+        PassportModule,
+        TypeOrmModule.forFeature([StaffMember, Organisation]),
+        StaffModule,
+        ScimModule,
+      ],
       controllers: [ClientConfigController, ...(dev ? [DevSignInController] : [])],
       providers: [
         ...modeProviders,
         IdentityService,
+        MyOrganisationService,
+        MyOrganisationResolver,
         TokenStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

@@ -1,46 +1,142 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { UnauthenticatedError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app.config';
+import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
+import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
-import { StaffService } from '../staff/staff.service';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
 
-/** Turns verified token claims into the person making the request, creating them on first sign-in. */
+/** What a token says about its person, normalised. */
+interface TokenProfile {
+  tenantId: string;
+  objectId: string;
+  displayName: string | null;
+  userName: string | null;
+  isCommsAdmin: boolean;
+}
+
+/**
+ * Turns verified token claims into the person making the request. On a first sign-in it links the
+ * record SCIM provisioned (same userName, or externalId = oid, and no oid yet) or creates one;
+ * later sign-ins update what changed. A deactivated person is refused.
+ */
 @Injectable()
 export class IdentityService {
   constructor(
     @InjectRepository(StaffMember) private readonly staffMembers: Repository<StaffMember>,
-    private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async signIn(claims: IdentityClaims): Promise<AuthenticatedUser> {
-    const roles = Array.isArray(claims.roles)
-      ? claims.roles.filter((r) => typeof r === 'string')
-      : [];
-    const isCommsAdmin = roles.includes(COMMS_ADMIN_ROLE);
-    const tenantId = claims.tid.toLowerCase();
-    const displayName = (claims.name ?? '').trim() || 'NHS colleague';
-    const userName = (claims.preferred_username ?? claims.upn ?? '').trim().toLowerCase() || null;
-
-    let person = await this.staffMembers.findOneBy({ tenantId, objectId: claims.oid });
-    if (person && !person.active)
-      throw new UnauthenticatedError('This account has been deactivated');
-    if (!person) {
-      person = await this.staff.create({
-        tenantId,
-        objectId: claims.oid,
-        displayName,
-        userName,
-        isCommsAdmin,
-      });
-    } else if (person.isCommsAdmin !== isCommsAdmin || (userName && person.userName !== userName)) {
-      const changes = { isCommsAdmin, ...(userName ? { userName } : {}) };
-      await this.transactions.run((tx) => tx.update(StaffMember, { id: person!.id }, changes));
-      Object.assign(person, changes);
-    }
-    return { staff: person, roles, isCommsAdmin };
+    const roles = (claims.roles ?? []).filter((role) => typeof role === 'string');
+    const seen: TokenProfile = {
+      tenantId: claims.tid.toLowerCase(),
+      objectId: claims.oid,
+      displayName: claims.name?.trim() || null,
+      userName: (claims.preferred_username ?? claims.upn ?? '').trim().toLowerCase() || null,
+      isCommsAdmin: roles.includes(COMMS_ADMIN_ROLE),
+    };
+    // the hot path: one indexed read, and a write only when the token says something new
+    let person = await this.staffMembers.findOneBy({
+      tenantId: seen.tenantId,
+      objectId: seen.objectId,
+    });
+    if (person && !person.active) throw deactivated();
+    person = person ? await this.updateFromToken(person, seen) : await this.firstSignIn(seen);
+    return { staff: person, roles, isCommsAdmin: seen.isCommsAdmin };
   }
+
+  private async updateFromToken(person: StaffMember, seen: TokenProfile): Promise<StaffMember> {
+    const changes: Partial<StaffMember> = {};
+    if (person.isCommsAdmin !== seen.isCommsAdmin) changes.isCommsAdmin = seen.isCommsAdmin;
+    if (seen.displayName && person.displayName !== seen.displayName) {
+      changes.displayName = seen.displayName;
+    }
+    if (seen.userName && person.userName !== seen.userName) changes.userName = seen.userName;
+    if (Object.keys(changes).length === 0) return person;
+    return this.transactions.run(async (tx) => {
+      if (changes.userName && (await this.userNameTaken(tx, changes.userName, person.id))) {
+        delete changes.userName; // someone else holds it (a reused address): keep ours as it was
+      }
+      await tx.update(StaffMember, { id: person.id }, changes);
+      return Object.assign(person, changes);
+    });
+  }
+
+  private async firstSignIn(seen: TokenProfile): Promise<StaffMember> {
+    try {
+      return await this.transactions.run((tx) => this.linkOrCreate(tx, seen));
+    } catch (error) {
+      // two first requests at once (PostgreSQL): the other one created the record
+      const winner = await this.staffMembers.findOneBy({
+        tenantId: seen.tenantId,
+        objectId: seen.objectId,
+      });
+      if (!winner) throw error;
+      if (!winner.active) throw deactivated();
+      return winner;
+    }
+  }
+
+  private async linkOrCreate(tx: EntityManager, seen: TokenProfile): Promise<StaffMember> {
+    const identity = { tenantId: seen.tenantId, objectId: seen.objectId };
+    const existing = await tx.findOneBy(StaffMember, identity);
+    if (existing) {
+      if (!existing.active) throw deactivated();
+      return existing;
+    }
+    const provisioned = await tx.findOne(StaffMember, {
+      where: [
+        ...(seen.userName ? [{ userName: seen.userName, objectId: IsNull() }] : []),
+        { externalId: seen.objectId, objectId: IsNull() },
+      ],
+      order: { id: 'ASC' },
+    });
+    if (provisioned) {
+      if (!provisioned.active) throw deactivated();
+      const changes: Partial<StaffMember> = {
+        ...identity,
+        isCommsAdmin: seen.isCommsAdmin,
+        ...(provisioned.organisationId
+          ? {}
+          : { organisationId: await this.tenantOrganisationId(tx, seen.tenantId) }),
+      };
+      await tx.update(StaffMember, { id: provisioned.id }, changes);
+      return Object.assign(provisioned, changes);
+    }
+    const userNameFree = seen.userName && !(await this.userNameTaken(tx, seen.userName, undefined));
+    return tx.save(
+      StaffMember,
+      tx.create(StaffMember, {
+        ...identity,
+        displayName: seen.displayName ?? seen.userName ?? 'NHS colleague',
+        userName: userNameFree ? seen.userName : null,
+        isCommsAdmin: seen.isCommsAdmin,
+        organisationId: await this.tenantOrganisationId(tx, seen.tenantId),
+      }),
+    );
+  }
+
+  /** The organisation configuration maps this tenant to (ENTRA_TENANT_ORGANISATIONS), if any. */
+  private async tenantOrganisationId(tx: EntityManager, tenantId: string): Promise<number | null> {
+    const odsCode = this.config.entra.tenantOrganisations[tenantId];
+    if (!odsCode) return null;
+    const organisation = await tx.findOneBy(Organisation, { odsCode });
+    return organisation?.id ?? null;
+  }
+
+  private userNameTaken(tx: EntityManager, userName: string, exceptId: number | undefined) {
+    return tx.existsBy(StaffMember, {
+      userName,
+      ...(exceptId !== undefined ? { id: Not(exceptId) } : {}),
+    });
+  }
+}
+
+function deactivated() {
+  return new UnauthenticatedError('This account has been deactivated');
 }

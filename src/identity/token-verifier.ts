@@ -7,7 +7,8 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
  * accept, the public key for a given token, and any check on the claims beyond the signature.
  */
 export interface TokenVerifier {
-  readonly issuers: string[];
+  /** Issuers checked by the strategy; left out when `checkClaims` binds the issuer to the tenant. */
+  readonly issuers?: string[];
   readonly audiences: string[];
   /** PEM public key that must have signed this (still unverified) token. */
   signingKeyFor(rawToken: string): Promise<string>;

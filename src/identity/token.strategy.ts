@@ -15,7 +15,7 @@ export class TokenStrategy extends PassportStrategy(Strategy, 'bearer-token') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       algorithms: ['RS256'],
-      issuer: verifier.issuers as [string, ...string[]],
+      ...(verifier.issuers ? { issuer: verifier.issuers as [string, ...string[]] } : {}),
       audience: verifier.audiences as [string, ...string[]],
       jsonWebTokenOptions: { clockTolerance: 300 },
       ignoreExpiration: false,

@@ -49,8 +49,14 @@ export async function createTestApp(
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
 
-  const tokenFor = (person: StaffMember) =>
-    app.get(DevTokenService).issue({ ...person, objectId: person.objectId! }).accessToken;
+  const tokenFor = (person: StaffMember) => {
+    if (config.authMode !== 'dev') {
+      throw new Error(
+        'tokenFor needs AUTH_MODE=dev; in entra mode mint a token with LocalOidcIssuer and pass { token }',
+      );
+    }
+    return app.get(DevTokenService).issue({ ...person, objectId: person.objectId! }).accessToken;
+  };
 
   const authHeader = (as: Caller | undefined): Record<string, string> => {
     if (!as) return {};

@@ -1,5 +1,10 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { ScimProvisioning1764100000000 } from './1764100000000-scim-provisioning';
 import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communities-leaders-follows';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
-export const migrations = [InitialSchema1764000000000, CommunitiesLeadersFollows1764300000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  CommunitiesLeadersFollows1764300000000,
+  ScimProvisioning1764100000000,
+];

@@ -1,0 +1,126 @@
+import { ConfigError, loadConfig } from './app.config';
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const OTHER_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
+const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+
+/** A complete Entra configuration; each case below breaks one thing. */
+const entra = (overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  NODE_ENV: 'test',
+  AUTH_MODE: 'entra',
+  ENTRA_TENANT_IDS: TENANT,
+  ENTRA_AUDIENCES: 'api://staff-voices',
+  ENTRA_CLIENT_ID: CLIENT_ID,
+  ENTRA_API_SCOPE: 'api://staff-voices/access_as_user',
+  ...overrides,
+});
+
+const unset = undefined;
+
+describe('loadConfig: identity settings', () => {
+  it('reads a complete Entra configuration', () => {
+    const config = loadConfig(
+      entra({
+        ENTRA_TENANT_IDS: `${TENANT.toUpperCase()}, ${OTHER_TENANT}`,
+        ENTRA_AUDIENCES: `api://staff-voices,${CLIENT_ID}`,
+        ENTRA_AUTHORITY: 'https://login.microsoftonline.com/',
+        ENTRA_TENANT_ORGANISATIONS: `${OTHER_TENANT.toUpperCase()}=rj1`,
+        SCIM_TOKEN: 'x'.repeat(40),
+      }),
+    );
+    expect(config.authMode).toBe('entra');
+    expect(config.entra).toEqual({
+      tenantIds: [TENANT, OTHER_TENANT],
+      audiences: ['api://staff-voices', CLIENT_ID],
+      authority: 'https://login.microsoftonline.com',
+      clientId: CLIENT_ID,
+      apiScope: 'api://staff-voices/access_as_user',
+      tenantOrganisations: { [OTHER_TENANT]: 'RJ1' },
+    });
+    expect(config.scimToken).toBe('x'.repeat(40));
+  });
+
+  it('defaults to development sign-in outside production and to Entra in production', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).authMode).toBe('dev');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^ENTRA_TENANT_IDS: required/);
+  });
+
+  it('accepts a local http authority outside production (test issuers)', () => {
+    expect(loadConfig(entra({ ENTRA_AUTHORITY: 'http://127.0.0.1:4000' })).entra.authority).toBe(
+      'http://127.0.0.1:4000',
+    );
+  });
+
+  it.each([
+    [
+      'dev mode in production',
+      { NODE_ENV: 'production', AUTH_MODE: 'dev' },
+      /^AUTH_MODE: dev sign-in is refused when NODE_ENV=production/,
+    ],
+    ['an unknown mode', { AUTH_MODE: 'saml' }, /^AUTH_MODE: "saml" is not one of entra, dev/],
+    ['no tenants', { ENTRA_TENANT_IDS: unset }, /^ENTRA_TENANT_IDS: required when AUTH_MODE=entra/],
+    ['an empty tenant list', { ENTRA_TENANT_IDS: ' , ' }, /^ENTRA_TENANT_IDS: required/],
+    [
+      'a tenant that is not a GUID',
+      { ENTRA_TENANT_IDS: 'contoso.onmicrosoft.com' },
+      /^ENTRA_TENANT_IDS: "contoso.onmicrosoft.com" is not a tenant id/,
+    ],
+    ['no audiences', { ENTRA_AUDIENCES: unset }, /^ENTRA_AUDIENCES: required when AUTH_MODE=entra/],
+    ['no client id', { ENTRA_CLIENT_ID: unset }, /^ENTRA_CLIENT_ID: required when AUTH_MODE=entra/],
+    [
+      'a client id that is not a GUID',
+      { ENTRA_CLIENT_ID: 'staff-voices' },
+      /^ENTRA_CLIENT_ID: "staff-voices" is not a client id/,
+    ],
+    ['no API scope', { ENTRA_API_SCOPE: unset }, /^ENTRA_API_SCOPE: required when AUTH_MODE=entra/],
+    [
+      'a scope without a name',
+      { ENTRA_API_SCOPE: 'api://staff-voices' },
+      /^ENTRA_API_SCOPE: "api:\/\/staff-voices" is not a scope/,
+    ],
+    [
+      'an authority that is not a URL',
+      { ENTRA_AUTHORITY: 'login.microsoftonline.com' },
+      /^ENTRA_AUTHORITY: "login.microsoftonline.com" is not a URL/,
+    ],
+    [
+      'an http authority in production',
+      { NODE_ENV: 'production', ENTRA_AUTHORITY: 'http://127.0.0.1:4000' },
+      /^ENTRA_AUTHORITY: must be https in production/,
+    ],
+    [
+      'a tenant organisation without "="',
+      { ENTRA_TENANT_ORGANISATIONS: TENANT },
+      /^ENTRA_TENANT_ORGANISATIONS: ".*" is not tenantId=ODS_CODE/,
+    ],
+    [
+      'a tenant organisation for a tenant that is not a GUID',
+      { ENTRA_TENANT_ORGANISATIONS: 'nhs=RJ1' },
+      /^ENTRA_TENANT_ORGANISATIONS: "nhs" is not a tenant id/,
+    ],
+    [
+      'a tenant organisation with a bad ODS code',
+      { ENTRA_TENANT_ORGANISATIONS: `${TENANT}=Guy's` },
+      /^ENTRA_TENANT_ORGANISATIONS: "Guy's" is not an ODS code/,
+    ],
+    [
+      'a tenant organisation for a tenant not allowed',
+      { ENTRA_TENANT_ORGANISATIONS: `${OTHER_TENANT}=RJ1` },
+      /^ENTRA_TENANT_ORGANISATIONS: tenant ".*" is not in ENTRA_TENANT_IDS/,
+    ],
+    ['a short SCIM token', { SCIM_TOKEN: 'secret' }, /^SCIM_TOKEN: must be at least 32 characters/],
+  ])('refuses %s, naming the variable in one line', (_, overrides, message) => {
+    const attempt = () => loadConfig(entra(overrides));
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('does not ask for Entra settings in development mode', () => {
+    expect(loadConfig({ NODE_ENV: 'development', AUTH_MODE: 'dev' }).entra.tenantIds).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app.config';
+import { APP_CONFIG } from '../config/config.module';
+import { InvalidInputError } from '../common/errors/domain-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Department } from '../organisations/department.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Site } from '../organisations/site.entity';
+import { ScimProfilesService } from '../scim/scim-profiles.service';
+import { StaffMember } from '../staff/staff-member.entity';
+import { ChooseMyOrganisationInput } from './dto/choose-my-organisation.input';
+import { ChooseMyOrganisationPayload } from './dto/choose-my-organisation.payload';
+
+/**
+ * NHSmail puts many organisations in one tenant, so a person whose organisation neither SCIM nor
+ * the tenant decides says where they work. Where one of those decides, only site and department
+ * are theirs to choose.
+ */
+@Injectable()
+export class MyOrganisationService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly provisioning: ScimProfilesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  choose(me: StaffMember, input: ChooseMyOrganisationInput): Promise<ChooseMyOrganisationPayload> {
+    const organisationId = Number(input.organisationId);
+    const siteId = input.siteId ? Number(input.siteId) : null;
+    const departmentId = input.departmentId ? Number(input.departmentId) : null;
+    return this.transactions.run(async (tx) => {
+      const organisation = await tx.findOneBy(Organisation, { id: organisationId });
+      if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');
+      const decided = await this.decidedOrganisation(me);
+      if (decided !== null && decided !== organisationId) {
+        throw new InvalidInputError(
+          'Your organisation is set by your employer; you can choose your site and department',
+          'organisationId',
+        );
+      }
+      if (siteId !== null && !(await tx.existsBy(Site, { id: siteId, organisationId }))) {
+        throw new InvalidInputError('That site is not part of the organisation', 'siteId');
+      }
+      if (
+        departmentId !== null &&
+        !(await tx.existsBy(Department, { id: departmentId, organisationId }))
+      ) {
+        throw new InvalidInputError(
+          'That department is not part of the organisation',
+          'departmentId',
+        );
+      }
+      const changes = { organisationId, siteId, departmentId };
+      await tx.update(StaffMember, { id: me.id }, changes);
+      return { me: Object.assign(me, changes) };
+    });
+  }
+
+  /** The organisation provisioning or the tenant decides for this person, if either does. */
+  private async decidedOrganisation(me: StaffMember): Promise<number | null> {
+    if (me.organisationId === null) return null;
+    if (await this.provisioning.organisationManaged(me.id)) return me.organisationId;
+    const tenantOds = me.tenantId ? this.config.entra.tenantOrganisations[me.tenantId] : undefined;
+    return tenantOds ? me.organisationId : null;
+  }
+}

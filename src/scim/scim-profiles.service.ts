@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ScimProfile } from './scim-profile.entity';
+
+/** What other features may ask about provisioning. */
+@Injectable()
+export class ScimProfilesService {
+  constructor(@InjectRepository(ScimProfile) private readonly profiles: Repository<ScimProfile>) {}
+
+  /** Whether provisioning sets this person's organisation, so they may not choose another. */
+  organisationManaged(staffId: number): Promise<boolean> {
+    return this.profiles.existsBy({ staffId, organisationManaged: true });
+  }
+}

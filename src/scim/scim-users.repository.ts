@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Raw } from 'typeorm';
+import { Department } from '../organisations/department.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+import { UserFilter } from './scim-filter';
+import { ScimProfile } from './scim-profile.entity';
+import { ScimUserView } from './scim-user.mapper';
+
+/** The SQL behind the SCIM Users endpoint. People SCIM deleted are gone from every answer here. */
+@Injectable()
+export class ScimUsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One page (startIndex is 1-based, as SCIM counts) and the total matching. */
+  async page(
+    filter: UserFilter,
+    startIndex: number,
+    count: number,
+  ): Promise<{ people: StaffMember[]; total: number }> {
+    if (filter.impossible || (filter.id !== undefined && !/^\d{1,15}$/.test(filter.id))) {
+      return { people: [], total: 0 };
+    }
+    const query = this.dataSource
+      .getRepository(StaffMember)
+      .createQueryBuilder('s')
+      .leftJoin(ScimProfile, 'p', 'p.staff_id = s.id')
+      .where('p.deleted_at IS NULL');
+    if (filter.userName !== undefined) query.andWhere('s.user_name = :userName', filter);
+    if (filter.externalId !== undefined) query.andWhere('s.external_id = :externalId', filter);
+    if (filter.id !== undefined) query.andWhere('s.id = :id', { id: Number(filter.id) });
+    const total = await query.getCount();
+    // SCIM pages by position; count = 0 asks only for the total
+    const people =
+      count === 0
+        ? []
+        : await query
+            .orderBy('s.id', 'ASC')
+            .offset(startIndex - 1)
+            .limit(count)
+            .getMany();
+    return { people, total };
+  }
+
+  /** A person SCIM may address (not deleted through SCIM), or null. */
+  async findAddressable(tx: EntityManager | null, id: number): Promise<StaffMember | null> {
+    const manager = tx ?? this.dataSource.manager;
+    const person = await manager.findOneBy(StaffMember, { id });
+    if (!person) return null;
+    const profile = await manager.findOneBy(ScimProfile, { staffId: id });
+    return profile?.deletedAt ? null : person;
+  }
+
+  /** Everything the representations of these people need, in four statements. */
+  async views(people: StaffMember[], tx?: EntityManager): Promise<ScimUserView[]> {
+    if (people.length === 0) return [];
+    const manager = tx ?? this.dataSource.manager;
+    const ids = people.map((p) => p.id);
+    const organisationIds = [...new Set(people.map((p) => p.organisationId).filter(isId))];
+    const departmentIds = [...new Set(people.map((p) => p.departmentId).filter(isId))];
+    // one after another: inside a transaction they share one connection
+    const profiles = await manager.findBy(ScimProfile, { staffId: In(ids) });
+    const organisations = organisationIds.length
+      ? await manager.findBy(Organisation, { id: In(organisationIds) })
+      : [];
+    const departments = departmentIds.length
+      ? await manager.findBy(Department, { id: In(departmentIds) })
+      : [];
+    return people.map((staff) => ({
+      staff,
+      profile: profiles.find((p) => p.staffId === staff.id) ?? null,
+      organisation: organisations.find((o) => o.id === staff.organisationId) ?? null,
+      department: departments.find((d) => d.id === staff.departmentId) ?? null,
+    }));
+  }
+
+  /** SCIM's `organization`: an ODS code, or an organisation's name ignoring case. */
+  async findOrganisation(tx: EntityManager, value: string): Promise<Organisation | null> {
+    return (
+      (await tx.findOneBy(Organisation, { odsCode: value.toUpperCase() })) ??
+      (await tx.findOne(Organisation, {
+        where: { name: Raw((column) => `LOWER(${column}) = LOWER(:name)`, { name: value }) },
+        order: { id: 'ASC' },
+      }))
+    );
+  }
+
+  /** SCIM's `department`: a department of that organisation, by name ignoring case. */
+  findDepartment(tx: EntityManager, organisationId: number, name: string) {
+    return tx.findOne(Department, {
+      where: {
+        organisationId,
+        name: Raw((column) => `LOWER(${column}) = LOWER(:name)`, { name }),
+      },
+    });
+  }
+}
+
+const isId = (id: number | null): id is number => id !== null;

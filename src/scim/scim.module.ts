@@ -1,0 +1,24 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Department } from '../organisations/department.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Site } from '../organisations/site.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+import { ScimJsonMiddleware } from './scim-json.middleware';
+import { ScimProfile } from './scim-profile.entity';
+import { ScimProfilesService } from './scim-profiles.service';
+import { ScimUsersRepository } from './scim-users.repository';
+import { ScimUsersService } from './scim-users.service';
+import { ScimController } from './scim.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ScimProfile, StaffMember, Organisation, Site, Department])],
+  controllers: [ScimController],
+  providers: [ScimUsersRepository, ScimUsersService, ScimProfilesService],
+  exports: [ScimProfilesService],
+})
+export class ScimModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(ScimJsonMiddleware).forRoutes(ScimController);
+  }
+}
