@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
 
 /** What a token says about its person, normalised. */
@@ -27,6 +28,7 @@ interface TokenProfile {
 export class IdentityService {
   constructor(
     @InjectRepository(StaffMember) private readonly staffMembers: Repository<StaffMember>,
+    private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -109,15 +111,15 @@ export class IdentityService {
       return Object.assign(provisioned, changes);
     }
     const userNameFree = seen.userName && !(await this.userNameTaken(tx, seen.userName, undefined));
-    return tx.save(
-      StaffMember,
-      tx.create(StaffMember, {
+    return this.staff.create(
+      {
         ...identity,
         displayName: seen.displayName ?? seen.userName ?? 'NHS colleague',
         userName: userNameFree ? seen.userName : null,
         isCommsAdmin: seen.isCommsAdmin,
         organisationId: await this.tenantOrganisationId(tx, seen.tenantId),
-      }),
+      },
+      tx,
     );
   }
 

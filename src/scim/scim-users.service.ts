@@ -3,6 +3,7 @@ import { EntityManager, Not, QueryFailedError } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
 import { parseUserFilter } from './scim-filter';
 import { ScimProfile } from './scim-profile.entity';
 import { readScimUser, ScimUser, ScimUserFields, toScimUser } from './scim-user.mapper';
@@ -25,6 +26,7 @@ export interface ListUsersQuery {
 export class ScimUsersService {
   constructor(
     private readonly users: ScimUsersRepository,
+    private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -61,13 +63,9 @@ export class ScimUsersService {
           if (!profile?.deletedAt) throw taken(fields.userName);
           return this.save(tx, holder, fields); // a returning leaver keeps their record
         }
-        const created = await tx.save(
-          StaffMember,
-          tx.create(StaffMember, {
-            displayName: fields.displayName,
-            tenantId: null,
-            objectId: null,
-          }),
+        const created = await this.staff.create(
+          { displayName: fields.displayName, tenantId: null, objectId: null },
+          tx,
         );
         return this.save(tx, created, fields);
       }),

@@ -4,6 +4,7 @@ import { Department } from '../organisations/department.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { StaffModule } from '../staff/staff.module';
 import { ScimJsonMiddleware } from './scim-json.middleware';
 import { ScimProfile } from './scim-profile.entity';
 import { ScimProfilesService } from './scim-profiles.service';
@@ -12,7 +13,10 @@ import { ScimUsersService } from './scim-users.service';
 import { ScimController } from './scim.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScimProfile, StaffMember, Organisation, Site, Department])],
+  imports: [
+    TypeOrmModule.forFeature([ScimProfile, StaffMember, Organisation, Site, Department]),
+    StaffModule,
+  ],
   controllers: [ScimController],
   providers: [ScimUsersRepository, ScimUsersService, ScimProfilesService],
   exports: [ScimProfilesService],
