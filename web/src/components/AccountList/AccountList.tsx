@@ -1,0 +1,54 @@
+import { Tag } from 'nhsuk-react-components';
+import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import {
+  PLATFORM_LABELS,
+  PURPOSE_LABELS,
+  VERIFICATION_LABELS,
+  VISIBILITY_LABELS,
+} from '../../app/labels/labels';
+
+export const AccountList_accounts = graphql(`
+  fragment AccountList_accounts on SocialAccount {
+    id
+    platform
+    handle
+    url
+    purpose
+    visibility
+    verificationStatus
+  }
+`);
+
+interface AccountListProps {
+  accounts: FragmentType<typeof AccountList_accounts>[];
+  /** Shown instead of the list when there are no accounts. */
+  emptyText: string;
+  /** Show who can see each account (only useful to the owner). */
+  showVisibility?: boolean;
+}
+
+/** A person's social media accounts, each linking to its profile on the platform. */
+export function AccountList({ accounts: refs, emptyText, showVisibility }: AccountListProps) {
+  const accounts = getFragmentData(AccountList_accounts, refs);
+  if (accounts.length === 0) return <p className="app-empty">{emptyText}</p>;
+  return (
+    <ul className="app-account-list">
+      {accounts.map((account) => (
+        <li className="app-account-list__item" key={account.id}>
+          <span className="app-account-list__platform">{PLATFORM_LABELS[account.platform]}</span>
+          <a className="app-account-list__handle" href={account.url} rel="noopener noreferrer">
+            {account.handle}
+            <span className="nhsuk-u-visually-hidden"> on {PLATFORM_LABELS[account.platform]}</span>
+          </a>
+          <span className="app-account-list__meta">
+            {PURPOSE_LABELS[account.purpose]}
+            {showVisibility ? ` · Visible to: ${VISIBILITY_LABELS[account.visibility]}` : null}
+          </span>
+          {account.verificationStatus === 'VERIFIED' ? (
+            <Tag modifier="green">{VERIFICATION_LABELS.VERIFIED}</Tag>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const nhsukAssets = fileURLToPath(
+  new URL('../node_modules/nhsuk-frontend/dist/nhsuk/assets', import.meta.url),
+);
+const server = process.env.API_ORIGIN ?? 'http://localhost:3000';
+
+// Run from the repository root: `vite build --config web/vite.config.ts`.
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  // JSX through Vite's built-in oxc transform with React's automatic runtime
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  resolve: {
+    // nhsuk-frontend's icons are bundled (hashed) rather than fetched from a fixed /assets/ path
+    alias: { '@nhsuk-assets': nhsukAssets },
+  },
+  css: {
+    preprocessorOptions: {
+      scss: { loadPaths: [fileURLToPath(new URL('../node_modules', import.meta.url))] },
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // nhsuk-react-components marks modules 'use client' for React Server Components; harmless here
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: server, ws: true },
+      '/api': server,
+    },
+  },
+  preview: { port: 4173 },
+});
