@@ -228,8 +228,10 @@ describe('identity: Entra ID access tokens', () => {
   });
 
   it('gives the organisation configured for a tenant to its staff', async () => {
-    const organisation = await staff.createOrganisation({ odsCode: ods });
+    // signed in before the organisation existed here: given it at the next sign-in
     const token = await issuer.mint(OTHER_ALLOWED_TENANT, AUDIENCE);
+    expect((await me(token)).data!.me.organisation).toBeNull();
+    const organisation = await staff.createOrganisation({ odsCode: ods });
     const res = await me(token);
     expect(res.data!.me.organisation).toEqual({ odsCode: organisation.odsCode });
 

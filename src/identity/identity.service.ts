@@ -59,6 +59,14 @@ export class IdentityService {
       changes.displayName = seen.displayName;
     }
     if (seen.userName && person.userName !== seen.userName) changes.userName = seen.userName;
+    if (person.organisationId === null && this.config.entra.tenantOrganisations[seen.tenantId]) {
+      // the tenant was mapped to an organisation after this person first signed in
+      const organisationId = await this.tenantOrganisationId(
+        this.staffMembers.manager,
+        seen.tenantId,
+      );
+      if (organisationId !== null) changes.organisationId = organisationId;
+    }
     if (Object.keys(changes).length === 0) return person;
     return this.transactions.run(async (tx) => {
       if (changes.userName && (await this.userNameTaken(tx, changes.userName, person.id))) {
