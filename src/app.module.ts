@@ -15,6 +15,8 @@ import { IdentityModule } from './identity/identity.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { SocialAccountsModule } from './social-accounts/social-accounts.module';
 import { StaffModule } from './staff/staff.module';
+import { GuidanceModule } from './guidance/guidance.module';
+import { DirectoryModule } from './directory/directory.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -35,6 +37,8 @@ export class AppModule {
         OrganisationsModule,
         StaffModule,
         SocialAccountsModule,
+        GuidanceModule,
+        DirectoryModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

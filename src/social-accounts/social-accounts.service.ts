@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { SocialAccount } from './social-account.entity';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DirectorySearchIndexer } from '../directory/directory-search.indexer';
+import type { StaffMember } from '../staff/staff-member.entity';
+import {
+  AddSocialAccountInput,
+  RemoveSocialAccountInput,
+  UpdateSocialAccountInput,
+} from './dto/social-account.inputs';
+import { HandlePreview, normaliseHandle, previewHandle } from './platforms/normalise-handle';
+import { Platform } from './platforms/platform';
+import { HandleAlreadyMineError, HandleTakenError } from './social-account.errors';
+import { SocialAccount, VerificationStatus } from './social-account.entity';
+
+export const MAX_ACCOUNTS_PER_PERSON = 30;
 
 @Injectable()
 export class SocialAccountsService {
   constructor(
     @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
+    private readonly transactions: TransactionRunner,
+    private readonly searchIndex: DirectorySearchIndexer,
   ) {}
 
   /** Every account of these people, grouped in the order of `staffIds` (for a DataLoader). */
@@ -23,4 +39,116 @@ export class SocialAccountsService {
   countForStaff(staffId: number): Promise<number> {
     return this.accounts.countBy({ staffId });
   }
+
+  preview(platform: Platform, input: string): HandlePreview {
+    return previewHandle(platform, input);
+  }
+
+  async add(me: StaffMember, input: AddSocialAccountInput): Promise<SocialAccount> {
+    const { handle, handleKey, url } = normaliseHandle(input.platform, input.handle);
+    return this.write(input.platform, async (tx) => {
+      await this.refuseTaken(tx, me, input.platform, handleKey);
+      if ((await tx.countBy(SocialAccount, { staffId: me.id })) >= MAX_ACCOUNTS_PER_PERSON) {
+        throw new InvalidInputError(
+          `You can register at most ${MAX_ACCOUNTS_PER_PERSON} accounts: remove one first`,
+          'platform',
+        );
+      }
+      const account = await tx.save(
+        SocialAccount,
+        tx.create(SocialAccount, {
+          staffId: me.id,
+          platform: input.platform,
+          handle,
+          handleKey,
+          url,
+          purpose: input.purpose,
+          visibility: input.visibility,
+        }),
+      );
+      await this.searchIndex.reindex(tx, [me.id]);
+      return tx.findOneByOrFail(SocialAccount, { id: account.id });
+    });
+  }
+
+  async update(me: StaffMember, input: UpdateSocialAccountInput): Promise<SocialAccount> {
+    const existing = await this.findMine(me, input.id);
+    const changes: Partial<SocialAccount> = {};
+    if (input.handle !== undefined && input.handle !== null) {
+      const next = normaliseHandle(existing.platform, input.handle);
+      Object.assign(changes, { handle: next.handle, url: next.url });
+      if (next.handleKey !== existing.handleKey) {
+        // a different account: a verification of the old one says nothing about it
+        Object.assign(changes, {
+          handleKey: next.handleKey,
+          verificationStatus: VerificationStatus.UNVERIFIED,
+        });
+      }
+    }
+    if (input.purpose) changes.purpose = input.purpose;
+    if (input.visibility) changes.visibility = input.visibility;
+    return this.write(existing.platform, async (tx) => {
+      if (changes.handleKey) await this.refuseTaken(tx, me, existing.platform, changes.handleKey);
+      if (Object.keys(changes).length > 0) {
+        const result = await tx.update(SocialAccount, { id: existing.id, staffId: me.id }, changes);
+        if (!result.affected) throw notMine();
+        await this.searchIndex.reindex(tx, [me.id]);
+      }
+      return tx.findOneByOrFail(SocialAccount, { id: existing.id });
+    });
+  }
+
+  async remove(me: StaffMember, input: RemoveSocialAccountInput): Promise<number> {
+    const existing = await this.findMine(me, input.id);
+    await this.transactions.run(async (tx) => {
+      const result = await tx.delete(SocialAccount, { id: existing.id, staffId: me.id });
+      if (!result.affected) throw notMine();
+      await this.searchIndex.reindex(tx, [me.id]);
+    });
+    return existing.id;
+  }
+
+  /** Another person's account is "not found", exactly like one that does not exist. */
+  private async findMine(me: StaffMember, id: string): Promise<SocialAccount> {
+    const account = await this.accounts.findOneBy({ id: Number(id), staffId: me.id });
+    if (!account) throw notMine();
+    return account;
+  }
+
+  private async refuseTaken(
+    tx: EntityManager,
+    me: StaffMember,
+    platform: Platform,
+    handleKey: string,
+  ): Promise<void> {
+    const holder = await tx.findOne(SocialAccount, {
+      where: { platform, handleKey },
+      select: { id: true, staffId: true },
+    });
+    if (holder) {
+      throw holder.staffId === me.id
+        ? new HandleAlreadyMineError(platform)
+        : new HandleTakenError(platform);
+    }
+  }
+
+  /** Runs a write; the unique index (platform, handle_key) is the real guard against a race. */
+  private async write<T>(platform: Platform, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactions.run(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new HandleTakenError(platform);
+      throw error;
+    }
+  }
+}
+
+function notMine(): NotFoundError {
+  return new NotFoundError('You have no account with that id', 'id');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string };
+  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -67,6 +67,19 @@ export class StaffMember {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Whether others may find this person: active and has accepted the current social media
+   * guidance (or none applies). Owned by the database: triggers set it on every insert and
+   * change of active/organisation/acceptance, and a publication resets its organisation in the
+   * same transaction. Read through visibleStaffSql() / StaffService.getVisible.
+   */
+  @Column({ type: 'boolean', default: false, insert: false, update: false })
+  listed: boolean;
+
+  /** The guidance document this person last accepted. */
+  @Column({ name: 'accepted_guidance_id', type: 'integer', nullable: true })
+  acceptedGuidanceId: number | null;
+
   /** Roles last seen in the person's token; the token on each request is what authorises. */
   @Field({
     description: 'Whether this person is in the communications team (app role Comms.Admin).',

@@ -1,4 +1,13 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CurrentStaff } from '../identity/auth.decorators';
 import { Department } from '../organisations/department.entity';
@@ -6,6 +15,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../organisations/site.entity';
 import { canSeeAccount } from '../social-accounts/account-visibility';
 import { SocialAccount } from '../social-accounts/social-account.entity';
+import { UpdateMyProfileInput, UpdateMyProfilePayload } from './dto/update-my-profile.input';
 import { StaffMember } from './staff-member.entity';
 import { StaffService } from './staff.service';
 
@@ -19,8 +29,35 @@ export class StaffResolver {
   }
 
   @Query(() => StaffMember, { description: 'A member of staff by id.' })
-  staffMember(@Args('id', { type: () => ID }) id: string) {
-    return this.staff.getVisible(Number(id));
+  staffMember(@Args('id', { type: () => ID }) id: string, @CurrentStaff() viewer: StaffMember) {
+    return this.staff.getVisible(Number(id), viewer);
+  }
+
+  @Mutation(() => UpdateMyProfilePayload, { description: 'Change my own profile.' })
+  async updateMyProfile(
+    @CurrentStaff() me: StaffMember,
+    @Args('input') input: UpdateMyProfileInput,
+  ): Promise<UpdateMyProfilePayload> {
+    return { staffMember: await this.staff.updateProfile(me, input) };
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether colleagues can find this person in the directory: active and has accepted the ' +
+      'current social media guidance (or none applies). False until the guidance is accepted.',
+  })
+  listed(@Parent() person: StaffMember) {
+    return person.listed;
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether this person has accepted the current social media guidance that applies to them ' +
+      '(true when none has been published). When false for `me`, ask them to accept it.',
+  })
+  guidanceAccepted(@Parent() person: StaffMember) {
+    // for an active person (the only kind anyone sees), listed is exactly this
+    return person.listed;
   }
 
   @ResolveField(() => Organisation, { nullable: true })

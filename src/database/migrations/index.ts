@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { ScimProvisioning1764100000000 } from './1764100000000-scim-provisioning';
+import { GuidanceAndDirectory1764200000000 } from './1764200000000-guidance-and-directory';
 import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communities-leaders-follows';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
@@ -7,4 +8,5 @@ export const migrations = [
   InitialSchema1764000000000,
   CommunitiesLeadersFollows1764300000000,
   ScimProvisioning1764100000000,
+  GuidanceAndDirectory1764200000000,
 ];

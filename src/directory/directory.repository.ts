@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Platform } from '../social-accounts/platforms/platform';
+import { StaffGroup } from '../staff/staff-group';
+import { visibleStaffSql } from '../staff/staff.repository';
+import { fts5Match, SearchDocument, SearchQuery, tsQuery } from './search-text';
+
+export interface DirectoryCriteria {
+  viewer: { id: number; organisationId: number | null };
+  query: SearchQuery | null;
+  organisationId?: number;
+  siteId?: number;
+  departmentId?: number;
+  staffGroup?: StaffGroup;
+  platform?: Platform;
+  communityId?: number;
+  verifiedOnly?: boolean;
+}
+
+/** Where a page starts: after this row in (relevance desc, name, id) order. */
+export interface DirectoryKey {
+  relevance: number | null;
+  name: string;
+  id: number;
+}
+
+export interface DirectoryRow extends DirectoryKey {
+  id: number;
+}
+
+// SQLite bm25 weights per column (name, title, handles, bio): a name match counts most.
+const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0)';
+
+/** Placeholders for either driver: `?` for SQLite, `$n` for PostgreSQL. */
+class Params {
+  readonly values: unknown[] = [];
+  constructor(private readonly postgres: boolean) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.postgres ? `$${this.values.length}` : '?';
+  }
+}
+
+/** The directory's SQL for both drivers: the search index and the directory page and count. */
+@Injectable()
+export class DirectoryRepository {
+  private readonly postgres: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  async staleStaffIds(limit: number): Promise<number[]> {
+    const rows: { id: number | string }[] = await this.dataSource.query(
+      `SELECT id FROM staff_members WHERE search_stale = true LIMIT ${Number(limit)}`,
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Replaces these people's search documents (none for someone gone) and marks them fresh. */
+  async replaceDocuments(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    documents: SearchDocument[],
+  ): Promise<void> {
+    if (staffIds.length === 0) return;
+    const fresh = new Params(this.postgres);
+    await tx.query(
+      `UPDATE staff_members SET search_stale = false
+       WHERE id IN (${staffIds.map((id) => fresh.add(id)).join(', ')})`,
+      fresh.values,
+    );
+    if (this.postgres) {
+      const params = new Params(true);
+      const present = new Set(documents.map((d) => d.staffId));
+      const gone = staffIds.filter((id) => !present.has(id));
+      if (gone.length > 0) {
+        await tx.query(
+          `DELETE FROM staff_search WHERE staff_id IN (${gone.map((id) => params.add(id)).join(', ')})`,
+          params.values,
+        );
+      }
+      if (documents.length === 0) return;
+      const rows = new Params(true);
+      const values = documents.map(
+        (d) =>
+          `(${rows.add(d.staffId)}, setweight(to_tsvector('simple', ${rows.add(d.name)}), 'A')` +
+          ` || setweight(to_tsvector('simple', ${rows.add(d.title)}), 'B')` +
+          ` || setweight(to_tsvector('simple', ${rows.add(d.handles)}), 'B')` +
+          ` || setweight(to_tsvector('simple', ${rows.add(d.bio)}), 'D'))`,
+      );
+      await tx.query(
+        `INSERT INTO staff_search (staff_id, document) VALUES ${values.join(', ')}
+         ON CONFLICT (staff_id) DO UPDATE SET document = EXCLUDED.document`,
+        rows.values,
+      );
+      return;
+    }
+    const params = new Params(false);
+    await tx.query(
+      `DELETE FROM staff_search WHERE rowid IN (${staffIds.map((id) => params.add(id)).join(', ')})`,
+      params.values,
+    );
+    if (documents.length === 0) return;
+    const rows = new Params(false);
+    const values = documents.map(
+      (d) =>
+        `(${rows.add(d.staffId)}, ${rows.add(d.name)}, ${rows.add(d.title)}, ` +
+        `${rows.add(d.handles)}, ${rows.add(d.bio)})`,
+    );
+    await tx.query(
+      `INSERT INTO staff_search (rowid, name, title, handles, bio) VALUES ${values.join(', ')}`,
+      rows.values,
+    );
+  }
+
+  /** Up to `limit` people after `after`, by relevance then name (by name alone with no query). */
+  async page(
+    criteria: DirectoryCriteria,
+    after: DirectoryKey | null,
+    limit: number,
+  ): Promise<DirectoryRow[]> {
+    const params = new Params(this.postgres);
+    const { from, relevance } = this.source(criteria, params);
+    const where = this.conditions(criteria, params);
+    let sql: string;
+    if (criteria.query) {
+      let keyset = '';
+      if (after) {
+        // each placeholder once: SQLite's `?` are positional
+        const relevance = after.relevance ?? 0;
+        keyset =
+          `WHERE relevance < ${params.add(relevance)} OR (relevance = ${params.add(relevance)}` +
+          ` AND (name, id) > (${params.add(after.name)}, ${params.add(after.id)}))`;
+      }
+      sql = `SELECT id, name, relevance FROM (
+               SELECT s.id AS id, s.display_name AS name, ${relevance} AS relevance
+               ${from} WHERE ${where.join(' AND ')}
+             ) hits ${keyset}
+             ORDER BY relevance DESC, name, id LIMIT ${params.add(limit)}`;
+    } else {
+      if (after)
+        where.push(`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
+      sql = `SELECT s.id AS id, s.display_name AS name, NULL AS relevance
+             ${from} WHERE ${where.join(' AND ')}
+             ORDER BY s.display_name, s.id LIMIT ${params.add(limit)}`;
+    }
+    const rows: { id: number | string; name: string; relevance: number | string | null }[] =
+      await this.dataSource.query(sql, params.values);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      name: row.name,
+      relevance: row.relevance === null ? null : Number(row.relevance),
+    }));
+  }
+
+  /** How many match, counting no further than `cap + 1` so a broad search stays cheap. */
+  async count(criteria: DirectoryCriteria, cap: number): Promise<number> {
+    const params = new Params(this.postgres);
+    const { from } = this.source(criteria, params, false);
+    const where = this.conditions(criteria, params);
+    const rows: { n: number | string }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 AS one ${from} WHERE ${where.join(' AND ')}
+       LIMIT ${params.add(cap + 1)}) capped`,
+      params.values,
+    );
+    return Number(rows[0].n);
+  }
+
+  private source(criteria: DirectoryCriteria, params: Params, withRelevance = true) {
+    if (!criteria.query) return { from: 'FROM staff_members s', relevance: 'NULL' };
+    if (this.postgres) {
+      return {
+        from: 'FROM staff_search ss JOIN staff_members s ON s.id = ss.staff_id',
+        relevance: withRelevance
+          ? `ts_rank(ss.document, to_tsquery('simple', ${params.add(tsQuery(criteria.query))}))::float8`
+          : 'NULL',
+      };
+    }
+    return {
+      from: 'FROM staff_search JOIN staff_members s ON s.id = staff_search.rowid',
+      relevance: `-${BM25}`,
+    };
+  }
+
+  private conditions(criteria: DirectoryCriteria, params: Params): string[] {
+    const where: string[] = [visibleStaffSql('s')];
+    if (criteria.query) {
+      where.push(
+        this.postgres
+          ? `ss.document @@ to_tsquery('simple', ${params.add(tsQuery(criteria.query))})`
+          : `staff_search MATCH ${params.add(fts5Match(criteria.query))}`,
+      );
+    }
+    if (criteria.organisationId !== undefined) {
+      where.push(`s.organisation_id = ${params.add(criteria.organisationId)}`);
+    }
+    if (criteria.siteId !== undefined) where.push(`s.site_id = ${params.add(criteria.siteId)}`);
+    if (criteria.departmentId !== undefined) {
+      where.push(`s.department_id = ${params.add(criteria.departmentId)}`);
+    }
+    if (criteria.staffGroup !== undefined) {
+      where.push(`s.staff_group = ${params.add(criteria.staffGroup)}`);
+    }
+    if (criteria.communityId !== undefined) {
+      where.push(
+        `EXISTS (SELECT 1 FROM community_memberships cm
+                 WHERE cm.community_id = ${params.add(criteria.communityId)} AND cm.staff_id = s.id)`,
+      );
+    }
+    if (criteria.platform !== undefined || criteria.verifiedOnly) {
+      // mirrors canSeeAccount: an account the viewer may not see never makes a person match
+      const { viewer } = criteria;
+      const accountConditions = [
+        'a.staff_id = s.id',
+        `(a.visibility = 'NHS_DIRECTORY' OR a.staff_id = ${params.add(viewer.id)}` +
+          (viewer.organisationId
+            ? ` OR (a.visibility = 'ORGANISATION' AND s.organisation_id = ${params.add(viewer.organisationId)}))`
+            : ')'),
+      ];
+      if (criteria.platform !== undefined) {
+        accountConditions.push(`a.platform = ${params.add(criteria.platform)}`);
+      }
+      if (criteria.verifiedOnly) accountConditions.push(`a.verification_status = 'VERIFIED'`);
+      where.push(
+        `EXISTS (SELECT 1 FROM social_accounts a WHERE ${accountConditions.join(' AND ')})`,
+      );
+    }
+    return where;
+  }
+}

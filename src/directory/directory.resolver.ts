@@ -1,0 +1,20 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentStaff } from '../identity/auth.decorators';
+import { StaffMember } from '../staff/staff-member.entity';
+import { DirectoryService } from './directory.service';
+import { StaffArgs, StaffConnection } from './dto/staff-filter.input';
+
+@Resolver()
+export class DirectoryResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Query(() => StaffConnection, {
+    description:
+      'The staff directory: people who have accepted their guidance, by relevance then name ' +
+      '(by name when nothing is searched). Every account visibility choice is respected: a ' +
+      'handle you may not see never makes a person match. You can search before you are listed.',
+  })
+  staff(@CurrentStaff() viewer: StaffMember, @Args() args: StaffArgs): Promise<StaffConnection> {
+    return this.directory.search(viewer, args);
+  }
+}

@@ -1,0 +1,86 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ConnectionType, PageArgs } from '../../common/graphql/connection';
+import { Platform } from '../../social-accounts/platforms/platform';
+import { StaffGroup } from '../../staff/staff-group';
+import { StaffMember } from '../../staff/staff-member.entity';
+import { IsPlainText } from '../../staff/plain-text.validator';
+import { MAX_SEARCH_LENGTH } from '../search-text';
+
+export const DIRECTORY_COUNT_CAP = 1000;
+const ID_PATTERN = /^[1-9]\d{0,9}$/;
+
+@InputType({ description: 'What to search for and which people to keep.' })
+export class StaffFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words to find in name, job title, handles or bio; each word matches as a prefix ' +
+      `("jan smi" finds Jane Smith). At most ${MAX_SEARCH_LENGTH} characters.`,
+  })
+  @IsOptional()
+  @IsPlainText({ maxLength: MAX_SEARCH_LENGTH })
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'organisationId is not an organisation id' })
+  organisationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'siteId is not a site id' })
+  siteId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'departmentId is not a department id' })
+  departmentId?: string | null;
+
+  @Field(() => StaffGroup, { nullable: true })
+  @IsOptional()
+  @IsEnum(StaffGroup, { message: 'staffGroup must be one of the ten national staff groups' })
+  staffGroup?: StaffGroup | null;
+
+  @Field(() => Platform, {
+    nullable: true,
+    description: 'Only people with an account on this platform that you can see.',
+  })
+  @IsOptional()
+  @IsEnum(Platform, { message: 'platform must be one of the listed platforms' })
+  platform?: Platform | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only members of this community.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'communityId is not a community id' })
+  communityId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only people with a verified account that you can see.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean | null;
+}
+
+@ArgsType()
+export class StaffArgs extends PageArgs {
+  @Field(() => StaffFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StaffFilter)
+  filter?: StaffFilter | null;
+}
+
+@ObjectType({
+  description:
+    'A page of the directory. totalCount is counted up to ' +
+    `${DIRECTORY_COUNT_CAP.toLocaleString('en-GB')}: when totalCountCapped is true there are ` +
+    `more than that (show "${DIRECTORY_COUNT_CAP.toLocaleString('en-GB')}+"); narrow the search.`,
+})
+export class StaffConnection extends ConnectionType(StaffMember, 'Staff') {
+  @Field({ description: `Whether more people match than totalCount (${DIRECTORY_COUNT_CAP}).` })
+  totalCountCapped: boolean;
+}

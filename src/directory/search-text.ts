@@ -1,0 +1,111 @@
+import { AccountVisibility } from '../social-accounts/social-account.entity';
+
+/**
+ * What the directory indexes and how a search box's text becomes a query, for both drivers.
+ *
+ * Text is split into lowercase tokens of letters and digits with accents removed, in the same
+ * way for documents and queries, so SQLite FTS5 and PostgreSQL tsvector see identical words.
+ * Handles visible to the whole NHS directory are indexed as they are; handles visible to the
+ * owner's organisation are indexed only as tokens tagged with that organisation, which only a
+ * searcher from the same organisation asks for; handles only the owner sees are not indexed.
+ */
+
+export const MAX_SEARCH_LENGTH = 200;
+const MAX_QUERY_TOKENS = 8;
+const MAX_TOKEN_LENGTH = 64;
+const ORG_TOKEN_PREFIX = 'orgtok';
+
+export function searchTokens(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token !== '')
+    .map((token) => token.slice(0, MAX_TOKEN_LENGTH));
+}
+
+/** A token only people of organisation `organisationId` search for. */
+export function organisationToken(organisationId: number, token: string): string {
+  return `${ORG_TOKEN_PREFIX}${String(organisationId).padStart(9, '0')}${token}`;
+}
+
+export interface SearchDocument {
+  staffId: number;
+  name: string;
+  title: string;
+  handles: string;
+  bio: string;
+}
+
+export function searchDocument(
+  person: {
+    id: number;
+    displayName: string;
+    jobTitle: string | null;
+    bio: string | null;
+    organisationId: number | null;
+  },
+  accounts: { handle: string; visibility: AccountVisibility }[],
+): SearchDocument {
+  const handles: string[] = [];
+  for (const account of accounts) {
+    const tokens = searchTokens(account.handle);
+    if (account.visibility === AccountVisibility.NHS_DIRECTORY) handles.push(...tokens);
+    else if (account.visibility === AccountVisibility.ORGANISATION && person.organisationId) {
+      const organisationId = person.organisationId;
+      handles.push(...tokens.map((token) => organisationToken(organisationId, token)));
+    }
+  }
+  return {
+    staffId: person.id,
+    name: searchTokens(person.displayName).join(' '),
+    title: searchTokens(person.jobTitle).join(' '),
+    handles: handles.join(' '),
+    bio: searchTokens(person.bio).join(' '),
+  };
+}
+
+/** Each term matches as a prefix (as a person types); every term must match. */
+export interface SearchQuery {
+  /** For each typed word, the tokens any of which may match it. */
+  terms: string[][];
+}
+
+/**
+ * The query for what someone typed, or null when nothing searchable was typed.
+ * A typed word that looks like an organisation tag is dropped, so nobody can ask for
+ * another organisation's handles by typing the tag.
+ */
+export function searchQuery(text: string, viewerOrganisationId: number | null): SearchQuery | null {
+  const words = searchTokens(text)
+    .filter((token) => !token.startsWith(ORG_TOKEN_PREFIX))
+    .slice(0, MAX_QUERY_TOKENS);
+  if (words.length === 0) return null;
+  return {
+    terms: words.map((word) =>
+      viewerOrganisationId ? [word, organisationToken(viewerOrganisationId, word)] : [word],
+    ),
+  };
+}
+
+/** SQLite FTS5 MATCH text: `("jan"* OR "orgtok…jan"*) AND "smi"*`. Tokens hold only letters and digits. */
+export function fts5Match(query: SearchQuery): string {
+  return query.terms
+    .map((alternatives) => {
+      const parts = alternatives.map((token) => `"${token}"*`);
+      return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+/** PostgreSQL to_tsquery('simple', …) text: `(jan:* | orgtok…jan:*) & smi:*`. */
+export function tsQuery(query: SearchQuery): string {
+  return query.terms
+    .map((alternatives) => {
+      const parts = alternatives.map((token) => `${token}:*`);
+      return parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`;
+    })
+    .join(' & ');
+}

@@ -1,0 +1,11 @@
+/**
+ * The one rule for which guidance applies to a person, as SQL over their staff_members row:
+ * their organisation's latest version, else the latest NHS-wide version (scope 0), else none.
+ * (The migration's triggers hold a copy made when they were created.)
+ */
+export function currentGuidanceIdSql(organisationIdExpression: string): string {
+  return `COALESCE(
+  (SELECT g.id FROM guidance_documents g
+    WHERE g.scope_key = COALESCE(${organisationIdExpression}, 0) ORDER BY g.version DESC LIMIT 1),
+  (SELECT g.id FROM guidance_documents g WHERE g.scope_key = 0 ORDER BY g.version DESC LIMIT 1))`;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
+import { GuidanceResolver } from './guidance.resolver';
+import { GuidanceService } from './guidance.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([GuidanceDocument, GuidanceAcceptance]), StaffModule],
+  providers: [GuidanceService, GuidanceResolver],
+  exports: [GuidanceService],
+})
+export class GuidanceModule {}

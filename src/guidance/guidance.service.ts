@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { ConflictError, InvalidInputError } from '../common/errors/domain-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
+import { currentGuidanceIdSql } from './current-guidance.sql';
+import { Guidance, PublishGuidanceInput } from './dto/guidance.inputs';
+import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
+import { regulatorGuidanceFor } from './regulator-guidance';
+
+@Injectable()
+export class GuidanceService {
+  constructor(
+    @InjectRepository(GuidanceDocument) private readonly documents: Repository<GuidanceDocument>,
+    private readonly staff: StaffService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** The guidance that applies to a person (see currentGuidanceIdSql), or null. */
+  async currentFor(
+    organisationId: number | null,
+    manager: EntityManager = this.documents.manager,
+  ): Promise<GuidanceDocument | null> {
+    const postgres = manager.connection.options.type === 'postgres';
+    return manager
+      .createQueryBuilder(GuidanceDocument, 'd')
+      .where(
+        `d.id = ${currentGuidanceIdSql(postgres ? 'CAST(:organisationId AS integer)' : ':organisationId')}`,
+        {
+          organisationId,
+        },
+      )
+      .getOne();
+  }
+
+  async forPerson(person: StaffMember): Promise<Guidance> {
+    const current = await this.currentFor(person.organisationId);
+    const acceptance =
+      current && person.acceptedGuidanceId === current.id
+        ? await this.documents.manager.findOneBy(GuidanceAcceptance, {
+            staffId: person.id,
+            guidanceId: current.id,
+          })
+        : null;
+    return {
+      current,
+      accepted: current === null || acceptance !== null,
+      acceptedAt: acceptance?.acceptedAt ?? null,
+      regulatorGuidance: regulatorGuidanceFor(person.staffGroup),
+    };
+  }
+
+  /** Accepts the current version; the person is listed in the same transaction (trigger). */
+  async accept(me: StaffMember, version: number): Promise<StaffMember> {
+    return this.transactions.run(async (tx) => {
+      const person = await tx.findOneByOrFail(StaffMember, { id: me.id });
+      const current = await this.currentFor(person.organisationId, tx);
+      if (!current) {
+        throw new InvalidInputError(
+          'There is no social media guidance for you to accept',
+          'version',
+        );
+      }
+      if (current.version !== version) {
+        throw new InvalidInputError(
+          `Version ${version} is not the current guidance: read version ${current.version} and accept that`,
+          'version',
+        );
+      }
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(GuidanceAcceptance)
+        .values({ staffId: me.id, guidanceId: current.id })
+        .orIgnore()
+        .execute();
+      await tx.update(StaffMember, { id: me.id }, { acceptedGuidanceId: current.id });
+      return tx.findOneByOrFail(StaffMember, { id: me.id });
+    });
+  }
+
+  /** A new version for my organisation (or NHS-wide): everyone it applies to must accept again. */
+  async publish(admin: StaffMember, input: PublishGuidanceInput): Promise<GuidanceDocument> {
+    if (!input.nhsWide && admin.organisationId === null) {
+      throw new InvalidInputError(
+        'You have no organisation: publish NHS-wide guidance instead',
+        'nhsWide',
+      );
+    }
+    const organisationId = input.nhsWide ? null : admin.organisationId;
+    const scopeKey = organisationId ?? 0;
+    try {
+      return await this.transactions.run(async (tx) => {
+        const latest = await tx.findOne(GuidanceDocument, {
+          where: { scopeKey },
+          order: { version: 'DESC' },
+        });
+        const document = await tx.save(
+          GuidanceDocument,
+          tx.create(GuidanceDocument, {
+            organisationId,
+            scopeKey,
+            version: (latest?.version ?? 0) + 1,
+            title: input.title,
+            summary: input.summary,
+            url: input.url,
+            publishedById: admin.id,
+          }),
+        );
+        await this.staff.refreshListing(
+          tx,
+          organisationId === null ? { nhsWideGuidance: true } : { organisationId },
+        );
+        return document;
+      });
+    } catch (error) {
+      // the unique (scope, version) index: another publication got there first
+      if (error instanceof QueryFailedError) {
+        throw new ConflictError('Someone published a new version at the same moment: try again');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentStaff } from '../identity/auth.decorators';
+import type { StaffMember } from '../staff/staff-member.entity';
+import {
+  AddSocialAccountInput,
+  AddSocialAccountPayload,
+  RemoveSocialAccountInput,
+  RemoveSocialAccountPayload,
+  SocialHandlePreview,
+  UpdateSocialAccountInput,
+  UpdateSocialAccountPayload,
+} from './dto/social-account.inputs';
+import { Platform } from './platforms/platform';
+import { SocialAccount } from './social-account.entity';
+import { SocialAccountsService } from './social-accounts.service';
+
+@Resolver(() => SocialAccount)
+export class SocialAccountsResolver {
+  constructor(private readonly accounts: SocialAccountsService) {}
+
+  @Query(() => SocialHandlePreview, {
+    description: 'The canonical handle and profile URL for what was typed, without saving.',
+  })
+  socialHandlePreview(
+    @Args('platform', { type: () => Platform }) platform: Platform,
+    @Args('input') input: string,
+  ): SocialHandlePreview {
+    return this.accounts.preview(platform, input);
+  }
+
+  @Mutation(() => AddSocialAccountPayload, { description: 'Register one of my accounts.' })
+  async addSocialAccount(
+    @CurrentStaff() me: StaffMember,
+    @Args('input') input: AddSocialAccountInput,
+  ): Promise<AddSocialAccountPayload> {
+    return { account: await this.accounts.add(me, input) };
+  }
+
+  @Mutation(() => UpdateSocialAccountPayload, {
+    description: 'Change the handle, purpose or visibility of one of my accounts.',
+  })
+  async updateSocialAccount(
+    @CurrentStaff() me: StaffMember,
+    @Args('input') input: UpdateSocialAccountInput,
+  ): Promise<UpdateSocialAccountPayload> {
+    return { account: await this.accounts.update(me, input) };
+  }
+
+  @Mutation(() => RemoveSocialAccountPayload, { description: 'Remove one of my accounts.' })
+  async removeSocialAccount(
+    @CurrentStaff() me: StaffMember,
+    @Args('input') input: RemoveSocialAccountInput,
+  ): Promise<RemoveSocialAccountPayload> {
+    return { removedAccountId: String(await this.accounts.remove(me, input)) };
+  }
+}

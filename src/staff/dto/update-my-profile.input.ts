@@ -1,0 +1,59 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsEnum, IsNotEmpty, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { StaffGroup } from '../staff-group';
+import { StaffMember } from '../staff-member.entity';
+import { IsPlainText } from '../plain-text.validator';
+
+export const PROFILE_LIMITS = { displayName: 100, jobTitle: 100, pronouns: 30, bio: 1000 };
+const ID_PATTERN = /^[1-9]\d{0,9}$/;
+
+@InputType({
+  description:
+    'Changes to my profile. A field left out is unchanged; null clears it (not displayName). ' +
+    `Limits: displayName ${PROFILE_LIMITS.displayName}, jobTitle ${PROFILE_LIMITS.jobTitle}, ` +
+    `pronouns ${PROFILE_LIMITS.pronouns}, bio ${PROFILE_LIMITS.bio} characters. ` +
+    'Text is stored exactly as typed (HTML included) and shown as text.',
+})
+export class UpdateMyProfileInput {
+  @Field(() => String, { nullable: true })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsNotEmpty({ message: 'displayName cannot be empty' })
+  @IsPlainText({ maxLength: PROFILE_LIMITS.displayName })
+  displayName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPlainText({ maxLength: PROFILE_LIMITS.jobTitle })
+  jobTitle?: string | null;
+
+  @Field(() => StaffGroup, { nullable: true })
+  @IsOptional()
+  @IsEnum(StaffGroup, { message: 'staffGroup must be one of the ten national staff groups' })
+  staffGroup?: StaffGroup | null;
+
+  @Field(() => ID, { nullable: true, description: 'A site of my organisation.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'siteId is not a site id' })
+  siteId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A department of my organisation.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'departmentId is not a department id' })
+  departmentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. she/her, they/them.' })
+  @IsOptional()
+  @IsPlainText({ maxLength: PROFILE_LIMITS.pronouns })
+  pronouns?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Line breaks allowed.' })
+  @IsOptional()
+  @IsPlainText({ maxLength: PROFILE_LIMITS.bio, multiline: true })
+  bio?: string | null;
+}
+
+@ObjectType()
+export class UpdateMyProfilePayload {
+  @Field(() => StaffMember, { description: 'My profile as saved.' })
+  staffMember: StaffMember;
+}
