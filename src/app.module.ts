@@ -15,6 +15,9 @@ import { IdentityModule } from './identity/identity.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { SocialAccountsModule } from './social-accounts/social-accounts.module';
 import { StaffModule } from './staff/staff.module';
+import { CommunitiesModule } from './communities/communities.module';
+import { LeadersModule } from './leaders/leaders.module';
+import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
 
@@ -37,6 +40,9 @@ export class AppModule {
         OrganisationsModule,
         StaffModule,
         SocialAccountsModule,
+        CommunitiesModule,
+        LeadersModule,
+        FollowsModule,
         GuidanceModule,
         DirectoryModule,
         ...(serveWeb

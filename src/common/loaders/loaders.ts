@@ -9,6 +9,10 @@ import { SocialAccountsService } from '../../social-accounts/social-accounts.ser
 import { StaffMember } from '../../staff/staff-member.entity';
 import { StaffService } from '../../staff/staff.service';
 import { keyedLoader } from './keyed-loader';
+import { CommunitiesLoaderFactory, CommunityLoaders } from '../../communities/communities.loader';
+import { FollowLoaders, FollowsLoaderFactory } from '../../follows/follows.loader';
+import { Leader } from '../../leaders/leader.entity';
+import { LeadersService } from '../../leaders/leaders.service';
 
 /** Per-request batch loaders: a page costs a fixed number of statements however many rows it shows. */
 export interface Loaders {
@@ -17,6 +21,9 @@ export interface Loaders {
   siteById: DataLoader<number, Site | null>;
   departmentById: DataLoader<number, Department | null>;
   accountsByStaffId: DataLoader<number, SocialAccount[]>;
+  communities: CommunityLoaders;
+  leaderByStaffId: DataLoader<number, Leader | null>;
+  follows: FollowLoaders;
 }
 
 @Injectable()
@@ -25,6 +32,9 @@ export class LoadersFactory {
     private readonly staff: StaffService,
     private readonly organisations: OrganisationsService,
     private readonly accounts: SocialAccountsService,
+    private readonly communityLoaders: CommunitiesLoaderFactory,
+    private readonly leaders: LeadersService,
+    private readonly followLoaders: FollowsLoaderFactory,
   ) {}
 
   create(): Loaders {
@@ -34,6 +44,9 @@ export class LoadersFactory {
       siteById: keyedLoader((ids) => this.organisations.findSitesByIds(ids)),
       departmentById: keyedLoader((ids) => this.organisations.findDepartmentsByIds(ids)),
       accountsByStaffId: new DataLoader((ids) => this.accounts.findByStaffIds(ids)),
+      communities: this.communityLoaders.create(),
+      leaderByStaffId: new DataLoader((ids) => this.leaders.byStaffIds(ids)),
+      follows: this.followLoaders.create(),
     };
   }
 }

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { StaffModule } from '../staff/staff.module';
+import { CommunitiesLoaderFactory } from './communities.loader';
+import { CommunitiesRepository } from './communities.repository';
+import {
+  CommunitiesResolver,
+  CommunityMembershipResolver,
+  StaffCommunitiesResolver,
+} from './communities.resolver';
+import { CommunitiesService } from './communities.service';
+import { CommunityMembership } from './community-membership.entity';
+import { Community } from './community.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Community, CommunityMembership]),
+    StaffModule,
+    OrganisationsModule,
+  ],
+  providers: [
+    CommunitiesRepository,
+    CommunitiesService,
+    CommunitiesLoaderFactory,
+    CommunitiesResolver,
+    CommunityMembershipResolver,
+    StaffCommunitiesResolver,
+  ],
+  exports: [CommunitiesService, CommunitiesLoaderFactory],
+})
+export class CommunitiesModule {}

@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AuthenticatedUser } from '../identity/authenticated-user';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
+import { CommunitiesRepository, CommunityQuery, CommunityViewer } from './communities.repository';
+import { CommunityMembership, CommunityRole } from './community-membership.entity';
+import { Community, CommunityLink, CommunityScope } from './community.entity';
+import { CreateCommunityInput } from './dto/create-community.input';
+import { UpdateCommunityInput } from './dto/update-community.input';
+
+const NOT_FOUND = 'No such community';
+
+export function communityViewer(user: AuthenticatedUser): CommunityViewer {
+  return {
+    id: user.staff.id,
+    organisationId: user.staff.organisationId,
+    isCommsAdmin: user.isCommsAdmin,
+  };
+}
+
+/** Rules for communities: who sees and joins which, and how the communications team curates them. */
+@Injectable()
+export class CommunitiesService {
+  constructor(
+    private readonly communities: CommunitiesRepository,
+    private readonly organisations: OrganisationsService,
+    private readonly staff: StaffService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** The one rule for who sees a community: NHS-wide, or the viewer's organisation's own. */
+  canSee(viewer: CommunityViewer, community: Community): boolean {
+    return (
+      viewer.isCommsAdmin ||
+      community.scope === CommunityScope.NHS_WIDE ||
+      (community.organisationId !== null && community.organisationId === viewer.organisationId)
+    );
+  }
+
+  /** A community by id or slug, or NOT_FOUND when there is none or the viewer may not see it. */
+  async get(viewer: CommunityViewer, ref: { id?: number; slug?: string }, field = 'id') {
+    if (ref.id === undefined && ref.slug === undefined) {
+      throw new InvalidInputError('Give a community id or slug', 'id');
+    }
+    const community =
+      ref.id !== undefined
+        ? await this.communities.findById(ref.id)
+        : await this.communities.findBySlug(ref.slug!.toLowerCase());
+    if (!community || !this.canSee(viewer, community)) throw new NotFoundError(NOT_FOUND, field);
+    return community;
+  }
+
+  async list(
+    viewer: CommunityViewer,
+    query: CommunityQuery,
+    first: number,
+    after?: string | null,
+  ): Promise<Connection<Community>> {
+    let key: { name: string; id: number } | null = null;
+    if (after) {
+      const [name, id] = decodeCursor(after);
+      if (typeof name !== 'string' || typeof id !== 'number') {
+        throw new InvalidInputError('after is not a cursor from this API', 'after');
+      }
+      key = { name, id };
+    }
+    const { rows, total } = await this.communities.page(viewer, query, first, key);
+    return toConnection(rows, first, total, (c) => [c.name, c.id]);
+  }
+
+  /**
+   * Members the viewer may see (leavers and unlisted people are left out). totalCount is the
+   * community's member counter (everyone who joined), or an exact count for one role.
+   */
+  async members(
+    community: Community,
+    role: CommunityRole | undefined,
+    first: number,
+    after?: string | null,
+  ): Promise<Connection<CommunityMembership>> {
+    let key: { joinedAt: Date; staffId: number } | null = null;
+    if (after) {
+      const [joinedAt, staffId] = decodeCursor(after);
+      if (typeof joinedAt !== 'number' || typeof staffId !== 'number') {
+        throw new InvalidInputError('after is not a cursor from this API', 'after');
+      }
+      key = { joinedAt: new Date(joinedAt), staffId };
+    }
+    const rows = await this.communities.members(community.id, role, first, key);
+    const total = role
+      ? await this.communities.countMembersWithRole(community.id, role)
+      : community.memberCount;
+    return toConnection(rows, first, total, (m) => [m.joinedAt.getTime(), m.staffId]);
+  }
+
+  membershipsOf(staffIds: readonly number[]) {
+    return this.communities.membershipsOf(staffIds);
+  }
+
+  membershipsOfViewer(viewerId: number, communityIds: readonly number[]) {
+    return this.communities.membershipsOfViewer(viewerId, communityIds);
+  }
+
+  findByIds(ids: readonly number[]) {
+    return this.communities.findByIds(ids);
+  }
+
+  recentMemberIds(communityIds: readonly number[], perCommunity: number) {
+    return this.communities.recentMemberIds(communityIds, perCommunity);
+  }
+
+  visibleMemberIds(communityId: number, limit: number) {
+    return this.communities.visibleMemberIds(communityId, limit);
+  }
+
+  async create(input: CreateCommunityInput): Promise<Community> {
+    const organisationId = await this.organisationFor(input.scope, input.organisationId);
+    const slug = input.slug ?? slugFrom(input.name);
+    return this.transactions.run(async (tx) => {
+      await this.assertSlugFree(tx, slug, null, input.slug ? 'slug' : 'name');
+      return tx.save(
+        Community,
+        tx.create(Community, {
+          slug,
+          name: input.name.trim(),
+          kind: input.kind,
+          scope: input.scope,
+          organisationId,
+          description: blankToNull(input.description),
+          hashtag: hashtagOf(input.hashtag),
+          linksJson: linksJson(input.links),
+        }),
+      );
+    });
+  }
+
+  async update(input: UpdateCommunityInput): Promise<Community> {
+    return this.transactions.run(async (tx) => {
+      const community = await this.communities.findById(Number(input.id), tx);
+      if (!community) throw new NotFoundError(NOT_FOUND, 'id');
+      if (input.scope !== undefined || input.organisationId !== undefined) {
+        const scope = input.scope ?? community.scope;
+        const organisationRef =
+          input.organisationId !== undefined
+            ? input.organisationId
+            : scope === CommunityScope.ORGANISATION && community.organisationId !== null
+              ? String(community.organisationId)
+              : null;
+        community.organisationId = await this.organisationFor(scope, organisationRef);
+        community.scope = scope;
+      }
+      if (input.slug !== undefined && input.slug !== community.slug) {
+        await this.assertSlugFree(tx, input.slug, community.id, 'slug');
+        community.slug = input.slug;
+      }
+      if (input.name !== undefined) community.name = input.name.trim();
+      if (input.kind !== undefined) community.kind = input.kind;
+      if (input.description !== undefined) community.description = blankToNull(input.description);
+      if (input.hashtag !== undefined) community.hashtag = hashtagOf(input.hashtag);
+      if (input.links !== undefined) community.linksJson = linksJson(input.links);
+      return tx.save(Community, community);
+    });
+  }
+
+  /** Archived communities take no new members and leave the list; their pages still answer. */
+  async setArchived(id: number, archived: boolean): Promise<Community> {
+    return this.transactions.run(async (tx) => {
+      const community = await this.communities.findById(id, tx);
+      if (!community) throw new NotFoundError(NOT_FOUND, 'id');
+      if (archived && !community.archivedAt) community.archivedAt = new Date();
+      if (!archived) community.archivedAt = null;
+      return tx.save(Community, community);
+    });
+  }
+
+  /** Idempotent: joining twice changes nothing. */
+  async join(viewer: CommunityViewer, communityId: number): Promise<Community> {
+    return this.transactions.run(async (tx) => {
+      const community = await this.communities.findById(communityId, tx);
+      if (!community || !this.canSee(viewer, community)) {
+        throw new NotFoundError(NOT_FOUND, 'communityId');
+      }
+      this.assertJoinable(community, viewer.organisationId, 'communityId');
+      const added = await this.communities.insertMembership(
+        tx,
+        communityId,
+        viewer.id,
+        CommunityRole.MEMBER,
+      );
+      if (added) await this.communities.adjustMemberCount(tx, communityId, 1);
+      return (await this.communities.findById(communityId, tx))!;
+    });
+  }
+
+  /** Idempotent: leaving a community you are not in changes nothing. */
+  async leave(viewer: CommunityViewer, communityId: number): Promise<Community> {
+    return this.transactions.run(async (tx) => {
+      const community = await this.communities.findById(communityId, tx);
+      const member =
+        community && (await this.communities.findMembership(communityId, viewer.id, tx));
+      // someone moved to another organisation may still leave its community
+      if (!community || (!member && !this.canSee(viewer, community))) {
+        throw new NotFoundError(NOT_FOUND, 'communityId');
+      }
+      if (await this.communities.deleteMembership(tx, communityId, viewer.id)) {
+        await this.communities.adjustMemberCount(tx, communityId, -1);
+      }
+      return (await this.communities.findById(communityId, tx))!;
+    });
+  }
+
+  /** Comms.Admin names organisers and champions; a person not yet in the community joins it. */
+  async setMemberRole(
+    communityId: number,
+    staffId: number,
+    role: CommunityRole,
+  ): Promise<CommunityMembership> {
+    const person = await this.visiblePerson(staffId);
+    return this.transactions.run(async (tx) => {
+      const community = await this.communities.findById(communityId, tx);
+      if (!community) throw new NotFoundError(NOT_FOUND, 'communityId');
+      const existing = await this.communities.findMembership(communityId, staffId, tx);
+      if (!existing) {
+        this.assertJoinable(community, person.organisationId, 'staffId');
+        await this.communities.insertMembership(tx, communityId, staffId, role);
+        await this.communities.adjustMemberCount(tx, communityId, 1);
+      } else {
+        await this.communities.setRole(tx, communityId, staffId, role);
+      }
+      return (await this.communities.findMembership(communityId, staffId, tx))!;
+    });
+  }
+
+  private async visiblePerson(staffId: number): Promise<StaffMember> {
+    try {
+      return await this.staff.getVisible(staffId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
+      throw error;
+    }
+  }
+
+  private assertJoinable(community: Community, organisationId: number | null, field: string) {
+    if (community.archivedAt) {
+      throw new InvalidInputError(`${community.name} is archived: it takes no new members`, field);
+    }
+    if (
+      community.scope === CommunityScope.ORGANISATION &&
+      community.organisationId !== organisationId
+    ) {
+      throw new InvalidInputError(`${community.name} is only for its organisation’s staff`, field);
+    }
+  }
+
+  private async organisationFor(
+    scope: CommunityScope,
+    organisationId: string | null | undefined,
+  ): Promise<number | null> {
+    if (scope === CommunityScope.NHS_WIDE) {
+      if (organisationId) {
+        throw new InvalidInputError(
+          'An NHS-wide community has no organisation: choose ORGANISATION scope or leave it out',
+          'organisationId',
+        );
+      }
+      return null;
+    }
+    if (!organisationId) {
+      throw new InvalidInputError(
+        'Choose the organisation an organisation-only community belongs to',
+        'organisationId',
+      );
+    }
+    const [organisation] = await this.organisations.findOrganisationsByIds([
+      Number(organisationId),
+    ]);
+    if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');
+    return organisation.id;
+  }
+
+  private async assertSlugFree(
+    tx: EntityManager,
+    slug: string,
+    exceptId: number | null,
+    field: string,
+  ) {
+    if (!slug) throw new InvalidInputError('The name needs at least one letter or digit', field);
+    const other = await this.communities.findBySlug(slug, tx);
+    if (other && other.id !== exceptId) {
+      throw new InvalidInputError(
+        `Another community already uses the address “${slug}”: choose another slug`,
+        field,
+      );
+    }
+  }
+}
+
+/** "WeNurses" → "wenurses", "#hellomynameis" → "hellomynameis", "Café Chat" → "cafe-chat". */
+export function slugFrom(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function hashtagOf(value: string | null | undefined): string | null {
+  const trimmed = value?.trim().replace(/^#/, '');
+  return trimmed ? `#${trimmed}` : null;
+}
+
+function linksJson(links: CommunityLink[] | null | undefined): string | null {
+  if (!links?.length) return null;
+  return JSON.stringify(links.map(({ label, url }) => ({ label: label.trim(), url })));
+}

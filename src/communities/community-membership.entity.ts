@@ -1,0 +1,31 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export enum CommunityRole {
+  MEMBER = 'MEMBER',
+  CHAMPION = 'CHAMPION',
+  ORGANISER = 'ORGANISER',
+}
+
+registerEnumType(CommunityRole, {
+  name: 'CommunityRole',
+  description: 'A member’s part in a community; champions and organisers are set by Comms.Admin.',
+});
+
+@ObjectType({ description: 'A person’s membership of a community.' })
+@Entity('community_memberships')
+export class CommunityMembership {
+  @PrimaryColumn({ name: 'community_id', type: 'integer' })
+  communityId: number;
+
+  @PrimaryColumn({ name: 'staff_id', type: 'integer' })
+  staffId: number;
+
+  @Field(() => CommunityRole)
+  @Column({ type: 'varchar', length: 16, default: CommunityRole.MEMBER })
+  role: CommunityRole;
+
+  @Field()
+  @CreateDateColumn({ name: 'joined_at' })
+  joinedAt: Date;
+}

@@ -1,0 +1,70 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommunityKind, CommunityScope } from '../community.entity';
+import { CommunityLinkInput } from './community-link.input';
+import {
+  HASHTAG_MESSAGE,
+  HASHTAG_PATTERN,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+} from './create-community.input';
+
+@InputType({ description: 'The fields to change; fields left out stay as they are.' })
+export class UpdateCommunityInput {
+  @Field(() => ID)
+  @Matches(/^\d+$/, { message: 'id is not a community id' })
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty({ message: 'Give the community a name' })
+  @MaxLength(120)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(80)
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  slug?: string;
+
+  @Field(() => CommunityKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(CommunityKind)
+  kind?: CommunityKind;
+
+  @Field(() => CommunityScope, { nullable: true })
+  @IsOptional()
+  @IsEnum(CommunityScope)
+  scope?: CommunityScope;
+
+  @Field(() => ID, { nullable: true, description: 'Required when scope becomes ORGANISATION.' })
+  @IsOptional()
+  @Matches(/^\d+$/, { message: 'organisationId is not an organisation id' })
+  organisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty string clears it.' })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty string clears it.' })
+  @IsOptional()
+  @Matches(new RegExp(`${HASHTAG_PATTERN.source}|^$`, 'u'), { message: HASHTAG_MESSAGE })
+  hashtag?: string | null;
+
+  @Field(() => [CommunityLinkInput], { nullable: true, description: 'Replaces every link.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CommunityLinkInput)
+  links?: CommunityLinkInput[] | null;
+}

@@ -1,0 +1,25 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { AuthenticatedUser } from '../identity/authenticated-user';
+import { CurrentUser } from '../identity/auth.decorators';
+import { FollowPackArgs } from './dto/follow-pack.args';
+import { FollowPack } from './follow-pack.model';
+import { FollowPacksService } from './follow-packs.service';
+
+@Resolver(() => FollowPack)
+export class FollowPacksResolver {
+  constructor(private readonly packs: FollowPacksService) {}
+
+  @Query(() => FollowPack, {
+    description:
+      'A follow pack: the people of a source (all ticked unless include/exclude say otherwise) ' +
+      'and their accounts the viewer may see, per platform.',
+  })
+  followPack(@CurrentUser() user: AuthenticatedUser, @Args() args: FollowPackArgs) {
+    return this.packs.pack(user, {
+      source: args.source,
+      id: args.id,
+      include: args.include?.map(Number) ?? null,
+      exclude: args.exclude?.map(Number) ?? null,
+    });
+  }
+}

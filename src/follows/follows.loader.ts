@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { FollowStats } from './follows.repository';
+import { FollowsService } from './follows.service';
+
+export interface FollowLoaders {
+  statsByStaffId: DataLoader<number, FollowStats | null>;
+  /** Whether the viewer follows each person, keyed by the person's id. */
+  viewerFollows(viewerId: number): DataLoader<number, boolean>;
+  /** Whether each person follows the viewer. */
+  followsViewer(viewerId: number): DataLoader<number, boolean>;
+}
+
+@Injectable()
+export class FollowsLoaderFactory {
+  constructor(private readonly follows: FollowsService) {}
+
+  create(): FollowLoaders {
+    const memo = <T>(build: (viewerId: number) => DataLoader<number, T>) => {
+      const loaders = new Map<number, DataLoader<number, T>>();
+      return (viewerId: number) => {
+        if (!loaders.has(viewerId)) loaders.set(viewerId, build(viewerId));
+        return loaders.get(viewerId)!;
+      };
+    };
+    return {
+      statsByStaffId: new DataLoader((ids) => this.follows.statsByIds(ids)),
+      viewerFollows: memo(
+        (viewerId) => new DataLoader((ids) => this.follows.followedBy(viewerId, ids)),
+      ),
+      followsViewer: memo(
+        (viewerId) => new DataLoader((ids) => this.follows.followersOf(viewerId, ids)),
+      ),
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommunitiesModule } from '../communities/communities.module';
+import { LeadersModule } from '../leaders/leaders.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
+import { StaffModule } from '../staff/staff.module';
+import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
+import { FollowSuggestionsResolver } from './follow-suggestions.resolver';
+import { FollowSuggestionsService } from './follow-suggestions.service';
+import { Follow } from './follow.entity';
+import { FollowPacksController } from './follow-packs.controller';
+import { FollowPacksResolver } from './follow-packs.resolver';
+import { FollowPacksService } from './follow-packs.service';
+import { FollowsLoaderFactory } from './follows.loader';
+import { FollowsRepository } from './follows.repository';
+import { FollowsResolver } from './follows.resolver';
+import { FollowsService } from './follows.service';
+import { SocialAccountFollowUrlResolver } from './social-account-follow-url.resolver';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Follow, FollowSuggestionDismissal]),
+    StaffModule,
+    OrganisationsModule,
+    SocialAccountsModule,
+    CommunitiesModule,
+    LeadersModule,
+  ],
+  controllers: [FollowPacksController],
+  providers: [
+    FollowsRepository,
+    FollowsService,
+    FollowSuggestionsService,
+    FollowPacksService,
+    FollowsLoaderFactory,
+    FollowsResolver,
+    FollowSuggestionsResolver,
+    FollowPacksResolver,
+    SocialAccountFollowUrlResolver,
+  ],
+  exports: [FollowsService, FollowsLoaderFactory],
+})
+export class FollowsModule {}

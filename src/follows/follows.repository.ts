@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { StaffMember } from '../staff/staff-member.entity';
+import { visibleStaffSql } from '../staff/staff.repository';
+import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
+import { Follow } from './follow.entity';
+import { runSql } from './portable-sql';
+
+export interface FollowStats {
+  id: number;
+  followerCount: number;
+  followingCount: number;
+  suggestible: boolean;
+}
+
+export type FollowDirection = 'followers' | 'following';
+
+/** The only place with SQL for follows, their counters and suggestion dismissals. */
+@Injectable()
+export class FollowsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get manager() {
+    return this.dataSource.manager;
+  }
+
+  /** Adds the follow unless it exists; true when added, so the counters move exactly once. */
+  async insert(tx: EntityManager, followerId: number, followeeId: number): Promise<boolean> {
+    const { affected } = await runSql(
+      tx,
+      `INSERT INTO follows (follower_id, followee_id, created_at)
+       VALUES (:followerId, :followeeId, :now) ON CONFLICT DO NOTHING`,
+      { followerId, followeeId, now: new Date() },
+    );
+    return affected === 1;
+  }
+
+  async delete(tx: EntityManager, followerId: number, followeeId: number): Promise<boolean> {
+    const { affected } = await runSql(
+      tx,
+      'DELETE FROM follows WHERE follower_id = :followerId AND followee_id = :followeeId',
+      { followerId, followeeId },
+    );
+    return affected === 1;
+  }
+
+  /** Both counters in one statement, so two people following each other cannot deadlock. */
+  async adjustCounts(tx: EntityManager, followerId: number, followeeId: number, delta: 1 | -1) {
+    await runSql(
+      tx,
+      `UPDATE staff_members SET
+         following_count = following_count + CASE WHEN id = :followerId THEN :delta ELSE 0 END,
+         follower_count = follower_count + CASE WHEN id = :followeeId THEN :delta ELSE 0 END
+       WHERE id IN (:followerId, :followeeId)`,
+      { followerId, followeeId, delta },
+    );
+  }
+
+  async stats(ids: readonly number[]): Promise<FollowStats[]> {
+    const { rows } = await runSql<{
+      id: number;
+      follower_count: number;
+      following_count: number;
+      suggestible: boolean | number;
+    }>(
+      this.manager,
+      `SELECT id, follower_count, following_count, suggestible FROM staff_members WHERE id IN (:...ids)`,
+      { ids: [...ids] },
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      followerCount: Number(r.follower_count),
+      followingCount: Number(r.following_count),
+      suggestible: Boolean(r.suggestible),
+    }));
+  }
+
+  async setSuggestible(tx: EntityManager, staffId: number, suggestible: boolean) {
+    await runSql(tx, 'UPDATE staff_members SET suggestible = :suggestible WHERE id = :staffId', {
+      suggestible,
+      staffId,
+    });
+  }
+
+  /**
+   * A page of someone's followers or followees whom others may see, newest first
+   * (keyset on created_at, id over the (person, created_at, other) index).
+   */
+  async page(
+    direction: FollowDirection,
+    staffId: number,
+    limit: number,
+    after: { createdAt: Date; otherId: number } | null,
+  ): Promise<{ person: StaffMember; followedAt: Date }[]> {
+    const [self, other] =
+      direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
+    const qb = this.manager
+      .createQueryBuilder(StaffMember, 's')
+      .innerJoin(Follow, 'f', `f.${other} = s.id`)
+      .addSelect('f.created_at', 'followed_at')
+      .where(`f.${self} = :staffId`, { staffId })
+      .andWhere(visibleStaffSql('s'));
+    if (after) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('f.created_at < :afterAt', { afterAt: after.createdAt })
+            .orWhere(`(f.created_at = :afterAt AND f.${other} < :afterId)`, {
+              afterId: after.otherId,
+            }),
+        ),
+      );
+    }
+    const { entities, raw } = await qb
+      .orderBy('f.created_at', 'DESC')
+      .addOrderBy(`f.${other}`, 'DESC')
+      .limit(limit)
+      .getRawAndEntities<{ s_id: number; followed_at: string | Date }>();
+    const followedAt = new Map(raw.map((r) => [Number(r.s_id), parseDbDate(r.followed_at)]));
+    return entities.map((person) => ({ person, followedAt: followedAt.get(person.id)! }));
+  }
+
+  /** Which of `ids` the follower follows (an index probe per id). */
+  async followedAmong(followerId: number, ids: readonly number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.manager.find(Follow, {
+      select: { followeeId: true },
+      where: { followerId, followeeId: In([...ids]) },
+    });
+    return new Set(rows.map((r) => r.followeeId));
+  }
+
+  /** Which of `ids` follow the followee. */
+  async followersAmong(followeeId: number, ids: readonly number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.manager.find(Follow, {
+      select: { followerId: true },
+      where: { followeeId, followerId: In([...ids]) },
+    });
+    return new Set(rows.map((r) => r.followerId));
+  }
+
+  /** The people someone followed most recently (index range on follower_id, created_at). */
+  async recentFolloweeIds(followerId: number, limit: number): Promise<number[]> {
+    const rows = await this.manager.find(Follow, {
+      select: { followeeId: true },
+      where: { followerId },
+      order: { createdAt: 'DESC', followeeId: 'DESC' },
+      take: limit,
+    });
+    return rows.map((r) => r.followeeId);
+  }
+
+  /**
+   * The most recent followees of each of `followerIds`, at most `perFollower` each: one
+   * UNION ALL of bounded index range scans, however many people they follow.
+   */
+  async recentFolloweesOf(
+    followerIds: readonly number[],
+    perFollower: number,
+  ): Promise<{ followerId: number; followeeId: number }[]> {
+    if (followerIds.length === 0) return [];
+    const parameters: Record<string, unknown> = { perFollower };
+    const parts = followerIds.map((id, i) => {
+      parameters[`f${i}`] = id;
+      return `SELECT * FROM (SELECT follower_id, followee_id FROM follows
+        WHERE follower_id = :f${i} ORDER BY created_at DESC LIMIT :perFollower) r${i}`;
+    });
+    const { rows } = await runSql<{ follower_id: number; followee_id: number }>(
+      this.manager,
+      parts.join(' UNION ALL '),
+      parameters,
+    );
+    return rows.map((r) => ({
+      followerId: Number(r.follower_id),
+      followeeId: Number(r.followee_id),
+    }));
+  }
+
+  /** Visible people someone follows, newest first, capped (follow packs). */
+  async visibleFolloweeIds(followerId: number, limit: number): Promise<number[]> {
+    const rows = await this.manager
+      .createQueryBuilder(Follow, 'f')
+      .innerJoin('staff_members', 's', 's.id = f.followee_id')
+      .select('f.followee_id', 'id')
+      .where('f.follower_id = :followerId', { followerId })
+      .andWhere(visibleStaffSql('s'))
+      .orderBy('f.created_at', 'DESC')
+      .limit(limit)
+      .getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * Newest visible people in a department or at a site (index on that column), capped;
+   * `suggestibleOnly` also leaves out people who opted out of suggestions.
+   */
+  async peopleIn(
+    column: 'department_id' | 'site_id',
+    value: number,
+    options: { exceptId: number; limit: number; suggestibleOnly: boolean },
+  ): Promise<number[]> {
+    const qb = this.manager
+      .createQueryBuilder(StaffMember, 's')
+      .select('s.id', 'id')
+      .where(`s.${column} = :value`, { value })
+      .andWhere('s.id <> :exceptId', { exceptId: options.exceptId })
+      .andWhere(visibleStaffSql('s'));
+    if (options.suggestibleOnly) qb.andWhere('s.suggestible = :yes', { yes: true });
+    const rows = await qb.orderBy('s.id', 'DESC').limit(options.limit).getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** The visible, suggestible people among `ids` (one primary-key probe each). */
+  suggestibleAmong(ids: readonly number[]): Promise<StaffMember[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager
+      .createQueryBuilder(StaffMember, 's')
+      .where('s.id IN (:...ids)', { ids: [...ids] })
+      .andWhere('s.suggestible = :yes', { yes: true })
+      .andWhere(visibleStaffSql('s'))
+      .getMany();
+  }
+
+  async dismiss(tx: EntityManager, staffId: number, dismissedId: number) {
+    await runSql(
+      tx,
+      `INSERT INTO follow_suggestion_dismissals (staff_id, dismissed_id, created_at)
+       VALUES (:staffId, :dismissedId, :now) ON CONFLICT DO NOTHING`,
+      { staffId, dismissedId, now: new Date() },
+    );
+  }
+
+  async dismissedAmong(staffId: number, ids: readonly number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.manager.find(FollowSuggestionDismissal, {
+      select: { dismissedId: true },
+      where: { staffId, dismissedId: In([...ids]) },
+    });
+    return new Set(rows.map((r) => r.dismissedId));
+  }
+}
+
+/** SQLite hands back raw timestamps as UTC text, PostgreSQL as Date. */
+function parseDbDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { TransactionRunner } from '../database/transaction-runner';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
+import { FollowDirection, FollowsRepository, FollowStats } from './follows.repository';
+
+/** Following inside the directory: who may follow whom, and the counters that go with it. */
+@Injectable()
+export class FollowsService {
+  constructor(
+    private readonly follows: FollowsRepository,
+    private readonly staff: StaffService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** Idempotent. Someone hidden from the viewer gets the same answer as someone who does not exist. */
+  async follow(me: StaffMember, staffId: number): Promise<StaffMember> {
+    if (staffId === me.id) throw new InvalidInputError('You cannot follow yourself', 'staffId');
+    const person = await this.visiblePerson(staffId);
+    await this.transactions.run(async (tx) => {
+      if (await this.follows.insert(tx, me.id, staffId)) {
+        await this.follows.adjustCounts(tx, me.id, staffId, 1);
+      }
+    });
+    return person;
+  }
+
+  /** Idempotent; a follow of someone since hidden (a leaver) can still be removed. */
+  async unfollow(me: StaffMember, staffId: number): Promise<StaffMember | null> {
+    if (staffId === me.id) throw new InvalidInputError('You cannot unfollow yourself', 'staffId');
+    const removed = await this.transactions.run(async (tx) => {
+      const deleted = await this.follows.delete(tx, me.id, staffId);
+      if (deleted) await this.follows.adjustCounts(tx, me.id, staffId, -1);
+      return deleted;
+    });
+    try {
+      return await this.visiblePerson(staffId);
+    } catch (error) {
+      if (removed) return null; // they knew this person: nothing to hide
+      throw error;
+    }
+  }
+
+  async setSuggestionsOptOut(me: StaffMember, optOut: boolean): Promise<StaffMember> {
+    await this.transactions.run((tx) => this.follows.setSuggestible(tx, me.id, !optOut));
+    return me;
+  }
+
+  /**
+   * Followers or followees the viewer may see, newest first. totalCount is the person's counter:
+   * everyone who follows (or is followed), so it costs nothing at any size.
+   */
+  async connection(
+    direction: FollowDirection,
+    person: StaffMember,
+    total: number,
+    first: number,
+    after?: string | null,
+  ): Promise<Connection<StaffMember>> {
+    let key: { createdAt: Date; otherId: number } | null = null;
+    if (after) {
+      const [at, otherId] = decodeCursor(after);
+      if (typeof at !== 'number' || typeof otherId !== 'number') {
+        throw new InvalidInputError('after is not a cursor from this API', 'after');
+      }
+      key = { createdAt: new Date(at), otherId };
+    }
+    const rows = await this.follows.page(direction, person.id, first + 1, key);
+    const connection = toConnection(rows, first, total, (r) => [
+      r.followedAt.getTime(),
+      r.person.id,
+    ]);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.person })),
+    };
+  }
+
+  /** Counters and the opt-out, in the order of `ids` (for a DataLoader). */
+  async statsByIds(ids: readonly number[]): Promise<(FollowStats | null)[]> {
+    const rows = await this.follows.stats(ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async followedBy(viewerId: number, ids: readonly number[]): Promise<boolean[]> {
+    const followed = await this.follows.followedAmong(viewerId, ids);
+    return ids.map((id) => followed.has(id));
+  }
+
+  async followersOf(viewerId: number, ids: readonly number[]): Promise<boolean[]> {
+    const followers = await this.follows.followersAmong(viewerId, ids);
+    return ids.map((id) => followers.has(id));
+  }
+
+  visibleFolloweeIds(followerId: number, limit: number) {
+    return this.follows.visibleFolloweeIds(followerId, limit);
+  }
+
+  private async visiblePerson(staffId: number): Promise<StaffMember> {
+    try {
+      return await this.staff.getVisible(staffId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { stringify } from 'csv-stringify/sync';
+import { mastodonAddress } from './follow-links';
+
+/** Mastodon's "Following list" import refuses files over this many rows. */
+export const MASTODON_IMPORT_MAX_ROWS = 20_000;
+
+export const MASTODON_CSV_HEADER = [
+  'Account address',
+  'Show boosts',
+  'Notify on new posts',
+  'Languages',
+] as const;
+
+/** Mastodon's follow-import CSV (Preferences → Import and export → Following list). */
+export function mastodonFollowCsv(handles: string[]): string {
+  const rows = handles
+    .map(mastodonAddress)
+    .filter((a) => a !== null)
+    .slice(0, MASTODON_IMPORT_MAX_ROWS)
+    .map((a) => [`${a.username}@${a.server}`, 'true', 'false', '']);
+  return stringify(rows, { header: true, columns: [...MASTODON_CSV_HEADER] });
+}

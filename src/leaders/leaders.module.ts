@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { Leader } from './leader.entity';
+import { LeadersRepository } from './leaders.repository';
+import { LeadersResolver, StaffLeaderResolver } from './leaders.resolver';
+import { LeadersService } from './leaders.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Leader]), StaffModule],
+  providers: [LeadersRepository, LeadersService, LeadersResolver, StaffLeaderResolver],
+  exports: [LeadersService],
+})
+export class LeadersModule {}

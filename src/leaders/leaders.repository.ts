@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { visibleStaffSql } from '../staff/staff.repository';
+import { Leader } from './leader.entity';
+
+/** Leaders are a short list (tens): pages and reorders read it whole, in featured order. */
+@Injectable()
+export class LeadersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Leaders whose person is visible, in featured order, after an optional keyset position. */
+  visible(limit: number, after: { order: number; staffId: number } | null = null) {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Leader, 'l')
+      .innerJoin('staff_members', 's', 's.id = l.staff_id')
+      .where(visibleStaffSql('s'));
+    if (after) {
+      qb.andWhere(
+        '(l.featured_order > :order OR (l.featured_order = :order AND l.staff_id > :staffId))',
+        after,
+      );
+    }
+    return qb
+      .orderBy('l.featured_order', 'ASC')
+      .addOrderBy('l.staff_id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  countVisible() {
+    return this.dataSource.manager
+      .createQueryBuilder(Leader, 'l')
+      .innerJoin('staff_members', 's', 's.id = l.staff_id')
+      .where(visibleStaffSql('s'))
+      .getCount();
+  }
+
+  /** Every leader, hidden ones too, for renumbering inside a transaction. */
+  all(tx: EntityManager) {
+    return tx.find(Leader, { order: { featuredOrder: 'ASC', staffId: 'ASC' } });
+  }
+
+  findByStaffIds(staffIds: readonly number[]) {
+    return this.dataSource.manager.findBy(Leader, { staffId: In([...staffIds]) });
+  }
+}
