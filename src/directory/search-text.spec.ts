@@ -1,0 +1,71 @@
+import { AccountVisibility } from '../social-accounts/social-account.entity';
+import { fts5Match, searchDocument, searchQuery, searchTokens, tsQuery } from './search-text';
+
+describe('searchTokens', () => {
+  it.each([
+    ['Dr Amara Okafor', ['dr', 'amara', 'okafor']],
+    ['ZOË  Ó’Briain-Smith', ['zoe', 'o', 'briain', 'smith']],
+    ['@jane@mastodon.social', ['jane', 'mastodon', 'social']],
+    ['in/jane-smith-42', ['in', 'jane', 'smith', '42']],
+    ['"quoted" OR NEAR(x*) AND -y', ['quoted', 'or', 'near', 'x', 'and', 'y']],
+    ['<script>alert(1)</script>', ['script', 'alert', '1', 'script']],
+    ['', []],
+    [null, []],
+  ])('%p → %j', (text, expected) => {
+    expect(searchTokens(text)).toEqual(expected);
+  });
+});
+
+describe('searchQuery', () => {
+  it.each([
+    ['jan smi', null, '"jan"* AND "smi"*', 'jan:* & smi:*'],
+    ['jan', 42, '("jan"* OR "orgtok000000042jan"*)', '(jan:* | orgtok000000042jan:*)'],
+    // operators and quotes are only words: nothing reaches the engine's query syntax
+    ['"a" OR b*', null, '"a"* AND "or"* AND "b"*', 'a:* & or:* & b:*'],
+    // an organisation tag cannot be typed to reach another organisation's handles
+    ['orgtok000000007secret nurse', null, '"nurse"*', 'nurse:*'],
+  ])('%p (organisation %p)', (typed, organisationId, fts5, ts) => {
+    const query = searchQuery(typed, organisationId)!;
+    expect(fts5Match(query)).toBe(fts5);
+    expect(tsQuery(query)).toBe(ts);
+  });
+
+  it.each(['', '   ', '!!!', '@', 'orgtok000000001x'])('%p searches for nothing', (typed) => {
+    expect(searchQuery(typed, 1)).toBeNull();
+  });
+
+  it('keeps at most eight words', () => {
+    expect(searchQuery('a b c d e f g h i j', null)!.terms).toHaveLength(8);
+  });
+});
+
+describe('searchDocument', () => {
+  const person = {
+    id: 7,
+    displayName: 'Jane Smith',
+    jobTitle: 'Staff Nurse',
+    bio: 'Hi!',
+    organisationId: 3,
+  };
+
+  it.each([
+    [AccountVisibility.NHS_DIRECTORY, 'janeonx'],
+    [AccountVisibility.ORGANISATION, 'orgtok000000003janeonx'],
+    [AccountVisibility.ONLY_ME, ''],
+  ])('indexes a %s handle as %p', (visibility, handles) => {
+    expect(searchDocument(person, [{ handle: '@JaneOnX', visibility }])).toEqual({
+      staffId: 7,
+      name: 'jane smith',
+      title: 'staff nurse',
+      handles,
+      bio: 'hi',
+    });
+  });
+
+  it('does not index an organisation-only handle of someone with no organisation', () => {
+    const doc = searchDocument({ ...person, organisationId: null }, [
+      { handle: '@JaneOnX', visibility: AccountVisibility.ORGANISATION },
+    ]);
+    expect(doc.handles).toBe('');
+  });
+});
