@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum CommunityRole {
   MEMBER = 'MEMBER',
@@ -25,7 +25,9 @@ export class CommunityMembership {
   @Column({ type: 'varchar', length: 16, default: CommunityRole.MEMBER })
   role: CommunityRole;
 
+  // always written by the app with millisecond precision (never the database default), so
+  // keyset cursors on (joined_at, staff_id) round-trip exactly on both drivers
   @Field()
-  @CreateDateColumn({ name: 'joined_at' })
+  @Column({ name: 'joined_at', type: Date })
   joinedAt: Date;
 }

@@ -13,8 +13,10 @@ import {
   SocialAccount,
 } from '../../social-accounts/social-account.entity';
 import { StaffMember } from '../../staff/staff-member.entity';
+import { seedGuidance } from '../../guidance/guidance.seed';
 import { TransactionRunner } from '../transaction-runner';
 import { DemoRandom } from './demo-random';
+import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
 import {
   BIO_FRAGMENTS,
   DEMO_TRUST,
@@ -38,7 +40,11 @@ export interface SeedContext {
 }
 
 /** A later capability adds its demo data by appending a step here. */
-const steps: ((context: SeedContext) => Promise<void>)[] = [seedAccounts];
+const steps: ((context: SeedContext) => Promise<void>)[] = [
+  seedAccounts,
+  seedCommunitiesAndFollows,
+  seedGuidance,
+];
 
 /** Seeds the demo story into an empty database; leaves any other database untouched. */
 export async function seedDemoDataIfEmpty(app: INestApplicationContext): Promise<boolean> {
