@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
@@ -24,10 +24,38 @@ export interface MintOptions {
   notBefore?: number;
 }
 
+/** A client registered for the sign-in flow: its redirect URIs, and the API its scope is for. */
+export interface ClientRegistration {
+  clientId: string;
+  redirectUris: string[];
+  /** `api://staff-voices/access_as_user` → the access token's `aud` is `api://staff-voices`. */
+  apiScope: string;
+}
+
+/** Who is "at the keyboard" when the browser reaches the authorize endpoint. */
+export interface SignInUser {
+  oid: string;
+  name: string;
+  preferredUsername: string;
+  roles?: string[];
+}
+
+interface PendingCode {
+  tid: string;
+  client: ClientRegistration;
+  redirectUri: string;
+  codeChallenge: string;
+  nonce?: string;
+  scope: string;
+  user: SignInUser;
+}
+
 /**
  * A stand-in for Microsoft Entra ID: a real HTTP server on 127.0.0.1 serving, for any tenant,
  * `/{tid}/v2.0/.well-known/openid-configuration` and `/{tid}/discovery/v2.0/keys`, and minting
- * access tokens signed with `jose`. `rotate()` publishes a new key, as Entra does.
+ * access tokens signed with `jose`. `rotate()` publishes a new key, as Entra does. For browser
+ * tests it also runs the authorisation code flow with PKCE (`/{tid}/oauth2/v2.0/authorize` and
+ * `/token`) for registered clients, signing in whoever `signInAs()` names.
  */
 export class LocalOidcIssuer {
   readonly published: SigningKey[] = [];
@@ -35,6 +63,9 @@ export class LocalOidcIssuer {
   readonly requests: string[] = [];
   private server?: Server;
   authority = '';
+  private readonly clients = new Map<string, ClientRegistration>();
+  private readonly codes = new Map<string, PendingCode>();
+  private user?: SignInUser;
 
   static async start(): Promise<LocalOidcIssuer> {
     const issuer = new LocalOidcIssuer();
@@ -98,6 +129,15 @@ export class LocalOidcIssuer {
       .sign(key.privateKey);
   }
 
+  registerClient(client: ClientRegistration): void {
+    this.clients.set(client.clientId, client);
+  }
+
+  /** The person who signs in at the next visit to the authorize endpoint. */
+  signInAs(user: SignInUser): void {
+    this.user = user;
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
@@ -112,28 +152,163 @@ export class LocalOidcIssuer {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse) {
+    // browsers reach the sign-in endpoints through an https name the test routes here
+    const base = (req.headers['x-public-authority'] as string | undefined) ?? this.authority;
     const url = new URL(req.url ?? '/', this.authority);
     this.requests.push(url.pathname);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        req.headers['access-control-request-headers'] ?? '*',
+      );
+      return res.writeHead(204).end();
+    }
     const discovery = url.pathname.match(/^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/);
     if (discovery) {
       const tid = discovery[1];
-      return json(res, {
-        issuer: this.v2Issuer(tid),
-        authorization_endpoint: `${this.authority}/${tid}/oauth2/v2.0/authorize`,
-        token_endpoint: `${this.authority}/${tid}/oauth2/v2.0/token`,
+      return json(res, 200, {
+        // as seen from where the request came (MSAL checks the issuer is on its authority's host)
+        issuer: `${base}/${tid}/v2.0`,
+        authorization_endpoint: `${base}/${tid}/oauth2/v2.0/authorize`,
+        token_endpoint: `${base}/${tid}/oauth2/v2.0/token`,
+        end_session_endpoint: `${base}/${tid}/oauth2/v2.0/logout`,
         jwks_uri: `${this.authority}/${tid}/discovery/v2.0/keys`,
         id_token_signing_alg_values_supported: ['RS256'],
+        response_modes_supported: ['query', 'fragment', 'form_post'],
         response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+        code_challenge_methods_supported: ['S256'],
+        scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
         subject_types_supported: ['pairwise'],
       });
     }
     if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(url.pathname)) {
-      return json(res, { keys: this.published.map((key) => key.publicJwk) });
+      return json(res, 200, { keys: this.published.map((key) => key.publicJwk) });
+    }
+    const authorize = url.pathname.match(/^\/([^/]+)\/oauth2\/v2\.0\/authorize$/);
+    if (authorize && req.method === 'GET') return this.authorize(authorize[1], url, res);
+    const token = url.pathname.match(/^\/([^/]+)\/oauth2\/v2\.0\/token$/);
+    if (token && req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        this.token(token[1], new URLSearchParams(body), base).then(
+          (answer) => json(res, answer.status, answer.body),
+          (error: unknown) =>
+            json(res, 500, { error: 'server_error', error_description: String(error) }),
+        );
+      });
+      return;
     }
     res.writeHead(404).end();
   }
+
+  /** Authorisation code flow, step 1: checks the request and sends the browser back with a code. */
+  private authorize(tid: string, url: URL, res: ServerResponse) {
+    const q = url.searchParams;
+    const client = this.clients.get(q.get('client_id') ?? '');
+    const redirectUri = q.get('redirect_uri') ?? '';
+    if (!client || !client.redirectUris.includes(redirectUri)) {
+      // never redirect to an unregistered address
+      return json(res, 400, {
+        error: 'invalid_request',
+        error_description: 'unknown client or redirect_uri',
+      });
+    }
+    const back = (params: Record<string, string>) => {
+      const mode = q.get('response_mode') ?? 'fragment';
+      const encoded = new URLSearchParams({ ...params, state: q.get('state') ?? '' }).toString();
+      const target = mode === 'query' ? `${redirectUri}?${encoded}` : `${redirectUri}#${encoded}`;
+      res.writeHead(302, { Location: target }).end();
+    };
+    if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type' });
+    if (q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) {
+      return back({ error: 'invalid_request', error_description: 'PKCE with S256 is required' });
+    }
+    if (!this.user) return back({ error: 'access_denied', error_description: 'nobody signs in' });
+    const code = randomBytes(24).toString('base64url');
+    this.codes.set(code, {
+      tid,
+      client,
+      redirectUri,
+      codeChallenge: q.get('code_challenge')!,
+      nonce: q.get('nonce') ?? undefined,
+      scope: q.get('scope') ?? '',
+      user: this.user,
+    });
+    back({ code, client_info: clientInfo(this.user.oid, tid) });
+  }
+
+  /** Step 2: the code and its PKCE verifier for an ID token and an access token for the API. */
+  private async token(
+    tid: string,
+    form: URLSearchParams,
+    base: string,
+  ): Promise<{ status: number; body: object }> {
+    const refuse = (error: string, description: string) => ({
+      status: 400,
+      body: { error, error_description: description },
+    });
+    if (form.get('grant_type') !== 'authorization_code') {
+      return refuse('unsupported_grant_type', 'only authorization_code');
+    }
+    const pending = this.codes.get(form.get('code') ?? '');
+    this.codes.delete(form.get('code') ?? ''); // a code is used once
+    if (!pending || pending.tid !== tid) return refuse('invalid_grant', 'unknown or used code');
+    if (form.get('client_id') !== pending.client.clientId)
+      return refuse('invalid_client', 'wrong client');
+    if (form.get('redirect_uri') !== pending.redirectUri)
+      return refuse('invalid_grant', 'redirect_uri differs');
+    const verifier = form.get('code_verifier') ?? '';
+    if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge) {
+      return refuse('invalid_grant', 'PKCE verification failed');
+    }
+    const { user, client } = pending;
+    const audience = client.apiScope.slice(0, client.apiScope.lastIndexOf('/'));
+    const scopeName = client.apiScope.slice(client.apiScope.lastIndexOf('/') + 1);
+    const accessToken = await this.mint(tid, audience, {
+      claims: {
+        oid: user.oid,
+        sub: user.oid,
+        name: user.name,
+        preferred_username: user.preferredUsername,
+        roles: user.roles,
+        scp: scopeName,
+        azp: client.clientId,
+      },
+    });
+    const idToken = await this.mint(tid, client.clientId, {
+      claims: {
+        oid: user.oid,
+        sub: user.oid,
+        name: user.name,
+        preferred_username: user.preferredUsername,
+        nonce: pending.nonce,
+        // the ID token is the browser's, from the authority it knows
+        iss: `${base}/${tid}/v2.0`,
+      },
+    });
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        scope: `${client.apiScope} openid profile`,
+        expires_in: 3600,
+        ext_expires_in: 3600,
+        access_token: accessToken,
+        id_token: idToken,
+        client_info: clientInfo(user.oid, tid),
+      },
+    };
+  }
 }
 
-function json(res: ServerResponse, body: unknown) {
-  res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+/** MSAL identifies accounts by Entra's `client_info`: base64url of `{ uid, utid }`. */
+function clientInfo(oid: string, tid: string): string {
+  return Buffer.from(JSON.stringify({ uid: oid, utid: tid })).toString('base64url');
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 }
