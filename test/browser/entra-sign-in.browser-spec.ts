@@ -65,7 +65,7 @@ async function forwardToIssuer(route: Route) {
   const response = await fetch(target, {
     method: request.method(),
     headers: { ...request.headers(), 'x-public-authority': PUBLIC_AUTHORITY },
-    body: request.postDataBuffer() ?? undefined,
+    body: request.postData() ?? undefined,
     redirect: 'manual',
   });
   const headers: Record<string, string> = {};
