@@ -205,6 +205,26 @@ describe('following inside the directory', () => {
     expect(seen).toEqual(fans.map((f) => String(f.id)).reverse());
   });
 
+  it('pages through followers written elsewhere with the same second-precision timestamp', async () => {
+    const star = await staff.create();
+    const fans = await Promise.all(Array.from({ length: 4 }, () => staff.create()));
+    // as a bulk import or another tool would write them: no milliseconds, all in one second
+    for (const fan of fans) {
+      await t.dataSource.query(
+        `INSERT INTO follows (follower_id, followee_id, created_at) VALUES (${fan.id}, ${star.id}, '2026-01-05 10:00:00')`,
+      );
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: any = await person(star, star, { first: 1, after });
+      seen.push(...page.followers.edges.map((e: any) => e.node.id));
+      if (!page.followers.pageInfo.hasNextPage) break;
+      after = page.followers.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(fans.map((f) => String(f.id)).reverse());
+  });
+
   it('refuses a cursor that is not one of ours', async () => {
     const me = await staff.create();
     const res = await t.gql(PERSON, { id: String(me.id), first: 2, after: 'bm90LWEtY3Vyc29y' }, me);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { runSql } from '../follows/portable-sql';
+import { runSql, timestampKey } from '../follows/portable-sql';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { CommunityMembership, CommunityRole } from './community-membership.entity';
 import { Community, CommunityKind, CommunityScope } from './community.entity';
@@ -105,8 +105,8 @@ export class CommunitiesRepository {
     communityId: number,
     role: CommunityRole | undefined,
     first: number,
-    after: { joinedAt: Date; staffId: number } | null,
-  ): Promise<CommunityMembership[]> {
+    after: { joinedAt: string | Date; staffId: number } | null,
+  ): Promise<{ membership: CommunityMembership; key: [string | number, number] }[]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(CommunityMembership, 'm')
       .innerJoin('staff_members', 's', 's.id = m.staff_id')
@@ -124,11 +124,17 @@ export class CommunitiesRepository {
         ),
       );
     }
-    return qb
+    const { entities, raw } = await qb
+      .addSelect('m.joined_at', 'cursor_joined_at')
       .orderBy('m.joined_at', 'ASC')
       .addOrderBy('m.staff_id', 'ASC')
-      .take(first + 1)
-      .getMany();
+      .limit(first + 1)
+      .getRawAndEntities<{ m_staff_id: number; cursor_joined_at: string | Date }>();
+    const joinedAt = new Map(raw.map((r) => [Number(r.m_staff_id), r.cursor_joined_at]));
+    return entities.map((membership) => ({
+      membership,
+      key: [timestampKey(joinedAt.get(membership.staffId)!), membership.staffId],
+    }));
   }
 
   /** How many visible members hold a role (a few organisers or champions: cheap). */

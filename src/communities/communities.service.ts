@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
+import { timestampParam } from '../follows/portable-sql';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -83,19 +84,24 @@ export class CommunitiesService {
     first: number,
     after?: string | null,
   ): Promise<Connection<CommunityMembership>> {
-    let key: { joinedAt: Date; staffId: number } | null = null;
+    let key: { joinedAt: string | Date; staffId: number } | null = null;
     if (after) {
-      const [joinedAt, staffId] = decodeCursor(after);
-      if (typeof joinedAt !== 'number' || typeof staffId !== 'number') {
+      const [at, staffId] = decodeCursor(after);
+      const joinedAt = timestampParam(at);
+      if (joinedAt === null || typeof staffId !== 'number') {
         throw new InvalidInputError('after is not a cursor from this API', 'after');
       }
-      key = { joinedAt: new Date(joinedAt), staffId };
+      key = { joinedAt, staffId };
     }
     const rows = await this.communities.members(community.id, role, first, key);
     const total = role
       ? await this.communities.countMembersWithRole(community.id, role)
       : community.memberCount;
-    return toConnection(rows, first, total, (m) => [m.joinedAt.getTime(), m.staffId]);
+    const connection = toConnection(rows, first, total, (r) => r.key);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.membership })),
+    };
   }
 
   membershipsOf(staffIds: readonly number[]) {

@@ -5,7 +5,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
 import { Follow } from './follow.entity';
-import { runSql } from './portable-sql';
+import { parseDbDate, runSql, timestampKey } from './portable-sql';
 
 export interface FollowStats {
   id: number;
@@ -91,8 +91,8 @@ export class FollowsRepository {
     direction: FollowDirection,
     staffId: number,
     limit: number,
-    after: { createdAt: Date; otherId: number } | null,
-  ): Promise<{ person: StaffMember; followedAt: Date }[]> {
+    after: { createdAt: string | Date; otherId: number } | null,
+  ): Promise<{ person: StaffMember; followedAt: Date; key: [string | number, number] }[]> {
     const [self, other] =
       direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
     const qb = this.manager
@@ -117,8 +117,11 @@ export class FollowsRepository {
       .addOrderBy(`f.${other}`, 'DESC')
       .limit(limit)
       .getRawAndEntities<{ s_id: number; followed_at: string | Date }>();
-    const followedAt = new Map(raw.map((r) => [Number(r.s_id), parseDbDate(r.followed_at)]));
-    return entities.map((person) => ({ person, followedAt: followedAt.get(person.id)! }));
+    const followedAt = new Map(raw.map((r) => [Number(r.s_id), r.followed_at]));
+    return entities.map((person) => {
+      const at = followedAt.get(person.id)!;
+      return { person, followedAt: parseDbDate(at), key: [timestampKey(at), person.id] };
+    });
   }
 
   /** Which of `ids` the follower follows (an index probe per id). */
@@ -240,10 +243,4 @@ export class FollowsRepository {
     });
     return new Set(rows.map((r) => r.dismissedId));
   }
-}
-
-/** SQLite hands back raw timestamps as UTC text, PostgreSQL as Date. */
-function parseDbDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }

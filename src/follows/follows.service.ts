@@ -5,6 +5,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { FollowDirection, FollowsRepository, FollowStats } from './follows.repository';
+import { timestampParam } from './portable-sql';
 
 /** Following inside the directory: who may follow whom, and the counters that go with it. */
 @Injectable()
@@ -59,19 +60,17 @@ export class FollowsService {
     first: number,
     after?: string | null,
   ): Promise<Connection<StaffMember>> {
-    let key: { createdAt: Date; otherId: number } | null = null;
+    let key: { createdAt: string | Date; otherId: number } | null = null;
     if (after) {
       const [at, otherId] = decodeCursor(after);
-      if (typeof at !== 'number' || typeof otherId !== 'number') {
+      const createdAt = timestampParam(at);
+      if (createdAt === null || typeof otherId !== 'number') {
         throw new InvalidInputError('after is not a cursor from this API', 'after');
       }
-      key = { createdAt: new Date(at), otherId };
+      key = { createdAt, otherId };
     }
     const rows = await this.follows.page(direction, person.id, first + 1, key);
-    const connection = toConnection(rows, first, total, (r) => [
-      r.followedAt.getTime(),
-      r.person.id,
-    ]);
+    const connection = toConnection(rows, first, total, (r) => r.key);
     return {
       ...connection,
       edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.person })),
