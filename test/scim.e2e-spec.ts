@@ -142,6 +142,15 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
       },
     });
     const id = body.id as string;
+    const directoryFinds = async (search: string) => {
+      const res = await t.gql(
+        `query($filter: StaffFilter) { staff(first: 10, filter: $filter) { edges { node { id } } } }`,
+        { filter: { search } },
+        colleague,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.staff.edges.some((edge: { node: { id: string } }) => edge.node.id === id);
+    };
 
     // the person is in the directory, with the organisation and department SCIM named
     const colleague = { token: await issuer.mint(TENANT, AUDIENCE) };
@@ -215,6 +224,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
       .expect(200);
     const gone = await t.gql(profile, { id }, colleague);
     expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await directoryFinds('Joanna Joiner')).toBe(false);
     expect(JSON.parse((await scim().get(`/Users/${id}`)).text).active).toBe(false);
 
     // and back again (path-less, string "True")
@@ -224,6 +234,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
     expect((await t.gql(profile, { id }, colleague)).data?.staffMember.displayName).toBe(
       'Joanna Joiner',
     );
+    expect(await directoryFinds('Joanna Joiner')).toBe(true);
 
     // DELETE: gone from SCIM and the directory, the record kept
     await scim().delete(`/Users/${id}`).expect(204);

@@ -73,6 +73,7 @@ export class IdentityService {
         delete changes.userName; // someone else holds it (a reused address): keep ours as it was
       }
       await tx.update(StaffMember, { id: person.id }, changes);
+      await this.staff.afterChange(tx, [person.id]);
       return Object.assign(person, changes);
     });
   }
@@ -116,6 +117,7 @@ export class IdentityService {
           : { organisationId: await this.tenantOrganisationId(tx, seen.tenantId) }),
       };
       await tx.update(StaffMember, { id: provisioned.id }, changes);
+      await this.staff.afterChange(tx, [provisioned.id]);
       return Object.assign(provisioned, changes);
     }
     const userNameFree = seen.userName && !(await this.userNameTaken(tx, seen.userName, undefined));

@@ -8,6 +8,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../organisations/site.entity';
 import { ScimProfilesService } from '../scim/scim-profiles.service';
 import { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
 import { ChooseMyOrganisationInput } from './dto/choose-my-organisation.input';
 import { ChooseMyOrganisationPayload } from './dto/choose-my-organisation.payload';
 
@@ -21,6 +22,7 @@ export class MyOrganisationService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly provisioning: ScimProfilesService,
+    private readonly staff: StaffService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,6 +54,7 @@ export class MyOrganisationService {
       }
       const changes = { organisationId, siteId, departmentId };
       await tx.update(StaffMember, { id: me.id }, changes);
+      await this.staff.afterChange(tx, [me.id]); // found under the new organisation at once
       return { me: Object.assign(me, changes) };
     });
   }

@@ -100,6 +100,7 @@ export class ScimUsersService {
       const person = await this.addressable(tx, id);
       await tx.update(StaffMember, { id: person.id }, { active: false });
       await tx.save(ScimProfile, { staffId: person.id, deletedAt: new Date() });
+      await this.staff.afterChange(tx, [person.id]);
     });
   }
 
@@ -144,6 +145,7 @@ export class ScimUsersService {
       organisationManaged: organisation !== null,
       deletedAt: null,
     });
+    await this.staff.afterChange(tx, [person.id]); // the directory sees the change at once
     return tx.findOneByOrFail(StaffMember, { id: person.id });
   }
 
