@@ -183,6 +183,30 @@ describe('identity: Entra ID access tokens', () => {
     expect((await me(plain)).data?.me.isCommsAdmin).toBe(false);
   });
 
+  it('authorises Comms.Admin operations by the role in the token, refusing others with FORBIDDEN', async () => {
+    const CREATE = `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { community { name } } }`;
+    const oid = randomUUID();
+    const input = { name: `Comms test ${oid.slice(0, 8)}`, kind: 'NETWORK' };
+    const withRole = await issuer.mint(TENANT, AUDIENCE, {
+      claims: { oid, roles: ['Comms.Admin'] },
+    });
+    const created = await t.gql(CREATE, { input }, { token: withRole });
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createCommunity.community.name).toBe(input.name);
+
+    // the same person once the role is taken away in Entra ID, and someone who never had it
+    for (const claims of [{ oid, roles: [] }, { oid: randomUUID() }]) {
+      const token = await issuer.mint(TENANT, AUDIENCE, { claims });
+      const refused = await t.gql(
+        CREATE,
+        { input: { ...input, name: `${input.name} again` } },
+        { token },
+      );
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.data).toBeFalsy();
+    }
+  });
+
   it('creates the staff record on first sign-in and updates what changed later', async () => {
     const oid = randomUUID();
     const userName = `first.sign.in.${oid.slice(0, 8)}@example.nhs.uk`;
