@@ -109,6 +109,8 @@ describe('identity: Entra ID access tokens', () => {
     const stranger = randomUUID();
     const before = issuer.requests.length;
     await expectRefused(await issuer.mint(stranger, AUDIENCE));
+    const res = await me(await issuer.mint(stranger, AUDIENCE));
+    expect(res.errors?.[0].message).toBe('Sign in first: tenant not allowed');
     expect(issuer.requests.slice(before).filter((path) => path.includes(stranger))).toEqual([]);
   });
 

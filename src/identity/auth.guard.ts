@@ -34,6 +34,7 @@ export class AuthGuard extends PassportAuthGuard('bearer-token') {
   handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error) throw error; // from validate(): a deactivated person, or the database
     if (!user) {
+      if (info instanceof UnauthenticatedError) throw info; // the verifier's own reason
       const reason = info instanceof Error ? info.message : 'a valid bearer token is required';
       throw new UnauthenticatedError(`Sign in first: ${reason}`);
     }

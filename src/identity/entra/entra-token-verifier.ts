@@ -11,6 +11,7 @@ import { acceptedIssuers, discoveryUrl, readDiscovery } from './entra-discovery'
 const KEY_CACHE_MAX_AGE_MS = 10 * 60 * 1000;
 const JWKS_REQUESTS_PER_MINUTE = 10;
 const NETWORK_TIMEOUT_MS = 5000;
+const RETRY_DISCOVERY_MS = 10_000;
 
 interface Tenant {
   /** The two issuers this tenant's tokens may carry: v2 (from its discovery document) and v1. */
@@ -81,7 +82,10 @@ export class EntraTokenVerifier implements TokenVerifier {
     if (!pending) {
       pending = this.discover(tid);
       this.discoveries.set(tid, pending);
-      pending.catch(() => this.discoveries.delete(tid));
+      // an unreachable issuer is asked again after a pause, not on every request meanwhile
+      pending.catch(() =>
+        setTimeout(() => this.discoveries.delete(tid), RETRY_DISCOVERY_MS).unref(),
+      );
     }
     return pending;
   }
