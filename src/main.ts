@@ -20,6 +20,20 @@ async function main() {
   console.log(
     `Staff Voices is serving on http://localhost:${config.port} (${config.authMode} sign-in)`,
   );
+
+  // Stop taking connections, let in-flight requests finish, close the database, then exit 0.
+  const shutDown = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutDown);
+  process.once('SIGINT', shutDown);
 }
 
 void main();

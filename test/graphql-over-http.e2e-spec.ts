@@ -24,7 +24,8 @@ describe('GraphQL over HTTP and query limits', () => {
     const me = await new StaffFactory(t).create();
     const deep = '{ me { organisation { ' + 'sites { id } '.repeat(1) + '} } }';
     expect((await t.gql(deep, {}, me)).errors).toBeUndefined();
-    const tooDeep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+    const hop = (inner: string) => `followers(first: 1) { edges { node { ${inner} } } }`;
+    const tooDeep = `{ me { ${hop(hop(hop(hop('id'))))} } }`;
     const res = await t.gql(tooDeep, {}, me);
     expect(res.errors![0].message).toMatch(/exceeds maximum operation depth/);
   });
