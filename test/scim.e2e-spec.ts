@@ -253,6 +253,18 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
     expect(JSON.parse(back.text).id).toBe(id);
   });
 
+  it('creates one person when Entra sends the same joiner twice at once', async () => {
+    const user = newUser();
+    const statuses = await Promise.all(
+      [user, { ...user, externalId: 'other' }].map(
+        async (body) => (await scim().send('post', '/Users', body)).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409]);
+    const filter = encodeURIComponent(`userName eq "${user.userName}"`);
+    expect(JSON.parse((await scim().get(`/Users?filter=${filter}`)).text).totalResults).toBe(1);
+  });
+
   it('replaces everything on PUT, clearing what is left out', async () => {
     const created = JSON.parse((await scim().send('post', '/Users', newUser()).expect(201)).text);
     const put = await scim()

@@ -12,7 +12,8 @@ export class ScimErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, detail, scimType } = describe(error);
-    if (status >= 500) this.logger.error(error);
+    // the stack only: driver errors can carry the values that were written, and those are personal
+    if (status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="scim"');
     response
       .status(status)
