@@ -241,6 +241,17 @@ describe('identity: Entra ID access tokens', () => {
     expect(await t.dataSource.getRepository(StaffMember).countBy({ objectId: oid })).toBe(1);
   });
 
+  it('makes one record when a first sign-in sends several requests at once', async () => {
+    const oid = randomUUID();
+    const token = await issuer.mint(TENANT, AUDIENCE, {
+      claims: { oid, preferred_username: `rush.${oid.slice(0, 8)}@example.nhs.uk` },
+    });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => me(token)));
+    expect(answers.map((a) => a.errors)).toEqual(answers.map(() => undefined));
+    expect(new Set(answers.map((a) => a.data!.me.id)).size).toBe(1);
+    expect(await t.dataSource.getRepository(StaffMember).countBy({ objectId: oid })).toBe(1);
+  });
+
   it('uses upn for the sign-in name when a v1 token has no preferred_username', async () => {
     const oid = randomUUID();
     const upn = `upn.${oid.slice(0, 8)}@example.nhs.uk`;
