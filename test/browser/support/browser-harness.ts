@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page.evaluate() callbacks run in the browser)
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -127,6 +129,25 @@ export class JourneyPage {
     await this.page.waitForURL('**/me');
     await this.page.getByRole('banner').getByText(displayName, { exact: true }).waitFor();
     await this.expectAccessible();
+  }
+
+  /**
+   * Signs in a person the test made (not offered on the "Sign in as" page) with the token the
+   * development sign-in would issue, stored where the web client keeps it; lands on /me.
+   */
+  async signInWithToken(token: string, displayName: string): Promise<void> {
+    await this.goto('/');
+    await this.expectAccessible();
+    await this.page.evaluate(
+      (accessToken) =>
+        sessionStorage.setItem(
+          'staff-voices.dev-session',
+          JSON.stringify({ accessToken, expiresAt: Date.now() + 3_600_000 }),
+        ),
+      token,
+    );
+    await this.goto('/me');
+    await this.page.getByRole('banner').getByText(displayName, { exact: true }).waitFor();
   }
 
   /** Every page the journey landed on was checked by axe. */

@@ -3,8 +3,16 @@ import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccessibilityPage } from '../routes/accessibility/AccessibilityPage';
 import { AdminPage } from '../routes/admin/AdminPage';
+import { DirectoryPage } from '../routes/directory/DirectoryPage';
+import { GuidancePage } from '../routes/guidance/GuidancePage';
 import { HomePage } from '../routes/home/HomePage';
+import { AddAccountPage } from '../routes/me/accounts/AddAccountPage';
+import { EditAccountPage } from '../routes/me/accounts/EditAccountPage';
+import { RemoveAccountPage } from '../routes/me/accounts/RemoveAccountPage';
+import { ChooseOrganisationPage } from '../routes/me/ChooseOrganisationPage';
+import { EditProfilePage } from '../routes/me/EditProfilePage';
 import { MyProfilePage } from '../routes/me/MyProfilePage';
+import { ProfilePage } from '../routes/people/ProfilePage';
 import { NotFoundPage } from '../routes/not-found/NotFoundPage';
 import { SignInPage } from '../routes/sign-in/SignInPage';
 import { AuthProvider } from './auth/auth-context';
@@ -29,6 +37,14 @@ const router = createBrowserRouter([
             element: <RequireSignIn />,
             children: [
               { path: 'me', element: <MyProfilePage /> },
+              { path: 'me/edit', element: <EditProfilePage /> },
+              { path: 'me/organisation', element: <ChooseOrganisationPage /> },
+              { path: 'me/accounts/add', element: <AddAccountPage /> },
+              { path: 'me/accounts/:id', element: <EditAccountPage /> },
+              { path: 'me/accounts/:id/remove', element: <RemoveAccountPage /> },
+              { path: 'guidance', element: <GuidancePage /> },
+              { path: 'directory', element: <DirectoryPage /> },
+              { path: 'people/:id', element: <ProfilePage /> },
               {
                 element: <RequireCommsAdmin />,
                 children: [{ path: 'admin', element: <AdminPage /> }],

@@ -19,6 +19,7 @@ interface NavItem {
 
 /** Top-level sections; each capability adds its own. */
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/directory', label: 'Directory' },
   { to: '/me', label: 'My profile' },
   { to: '/admin', label: 'Admin', adminOnly: true },
 ];

@@ -1,4 +1,6 @@
 import { Tag } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { PlatformIcon } from '../PlatformIcon/PlatformIcon';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import {
   PLATFORM_LABELS,
@@ -25,21 +27,40 @@ interface AccountListProps {
   emptyText: string;
   /** Show who can see each account (only useful to the owner). */
   showVisibility?: boolean;
+  /** The owner's own list: each account gets a "Change" link. */
+  editable?: boolean;
 }
 
 /** A person's social media accounts, each linking to its profile on the platform. */
-export function AccountList({ accounts: refs, emptyText, showVisibility }: AccountListProps) {
+export function AccountList({
+  accounts: refs,
+  emptyText,
+  showVisibility,
+  editable,
+}: AccountListProps) {
   const accounts = getFragmentData(AccountList_accounts, refs);
   if (accounts.length === 0) return <p className="app-empty">{emptyText}</p>;
   return (
     <ul className="app-account-list">
       {accounts.map((account) => (
         <li className="app-account-list__item" key={account.id}>
-          <span className="app-account-list__platform">{PLATFORM_LABELS[account.platform]}</span>
+          <span className="app-account-list__platform">
+            <PlatformIcon platform={account.platform} />
+            {PLATFORM_LABELS[account.platform]}
+          </span>
           <a className="app-account-list__handle" href={account.url} rel="noopener noreferrer">
             {account.handle}
             <span className="nhsuk-u-visually-hidden"> on {PLATFORM_LABELS[account.platform]}</span>
           </a>
+          {editable ? (
+            <Link className="app-account-list__change" to={`/me/accounts/${account.id}`}>
+              Change
+              <span className="nhsuk-u-visually-hidden">
+                {' '}
+                {PLATFORM_LABELS[account.platform]} account {account.handle}
+              </span>
+            </Link>
+          ) : null}
           <span className="app-account-list__meta">
             {PURPOSE_LABELS[account.purpose]}
             {showVisibility ? ` · Visible to: ${VISIBILITY_LABELS[account.visibility]}` : null}

@@ -32,7 +32,9 @@ export function problemsFrom(error: unknown): ProblemItem[] {
 }
 
 interface QueryErrorSummaryProps {
-  error: unknown;
+  error?: unknown;
+  /** Problems found before asking the server (a missing answer); used instead of `error`. */
+  problems?: ProblemItem[];
   title?: string;
   /** Offer a "Try again" button (for failed page loads). */
   onRetry?: () => void;
@@ -43,18 +45,20 @@ interface QueryErrorSummaryProps {
 /** A GraphQL or network error in the NHS error summary pattern; it takes focus when shown. */
 export function QueryErrorSummary({
   error,
+  problems: given,
   title = 'There is a problem',
   onRetry,
   fieldIds = {},
 }: QueryErrorSummaryProps) {
-  const problems = problemsFrom(error);
+  const problems = given ?? problemsFrom(error);
   return (
     <>
       <ErrorSummary>
         <ErrorSummary.Title>{title}</ErrorSummary.Title>
         <ErrorSummary.List>
           {problems.map((problem, index) => {
-            const id = problem.field ? (fieldIds[problem.field] ?? problem.field) : undefined;
+            const field = problem.field?.replace(/^input\./, '');
+            const id = field ? (fieldIds[field] ?? field) : undefined;
             return (
               <ErrorSummary.ListItem key={index} href={id ? `#${id}` : undefined}>
                 {problem.message}

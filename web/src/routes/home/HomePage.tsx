@@ -23,9 +23,14 @@ export function HomePage() {
         {signedIn ? (
           <>
             <h2>Get started</h2>
-            <p>
-              <Link to="/me">See and update your profile</Link>
-            </p>
+            <ul>
+              <li>
+                <Link to="/directory">Find colleagues in the staff directory</Link>
+              </li>
+              <li>
+                <Link to="/me">See and update your profile and accounts</Link>
+              </li>
+            </ul>
           </>
         ) : (
           <>

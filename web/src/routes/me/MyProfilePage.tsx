@@ -1,9 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { SummaryList } from 'nhsuk-react-components';
+import { Button, NotificationBanner, SummaryList } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
-import { usePageTitle } from '../../app/page/use-page-title';
+import { Link } from 'react-router';
 import { STAFF_GROUP_LABELS } from '../../app/labels/labels';
+import { usePageTitle } from '../../app/page/use-page-title';
 import { AccountList } from '../../components/AccountList/AccountList';
+import { FlashBanner } from '../../components/FlashBanner/FlashBanner';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
@@ -17,6 +19,9 @@ const MyProfilePageQuery = graphql(`
       staffGroup
       pronouns
       bio
+      listed
+      guidanceAccepted
+      needsOrganisation
       organisation {
         id
         name
@@ -61,30 +66,64 @@ export function MyProfilePage() {
   }
 
   const { me } = data;
-  const rows: [string, ReactNode][] = [
-    ['Job title', me.jobTitle || notGiven],
-    ['Organisation', me.organisation?.name ?? notGiven],
-    ['Site', me.site?.name ?? notGiven],
-    ['Department or team', me.department?.name ?? notGiven],
-    ['Staff group', me.staffGroup ? STAFF_GROUP_LABELS[me.staffGroup] : notGiven],
-    ['Pronouns', me.pronouns || notGiven],
-    ['About me', me.bio ? <p className="app-bio">{me.bio}</p> : notGiven],
+  const rows: [string, ReactNode, string][] = [
+    ['Name', me.displayName, 'displayName'],
+    ['Job title', me.jobTitle || notGiven, 'jobTitle'],
+    ['Organisation', me.organisation?.name ?? notGiven, ''],
+    ['Site', me.site?.name ?? notGiven, 'siteId'],
+    ['Department or team', me.department?.name ?? notGiven, 'departmentId'],
+    ['Staff group', me.staffGroup ? STAFF_GROUP_LABELS[me.staffGroup] : notGiven, 'staffGroup'],
+    ['Pronouns', me.pronouns || notGiven, 'pronouns'],
+    ['About me', me.bio ? <p className="app-bio">{me.bio}</p> : notGiven, 'bio'],
   ];
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
+        <FlashBanner />
+        {me.needsOrganisation ? (
+          <NotificationBanner>
+            <NotificationBanner.Heading>Tell us where you work</NotificationBanner.Heading>
+            <p>
+              <Link to="/me/organisation">Choose your organisation</Link> so colleagues can find you
+              by organisation, site and team.
+            </p>
+          </NotificationBanner>
+        ) : null}
+        {!me.guidanceAccepted ? (
+          <NotificationBanner>
+            <NotificationBanner.Heading>
+              Colleagues cannot find you in the directory yet
+            </NotificationBanner.Heading>
+            <p>
+              <Link to="/guidance">Read and accept the social media guidance</Link> to be listed.
+            </p>
+          </NotificationBanner>
+        ) : null}
         <h1>
           <span className="nhsuk-caption-l">
             My profile<span className="nhsuk-u-visually-hidden"> – </span>
           </span>
           {me.displayName}
         </h1>
+        <p>
+          {me.listed ? 'Colleagues can find you in the directory. ' : null}
+          <Link to={`/people/${me.id}`}>See your profile as colleagues see it</Link>
+        </p>
         <SummaryList>
-          {rows.map(([key, value]) => (
+          {rows.map(([key, value, field]) => (
             <SummaryList.Row key={key}>
               <SummaryList.Key>{key}</SummaryList.Key>
               <SummaryList.Value>{value}</SummaryList.Value>
+              {field ? (
+                <SummaryList.Action
+                  asElement={Link}
+                  to={`/me/edit#${field}`}
+                  visuallyHiddenText={key.toLowerCase()}
+                >
+                  Change
+                </SummaryList.Action>
+              ) : null}
             </SummaryList.Row>
           ))}
         </SummaryList>
@@ -92,8 +131,19 @@ export function MyProfilePage() {
         <AccountList
           accounts={me.accounts}
           showVisibility
+          editable
           emptyText="You have not added any social media accounts yet."
         />
+        <Button href="/me/accounts/add" secondary>
+          Add an account
+        </Button>
+        <h2>Social media guidance</h2>
+        <p>
+          {me.guidanceAccepted
+            ? 'You have accepted the current social media guidance. '
+            : 'You have not accepted the current social media guidance yet. '}
+          <Link to="/guidance">Read the guidance</Link>
+        </p>
       </div>
     </div>
   );

@@ -1,0 +1,210 @@
+/// <reference lib="dom" />
+// (page.evaluate() callbacks run in the browser)
+import { randomInt } from 'node:crypto';
+import type { StaffMember } from '../../src/staff/staff-member.entity';
+import { StaffFactory } from '../factories/staff.factory';
+import { browserTest, useBrowserHarness } from './support/browser-harness';
+
+const app = useBrowserHarness();
+
+const PUBLISH_GUIDANCE = `
+  mutation ($input: PublishGuidanceInput!) {
+    publishGuidance(input: $input) { document { version } }
+  }
+`;
+
+const suffix = String(randomInt(100_000, 999_999));
+let person: StaffMember;
+
+// A new trust publishes its guidance; one of its nurses has not accepted it yet.
+beforeAll(async () => {
+  const t = app().app;
+  const factory = new StaffFactory(t);
+  const trust = await factory.createOrganisation({ name: `Browser Test Trust ${suffix}` });
+  const admin = await factory.createAdmin({ organisationId: trust.id });
+  const published = await t.gql(
+    PUBLISH_GUIDANCE,
+    {
+      input: {
+        title: 'Social media: a guide for our staff',
+        summary: 'Be yourself, be kind, and never share anything about patients.',
+        url: 'https://example.org/social-media-guide',
+      },
+    },
+    admin,
+  );
+  expect(published.errors).toBeUndefined();
+  person = await factory.create({
+    organisationId: trust.id,
+    displayName: `Rosa Marsh ${suffix}`,
+    jobTitle: 'Ward Sister',
+  });
+});
+
+browserTest(
+  'accept the guidance, add X and Mastodon accounts from links, find yourself and a leader',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    await journey.signInWithToken(app().app.tokenFor(person), person.displayName);
+    const main = page.getByRole('main');
+    await main.getByText('Colleagues cannot find you in the directory yet').waitFor();
+    await journey.expectAccessible();
+
+    // the guidance: accepting without ticking is refused, with the error linked to the box
+    await main.getByRole('link', { name: 'Read and accept the social media guidance' }).click();
+    await page.waitForURL('**/guidance');
+    await main.getByRole('heading', { name: 'Social media: a guide for our staff' }).waitFor();
+    await journey.expectAccessible();
+    await main.getByRole('button', { name: 'Accept and join the directory' }).click();
+    await page.locator('.nhsuk-error-summary').getByText('Confirm that you have read').waitFor();
+    expect(await page.title()).toBe('Error: Social media guidance – Staff Voices – NHS');
+    await journey.expectAccessible();
+    await main.getByLabel('I have read the guidance and will follow it').check();
+    await main.getByRole('button', { name: 'Accept and join the directory' }).click();
+    await page.waitForURL('**/me');
+    await main.getByText('Thank you. Colleagues can now find you in the directory.').waitFor();
+    expect(await main.getByText('Colleagues cannot find you').count()).toBe(0);
+    await journey.expectAccessible();
+
+    // an X account from a pasted profile link: a bad one first, with the server's reason
+    await main.getByRole('button', { name: 'Add an account' }).click();
+    await page.waitForURL('**/me/accounts/add');
+    await journey.expectAccessible();
+    await main.getByLabel('Platform').selectOption('X');
+    await main
+      .getByLabel('Your handle or profile link')
+      .fill('https://x.com/far_too_long_for_x_handles');
+    await main.locator('.app-handle-preview__invalid').waitFor();
+    await main.getByRole('button', { name: 'Add account' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#handle');
+    await journey.expectAccessible();
+
+    const xHandle = `RosaM${suffix}`;
+    await main
+      .getByLabel('Your handle or profile link')
+      .fill(`https://twitter.com/${xHandle}?lang=en-GB`);
+    await main.locator('.app-handle-preview__valid').getByText(`@${xHandle}`).waitFor();
+    await journey.expectAccessible();
+    await main.getByRole('button', { name: 'Add account' }).click();
+    await page.waitForURL('**/me');
+    await main.getByText(`X (Twitter) account @${xHandle} added`).waitFor();
+    await main.locator('.app-account-list__handle', { hasText: `@${xHandle}` }).waitFor();
+    await journey.expectAccessible();
+
+    // a Mastodon account from its profile link
+    await main.getByRole('button', { name: 'Add an account' }).click();
+    await page.waitForURL('**/me/accounts/add');
+    await main.getByLabel('Platform').selectOption('MASTODON');
+    const mastodon = `rosa${suffix}`;
+    await main
+      .getByLabel('Your handle or profile link')
+      .fill(`https://mastodon.social/@${mastodon}`);
+    await main
+      .locator('.app-handle-preview__valid')
+      .getByText(`@${mastodon}@mastodon.social`)
+      .waitFor();
+    await journey.expectAccessible();
+    await main.getByRole('button', { name: 'Add account' }).click();
+    await page.waitForURL('**/me');
+    await main
+      .locator('.app-account-list__handle', { hasText: `@${mastodon}@mastodon.social` })
+      .waitFor();
+    await journey.expectAccessible();
+
+    // find yourself in the directory, by name, with your accounts
+    await page.getByRole('banner').getByRole('link', { name: 'Directory' }).click();
+    await page.waitForURL('**/directory');
+    await journey.settled();
+    await journey.expectAccessible();
+    await main.getByLabel('Search the directory').fill(`Rosa Marsh ${suffix}`);
+    await main.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/\/directory\?q=/);
+    await journey.settled();
+    const me = main.locator('.app-staff-card', { hasText: person.displayName });
+    await me.waitFor();
+    await me.getByText(`@${xHandle}`).waitFor();
+    await me.getByText(`@${mastodon}@mastodon.social`).waitFor();
+    await journey.expectAccessible();
+
+    // and a leader, by job title
+    await main.getByLabel('Search the directory').fill('chief executive');
+    await main.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/q=chief/);
+    await journey.settled();
+    await main.getByRole('link', { name: 'Dr Amara Okafor' }).click();
+    await page.waitForURL(/\/people\/\d+$/);
+    await journey.settled();
+    expect(await page.title()).toBe('Dr Amara Okafor – Staff Voices – NHS');
+    await main.getByRole('heading', { name: 'Social media' }).waitFor();
+    await journey.expectAccessible();
+  },
+);
+
+browserTest('profile text is stored as typed and shown as text', app, async (journey) => {
+  const { page } = journey;
+  await journey.signInWithToken(app().app.tokenFor(person), person.displayName);
+  const main = page.getByRole('main');
+  await main.getByRole('link', { name: 'Change pronouns' }).click();
+  await page.waitForURL('**/me/edit#pronouns');
+  await journey.settled();
+  await journey.expectAccessible();
+  await main.getByLabel('Pronouns (optional)').fill('she/her');
+  const bio = 'Ward sister <script>window.hacked = true</script> & proud';
+  await main.getByLabel('About you (optional)').fill(bio);
+  await main.getByRole('button', { name: 'Save your profile' }).click();
+  await page.waitForURL('**/me');
+  await main.getByText('Your profile has been saved').waitFor();
+  await main.getByText(bio).waitFor();
+  expect(await page.evaluate(() => (window as { hacked?: boolean }).hacked)).toBeUndefined();
+  await journey.expectAccessible();
+
+  // an empty name is refused before it leaves the page, the error linked to the field
+  await main.getByRole('link', { name: 'Change name' }).click();
+  await page.waitForURL('**/me/edit#displayName');
+  await journey.settled();
+  await main.getByLabel('Name', { exact: true }).fill('');
+  await main.getByRole('button', { name: 'Save your profile' }).click();
+  await page
+    .locator('.nhsuk-error-summary')
+    .getByRole('link', { name: 'Enter your name' })
+    .waitFor();
+  await journey.expectAccessible();
+});
+
+browserTest('the directory pages through everyone, forwards and back', app, async (journey) => {
+  const { page } = journey;
+  await journey.signInAs('Dr Amara Okafor');
+  await journey.goto('/directory');
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { name: /people/ }).waitFor();
+  expect(await main.locator('.app-staff-card').count()).toBe(20);
+  await journey.expectAccessible();
+  const firstPage = await main.locator('.app-staff-card h2').first().textContent();
+
+  await main.getByRole('link', { name: /Next/ }).click();
+  await page.waitForURL(/after=/);
+  await journey.settled();
+  await main.getByText(', page 2').waitFor();
+  expect(await main.locator('.app-staff-card h2').first().textContent()).not.toBe(firstPage);
+  await journey.expectAccessible();
+
+  await main.getByRole('link', { name: /Previous/ }).click();
+  await page.waitForURL((url) => !url.search.includes('after='));
+  await journey.settled();
+  expect(await main.locator('.app-staff-card h2').first().textContent()).toBe(firstPage);
+  await journey.expectAccessible();
+
+  // a search that finds nobody says so and suggests what to try
+  await main.getByLabel('Search the directory').fill('zzzzqqqq');
+  await main.getByRole('button', { name: 'Search', exact: true }).click();
+  await main.getByText('No one in the directory matches your search.').waitFor();
+  await journey.expectAccessible();
+
+  // an unknown person
+  await journey.goto('/people/99999999');
+  await main.getByRole('heading', { name: 'Person not found' }).waitFor();
+  await journey.expectAccessible();
+});
