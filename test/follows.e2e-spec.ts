@@ -222,7 +222,13 @@ describe('following inside the directory', () => {
       if (!page.followers.pageInfo.hasNextPage) break;
       after = page.followers.pageInfo.endCursor;
     }
-    expect(seen).toEqual(fans.map((f) => String(f.id)).reverse());
+    // ties in time are broken by id, newest first
+    expect(seen).toEqual(
+      fans
+        .map((f) => f.id)
+        .sort((a, b) => b - a)
+        .map(String),
+    );
   });
 
   it('refuses a cursor that is not one of ours', async () => {

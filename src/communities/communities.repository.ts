@@ -212,6 +212,17 @@ export class CommunitiesRepository {
     );
   }
 
+  /** The communities someone joined most recently (index on staff_id). */
+  async recentCommunityIdsOf(staffId: number, limit: number): Promise<number[]> {
+    const { rows } = await runSql<{ community_id: number }>(
+      this.dataSource.manager,
+      `SELECT community_id FROM community_memberships WHERE staff_id = :staffId
+       ORDER BY joined_at DESC LIMIT :limit`,
+      { staffId, limit },
+    );
+    return rows.map((r) => Number(r.community_id));
+  }
+
   /**
    * The most recent members of each community (at most `perCommunity` each), for follow
    * suggestions: one UNION ALL of index range scans on (community_id, joined_at), never a

@@ -116,6 +116,10 @@ export class CommunitiesService {
     return this.communities.findByIds(ids);
   }
 
+  recentCommunityIdsOf(staffId: number, limit: number) {
+    return this.communities.recentCommunityIdsOf(staffId, limit);
+  }
+
   recentMemberIds(communityIds: readonly number[], perCommunity: number) {
     return this.communities.recentMemberIds(communityIds, perCommunity);
   }

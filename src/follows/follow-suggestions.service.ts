@@ -89,9 +89,9 @@ export class FollowSuggestionsService {
       return c;
     };
 
-    const [myFollows, myMemberships, department, site, leaders] = await Promise.all([
+    const [myFollows, myCommunityIds, department, site, leaders] = await Promise.all([
       this.follows.recentFolloweeIds(me.id, limits.myRecentFollows),
-      this.communities.membershipsOf([me.id]).then(([rows]) => rows),
+      this.communities.recentCommunityIdsOf(me.id, limits.myCommunities),
       me.departmentId
         ? this.follows.peopleIn('department_id', me.departmentId, {
             exceptId: me.id,
@@ -108,11 +108,6 @@ export class FollowSuggestionsService {
         : [],
       this.leaders.visible(),
     ]);
-
-    const myCommunityIds = myMemberships
-      .sort((a, b) => b.joinedAt.getTime() - a.joinedAt.getTime())
-      .slice(0, limits.myCommunities)
-      .map((m) => m.communityId);
     const [theirFollows, communityMembers, communities] = await Promise.all([
       this.follows.recentFolloweesOf(myFollows, limits.theirRecentFollows),
       this.communities.recentMemberIds(myCommunityIds, limits.perCommunity),
@@ -135,27 +130,28 @@ export class FollowSuggestionsService {
     candidates.delete(me.id);
     if (candidates.size === 0) return [];
 
-    const ids = [...candidates.keys()];
-    const [people, followed, dismissed] = await Promise.all([
-      this.follows.suggestibleAmong(ids),
-      this.follows.followedAmong(me.id, ids),
-      this.follows.dismissedAmong(me.id, ids),
-    ]);
-    const ranked = people
-      .filter((p) => !followed.has(p.id) && !dismissed.has(p.id))
-      .map((person) => ({ person, c: candidates.get(person.id)! }))
-      .map(({ person, c }) => ({ person, c, score: score(c) }))
-      .sort((a, b) => b.score - a.score || b.person.id - a.person.id)
+    // one statement drops the hidden, the opted out, the followed and the dismissed; only the
+    // winners are then loaded whole
+    const allowed = await this.follows.suggestibleFor(me.id, [...candidates.keys()]);
+    const ranked = allowed
+      .map((id) => ({ id, c: candidates.get(id)! }))
+      .map(({ id, c }) => ({ id, c, score: score(c) }))
+      .sort((a, b) => b.score - a.score || b.id - a.id)
       .slice(0, first);
+    const people = new Map(
+      (await this.staff.findByIds(ranked.map((r) => r.id))).map((p) => [p.id, p]),
+    );
 
     const [departmentName, siteName] = await Promise.all([
       this.nameOf('department', me.departmentId),
       this.nameOf('site', me.siteId),
     ]);
-    return ranked.map(({ person, c }) => ({
-      person,
-      reasons: reasonsFor(c, communityById, departmentName, siteName),
-    }));
+    return ranked
+      .filter(({ id }) => people.has(id))
+      .map(({ id, c }) => ({
+        person: people.get(id)!,
+        reasons: reasonsFor(c, communityById, departmentName, siteName),
+      }));
   }
 
   /** Keeps a person out of my suggestions for good. Someone hidden from me is NOT_FOUND. */

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { StaffMember } from '../staff/staff-member.entity';
 import { visibleStaffSql } from '../staff/staff.repository';
-import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
 import { Follow } from './follow.entity';
 import { parseDbDate, runSql, timestampKey } from './portable-sql';
 
@@ -146,13 +145,13 @@ export class FollowsRepository {
 
   /** The people someone followed most recently (index range on follower_id, created_at). */
   async recentFolloweeIds(followerId: number, limit: number): Promise<number[]> {
-    const rows = await this.manager.find(Follow, {
-      select: { followeeId: true },
-      where: { followerId },
-      order: { createdAt: 'DESC', followeeId: 'DESC' },
-      take: limit,
-    });
-    return rows.map((r) => r.followeeId);
+    const { rows } = await runSql<{ followee_id: number }>(
+      this.manager,
+      `SELECT followee_id FROM follows WHERE follower_id = :followerId
+       ORDER BY created_at DESC, followee_id DESC LIMIT :limit`,
+      { followerId, limit },
+    );
+    return rows.map((r) => Number(r.followee_id));
   }
 
   /**
@@ -204,26 +203,36 @@ export class FollowsRepository {
     value: number,
     options: { exceptId: number; limit: number; suggestibleOnly: boolean },
   ): Promise<number[]> {
-    const qb = this.manager
-      .createQueryBuilder(StaffMember, 's')
-      .select('s.id', 'id')
-      .where(`s.${column} = :value`, { value })
-      .andWhere('s.id <> :exceptId', { exceptId: options.exceptId })
-      .andWhere(visibleStaffSql('s'));
-    if (options.suggestibleOnly) qb.andWhere('s.suggestible = :yes', { yes: true });
-    const rows = await qb.orderBy('s.id', 'DESC').limit(options.limit).getRawMany<{ id: number }>();
+    const { rows } = await runSql<{ id: number }>(
+      this.manager,
+      `SELECT s.id FROM staff_members s
+       WHERE s.${column} = :value AND s.id <> :exceptId AND ${visibleStaffSql('s')}
+         ${options.suggestibleOnly ? 'AND s.suggestible = :yes' : ''}
+       ORDER BY s.id DESC LIMIT :limit`,
+      { value, exceptId: options.exceptId, limit: options.limit, yes: true },
+    );
     return rows.map((r) => Number(r.id));
   }
 
-  /** The visible, suggestible people among `ids` (one primary-key probe each). */
-  suggestibleAmong(ids: readonly number[]): Promise<StaffMember[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.manager
-      .createQueryBuilder(StaffMember, 's')
-      .where('s.id IN (:...ids)', { ids: [...ids] })
-      .andWhere('s.suggestible = :yes', { yes: true })
-      .andWhere(visibleStaffSql('s'))
-      .getMany();
+  /**
+   * Of `ids`, those who may be suggested to `viewerId`: visible, not opted out, not already
+   * followed, not dismissed. One statement of primary-key and index probes over the candidates
+   * only, returning ids (no entities: most candidates are ranked out).
+   */
+  async suggestibleFor(viewerId: number, ids: readonly number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await runSql<{ id: number }>(
+      this.manager,
+      `SELECT s.id FROM staff_members s
+       WHERE s.id IN (:...ids) AND s.id <> :viewerId AND s.suggestible = :yes
+         AND ${visibleStaffSql('s')}
+         AND NOT EXISTS (SELECT 1 FROM follows f
+                         WHERE f.follower_id = :viewerId AND f.followee_id = s.id)
+         AND NOT EXISTS (SELECT 1 FROM follow_suggestion_dismissals d
+                         WHERE d.staff_id = :viewerId AND d.dismissed_id = s.id)`,
+      { ids: [...ids], viewerId, yes: true },
+    );
+    return rows.map((r) => Number(r.id));
   }
 
   async dismiss(tx: EntityManager, staffId: number, dismissedId: number) {
@@ -233,14 +242,5 @@ export class FollowsRepository {
        VALUES (:staffId, :dismissedId, :now) ON CONFLICT DO NOTHING`,
       { staffId, dismissedId, now: new Date() },
     );
-  }
-
-  async dismissedAmong(staffId: number, ids: readonly number[]): Promise<Set<number>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.manager.find(FollowSuggestionDismissal, {
-      select: { dismissedId: true },
-      where: { staffId, dismissedId: In([...ids]) },
-    });
-    return new Set(rows.map((r) => r.dismissedId));
   }
 }
