@@ -16,7 +16,9 @@ describe('GraphQL over HTTP and query limits', () => {
     const results = await auditServer({ url, fetchFn: fetch });
     const musts = results.filter((result) => result.name.startsWith('MUST'));
     expect(musts.length).toBeGreaterThanOrEqual(13);
-    const failures = musts.filter((result) => result.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
+    const failures = musts
+      .filter((result) => result.status !== 'ok')
+      .map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
     expect(failures).toEqual([]);
   });
 
@@ -37,6 +39,29 @@ describe('GraphQL over HTTP and query limits', () => {
     expect(res.errors![0].message).toMatch(/Too many aliases \(31\)/);
     const fine = Array.from({ length: 30 }, (_, i) => `a${i}: me { id }`).join(' ');
     expect((await t.gql(`{ ${fine} }`, {}, me)).errors).toBeUndefined();
+  });
+
+  it('answers bad variables with BAD_USER_INPUT, not an internal error', async () => {
+    const me = await new StaffFactory(t).create();
+    const res = await t.gql(
+      'query($first: Int!) { staff(first: $first) { totalCount } }',
+      { first: 'many' },
+      me,
+    );
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a page larger than 100 and an operation costing more than the limit', async () => {
+    const me = await new StaffFactory(t).create();
+    const big = await t.gql('{ staff(first: 101) { totalCount } }', {}, me);
+    expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const hop = (inner: string) => `followers(first: 100) { edges { node { ${inner} } } }`;
+    const costly = await t.gql(
+      `{ staff(first: 100) { edges { node { ${hop(hop('id'))} } } } }`,
+      {},
+      me,
+    );
+    expect(costly.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
   });
 
   it('refuses cross-site form posts (CSRF prevention)', async () => {

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { IdentityClaims } from './authenticated-user';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -10,8 +11,11 @@ export interface TokenVerifier {
   /** Issuers checked by the strategy; left out when `checkClaims` binds the issuer to the tenant. */
   readonly issuers?: string[];
   readonly audiences: string[];
-  /** PEM public key that must have signed this (still unverified) token. */
-  signingKeyFor(rawToken: string): Promise<string>;
+  /**
+   * The public key that must have signed this (still unverified) token, as a KeyObject:
+   * parsing a PEM on every request costs more than verifying the signature.
+   */
+  signingKeyFor(rawToken: string): Promise<KeyObject>;
   /** Throws with a reason when the verified claims are not acceptable. */
   checkClaims(payload: Record<string, unknown>): IdentityClaims;
 }

@@ -25,7 +25,8 @@ export class TokenStrategy extends PassportStrategy(Strategy, 'bearer-token') {
         done: (e: unknown, key?: string) => void,
       ) => {
         verifier.signingKeyFor(rawToken).then(
-          (key) => done(null, key),
+          // jsonwebtoken takes a KeyObject too; passport-jwt's types only say string | Buffer
+          (key) => done(null, key as unknown as string),
           (error) => done(error),
         );
       },

@@ -25,13 +25,19 @@ export function queryCostPlugin(schema: () => GraphQLSchema): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema: schema(),
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema: schema(),
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // bad variables: execution refuses them with BAD_USER_INPUT before anything runs
+            return;
+          }
           if (cost > MAX_QUERY_COST) {
             throw new GraphQLError(
               `Query cost ${cost} is over the limit of ${MAX_QUERY_COST}: ask for fewer items or fields`,

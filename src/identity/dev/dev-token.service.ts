@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
 import { UnauthenticatedError } from '../../common/errors/domain-error';
 import { COMMS_ADMIN_ROLE, IdentityClaims } from '../authenticated-user';
@@ -21,9 +21,6 @@ export class DevTokenService implements TokenVerifier {
   readonly audiences = [DEV_AUDIENCE];
   private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly keyId = randomUUID();
-  private readonly publicKeyPem = this.keys.publicKey
-    .export({ type: 'spki', format: 'pem' })
-    .toString();
 
   issue(person: {
     objectId: string;
@@ -48,8 +45,8 @@ export class DevTokenService implements TokenVerifier {
     return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
-  async signingKeyFor(): Promise<string> {
-    return this.publicKeyPem;
+  async signingKeyFor(): Promise<KeyObject> {
+    return this.keys.publicKey;
   }
 
   checkClaims(payload: Record<string, unknown>): IdentityClaims {

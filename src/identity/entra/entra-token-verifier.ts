@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createPublicKey, KeyObject } from 'node:crypto';
 import { decode } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { UnauthenticatedError } from '../../common/errors/domain-error';
@@ -32,13 +33,15 @@ export class EntraTokenVerifier implements TokenVerifier {
   private readonly tenants = new Map<string, Tenant>();
   /** In-flight or settled discovery per tenant; a failure is forgotten so the next request retries. */
   private readonly discoveries = new Map<string, Promise<Tenant>>();
+  /** Parsed keys by tenant and kid, kept as long as jwks-rsa keeps the JWKS entry. */
+  private readonly parsedKeys = new Map<string, { key: KeyObject; until: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.audiences = config.entra.audiences;
     this.allowedTenants = new Set(config.entra.tenantIds);
   }
 
-  async signingKeyFor(rawToken: string): Promise<string> {
+  async signingKeyFor(rawToken: string): Promise<KeyObject> {
     const decoded = decode(rawToken, { complete: true });
     if (!decoded || typeof decoded.payload !== 'object') throw refused('not a JWT');
     const { alg, kid } = decoded.header;
@@ -46,10 +49,14 @@ export class EntraTokenVerifier implements TokenVerifier {
     if (!kid) throw refused('the token names no signing key (kid)');
     const tid = tenantOf(decoded.payload);
     if (!tid || !this.allowedTenants.has(tid)) throw refused('tenant not allowed');
+    const cacheKey = `${tid}:${kid}`;
+    const cached = this.parsedKeys.get(cacheKey);
+    if (cached && cached.until > Date.now()) return cached.key;
     const tenant = await this.tenant(tid);
     try {
-      const key = await tenant.keys.getSigningKey(kid);
-      return key.getPublicKey();
+      const key = createPublicKey((await tenant.keys.getSigningKey(kid)).getPublicKey());
+      this.parsedKeys.set(cacheKey, { key, until: Date.now() + KEY_CACHE_MAX_AGE_MS });
+      return key;
     } catch {
       throw refused('signing key not found for this tenant');
     }
