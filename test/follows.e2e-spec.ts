@@ -237,6 +237,41 @@ describe('following inside the directory', () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('needs a signed-in person for every following operation', async () => {
+    const someone = await staff.create();
+    const input = { staffId: String(someone.id) };
+    for (const [operation, variables] of [
+      [FOLLOW, { input }],
+      [UNFOLLOW, { input }],
+      [OPT_OUT, { input: { optOut: true } }],
+      [
+        'mutation ($input: StaffIdInput!) { dismissFollowSuggestion(input: $input) { staffId } }',
+        { input },
+      ],
+      ['{ followSuggestions { person { id } } }', {}],
+      ['{ followPack(source: LEADERS) { title } }', {}],
+    ] as const) {
+      const res = await t.gql(operation, variables, null);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await person(someone, someone)).toMatchObject({ followerCount: 0 });
+  });
+
+  it('acts only for the signed-in person: no operation takes someone else as the follower', async () => {
+    const [me, other, target] = [await staff.create(), await staff.create(), await staff.create()];
+    await follow(other, target);
+    // my unfollow of target cannot touch other's follow, and my opt-out is mine alone
+    await unfollow(me, target);
+    await t.gql(OPT_OUT, { input: { optOut: true } }, me);
+    expect(await person(other, other)).toMatchObject({
+      followingCount: 1,
+      followSuggestionsOptOut: false,
+    });
+    expect((await person(me, target)).followers.edges).toEqual([
+      { node: { id: String(other.id) } },
+    ]);
+  });
+
   it('lets a person opt out of suggestions, which only they can see', async () => {
     const [me, other] = [await staff.create(), await staff.create()];
     const res = await t.gql(OPT_OUT, { input: { optOut: true } }, me);
