@@ -11,7 +11,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bufferLogs: true,
     forceCloseConnections: false,
+    // JSON only (SCIM adds its own): the url-encoded parser is work on every request and
+    // nothing here takes form posts.
+    bodyParser: false,
   });
+  app.useBodyParser('json', { limit: '1mb' });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
   app.set('trust proxy', 'loopback');
