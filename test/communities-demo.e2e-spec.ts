@@ -1,4 +1,5 @@
 import { seedDemoDataIfEmpty } from '../src/database/seed/seed-demo-data';
+import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
 
@@ -31,10 +32,10 @@ describe('demo data: communities, leaders and follows', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemoDataIfEmpty(t.app);
-    nurse = (await t.dataSource.getRepository(StaffMember).findOneByOrFail({
-      staffGroup: 'NURSING_AND_MIDWIFERY_REGISTERED' as StaffMember['staffGroup'],
+    nurse = await t.dataSource.getRepository(StaffMember).findOneByOrFail({
+      staffGroup: StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED,
       organisationId: 1,
-    }))!;
+    });
   });
   afterAll(() => t.close());
 
