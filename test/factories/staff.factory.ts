@@ -31,18 +31,16 @@ export class StaffFactory {
 
   async createOrganisation(overrides: Partial<Organisation> = {}): Promise<Organisation> {
     counter += 1;
-    return this.testApp.app
-      .get(TransactionRunner)
-      .run((tx) =>
-        tx.save(
-          Organisation,
-          tx.create(Organisation, {
-            odsCode: `T${counter}${randomUUID().slice(0, 4)}`.slice(0, 10).toUpperCase(),
-            name: `Test Trust ${counter}`,
-            tenantId: null,
-            ...overrides,
-          }),
-        ),
-      );
+    return this.testApp.app.get(TransactionRunner).run((tx) =>
+      tx.save(
+        Organisation,
+        tx.create(Organisation, {
+          odsCode: `T${counter}${randomUUID().slice(0, 4)}`.slice(0, 10).toUpperCase(),
+          name: `Test Trust ${counter}`,
+          tenantId: null,
+          ...overrides,
+        }),
+      ),
+    );
   }
 }
