@@ -8,6 +8,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { DemoRandom } from '../src/database/seed/demo-random';
 import { FIRST_NAMES, LAST_NAMES, ROLES } from '../src/database/seed/demo-people';
 import { DEV_TENANT_ID } from '../src/identity/dev/dev-token.service';
+import { rebuildSqliteSearchIndex } from '../src/directory/sqlite-search-index';
 
 export interface DatasetSize {
   staff: number;
@@ -208,24 +209,11 @@ export async function generateDataset(
   })();
   step('communities and leaders');
 
-  afterBulkLoad(db, log);
+  log(`  ${rebuildSqliteSearchIndex(db).toLocaleString()} search documents`);
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');
   db.close();
   renameSync(building, path);
   step(`dataset ready at ${path}`);
   return path;
-}
-
-/** Search indexes and other derived tables are rebuilt once after the bulk load. */
-function afterBulkLoad(db: Database.Database, log: (line: string) => void) {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
-    name: string;
-  }[];
-  for (const { name } of tables) {
-    if (name.endsWith('_fts')) {
-      db.exec(`INSERT INTO ${name}(${name}) VALUES ('rebuild')`);
-      log(`  rebuilt ${name}`);
-    }
-  }
 }

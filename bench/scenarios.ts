@@ -55,3 +55,73 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+const SEARCH_WORDS = ['smith', 'nurse', 'jan', 'consultant', 'porter', 'ali', 'physio', 'staff12'];
+
+SCENARIOS.push(
+  {
+    name: 'directory search with filters',
+    target: '≤ 25 ms',
+    request: (context, i) => ({
+      query:
+        'query($filter: StaffFilter, $first: Int!) { staff(first: $first, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { id displayName jobTitle organisation { name } accounts { platform handle url } } } } }',
+      variables: {
+        first: 20,
+        filter: {
+          search: SEARCH_WORDS[i % SEARCH_WORDS.length],
+          ...(i % 2 === 0 ? { organisationId: String(1 + (i % 50)) } : {}),
+          ...(i % 3 === 0 ? { staffGroup: 'NURSING_AND_MIDWIFERY_REGISTERED' } : {}),
+        },
+      },
+    }),
+  },
+  {
+    name: 'directory browse by organisation (no search)',
+    target: '≤ 25 ms',
+    request: (_context, i) => ({
+      query:
+        'query($filter: StaffFilter) { staff(first: 20, filter: $filter) { totalCount edges { node { id displayName } } } }',
+      variables: { filter: { organisationId: String(1 + (i % 100)) } },
+    }),
+  },
+  {
+    name: 'profile with counts, communities, follow state',
+    target: '≤ 10 ms, ≥ 1,500/s',
+    request: (context, i) => ({
+      query:
+        'query($id: ID!) { staffMember(id: $id) { id displayName jobTitle organisation { name } accounts { platform handle url followUrl } followerCount followingCount viewerFollows communities { role community { name } } leader { title } } }',
+      variables: { id: String(someone(context, i)) },
+    }),
+  },
+  {
+    name: 'follow suggestions',
+    target: '≤ 50 ms',
+    requests: 2000,
+    request: () => ({
+      query: '{ followSuggestions(first: 10) { person { id displayName } reasons { kind text } } }',
+    }),
+  },
+  {
+    name: 'follow then unfollow',
+    target: '≤ 10 ms',
+    request: (context, i) => {
+      const target = String(1 + ((i * 7919) % context.staff));
+      return i % 2 === 0
+        ? {
+            query: 'mutation($input: StaffIdInput!) { follow(input: $input) { __typename } }',
+            variables: { input: { staffId: target } },
+          }
+        : {
+            query: 'mutation($input: StaffIdInput!) { unfollow(input: $input) { __typename } }',
+            variables: { input: { staffId: String(1 + (((i - 1) * 7919) % context.staff)) } },
+          };
+    },
+  },
+  {
+    name: 'leaders page',
+    request: () => ({
+      query:
+        '{ leaders(first: 20) { edges { node { title person { displayName accounts { handle } } } } } }',
+    }),
+  },
+);
