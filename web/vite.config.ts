@@ -28,6 +28,25 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      output: {
+        // libraries change less often than our pages: separate files stay cached between releases
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+            },
+            {
+              name: 'apollo',
+              test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|zen-observable)/,
+            },
+            {
+              name: 'nhsuk',
+              test: /node_modules[\\/](nhsuk-frontend|nhsuk-react-components)[\\/]/,
+            },
+          ],
+        },
+      },
       onwarn(warning, warn) {
         // nhsuk-react-components marks modules 'use client' for React Server Components; harmless here
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

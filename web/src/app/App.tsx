@@ -3,6 +3,12 @@ import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccessibilityPage } from '../routes/accessibility/AccessibilityPage';
 import { AdminPage } from '../routes/admin/AdminPage';
+import { CommunitiesPage } from '../routes/communities/CommunitiesPage';
+import { CommunityPage } from '../routes/communities/CommunityPage';
+import { FollowPackPage } from '../routes/follow-packs/FollowPackPage';
+import { FollowListPage } from '../routes/follows/FollowListPage';
+import { MyFollowingRedirect } from '../routes/follows/MyFollowingRedirect';
+import { LeadersPage } from '../routes/leaders/LeadersPage';
 import { DirectoryPage } from '../routes/directory/DirectoryPage';
 import { GuidancePage } from '../routes/guidance/GuidancePage';
 import { HomePage } from '../routes/home/HomePage';
@@ -45,6 +51,13 @@ const router = createBrowserRouter([
               { path: 'guidance', element: <GuidancePage /> },
               { path: 'directory', element: <DirectoryPage /> },
               { path: 'people/:id', element: <ProfilePage /> },
+              { path: 'people/:id/followers', element: <FollowListPage kind="followers" /> },
+              { path: 'people/:id/following', element: <FollowListPage kind="following" /> },
+              { path: 'following', element: <MyFollowingRedirect /> },
+              { path: 'communities', element: <CommunitiesPage /> },
+              { path: 'communities/:slug', element: <CommunityPage /> },
+              { path: 'leaders', element: <LeadersPage /> },
+              { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
                 element: <RequireCommsAdmin />,
                 children: [{ path: 'admin', element: <AdminPage /> }],

@@ -1,6 +1,8 @@
 import type {
   AccountPurpose,
   AccountVisibility,
+  CommunityKind,
+  CommunityRole,
   Platform,
   StaffGroup,
   VerificationStatus,
@@ -49,4 +51,16 @@ export const VERIFICATION_LABELS: Record<VerificationStatus, string> = {
   PENDING: 'Verification requested',
   REJECTED: 'Verification rejected',
   UNVERIFIED: 'Not verified',
+};
+
+export const COMMUNITY_KIND_LABELS: Record<CommunityKind, string> = {
+  HASHTAG: 'Hashtag',
+  NETWORK: 'Network',
+  ACCOUNT: 'Account',
+};
+
+export const COMMUNITY_ROLE_LABELS: Record<CommunityRole, string> = {
+  MEMBER: 'Member',
+  CHAMPION: 'Champion',
+  ORGANISER: 'Organiser',
 };

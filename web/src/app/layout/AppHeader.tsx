@@ -20,6 +20,9 @@ interface NavItem {
 /** Top-level sections; each capability adds its own. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/directory', label: 'Directory' },
+  { to: '/communities', label: 'Communities' },
+  { to: '/leaders', label: 'Leaders' },
+  { to: '/following', label: 'Following' },
   { to: '/me', label: 'My profile' },
   { to: '/admin', label: 'Admin', adminOnly: true },
 ];
@@ -38,12 +41,15 @@ export function AppHeader({ me: meRef, signedIn, onSignOut }: AppHeaderProps) {
     onSignOut();
   };
 
-  const items = signedIn
-    ? NAV_ITEMS.filter((item) => !item.adminOnly || me?.isCommsAdmin === true)
-    : [];
+  const items =
+    signedIn && me ? NAV_ITEMS.filter((item) => !item.adminOnly || me.isCommsAdmin) : [];
+
+  // nhsuk-frontend's header script moves navigation items into its "More" menu itself, so a
+  // change to the set of items mounts a fresh header rather than patching one it has rearranged
+  const navKey = items.map((item) => item.to).join(' ');
 
   return (
-    <Header service={{ text: 'Staff Voices', href: '/' }}>
+    <Header key={navKey} service={{ text: 'Staff Voices', href: '/' }}>
       <Header.Account aria-label="Your account">
         {signedIn ? (
           <>
@@ -68,13 +74,15 @@ export function AppHeader({ me: meRef, signedIn, onSignOut }: AppHeaderProps) {
       {items.length > 0 ? (
         <Header.Navigation aria-label="Menu">
           {items.map((item) => {
-            const current = pathname === item.to;
-            const active = !current && pathname.startsWith(`${item.to}/`);
+            // "Following" is the signed-in person's own following page
+            const to = item.to === '/following' && me ? `/people/${me.id}/following` : item.to;
+            const current = pathname === to;
+            const active = !current && pathname.startsWith(`${to}/`);
             return (
               <Header.NavigationItem
                 key={item.to}
                 asElement={Link}
-                to={item.to}
+                to={to}
                 current={current}
                 active={active}
               >

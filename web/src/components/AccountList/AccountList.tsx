@@ -15,6 +15,7 @@ export const AccountList_accounts = graphql(`
     platform
     handle
     url
+    followUrl
     purpose
     visibility
     verificationStatus
@@ -29,6 +30,8 @@ interface AccountListProps {
   showVisibility?: boolean;
   /** The owner's own list: each account gets a "Change" link. */
   editable?: boolean;
+  /** Someone else's list: each account gets a link to follow it on its platform. */
+  followLinks?: boolean;
 }
 
 /** A person's social media accounts, each linking to its profile on the platform. */
@@ -37,6 +40,7 @@ export function AccountList({
   emptyText,
   showVisibility,
   editable,
+  followLinks,
 }: AccountListProps) {
   const accounts = getFragmentData(AccountList_accounts, refs);
   if (accounts.length === 0) return <p className="app-empty">{emptyText}</p>;
@@ -60,6 +64,17 @@ export function AccountList({
                 {PLATFORM_LABELS[account.platform]} account {account.handle}
               </span>
             </Link>
+          ) : null}
+          {followLinks ? (
+            <a
+              className="app-account-list__change"
+              href={account.followUrl}
+              rel="noopener noreferrer"
+            >
+              Follow
+              <span className="nhsuk-u-visually-hidden"> {account.handle}</span> on{' '}
+              {PLATFORM_LABELS[account.platform]}
+            </a>
           ) : null}
           <span className="app-account-list__meta">
             {PURPOSE_LABELS[account.purpose]}

@@ -2,6 +2,7 @@ import { Button } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useSignedIn } from '../../app/auth/auth-context';
 import { usePageTitle } from '../../app/page/use-page-title';
+import { SuggestionsPanel } from '../../components/SuggestionsPanel/SuggestionsPanel';
 
 export function HomePage() {
   usePageTitle('Find and follow NHS colleagues on social media');
@@ -28,9 +29,14 @@ export function HomePage() {
                 <Link to="/directory">Find colleagues in the staff directory</Link>
               </li>
               <li>
+                <Link to="/communities">Join communities</Link> and follow{' '}
+                <Link to="/leaders">our leaders</Link>
+              </li>
+              <li>
                 <Link to="/me">See and update your profile and accounts</Link>
               </li>
             </ul>
+            <SuggestionsPanel />
           </>
         ) : (
           <>

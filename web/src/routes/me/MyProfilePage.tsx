@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, NotificationBanner, SummaryList } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -38,6 +38,20 @@ const MyProfilePageQuery = graphql(`
         id
         ...AccountList_accounts
       }
+      followerCount
+      followingCount
+      followSuggestionsOptOut
+    }
+  }
+`);
+
+const SetSuggestionsOptOutMutation = graphql(`
+  mutation SetFollowSuggestionsOptOut($input: FollowSuggestionsOptOutInput!) {
+    setFollowSuggestionsOptOut(input: $input) {
+      me {
+        id
+        followSuggestionsOptOut
+      }
     }
   }
 `);
@@ -46,6 +60,7 @@ const notGiven = <span className="app-not-given">Not given</span>;
 
 export function MyProfilePage() {
   const { data, error, refetch } = useQuery(MyProfilePageQuery);
+  const [setOptOut, optOut] = useMutation(SetSuggestionsOptOutMutation);
   usePageTitle('My profile', !!error && !data);
 
   if (error && !data) {
@@ -110,6 +125,15 @@ export function MyProfilePage() {
           {me.listed ? 'Colleagues can find you in the directory. ' : null}
           <Link to={`/people/${me.id}`}>See your profile as colleagues see it</Link>
         </p>
+        <p className="app-follow-counts">
+          <Link to={`/people/${me.id}/followers`}>
+            <strong>{me.followerCount.toLocaleString('en-GB')}</strong>{' '}
+            {me.followerCount === 1 ? 'follower' : 'followers'}
+          </Link>
+          <Link to={`/people/${me.id}/following`}>
+            <strong>{me.followingCount.toLocaleString('en-GB')}</strong> following
+          </Link>
+        </p>
         <SummaryList>
           {rows.map(([key, value, field]) => (
             <SummaryList.Row key={key}>
@@ -137,6 +161,34 @@ export function MyProfilePage() {
         <Button href="/me/accounts/add" secondary>
           Add an account
         </Button>
+        <h2>Being suggested to others</h2>
+        {optOut.error ? <QueryErrorSummary error={optOut.error} /> : null}
+        <p>
+          {me.followSuggestionsOptOut
+            ? 'You have asked us not to suggest you to colleagues as someone to follow. They can still find you in the directory.'
+            : 'We may suggest you to colleagues as someone to follow, for example to people in your team or communities.'}
+        </p>
+        <Button
+          type="button"
+          secondary
+          disabled={optOut.loading}
+          onClick={() =>
+            void setOptOut({
+              variables: { input: { optOut: !me.followSuggestionsOptOut } },
+            }).catch(() => undefined)
+          }
+        >
+          {me.followSuggestionsOptOut
+            ? 'Let colleagues see me in suggestions'
+            : 'Do not suggest me'}
+        </Button>
+        {me.department ? (
+          <p>
+            <Link to="/follow-packs/team">
+              Follow your team ({me.department.name}) on each platform
+            </Link>
+          </p>
+        ) : null}
         <h2>Social media guidance</h2>
         <p>
           {me.guidanceAccepted

@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router';
 import { errorCode } from '../../app/forms/field-errors';
 import { STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
+import { COMMUNITY_ROLE_LABELS } from '../../app/labels/labels';
 import { AccountList } from '../../components/AccountList/AccountList';
+import { FollowButton } from '../../components/FollowButton/FollowButton';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
@@ -35,6 +37,22 @@ const ProfilePageQuery = graphql(`
         id
         ...AccountList_accounts
       }
+      followerCount
+      followingCount
+      followsViewer
+      leader {
+        title
+        statement
+      }
+      communities {
+        role
+        community {
+          id
+          slug
+          name
+        }
+      }
+      ...FollowButton_staff
     }
     me {
       id
@@ -90,12 +108,31 @@ export function ProfilePage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{person.displayName}</h1>
+        {person.leader && person.leader.title !== person.jobTitle ? (
+          <p className="app-leader__title">{person.leader.title}</p>
+        ) : null}
+        <p className="app-follow-counts">
+          <Link to={`/people/${person.id}/followers`}>
+            <strong>{person.followerCount.toLocaleString('en-GB')}</strong>{' '}
+            {person.followerCount === 1 ? 'follower' : 'followers'}
+          </Link>
+          <Link to={`/people/${person.id}/following`}>
+            <strong>{person.followingCount.toLocaleString('en-GB')}</strong> following
+          </Link>
+          {person.followsViewer && !isMe ? <span>Follows you</span> : null}
+        </p>
+        <FollowButton staff={person} />
         {isMe ? (
           <p className="app-inset-note">
             This is how colleagues see you. <Link to="/me">Go to your profile</Link> to change it.
           </p>
         ) : null}
         {person.bio ? <p className="app-bio nhsuk-body-l">{person.bio}</p> : null}
+        {person.leader?.statement ? (
+          <blockquote className="app-leader__statement">
+            <p className="app-bio">{person.leader.statement}</p>
+          </blockquote>
+        ) : null}
         {shown.length > 0 ? (
           <SummaryList>
             {shown.map(([key, value]) => (
@@ -109,8 +146,22 @@ export function ProfilePage() {
         <h2>Social media</h2>
         <AccountList
           accounts={person.accounts}
+          followLinks={!isMe}
           emptyText={`${person.displayName} has no social media accounts you can see.`}
         />
+        <h2>Communities</h2>
+        {person.communities.length === 0 ? (
+          <p className="app-empty">Not in any communities you can see.</p>
+        ) : (
+          <ul>
+            {person.communities.map(({ community, role }) => (
+              <li key={community.id}>
+                <Link to={`/communities/${community.slug}`}>{community.name}</Link>
+                {role !== 'MEMBER' ? ` (${COMMUNITY_ROLE_LABELS[role]})` : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </div>
   );
