@@ -4,7 +4,6 @@ import { CommunitiesService } from '../communities/communities.service';
 import { Community } from '../communities/community.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { LeadersService } from '../leaders/leaders.service';
-import { OrganisationsService } from '../organisations/organisations.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import {
@@ -52,9 +51,11 @@ interface Candidate {
  * 1. gather candidate ids from bounded, indexed sources — the newest followees of the people I
  *    followed most recently; the newest people in my department and at my site; the newest
  *    members of my communities; the leaders — never a scan or an unbounded join;
- * 2. drop, with one indexed probe each over the candidates only: me, people I follow, people I
- *    dismissed, people hidden from me (leavers, unlisted) and people who opted out;
- * 3. score each candidate by its reasons in memory and return the best, strongest reason first.
+ * 2. score each candidate by its reasons, in memory;
+ * 3. best first, in chunks of a few times `first`, drop with one statement of primary-key and
+ *    index probes: people I follow, people I dismissed, people hidden from me (leavers,
+ *    unlisted) and people who opted out — usually one chunk does; then load only the winners.
+ * About ten statements, each reading a bounded number of index entries whatever the data size.
  * The counts are from that bounded sample ("followed by 3 people you follow" is a lower bound).
  */
 @Injectable()
@@ -63,7 +64,6 @@ export class FollowSuggestionsService {
     private readonly follows: FollowsRepository,
     private readonly communities: CommunitiesService,
     private readonly leaders: LeadersService,
-    private readonly organisations: OrganisationsService,
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
   ) {}
@@ -106,12 +106,12 @@ export class FollowSuggestionsService {
             suggestibleOnly: true,
           })
         : [],
-      this.leaders.visible(),
+      this.leaders.featured(),
     ]);
     const [theirFollows, communityMembers, communities] = await Promise.all([
       this.follows.recentFolloweesOf(myFollows, limits.theirRecentFollows),
       this.communities.recentMemberIds(myCommunityIds, limits.perCommunity),
-      this.communities.findByIds(myCommunityIds),
+      myCommunityIds.length ? this.communities.findByIds(myCommunityIds) : [],
     ]);
     const viewer = { id: me.id, organisationId: me.organisationId, isCommsAdmin: false };
     const communityById = new Map<number, Community>(
@@ -130,27 +130,35 @@ export class FollowSuggestionsService {
     candidates.delete(me.id);
     if (candidates.size === 0) return [];
 
-    // one statement drops the hidden, the opted out, the followed and the dismissed; only the
-    // winners are then loaded whole
-    const allowed = await this.follows.suggestibleFor(me.id, [...candidates.keys()]);
-    const ranked = allowed
-      .map((id) => ({ id, c: candidates.get(id)! }))
-      .map(({ id, c }) => ({ id, c, score: score(c) }))
-      .sort((a, b) => b.score - a.score || b.id - a.id)
-      .slice(0, first);
-    const people = new Map(
-      (await this.staff.findByIds(ranked.map((r) => r.id))).map((p) => [p.id, p]),
-    );
-
-    const [departmentName, siteName] = await Promise.all([
-      this.nameOf('department', me.departmentId),
-      this.nameOf('site', me.siteId),
+    // Rank first, then keep the best who may be suggested: one statement per chunk drops the
+    // hidden, the opted out, the followed and the dismissed (usually one chunk), and only the
+    // winners are loaded whole.
+    const ranked = [...candidates]
+      .map(([id, c]) => ({ id, c, score: score(c) }))
+      .sort((a, b) => b.score - a.score || b.id - a.id);
+    const chunk = Math.max(first * 3, 60);
+    const winners: typeof ranked = [];
+    for (let i = 0; i < ranked.length && winners.length < first; i += chunk) {
+      const slice = ranked.slice(i, i + chunk);
+      const allowed = new Set(
+        await this.follows.suggestibleFor(
+          me.id,
+          slice.map((r) => r.id),
+        ),
+      );
+      winners.push(...slice.filter((r) => allowed.has(r.id)).slice(0, first - winners.length));
+    }
+    const [people, places] = await Promise.all([
+      this.staff.findByIds(winners.map((r) => r.id)),
+      this.follows.placeNames(me.departmentId, me.siteId),
     ]);
-    return ranked
-      .filter(({ id }) => people.has(id))
+    const personById = new Map(people.map((p) => [p.id, p]));
+
+    return winners
+      .filter(({ id }) => personById.has(id))
       .map(({ id, c }) => ({
-        person: people.get(id)!,
-        reasons: reasonsFor(c, communityById, departmentName, siteName),
+        person: personById.get(id)!,
+        reasons: reasonsFor(c, communityById, places.department, places.site),
       }));
   }
 
@@ -166,15 +174,6 @@ export class FollowSuggestionsService {
       throw error;
     }
     await this.transactions.run((tx) => this.follows.dismiss(tx, me.id, staffId));
-  }
-
-  private async nameOf(kind: 'department' | 'site', id: number | null): Promise<string | null> {
-    if (!id) return null;
-    const [row] =
-      kind === 'department'
-        ? await this.organisations.findDepartmentsByIds([id])
-        : await this.organisations.findSitesByIds([id]);
-    return row?.name ?? null;
   }
 }
 

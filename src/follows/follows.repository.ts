@@ -235,6 +235,20 @@ export class FollowsRepository {
     return rows.map((r) => Number(r.id));
   }
 
+  /** The names of a department and a site, in one statement (either may be null). */
+  async placeNames(
+    departmentId: number | null,
+    siteId: number | null,
+  ): Promise<{ department: string | null; site: string | null }> {
+    const { rows } = await runSql<{ department: string | null; site: string | null }>(
+      this.manager,
+      `SELECT (SELECT name FROM departments WHERE id = :departmentId) AS department,
+              (SELECT name FROM sites WHERE id = :siteId) AS site`,
+      { departmentId: departmentId ?? 0, siteId: siteId ?? 0 },
+    );
+    return { department: rows[0]?.department ?? null, site: rows[0]?.site ?? null };
+  }
+
   async dismiss(tx: EntityManager, staffId: number, dismissedId: number) {
     await runSql(
       tx,

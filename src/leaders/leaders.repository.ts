@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { runSql } from '../follows/portable-sql';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { Leader } from './leader.entity';
 
@@ -26,6 +27,17 @@ export class LeadersRepository {
       .addOrderBy('l.staff_id', 'ASC')
       .take(limit)
       .getMany();
+  }
+
+  /** Visible leaders' ids and titles in featured order: the light read for suggestions. */
+  async featured(limit: number): Promise<{ staffId: number; title: string }[]> {
+    const { rows } = await runSql<{ staff_id: number; title: string }>(
+      this.dataSource.manager,
+      `SELECT l.staff_id, l.title FROM leaders l JOIN staff_members s ON s.id = l.staff_id
+       WHERE ${visibleStaffSql('s')} ORDER BY l.featured_order, l.staff_id LIMIT :limit`,
+      { limit },
+    );
+    return rows.map((r) => ({ staffId: Number(r.staff_id), title: r.title }));
   }
 
   countVisible() {

@@ -40,6 +40,11 @@ export class LeadersService {
     return this.leaders.visible(MAX_LEADERS);
   }
 
+  /** Visible leaders' ids and titles, in featured order. */
+  featured(): Promise<{ staffId: number; title: string }[]> {
+    return this.leaders.featured(MAX_LEADERS);
+  }
+
   /** Leader profiles in the order of `staffIds`, null for people who are not leaders (a DataLoader). */
   async byStaffIds(staffIds: readonly number[]): Promise<(Leader | null)[]> {
     const rows = await this.leaders.findByStaffIds(staffIds);
