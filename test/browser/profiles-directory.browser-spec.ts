@@ -208,3 +208,62 @@ browserTest('the directory pages through everyone, forwards and back', app, asyn
   await main.getByRole('heading', { name: 'Person not found' }).waitFor();
   await journey.expectAccessible();
 });
+
+browserTest('change who can see an account, then remove it', app, async (journey) => {
+  const { page } = journey;
+  const t = app().app;
+  const owner = await new StaffFactory(t).create({ displayName: `Sam Quill ${suffix}` });
+  const handle = `SamQ${suffix}`;
+  const added = await t.gql(
+    `mutation ($input: AddSocialAccountInput!) { addSocialAccount(input: $input) { account { id } } }`,
+    { input: { platform: 'X', handle } },
+    owner,
+  );
+  expect(added.errors).toBeUndefined();
+  await journey.signInWithToken(t.tokenFor(owner), owner.displayName);
+  const main = page.getByRole('main');
+  await journey.expectAccessible();
+
+  await main.getByRole('link', { name: `Change X (Twitter) account @${handle}` }).click();
+  await page.waitForURL(/\/me\/accounts\/\d+$/);
+  await journey.settled();
+  expect(await page.title()).toBe('Change your X (Twitter) account – Staff Voices – NHS');
+  await journey.expectAccessible();
+  await main.getByLabel('Only me').check();
+  await main.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL('**/me');
+  await main.getByText('X (Twitter) account saved').waitFor();
+  await main.getByText('Visible to: Only me').waitFor();
+  await journey.expectAccessible();
+
+  await main.getByRole('link', { name: `Change X (Twitter) account @${handle}` }).click();
+  await page.waitForURL(/\/me\/accounts\/\d+$/);
+  await journey.settled();
+  await main.getByRole('link', { name: 'Remove this account' }).click();
+  await page.waitForURL(/\/remove$/);
+  await journey.settled();
+  await journey.expectAccessible();
+  await main.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.waitForURL('**/me');
+  await main.getByText(`X (Twitter) account @${handle} removed`).waitFor();
+  await main.getByText('You have not added any social media accounts yet.').waitFor();
+  await journey.expectAccessible();
+});
+
+browserTest('the directory filters by community', app, async (journey) => {
+  const { page } = journey;
+  await journey.signInAs('Dr Amara Okafor');
+  await journey.goto('/directory');
+  const main = page.getByRole('main');
+  const count = main.locator('#results-heading');
+  const everyone = Number((await count.textContent())!.replace(/\D/g, ''));
+  await main.getByText('Filter the results').click();
+  await main.getByLabel('Member of').selectOption({ label: 'WeNurses' });
+  await main.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/community=/);
+  await journey.settled();
+  const members = Number((await count.textContent())!.replace(/\D/g, ''));
+  expect(members).toBeGreaterThan(0);
+  expect(members).toBeLessThan(everyone);
+  await journey.expectAccessible();
+});

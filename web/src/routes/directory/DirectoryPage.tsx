@@ -29,6 +29,14 @@ const DirectoryPageQuery = graphql(`
         }
       }
     }
+    communities(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
     organisations {
       id
       name
@@ -45,7 +53,16 @@ const DirectoryPageQuery = graphql(`
 `);
 
 // the URL holds the search, so results can be bookmarked, shared and returned to with Back
-const PARAMS = ['q', 'organisation', 'site', 'department', 'staffGroup', 'platform', 'verified'];
+const PARAMS = [
+  'q',
+  'organisation',
+  'site',
+  'department',
+  'staffGroup',
+  'platform',
+  'community',
+  'verified',
+];
 
 function filterFrom(params: URLSearchParams): StaffFilter {
   const filter: StaffFilter = {};
@@ -98,7 +115,6 @@ export function DirectoryPage() {
       next.delete('site');
       next.delete('department');
     }
-    if (params.get('community')) next.set('community', params.get('community')!);
     navigate(`/directory?${next}`);
   };
 
@@ -206,6 +222,19 @@ export function DirectoryPage() {
                 {Object.entries(PLATFORM_LABELS).map(([value, label]) => (
                   <Select.Option key={value} value={value}>
                     {label}
+                  </Select.Option>
+                ))}
+              </Select>
+              <Select
+                id="community"
+                name="community"
+                label="Member of"
+                defaultValue={params.get('community') ?? ''}
+              >
+                <Select.Option value="">Any community</Select.Option>
+                {(shown?.communities.edges ?? []).map(({ node }) => (
+                  <Select.Option key={node.id} value={node.id}>
+                    {node.name}
                   </Select.Option>
                 ))}
               </Select>
