@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { runSql, timestampKey } from '../follows/portable-sql';
+import { parseDbDate, runSql, timestampKey } from '../follows/portable-sql';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { CommunityMembership, CommunityRole } from './community-membership.entity';
 import { Community, CommunityKind, CommunityScope } from './community.entity';
@@ -149,10 +149,10 @@ export class CommunitiesRepository {
 
   /** Every membership of these people, grouped in the order of `staffIds` (for a DataLoader). */
   async membershipsOf(staffIds: readonly number[]): Promise<CommunityMembership[][]> {
-    const rows = await this.dataSource.manager.find(CommunityMembership, {
-      where: { staffId: In([...staffIds]) },
-      order: { joinedAt: 'ASC' },
-    });
+    const rows = await this.membershipRows(
+      'SELECT * FROM community_memberships WHERE staff_id IN (:...staffIds) ORDER BY joined_at',
+      { staffIds: [...staffIds] },
+    );
     const byStaff = new Map<number, CommunityMembership[]>(staffIds.map((id) => [id, []]));
     for (const row of rows) byStaff.get(row.staffId)?.push(row);
     return staffIds.map((id) => byStaff.get(id)!);
@@ -163,12 +163,34 @@ export class CommunitiesRepository {
     viewerId: number,
     communityIds: readonly number[],
   ): Promise<(CommunityMembership | null)[]> {
-    const rows = await this.dataSource.manager.findBy(CommunityMembership, {
-      staffId: viewerId,
-      communityId: In([...communityIds]),
-    });
+    const rows = await this.membershipRows(
+      `SELECT * FROM community_memberships
+       WHERE staff_id = :viewerId AND community_id IN (:...communityIds)`,
+      { viewerId, communityIds: [...communityIds] },
+    );
     const byCommunity = new Map(rows.map((row) => [row.communityId, row]));
     return communityIds.map((id) => byCommunity.get(id) ?? null);
+  }
+
+  // Loader reads run on every profile: plain SQL, without the ORM's per-query overhead.
+  private async membershipRows(
+    sql: string,
+    parameters: Record<string, unknown>,
+  ): Promise<CommunityMembership[]> {
+    const { rows } = await runSql<{
+      community_id: number;
+      staff_id: number;
+      role: CommunityRole;
+      joined_at: string | Date;
+    }>(this.dataSource.manager, sql, parameters);
+    return rows.map((r) =>
+      Object.assign(new CommunityMembership(), {
+        communityId: Number(r.community_id),
+        staffId: Number(r.staff_id),
+        role: r.role,
+        joinedAt: parseDbDate(r.joined_at),
+      }),
+    );
   }
 
   findMembership(communityId: number, staffId: number, manager: EntityManager) {

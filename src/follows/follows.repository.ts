@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { StaffMember } from '../staff/staff-member.entity';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { Follow } from './follow.entity';
@@ -126,21 +126,23 @@ export class FollowsRepository {
   /** Which of `ids` the follower follows (an index probe per id). */
   async followedAmong(followerId: number, ids: readonly number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.manager.find(Follow, {
-      select: { followeeId: true },
-      where: { followerId, followeeId: In([...ids]) },
-    });
-    return new Set(rows.map((r) => r.followeeId));
+    const { rows } = await runSql<{ id: number }>(
+      this.manager,
+      'SELECT followee_id AS id FROM follows WHERE follower_id = :followerId AND followee_id IN (:...ids)',
+      { followerId, ids: [...ids] },
+    );
+    return new Set(rows.map((r) => Number(r.id)));
   }
 
   /** Which of `ids` follow the followee. */
   async followersAmong(followeeId: number, ids: readonly number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.manager.find(Follow, {
-      select: { followerId: true },
-      where: { followeeId, followerId: In([...ids]) },
-    });
-    return new Set(rows.map((r) => r.followerId));
+    const { rows } = await runSql<{ id: number }>(
+      this.manager,
+      'SELECT follower_id AS id FROM follows WHERE followee_id = :followeeId AND follower_id IN (:...ids)',
+      { followeeId, ids: [...ids] },
+    );
+    return new Set(rows.map((r) => Number(r.id)));
   }
 
   /** The people someone followed most recently (index range on follower_id, created_at). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { runSql } from '../follows/portable-sql';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { Leader } from './leader.entity';
@@ -53,7 +53,23 @@ export class LeadersRepository {
     return tx.find(Leader, { order: { featuredOrder: 'ASC', staffId: 'ASC' } });
   }
 
-  findByStaffIds(staffIds: readonly number[]) {
-    return this.dataSource.manager.findBy(Leader, { staffId: In([...staffIds]) });
+  /** For the profile's leader loader: plain SQL, read on every profile. */
+  async findByStaffIds(staffIds: readonly number[]): Promise<Leader[]> {
+    const { rows } = await runSql<{
+      staff_id: number;
+      title: string;
+      statement: string | null;
+      featured_order: number;
+    }>(this.dataSource.manager, 'SELECT * FROM leaders WHERE staff_id IN (:...staffIds)', {
+      staffIds: [...staffIds],
+    });
+    return rows.map((r) =>
+      Object.assign(new Leader(), {
+        staffId: Number(r.staff_id),
+        title: r.title,
+        statement: r.statement,
+        featuredOrder: Number(r.featured_order),
+      }),
+    );
   }
 }
