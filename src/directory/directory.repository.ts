@@ -4,7 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
 import { visibleStaffSql } from '../staff/staff.repository';
-import { fts5Match, SearchDocument, SearchQuery, tsQuery } from './search-text';
+import {
+  fts5Match,
+  hasIndexedTerms,
+  likePattern,
+  rowConditionTerms,
+  SearchDocument,
+  SearchQuery,
+  searchText,
+  tsQuery,
+} from './search-text';
 
 export interface DirectoryCriteria {
   viewer: { id: number; organisationId: number | null };
@@ -25,9 +34,14 @@ export interface DirectoryKey {
   id: number;
 }
 
-export interface DirectoryRow extends DirectoryKey {
-  id: number;
-}
+export type DirectoryRow = DirectoryKey;
+
+/**
+ * `ranked`: the full-text index finds the matches (few enough to rank them all) and they are
+ * ordered by relevance then name. `byName`: no search, or one so broad that ranking every match
+ * would be slow; people are walked in name order and each row is tested.
+ */
+export type DirectoryMode = 'ranked' | 'byName';
 
 // SQLite bm25 weights per column (name, title, handles, bio): a name match counts most.
 const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0)';
@@ -66,8 +80,12 @@ export class DirectoryRepository {
   ): Promise<void> {
     if (staffIds.length === 0) return;
     const fresh = new Params(this.postgres);
+    const texts = documents.map(
+      (d) => `WHEN ${fresh.add(d.staffId)} THEN ${fresh.add(searchText(d))}`,
+    );
     await tx.query(
-      `UPDATE staff_members SET search_stale = false
+      `UPDATE staff_members SET search_stale = false,
+         search_text = ${texts.length > 0 ? `CASE id ${texts.join(' ')} END` : 'NULL'}
        WHERE id IN (${staffIds.map((id) => fresh.add(id)).join(', ')})`,
       fresh.values,
     );
@@ -115,17 +133,32 @@ export class DirectoryRepository {
     );
   }
 
-  /** Up to `limit` people after `after`, by relevance then name (by name alone with no query). */
+  /** How many people the full-text index matches (unfiltered), counting no further than `cap + 1`. */
+  async matchCount(query: SearchQuery, cap: number): Promise<number> {
+    if (!hasIndexedTerms(query)) return Infinity;
+    const params = new Params(this.postgres);
+    const sql = this.postgres
+      ? `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM staff_search
+           WHERE document @@ to_tsquery('simple', ${params.add(tsQuery(query))})
+           LIMIT ${params.add(cap + 1)}) capped`
+      : `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM staff_search
+           WHERE staff_search MATCH ${params.add(fts5Match(query))} LIMIT ${params.add(cap + 1)}) capped`;
+    const rows: { n: number | string }[] = await this.dataSource.query(sql, params.values);
+    return Number(rows[0].n);
+  }
+
+  /** Up to `limit` people after `after`, in the order of `mode`. */
   async page(
     criteria: DirectoryCriteria,
+    mode: DirectoryMode,
     after: DirectoryKey | null,
     limit: number,
   ): Promise<DirectoryRow[]> {
     const params = new Params(this.postgres);
-    const { from, relevance } = this.source(criteria, params);
-    const where = this.conditions(criteria, params);
     let sql: string;
-    if (criteria.query) {
+    if (mode === 'ranked' && criteria.query) {
+      const { from, relevance } = this.indexed(criteria.query, params, true);
+      const where = this.conditions(criteria, params, mode);
       let keyset = '';
       if (after) {
         // each placeholder once: SQLite's `?` are positional
@@ -140,10 +173,12 @@ export class DirectoryRepository {
              ) hits ${keyset}
              ORDER BY relevance DESC, name, id LIMIT ${params.add(limit)}`;
     } else {
-      if (after)
+      const where = this.conditions(criteria, params, 'byName');
+      if (after) {
         where.push(`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
+      }
       sql = `SELECT s.id AS id, s.display_name AS name, NULL AS relevance
-             ${from} WHERE ${where.join(' AND ')}
+             FROM staff_members s WHERE ${where.join(' AND ')}
              ORDER BY s.display_name, s.id LIMIT ${params.add(limit)}`;
     }
     const rows: { id: number | string; name: string; relevance: number | string | null }[] =
@@ -156,10 +191,23 @@ export class DirectoryRepository {
   }
 
   /** How many match, counting no further than `cap + 1` so a broad search stays cheap. */
-  async count(criteria: DirectoryCriteria, cap: number): Promise<number> {
+  async count(criteria: DirectoryCriteria, mode: DirectoryMode, cap: number): Promise<number> {
     const params = new Params(this.postgres);
-    const { from } = this.source(criteria, params, false);
-    const where = this.conditions(criteria, params);
+    // A place or community filter bounds the people to test; otherwise the index finds matches
+    // fastest (a broad search reaches the cap after about cap rows).
+    const selective =
+      criteria.organisationId !== undefined ||
+      criteria.siteId !== undefined ||
+      criteria.departmentId !== undefined ||
+      criteria.communityId !== undefined;
+    const useIndex =
+      criteria.query !== null &&
+      hasIndexedTerms(criteria.query) &&
+      (mode === 'ranked' || !selective);
+    const from = useIndex
+      ? this.indexed(criteria.query!, params, false).from
+      : 'FROM staff_members s';
+    const where = this.conditions(criteria, params, useIndex ? 'ranked' : 'byName');
     const rows: { n: number | string }[] = await this.dataSource.query(
       `SELECT COUNT(*) AS n FROM (SELECT 1 AS one ${from} WHERE ${where.join(' AND ')}
        LIMIT ${params.add(cap + 1)}) capped`,
@@ -168,13 +216,13 @@ export class DirectoryRepository {
     return Number(rows[0].n);
   }
 
-  private source(criteria: DirectoryCriteria, params: Params, withRelevance = true) {
-    if (!criteria.query) return { from: 'FROM staff_members s', relevance: 'NULL' };
+  /** The full-text index joined to people, and the relevance of each match. */
+  private indexed(query: SearchQuery, params: Params, withRelevance: boolean) {
     if (this.postgres) {
       return {
         from: 'FROM staff_search ss JOIN staff_members s ON s.id = ss.staff_id',
         relevance: withRelevance
-          ? `ts_rank(ss.document, to_tsquery('simple', ${params.add(tsQuery(criteria.query))}))::float8`
+          ? `ts_rank(ss.document, to_tsquery('simple', ${params.add(tsQuery(query))}))::float8`
           : 'NULL',
       };
     }
@@ -184,14 +232,25 @@ export class DirectoryRepository {
     };
   }
 
-  private conditions(criteria: DirectoryCriteria, params: Params): string[] {
+  /** Visibility, the search (through the index when `indexed`, else row by row) and the filters. */
+  private conditions(criteria: DirectoryCriteria, params: Params, mode: DirectoryMode): string[] {
     const where: string[] = [visibleStaffSql('s')];
-    if (criteria.query) {
-      where.push(
-        this.postgres
-          ? `ss.document @@ to_tsquery('simple', ${params.add(tsQuery(criteria.query))})`
-          : `staff_search MATCH ${params.add(fts5Match(criteria.query))}`,
-      );
+    const { query } = criteria;
+    if (query) {
+      const indexed = mode === 'ranked' && hasIndexedTerms(query);
+      if (indexed) {
+        where.push(
+          this.postgres
+            ? `ss.document @@ to_tsquery('simple', ${params.add(tsQuery(query))})`
+            : `staff_search MATCH ${params.add(fts5Match(query))}`,
+        );
+      }
+      for (const alternatives of rowConditionTerms(query, !indexed)) {
+        const likes = alternatives.map(
+          (token) => `s.search_text LIKE ${params.add(likePattern(token))}`,
+        );
+        where.push(`(${likes.join(' OR ')})`);
+      }
     }
     if (criteria.organisationId !== undefined) {
       where.push(`s.organisation_id = ${params.add(criteria.organisationId)}`);

@@ -10,9 +10,10 @@ export class DirectoryResolver {
 
   @Query(() => StaffConnection, {
     description:
-      'The staff directory: people who have accepted their guidance, by relevance then name ' +
-      '(by name when nothing is searched). Every account visibility choice is respected: a ' +
-      'handle you may not see never makes a person match. You can search before you are listed.',
+      'The staff directory: people who have accepted their guidance, by relevance then name. ' +
+      'With nothing searched, or a search matching more than 1,000 people (a letter or two as ' +
+      'someone starts typing), by name. Every account visibility choice is respected: a handle ' +
+      'you may not see never makes a person match. You can search before you are listed.',
   })
   staff(@CurrentStaff() viewer: StaffMember, @Args() args: StaffArgs): Promise<StaffConnection> {
     return this.directory.search(viewer, args);

@@ -4,8 +4,18 @@ import { In, Repository } from 'typeorm';
 import { InvalidInputError } from '../common/errors/domain-error';
 import { decodeCursor, toConnection } from '../common/graphql/connection';
 import { StaffMember } from '../staff/staff-member.entity';
-import { DIRECTORY_COUNT_CAP, StaffArgs, StaffConnection } from './dto/staff-filter.input';
-import { DirectoryCriteria, DirectoryKey, DirectoryRepository } from './directory.repository';
+import {
+  DIRECTORY_COUNT_CAP,
+  RANKED_MATCHES_LIMIT,
+  StaffArgs,
+  StaffConnection,
+} from './dto/staff-filter.input';
+import {
+  DirectoryCriteria,
+  DirectoryKey,
+  DirectoryMode,
+  DirectoryRepository,
+} from './directory.repository';
 import { DirectorySearchIndexer } from './directory-search.indexer';
 import { searchQuery } from './search-text';
 
@@ -42,11 +52,15 @@ export class DirectoryService {
         totalCountCapped: false,
       };
     }
-    const after = args.after ? keyFromCursor(args.after, criteria.query !== null) : null;
+    const after = args.after ? keyFromCursor(args.after) : null;
+    if (after?.mode === 'ranked' && !criteria.query) {
+      throw new InvalidInputError('after is not a cursor from this search', 'after');
+    }
     await this.indexer.catchUp();
+    const mode = after ? after.mode : await this.modeFor(criteria);
     const [rows, total] = await Promise.all([
-      this.directory.page(criteria, after, args.first + 1),
-      this.directory.count(criteria, DIRECTORY_COUNT_CAP),
+      this.directory.page(criteria, mode, after?.key ?? null, args.first + 1),
+      this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP),
     ]);
     const connection = toConnection(
       rows,
@@ -67,21 +81,31 @@ export class DirectoryService {
       totalCountCapped: total > DIRECTORY_COUNT_CAP,
     };
   }
+
+  /**
+   * Rank when the index matches few enough people to rank them all; a broader search (a letter
+   * or two, or a word nearly everyone has) is listed by name, which stays fast at any size.
+   */
+  private async modeFor(criteria: DirectoryCriteria): Promise<DirectoryMode> {
+    if (!criteria.query) return 'byName';
+    const matches = await this.directory.matchCount(criteria.query, RANKED_MATCHES_LIMIT);
+    return matches <= RANKED_MATCHES_LIMIT ? 'ranked' : 'byName';
+  }
 }
 
-/** The key of a cursor this API issued for the same kind of search, or BAD_USER_INPUT. */
-export function keyFromCursor(cursor: string, ranked: boolean): DirectoryKey {
+/** The key and order of a cursor this API issued, or BAD_USER_INPUT. */
+export function keyFromCursor(cursor: string): { mode: DirectoryMode; key: DirectoryKey } {
   const key = decodeCursor(cursor);
-  if (ranked && key.length === 3) {
+  if (key.length === 3) {
     const [relevance, name, id] = key;
     if (typeof relevance === 'number' && typeof name === 'string' && Number.isSafeInteger(id)) {
-      return { relevance, name, id: id as number };
+      return { mode: 'ranked', key: { relevance, name, id: id as number } };
     }
   }
-  if (!ranked && key.length === 2) {
+  if (key.length === 2) {
     const [name, id] = key;
     if (typeof name === 'string' && Number.isSafeInteger(id)) {
-      return { relevance: null, name, id: id as number };
+      return { mode: 'byName', key: { relevance: null, name, id: id as number } };
     }
   }
   throw new InvalidInputError('after is not a cursor from this search', 'after');

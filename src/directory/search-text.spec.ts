@@ -1,5 +1,15 @@
 import { AccountVisibility } from '../social-accounts/social-account.entity';
-import { fts5Match, searchDocument, searchQuery, searchTokens, tsQuery } from './search-text';
+import {
+  fts5Match,
+  hasIndexedTerms,
+  likePattern,
+  rowConditionTerms,
+  searchDocument,
+  searchQuery,
+  searchText,
+  searchTokens,
+  tsQuery,
+} from './search-text';
 
 describe('searchTokens', () => {
   it.each([
@@ -21,13 +31,24 @@ describe('searchQuery', () => {
     ['jan smi', null, '"jan"* AND "smi"*', 'jan:* & smi:*'],
     ['jan', 42, '("jan"* OR "orgtok000000042jan"*)', '(jan:* | orgtok000000042jan:*)'],
     // operators and quotes are only words: nothing reaches the engine's query syntax
-    ['"a" OR b*', null, '"a"* AND "or"* AND "b"*', 'a:* & or:* & b:*'],
+    ['"ab" OR cd*', null, '"ab"* AND "or"* AND "cd"*', 'ab:* & or:* & cd:*'],
     // an organisation tag cannot be typed to reach another organisation's handles
     ['orgtok000000007secret nurse', null, '"nurse"*', 'nurse:*'],
   ])('%p (organisation %p)', (typed, organisationId, fts5, ts) => {
     const query = searchQuery(typed, organisationId)!;
     expect(fts5Match(query)).toBe(fts5);
     expect(tsQuery(query)).toBe(ts);
+  });
+
+  it('leaves single letters to a row check, not the index', () => {
+    const query = searchQuery('sarah j', null)!;
+    expect(fts5Match(query)).toBe('"sarah"*');
+    expect(tsQuery(query)).toBe('sarah:*');
+    expect(hasIndexedTerms(query)).toBe(true);
+    expect(rowConditionTerms(query, false)).toEqual([['j']]);
+    expect(rowConditionTerms(query, true)).toEqual([['sarah'], ['j']]);
+    expect(hasIndexedTerms(searchQuery('s', 4)!)).toBe(false);
+    expect(likePattern('jan')).toBe('% jan%');
   });
 
   it.each(['', '   ', '!!!', '@', 'orgtok000000001x'])('%p searches for nothing', (typed) => {
@@ -60,6 +81,13 @@ describe('searchDocument', () => {
       handles,
       bio: 'hi',
     });
+  });
+
+  it('writes the document as one line of words for a row-by-row check', () => {
+    const doc = searchDocument(person, [
+      { handle: '@JaneOnX', visibility: AccountVisibility.NHS_DIRECTORY },
+    ]);
+    expect(searchText(doc)).toBe(' jane smith staff nurse janeonx hi');
   });
 
   it('does not index an organisation-only handle of someone with no organisation', () => {

@@ -90,9 +90,41 @@ export function searchQuery(text: string, viewerOrganisationId: number | null): 
   };
 }
 
+/** The whole document as one line of tokens with a space before each, for `LIKE '% tok%'`. */
+export function searchText(document: SearchDocument): string {
+  const tokens = [document.name, document.title, document.handles, document.bio].join(' ');
+  return ` ${tokens.split(' ').filter(Boolean).join(' ')}`;
+}
+
+// One-letter words would make the full-text engine merge every word starting with that letter;
+// they are checked on each row instead (see `rowConditionTerms`).
+const MIN_INDEXED_TERM = 2;
+
+function indexedTerms(query: SearchQuery): string[][] {
+  return query.terms.filter((alternatives) => alternatives[0].length >= MIN_INDEXED_TERM);
+}
+
+/** Terms the full-text index answers, or null when every typed word is a single letter. */
+export function hasIndexedTerms(query: SearchQuery): boolean {
+  return indexedTerms(query).length > 0;
+}
+
+/**
+ * Terms to check on each row with LIKE: all of them when walking people by name, else only the
+ * single letters the index leaves out.
+ */
+export function rowConditionTerms(query: SearchQuery, all: boolean): string[][] {
+  return all ? query.terms : query.terms.filter((a) => a[0].length < MIN_INDEXED_TERM);
+}
+
+/** `LIKE` pattern for a token that starts a word of `searchText`. Tokens hold no `%` or `_`. */
+export function likePattern(token: string): string {
+  return `% ${token}%`;
+}
+
 /** SQLite FTS5 MATCH text: `("jan"* OR "orgtok…jan"*) AND "smi"*`. Tokens hold only letters and digits. */
 export function fts5Match(query: SearchQuery): string {
-  return query.terms
+  return indexedTerms(query)
     .map((alternatives) => {
       const parts = alternatives.map((token) => `"${token}"*`);
       return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
@@ -102,7 +134,7 @@ export function fts5Match(query: SearchQuery): string {
 
 /** PostgreSQL to_tsquery('simple', …) text: `(jan:* | orgtok…jan:*) & smi:*`. */
 export function tsQuery(query: SearchQuery): string {
-  return query.terms
+  return indexedTerms(query)
     .map((alternatives) => {
       const parts = alternatives.map((token) => `${token}:*`);
       return parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`;

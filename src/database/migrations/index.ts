@@ -1,6 +1,7 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { ScimProvisioning1764100000000 } from './1764100000000-scim-provisioning';
 import { GuidanceAndDirectory1764200000000 } from './1764200000000-guidance-and-directory';
+import { DirectorySearchText1764200000001 } from './1764200000001-directory-search-text';
 import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communities-leaders-follows';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
@@ -9,4 +10,5 @@ export const migrations = [
   CommunitiesLeadersFollows1764300000000,
   ScimProvisioning1764100000000,
   GuidanceAndDirectory1764200000000,
+  DirectorySearchText1764200000001,
 ];

@@ -9,6 +9,8 @@ import { IsPlainText } from '../../staff/plain-text.validator';
 import { MAX_SEARCH_LENGTH } from '../search-text';
 
 export const DIRECTORY_COUNT_CAP = 1000;
+/** A search matching more people than this is listed by name instead of ranked. */
+export const RANKED_MATCHES_LIMIT = 1000;
 const ID_PATTERN = /^[1-9]\d{0,9}$/;
 
 @InputType({ description: 'What to search for and which people to keep.' })
