@@ -17,16 +17,16 @@ export const MAX_SUGGESTIONS = 50;
 
 /**
  * Bounds on candidate generation. Every source is an indexed range read with a LIMIT, so a
- * request reads at most ~1,700 candidate ids whatever the size of the NHS (1.5 million staff,
+ * request reads at most ~1,200 candidate ids whatever the size of the NHS (1.5 million staff,
  * 10 million follows) or of a person's network; ranking then happens in memory.
  */
 export const SUGGESTION_LIMITS = {
   myRecentFollows: 50, // follows (follower_id, created_at) index, newest first
-  theirRecentFollows: 20, // per followee above: one UNION ALL of LIMITed range scans
-  sameDepartment: 150, // staff_members (department_id) index
-  sameSite: 100, // staff_members (site_id) index
+  theirRecentFollows: 15, // per followee above: one UNION ALL of LIMITed range scans
+  sameDepartment: 80, // staff_members (department_id) index
+  sameSite: 50, // staff_members (site_id) index
   myCommunities: 10, // community_memberships (staff_id, community_id) index
-  perCommunity: 30, // community_memberships (community_id, joined_at) index
+  perCommunity: 20, // community_memberships (community_id, joined_at) index
 };
 
 // How much each reason counts when ranking. A shared team or a network of follows says most.
