@@ -31,7 +31,9 @@ export class FollowSuggestionReason {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'How many people you follow follow them (FOLLOWED_BY_PEOPLE_YOU_FOLLOW).',
+    description:
+      'How many of the people you followed most recently follow them ' +
+      '(FOLLOWED_BY_PEOPLE_YOU_FOLLOW; counted over their recent follows, so at least this many).',
   })
   count?: number | null;
 }

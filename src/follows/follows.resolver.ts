@@ -38,12 +38,18 @@ export class FollowsResolver {
     return { me: await this.follows.setSuggestionsOptOut(me, input.optOut) };
   }
 
-  @ResolveField(() => Int, { description: 'How many people follow them in the directory.' })
+  @ResolveField(() => Int, {
+    description:
+      'How many people follow them in the directory (a kept count: it includes followers who ' +
+      'have since left or are not listed, whom the followers list does not show).',
+  })
   async followerCount(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
     return (await loaders.follows.statsByStaffId.load(person.id))?.followerCount ?? 0;
   }
 
-  @ResolveField(() => Int, { description: 'How many people they follow in the directory.' })
+  @ResolveField(() => Int, {
+    description: 'How many people they follow in the directory (a kept count, like followerCount).',
+  })
   async followingCount(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
     return (await loaders.follows.statsByStaffId.load(person.id))?.followingCount ?? 0;
   }
