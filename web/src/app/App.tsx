@@ -3,6 +3,10 @@ import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccessibilityPage } from '../routes/accessibility/AccessibilityPage';
 import { AdminPage } from '../routes/admin/AdminPage';
+import { AdminCommunitiesPage } from '../routes/admin/communities/AdminCommunitiesPage';
+import { NewCommunityPage } from '../routes/admin/communities/NewCommunityPage';
+import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
+import { SetLeaderPage } from '../routes/admin/leaders/SetLeaderPage';
 import { CommunitiesPage } from '../routes/communities/CommunitiesPage';
 import { CommunityPage } from '../routes/communities/CommunityPage';
 import { FollowPackPage } from '../routes/follow-packs/FollowPackPage';
@@ -60,7 +64,13 @@ const router = createBrowserRouter([
               { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
                 element: <RequireCommsAdmin />,
-                children: [{ path: 'admin', element: <AdminPage /> }],
+                children: [
+                  { path: 'admin', element: <AdminPage /> },
+                  { path: 'admin/communities', element: <AdminCommunitiesPage /> },
+                  { path: 'admin/communities/new', element: <NewCommunityPage /> },
+                  { path: 'admin/leaders', element: <AdminLeadersPage /> },
+                  { path: 'admin/leaders/:staffId', element: <SetLeaderPage /> },
+                ],
               },
             ],
           },

@@ -1,7 +1,18 @@
 import { usePageTitle } from '../../app/page/use-page-title';
 
 /** Communications team tools; each admin capability adds its link here. */
-export const ADMIN_TOOLS: { to: string; label: string; description: string }[] = [];
+export const ADMIN_TOOLS: { to: string; label: string; description: string }[] = [
+  {
+    to: '/admin/communities',
+    label: 'Communities',
+    description: 'create communities, archive and restore them',
+  },
+  {
+    to: '/admin/leaders',
+    label: 'Leaders',
+    description: 'who is featured on the leaders page, and in what order',
+  },
+];
 
 export function AdminPage() {
   usePageTitle('Communications team');

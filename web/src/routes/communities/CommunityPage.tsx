@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { errorCode } from '../../app/forms/field-errors';
 import { COMMUNITY_KIND_LABELS, COMMUNITY_ROLE_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
+import { FlashBanner } from '../../components/FlashBanner/FlashBanner';
 import { FollowButton } from '../../components/FollowButton/FollowButton';
 import { JoinButton } from '../../components/JoinButton/JoinButton';
 import { Loading } from '../../components/Loading/Loading';
@@ -86,6 +87,7 @@ export function CommunityPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
+        <FlashBanner />
         <h1>
           <span className="nhsuk-caption-l">
             {COMMUNITY_KIND_LABELS[community.kind]}

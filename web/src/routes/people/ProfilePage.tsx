@@ -56,6 +56,7 @@ const ProfilePageQuery = graphql(`
     }
     me {
       id
+      isCommsAdmin
     }
   }
 `);
@@ -142,6 +143,13 @@ export function ProfilePage() {
               </SummaryList.Row>
             ))}
           </SummaryList>
+        ) : null}
+        {data.me.isCommsAdmin ? (
+          <p>
+            <Link to={`/admin/leaders/${person.id}`}>
+              {person.leader ? 'Edit their leader profile' : 'Feature as a leader'}
+            </Link>
+          </p>
         ) : null}
         <h2>Social media</h2>
         <AccountList
