@@ -12,6 +12,7 @@ import { CommunitiesRepository, CommunityQuery, CommunityViewer } from './commun
 import { CommunityMembership, CommunityRole } from './community-membership.entity';
 import { Community, CommunityLink, CommunityScope } from './community.entity';
 import { CreateCommunityInput } from './dto/create-community.input';
+import { slugFrom } from './community-slug';
 import { UpdateCommunityInput } from './dto/update-community.input';
 
 const NOT_FOUND = 'No such community';
@@ -308,18 +309,6 @@ export class CommunitiesService {
       );
     }
   }
-}
-
-/** "WeNurses" → "wenurses", "#hellomynameis" → "hellomynameis", "Café Chat" → "cafe-chat". */
-export function slugFrom(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 }
 
 function blankToNull(value: string | null | undefined): string | null {
