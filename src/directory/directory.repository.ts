@@ -43,8 +43,21 @@ export type DirectoryRow = DirectoryKey;
  */
 export type DirectoryMode = 'ranked' | 'byName';
 
+// How many people by name a broad search tests row by row before sorting the index's matches.
+const BROAD_WINDOW = 5_000;
+
 // SQLite bm25 weights per column (name, title, handles, bio): a name match counts most.
 const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0)';
+
+function toRows(
+  rows: { id: number | string | null; name: string; relevance: number | string | null }[],
+): DirectoryRow[] {
+  return rows.map((row) => ({
+    id: Number(row.id),
+    name: row.name,
+    relevance: row.relevance === null ? null : Number(row.relevance),
+  }));
+}
 
 /** Placeholders for either driver: `?` for SQLite, `$n` for PostgreSQL. */
 class Params {
@@ -60,6 +73,8 @@ class Params {
 @Injectable()
 export class DirectoryRepository {
   private readonly postgres: boolean;
+  /** How many people by name a broad search tests before sorting matches (a tuning knob). */
+  broadWindow = BROAD_WINDOW;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -172,6 +187,8 @@ export class DirectoryRepository {
                ${from} WHERE ${where.join(' AND ')}
              ) hits ${keyset}
              ORDER BY relevance DESC, name, id LIMIT ${params.add(limit)}`;
+    } else if (criteria.query && hasIndexedTerms(criteria.query)) {
+      return this.broadPage(criteria, criteria.query, after, limit);
     } else {
       const where = this.conditions(criteria, params, 'byName');
       if (after) {
@@ -179,15 +196,65 @@ export class DirectoryRepository {
       }
       sql = `SELECT s.id AS id, s.display_name AS name, NULL AS relevance
              FROM staff_members s WHERE ${where.join(' AND ')}
-             ORDER BY s.display_name, s.id LIMIT ${params.add(limit)}`;
+             ORDER BY s.display_name, s.id LIMIT ${Number(limit)}`;
     }
-    const rows: { id: number | string; name: string; relevance: number | string | null }[] =
-      await this.dataSource.query(sql, params.values);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      name: row.name,
-      relevance: row.relevance === null ? null : Number(row.relevance),
-    }));
+    return toRows(await this.dataSource.query(sql, params.values));
+  }
+
+  /**
+   * A broad search in name order. First the next BROAD_WINDOW people by name, each tested row by
+   * row: enough when matches are spread through the alphabet ("nurse") or the filters leave few
+   * people. When that window is full yet holds less than a page of matches (they cluster: "sa"
+   * finds Samuel and Sarah), a second statement sorts the index's matches by name instead.
+   * Both give the same rows.
+   */
+  private async broadPage(
+    criteria: DirectoryCriteria,
+    query: SearchQuery,
+    after: DirectoryKey | null,
+    limit: number,
+  ): Promise<DirectoryRow[]> {
+    const n = Number(limit);
+    const keyset = (params: Params) =>
+      after
+        ? [`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`]
+        : [];
+
+    const first = new Params(this.postgres);
+    const candidates = () =>
+      `SELECT s.id AS id, s.display_name AS name, s.search_text AS search_text
+       FROM staff_members s
+       WHERE ${[...this.conditions(criteria, first, 'byName', false), ...keyset(first)].join(' AND ')}
+       ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}`;
+    // placeholders in the order they appear: SQLite's `?` are positional
+    const heldBy = candidates();
+    const window = candidates();
+    const tested = rowConditionTerms(query, true).map(
+      (alternatives) =>
+        `(${alternatives.map((t) => `w.search_text LIKE ${first.add(likePattern(t))}`).join(' OR ')})`,
+    );
+    // each row also says how many people the window held (no rows: unknown, so sort instead)
+    const result: { id: number; name: string; held: number | string }[] =
+      await this.dataSource.query(
+        `SELECT w.id AS id, w.name AS name, (SELECT COUNT(*) FROM (${heldBy}) c) AS held
+         FROM (${window}) w
+         WHERE ${tested.join(' AND ')} ORDER BY w.name, w.id LIMIT ${n}`,
+        first.values,
+      );
+    const held = result.length > 0 ? Number(result[0].held) : this.broadWindow;
+    const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
+    if (rows.length === n || held < this.broadWindow) return rows;
+
+    const second = new Params(this.postgres);
+    const { from } = this.indexed(query, second, false);
+    const matches = [...this.conditions(criteria, second, 'ranked'), ...keyset(second)];
+    return toRows(
+      await this.dataSource.query(
+        `SELECT s.id AS id, s.display_name AS name, NULL AS relevance ${from}
+         WHERE ${matches.join(' AND ')} ORDER BY s.display_name, s.id LIMIT ${n}`,
+        second.values,
+      ),
+    );
   }
 
   /** How many match, counting no further than `cap + 1` so a broad search stays cheap. */
@@ -233,10 +300,15 @@ export class DirectoryRepository {
   }
 
   /** Visibility, the search (through the index when `indexed`, else row by row) and the filters. */
-  private conditions(criteria: DirectoryCriteria, params: Params, mode: DirectoryMode): string[] {
+  private conditions(
+    criteria: DirectoryCriteria,
+    params: Params,
+    mode: DirectoryMode,
+    withSearch = true,
+  ): string[] {
     const where: string[] = [visibleStaffSql('s')];
     const { query } = criteria;
-    if (query) {
+    if (query && withSearch) {
       const indexed = mode === 'ranked' && hasIndexedTerms(query);
       if (indexed) {
         where.push(

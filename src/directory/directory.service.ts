@@ -66,7 +66,7 @@ export class DirectoryService {
       rows,
       args.first,
       Math.min(total, DIRECTORY_COUNT_CAP),
-      (row) => (criteria.query ? [row.relevance, row.name, row.id] : [row.name, row.id]),
+      (row) => (mode === 'ranked' ? [row.relevance, row.name, row.id] : [row.name, row.id]),
     );
     const ids = connection.edges.map((edge) => edge.node.id);
     const people = ids.length > 0 ? await this.staff.findBy({ id: In(ids) }) : [];

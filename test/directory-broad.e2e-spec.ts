@@ -1,0 +1,106 @@
+import { TransactionRunner } from '../src/database/transaction-runner';
+import { DirectorySearchIndexer } from '../src/directory/directory-search.indexer';
+import { DirectoryRepository } from '../src/directory/directory.repository';
+import { StaffMember } from '../src/staff/staff-member.entity';
+import { StaffFactory } from './factories/staff.factory';
+import { createTestApp, TestApp } from './support/create-test-app';
+
+const STAFF = `query($first: Int, $after: String, $filter: StaffFilter) {
+  staff(first: $first, after: $after, filter: $filter) {
+    totalCount
+    totalCountCapped
+    pageInfo { hasNextPage endCursor }
+    edges { node { id displayName } }
+  }
+}`;
+
+/** More than 1,000 people match: the directory lists them by name instead of ranking them all. */
+describe('directory: a search matching more than 1,000 people', () => {
+  let t: TestApp;
+  let viewer: StaffMember;
+  const everyone: { id: number; name: string }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const staff = new StaffFactory(t);
+    const organisation = await staff.createOrganisation();
+    viewer = await staff.create({ organisationId: organisation.id, displayName: 'Viewer Person' });
+    // 1,100 people whose bios share a word; names spread through the alphabet
+    const ids = await t.app.get(TransactionRunner).run(async (tx) => {
+      const rows = Array.from({ length: 1100 }, (_, i) =>
+        tx.create(StaffMember, {
+          displayName: `${String.fromCharCode(65 + (i % 26))}${String(i).padStart(4, '0')} Broadsworth`,
+          jobTitle: i % 3 === 0 ? 'Healthcare Assistant' : 'Porter',
+          bio: 'Part of the broadwalk team',
+          organisationId: organisation.id,
+        }),
+      );
+      const saved = await tx.save(StaffMember, rows, { chunk: 200 });
+      await t.app.get(DirectorySearchIndexer).reindex(
+        tx,
+        saved.map((row) => row.id),
+      );
+      return saved.map((row) => ({ id: row.id, name: row.displayName }));
+    });
+    everyone.push(...ids);
+  });
+  afterAll(() => t.close());
+
+  async function allPages(filter: Record<string, unknown>, first = 100) {
+    const seen: string[] = [];
+    let after: string | undefined;
+    let totals: { totalCount: number; totalCountCapped: boolean } | undefined;
+    do {
+      const res = await t.gql(STAFF, { first, after, filter }, viewer);
+      expect(res.errors).toBeUndefined();
+      const page = res.data!.staff;
+      totals ??= { totalCount: page.totalCount, totalCountCapped: page.totalCountCapped };
+      seen.push(
+        ...page.edges.map((edge: { node: { displayName: string } }) => edge.node.displayName),
+      );
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    return { seen, totals: totals! };
+  }
+
+  const byName = (names: string[]) => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  it.each([
+    ['a bio word', 'broadwalk', 1100],
+    ['a surname prefix', 'broadsw', 1100],
+    ['a job title word', 'porter', 733],
+  ])(
+    'lists every match of %s by name, once, with a capped count',
+    async (_what, search, expected) => {
+      const { seen, totals } = await allPages({ search });
+      expect(seen).toHaveLength(expected);
+      expect(new Set(seen).size).toBe(expected);
+      expect(seen).toEqual(byName(seen));
+      expect(totals).toEqual({
+        totalCount: Math.min(expected, 1000),
+        totalCountCapped: expected > 1000,
+      });
+    },
+  );
+
+  it('gives the same rows when matches cluster beyond the first people by name', async () => {
+    const repository = t.app.get(DirectoryRepository);
+    const whole = await allPages({ search: 'broadwalk' }, 50);
+    repository.broadWindow = 30; // fewer than a page of matches in the window: sort the index's matches
+    try {
+      const sorted = await allPages({ search: 'broadwalk' }, 50);
+      expect(sorted.seen).toEqual(whole.seen);
+      const healthcare = await allPages({ search: 'broadwalk healthcare' }, 50);
+      expect(healthcare.seen).toHaveLength(367);
+      expect(healthcare.seen).toEqual(byName(healthcare.seen));
+    } finally {
+      repository.broadWindow = 5_000;
+    }
+  });
+
+  it('still ranks a narrow search within the broad set', async () => {
+    const target = everyone[123];
+    const res = await t.gql(STAFF, { first: 5, filter: { search: target.name } }, viewer);
+    expect(res.data!.staff.edges[0].node.displayName).toBe(target.name);
+  });
+});
