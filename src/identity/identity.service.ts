@@ -55,8 +55,10 @@ export class IdentityService {
   private async updateFromToken(person: StaffMember, seen: TokenProfile): Promise<StaffMember> {
     const changes: Partial<StaffMember> = {};
     if (person.isCommsAdmin !== seen.isCommsAdmin) changes.isCommsAdmin = seen.isCommsAdmin;
-    if (seen.displayName && person.displayName !== seen.displayName) {
+    // a name the person chose stays until their organisation changes the name it signs them in with
+    if (seen.displayName && person.identityName !== seen.displayName) {
       changes.displayName = seen.displayName;
+      changes.identityName = seen.displayName;
     }
     if (seen.userName && person.userName !== seen.userName) changes.userName = seen.userName;
     if (person.organisationId === null && this.config.entra.tenantOrganisations[seen.tenantId]) {
@@ -112,6 +114,7 @@ export class IdentityService {
       const changes: Partial<StaffMember> = {
         ...identity,
         isCommsAdmin: seen.isCommsAdmin,
+        identityName: seen.displayName,
         ...(provisioned.organisationId
           ? {}
           : { organisationId: await this.tenantOrganisationId(tx, seen.tenantId) }),
@@ -125,6 +128,7 @@ export class IdentityService {
       {
         ...identity,
         displayName: seen.displayName ?? seen.userName ?? 'NHS colleague',
+        identityName: seen.displayName,
         userName: userNameFree ? seen.userName : null,
         isCommsAdmin: seen.isCommsAdmin,
         organisationId: await this.tenantOrganisationId(tx, seen.tenantId),

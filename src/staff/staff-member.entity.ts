@@ -81,6 +81,10 @@ export class StaffMember {
   acceptedGuidanceId: number | null;
 
   /** Roles last seen in the person's token; the token on each request is what authorises. */
+  /** The name the identity provider (token or SCIM) last gave; displayName is the person's own. */
+  @Column({ name: 'identity_name', type: 'varchar', length: 200, nullable: true })
+  identityName: string | null;
+
   @Field({
     description: 'Whether this person is in the communications team (app role Comms.Admin).',
   })

@@ -3,12 +3,14 @@ import { ScimProvisioning1764100000000 } from './1764100000000-scim-provisioning
 import { GuidanceAndDirectory1764200000000 } from './1764200000000-guidance-and-directory';
 import { DirectorySearchText1764200000001 } from './1764200000001-directory-search-text';
 import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communities-leaders-follows';
+import { StaffIdentityName1764400000000 } from './1764400000000-staff-identity-name';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
   InitialSchema1764000000000,
-  CommunitiesLeadersFollows1764300000000,
   ScimProvisioning1764100000000,
   GuidanceAndDirectory1764200000000,
   DirectorySearchText1764200000001,
+  CommunitiesLeadersFollows1764300000000,
+  StaffIdentityName1764400000000,
 ];
