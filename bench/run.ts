@@ -63,7 +63,8 @@ async function main() {
       { requests },
     );
     results.push({ result: floorHttp });
-    for (const scenario of SCENARIOS) {
+    const only = process.env.BENCH_ONLY?.toLowerCase();
+    for (const scenario of SCENARIOS.filter((s) => !only || s.name.toLowerCase().includes(only))) {
       const result = await runLoad(
         scenario.name,
         port,
