@@ -69,6 +69,7 @@ browserTest(
     await journey.expectAccessible();
 
     const names = main.locator('.app-admin-row__name a');
+    await names.filter({ hasText: 'Priya Shah' }).waitFor();
     expect(await names.last().textContent()).toBe('Priya Shah');
     await main.getByRole('button', { name: 'Move up Priya Shah' }).click();
     await main.getByRole('button', { name: 'Move down Priya Shah' }).waitFor();
@@ -83,7 +84,7 @@ browserTest(
 
     await journey.goto('/admin/leaders');
     await main.getByRole('button', { name: 'Stop featuring Priya Shah' }).click();
-    await main.getByText('Priya Shah', { exact: true }).waitFor({ state: 'detached' });
+    await names.filter({ hasText: 'Priya Shah' }).waitFor({ state: 'detached' });
     await journey.expectAccessible();
   },
 );

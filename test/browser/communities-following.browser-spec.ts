@@ -70,7 +70,7 @@ browserTest(
     await main.getByRole('link', { name: 'WeNurses', exact: true }).click();
     await page.waitForURL('**/communities/wenurses');
     await journey.settled();
-    expect(await page.title()).toBe('WeNurses – Staff Voices – NHS');
+    await journey.expectTitle('WeNurses – Staff Voices – NHS');
     await journey.expectAccessible();
     const leave = main.getByRole('button', { name: 'Leave WeNurses' });
     if (await leave.isVisible()) {
@@ -113,7 +113,7 @@ browserTest(
     await main.getByRole('link', { name: /Follow these people on each platform/ }).click();
     await page.waitForURL('**/follow-packs/following');
     await journey.settled();
-    expect(await page.title()).toBe('Follow pack: People you follow – Staff Voices – NHS');
+    await journey.expectTitle('Follow pack: People you follow – Staff Voices – NHS');
     await journey.expectAccessible();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

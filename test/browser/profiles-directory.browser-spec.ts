@@ -58,7 +58,7 @@ browserTest(
     await journey.expectAccessible();
     await main.getByRole('button', { name: 'Accept and join the directory' }).click();
     await page.locator('.nhsuk-error-summary').getByText('Confirm that you have read').waitFor();
-    expect(await page.title()).toBe('Error: Social media guidance – Staff Voices – NHS');
+    await journey.expectTitle('Error: Social media guidance – Staff Voices – NHS');
     await journey.expectAccessible();
     await main.getByLabel('I have read the guidance and will follow it').check();
     await main.getByRole('button', { name: 'Accept and join the directory' }).click();
@@ -137,7 +137,7 @@ browserTest(
     await main.getByRole('link', { name: 'Dr Amara Okafor' }).click();
     await page.waitForURL(/\/people\/\d+$/);
     await journey.settled();
-    expect(await page.title()).toBe('Dr Amara Okafor – Staff Voices – NHS');
+    await journey.expectTitle('Dr Amara Okafor – Staff Voices – NHS');
     await main.getByRole('heading', { name: 'Social media' }).waitFor();
     await journey.expectAccessible();
   },
@@ -227,7 +227,7 @@ browserTest('change who can see an account, then remove it', app, async (journey
   await main.getByRole('link', { name: `Change X (Twitter) account @${handle}` }).click();
   await page.waitForURL(/\/me\/accounts\/\d+$/);
   await journey.settled();
-  expect(await page.title()).toBe('Change your X (Twitter) account – Staff Voices – NHS');
+  await journey.expectTitle('Change your X (Twitter) account – Staff Voices – NHS');
   await journey.expectAccessible();
   await main.getByLabel('Only me').check();
   await main.getByRole('button', { name: 'Save changes' }).click();

@@ -7,23 +7,21 @@ const app = useBrowserHarness();
 browserTest('a person signs in, sees their own profile, and signs out', app, async (journey) => {
   const { page } = journey;
   await journey.goto('/');
-  expect(await page.title()).toBe(
-    'Find and follow NHS colleagues on social media – Staff Voices – NHS',
-  );
+  await journey.expectTitle('Find and follow NHS colleagues on social media – Staff Voices – NHS');
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Staff Voices');
   await journey.expectAccessible();
 
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/sign-in');
   await journey.settled();
-  expect(await page.title()).toBe('Sign in – Staff Voices – NHS');
+  await journey.expectTitle('Sign in – Staff Voices – NHS');
   await page.getByText('Tom Whitfield', { exact: true }).waitFor();
   await journey.expectAccessible();
 
   await page.getByRole('button', { name: 'Sign in as Dr Amara Okafor' }).click();
   await page.waitForURL('**/me');
   await journey.settled();
-  expect(await page.title()).toBe('My profile – Staff Voices – NHS');
+  await journey.expectTitle('My profile – Staff Voices – NHS');
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Dr Amara Okafor');
   const header = page.getByRole('banner');
   await header.getByText('Dr Amara Okafor').waitFor();
@@ -57,7 +55,7 @@ browserTest('the communications team sees its role and the admin pages', app, as
   await header.getByRole('link', { name: 'Admin' }).click();
   await page.waitForURL('**/admin');
   await journey.settled();
-  expect(await page.title()).toBe('Communications team – Staff Voices – NHS');
+  await journey.expectTitle('Communications team – Staff Voices – NHS');
   await journey.expectAccessible();
 });
 
@@ -166,7 +164,7 @@ browserTest(
     const summary = page.locator('.nhsuk-error-summary');
     await summary.getByText('There is a problem').waitFor();
     await summary.getByText('Staff Voices could not be reached').waitFor();
-    expect(await page.title()).toBe('Error: My profile – Staff Voices – NHS');
+    await journey.expectTitle('Error: My profile – Staff Voices – NHS');
     await journey.expectAccessible();
 
     await page.unroute('**/graphql');
@@ -179,7 +177,7 @@ browserTest(
 browserTest('an unknown address shows "Page not found"', app, async (journey) => {
   const { page } = journey;
   await journey.goto('/no/such/page');
-  expect(await page.title()).toBe('Page not found – Staff Voices – NHS');
+  await journey.expectTitle('Page not found – Staff Voices – NHS');
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await journey.expectAccessible();
 });

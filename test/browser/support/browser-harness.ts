@@ -104,6 +104,17 @@ export class JourneyPage {
     await this.page.locator('h1').first().waitFor();
   }
 
+  /** The page title becomes this (titles follow client-side navigation, a moment later). */
+  async expectTitle(title: string): Promise<void> {
+    try {
+      await this.page.waitForFunction((expected) => document.title === expected, title, {
+        timeout: 5_000,
+      });
+    } catch {
+      throw new Error(`Expected the page title "${title}", got "${await this.page.title()}"`);
+    }
+  }
+
   /** Runs axe-core (WCAG 2.2 AA) on the page as it is now and fails on any violation. */
   async expectAccessible(): Promise<void> {
     await this.settled();
@@ -194,6 +205,8 @@ export function browserTest(
       try {
         await steps(journey);
         journey.expectEveryVisitedPageChecked();
+        // a script error the person would not see is still a bug
+        expect(journey.consoleErrors).toEqual([]);
       } catch (error) {
         const file = await journey.screenshot(name).catch(() => null);
         if (file && error instanceof Error) error.message += `\n(screenshot: ${file})`;
