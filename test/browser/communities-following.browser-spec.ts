@@ -147,3 +147,28 @@ browserTest('the leaders page lists leaders in order with follow buttons', app, 
   await journey.settled();
   await journey.expectAccessible();
 });
+
+browserTest('dismiss a suggestion, and opt out of being suggested', app, async (journey) => {
+  const { page } = journey;
+  await journey.signInAs('Priya Shah');
+  const main = page.getByRole('main');
+  await journey.goto('/');
+  const cards = main.locator('.app-suggestions .app-staff-card');
+  await cards.first().waitFor();
+  await journey.expectAccessible();
+  const name = (await cards.first().locator('.app-staff-card__name a').textContent())!.trim();
+  await cards
+    .first()
+    .getByRole('button', { name: new RegExp(`^Not for me\\W+${name}$`) })
+    .click();
+  await main
+    .locator('.app-suggestions .app-staff-card__name a', { hasText: name })
+    .waitFor({ state: 'detached' });
+  await journey.expectAccessible();
+
+  await journey.goto('/me');
+  await main.getByRole('button', { name: 'Do not suggest me' }).click();
+  await main.getByText('You have asked us not to suggest you').waitFor();
+  await main.getByRole('button', { name: 'Let colleagues see me in suggestions' }).waitFor();
+  await journey.expectAccessible();
+});
