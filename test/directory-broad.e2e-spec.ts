@@ -98,6 +98,26 @@ describe('directory: a search matching more than 1,000 people', () => {
     }
   });
 
+  it('gives the same rows with place filters, whether the matches are sorted or walked', async () => {
+    const repository = t.app.get(DirectoryRepository);
+    const organisationId = String(viewer.organisationId);
+    const unfiltered = await allPages({ search: 'broadwalk' }, 50);
+    const filtered = { search: 'broadwalk', organisationId };
+    const sorted = await allPages(filtered, 50); // SQLite: few enough filtered matches to sort
+    repository.broadSortLimit = 10; // too many to sort: walk people by name
+    try {
+      const walked = await allPages(filtered, 50);
+      expect(sorted.seen).toEqual(unfiltered.seen);
+      expect(walked.seen).toEqual(unfiltered.seen);
+      expect(walked.totals).toEqual({ totalCount: 1000, totalCountCapped: true });
+    } finally {
+      repository.broadSortLimit = 2_000;
+    }
+    const elsewhere = await new StaffFactory(t).createOrganisation();
+    const none = await allPages({ search: 'broadwalk', organisationId: String(elsewhere.id) });
+    expect(none).toEqual({ seen: [], totals: { totalCount: 0, totalCountCapped: false } });
+  });
+
   it('still ranks a narrow search within the broad set', async () => {
     const target = everyone[123];
     const res = await t.gql(STAFF, { first: 5, filter: { search: target.name } }, viewer);

@@ -295,6 +295,61 @@ describe('directory: staff(first, after, filter)', () => {
     ]);
   });
 
+  it('a search with place and group filters follows a move made by any writer', async () => {
+    const org = await staff.createOrganisation();
+    const other = await staff.createOrganisation();
+    const west = await place(org, 'Tagmove West');
+    const north = await place(org, 'Tagmove North');
+    const east = await place(other, 'Tagmove East');
+    const viewer = await person(org);
+    const mover = await person(org, {
+      displayName: 'Tagmover Person',
+      staffGroup: StaffGroup.ALLIED_HEALTH_PROFESSIONALS,
+      siteId: west.site.id,
+      departmentId: west.department.id,
+    });
+    const found = async (filter: Record<string, unknown>) =>
+      names(await search(viewer, { search: 'tagmover', ...filter }));
+    const filters = (organisation: Organisation, at: typeof west, staffGroup: StaffGroup) => ({
+      organisationId: String(organisation.id),
+      siteId: String(at.site.id),
+      departmentId: String(at.department.id),
+      staffGroup,
+    });
+    // each filter alone and all together: only the person's current place and group match
+    const expectOnlyAt = async (now: Record<string, string>, was: Record<string, string>) => {
+      for (const [key, value] of Object.entries(now)) {
+        expect({ [key]: await found({ [key]: value }) }).toEqual({ [key]: ['Tagmover Person'] });
+      }
+      for (const [key, value] of Object.entries(was)) {
+        if (now[key] !== value)
+          expect({ [key]: await found({ [key]: value }) }).toEqual({ [key]: [] });
+      }
+      const page = await search(viewer, { search: 'tagmover', ...now });
+      expect([names(page), page.totalCount]).toEqual([['Tagmover Person'], 1]);
+    };
+    const first = filters(org, west, StaffGroup.ALLIED_HEALTH_PROFESSIONALS);
+    await expectOnlyAt(first, first);
+
+    // writers that do not reindex (as SCIM provisioning): the index must still follow
+    const move = (fields: Partial<StaffMember>) =>
+      t.app.get(TransactionRunner).run((tx) => tx.update(StaffMember, { id: mover.id }, fields));
+    await move({
+      siteId: north.site.id,
+      departmentId: north.department.id,
+      staffGroup: StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED,
+    });
+    const second = filters(org, north, StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED);
+    await expectOnlyAt(second, first);
+
+    await move({
+      organisationId: other.id,
+      siteId: east.site.id,
+      departmentId: east.department.id,
+    });
+    await expectOnlyAt(filters(other, east, StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED), second);
+  });
+
   it('lists only people who accepted their guidance and are still here; they can search anyway', async () => {
     const org = await staff.createOrganisation();
     const admin = await staff.createAdmin({ organisationId: org.id });

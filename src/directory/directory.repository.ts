@@ -5,6 +5,7 @@ import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
 import { visibleStaffSql } from '../staff/staff.repository';
 import {
+  filterTags,
   fts5Match,
   hasIndexedTerms,
   likePattern,
@@ -45,9 +46,13 @@ export type DirectoryMode = 'ranked' | 'byName';
 
 // How many people by name a broad search tests row by row before sorting the index's matches.
 const BROAD_WINDOW = 5_000;
+// SQLite: a broad search whose filtered matches are at most this many sorts them by name at once
+// (a few milliseconds) instead of first walking the window.
+const BROAD_SORT_LIMIT = 2_000;
 
-// SQLite bm25 weights per column (name, title, handles, bio): a name match counts most.
-const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0)';
+// SQLite bm25 weights per column (name, title, handles, bio, tags): a name match counts most;
+// filter tags never count.
+const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0, 0.0)';
 
 function toRows(
   rows: { id: number | string | null; name: string; relevance: number | string | null }[],
@@ -75,6 +80,8 @@ export class DirectoryRepository {
   private readonly postgres: boolean;
   /** How many people by name a broad search tests before sorting matches (a tuning knob). */
   broadWindow = BROAD_WINDOW;
+  /** SQLite: how many filtered matches a broad search sorts at once (a tuning knob). */
+  broadSortLimit = BROAD_SORT_LIMIT;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -140,10 +147,10 @@ export class DirectoryRepository {
     const values = documents.map(
       (d) =>
         `(${rows.add(d.staffId)}, ${rows.add(d.name)}, ${rows.add(d.title)}, ` +
-        `${rows.add(d.handles)}, ${rows.add(d.bio)})`,
+        `${rows.add(d.handles)}, ${rows.add(d.bio)}, ${rows.add(d.tags)})`,
     );
     await tx.query(
-      `INSERT INTO staff_search (rowid, name, title, handles, bio) VALUES ${values.join(', ')}`,
+      `INSERT INTO staff_search (rowid, name, title, handles, bio, tags) VALUES ${values.join(', ')}`,
       rows.values,
     );
   }
@@ -202,11 +209,13 @@ export class DirectoryRepository {
   }
 
   /**
-   * A broad search in name order. First the next BROAD_WINDOW people by name, each tested row by
-   * row: enough when matches are spread through the alphabet ("nurse") or the filters leave few
-   * people. When that window is full yet holds less than a page of matches (they cluster: "sa"
-   * finds Samuel and Sarah), a second statement sorts the index's matches by name instead.
-   * Both give the same rows.
+   * A broad search in name order. On SQLite with place or group filters, first how many people
+   * the index matches with those filters (its tags): few enough, and they are sorted by name at
+   * once. Otherwise the next BROAD_WINDOW people by name, each tested row by row, stopping at a
+   * page: enough when matches are spread through the alphabet ("nurse"). Short of a page, a count
+   * on the name-ordered indexes says whether the window held everyone left (a narrow filter);
+   * if not (matches cluster: "sa" finds Samuel and Sarah), the index's matches are sorted by name.
+   * All give the same rows; at most three statements.
    */
   private async broadPage(
     criteria: DirectoryCriteria,
@@ -220,34 +229,63 @@ export class DirectoryRepository {
         ? [`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`]
         : [];
 
+    // SQLite's index holds the place and group filters too: when they leave few matches, sorting
+    // those by name is cheaper than walking people by name (and finding none, as "consultant"
+    // among nurses).
+    if (!this.postgres && filterTags(criteria).length > 0) {
+      const rows: { n: number }[] = await this.dataSource.query(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM staff_search
+           WHERE staff_search MATCH ? LIMIT ${this.broadSortLimit + 1}) capped`,
+        [fts5Match(query, filterTags(criteria))],
+      );
+      if (Number(rows[0].n) <= this.broadSortLimit) {
+        return this.matchesByName(criteria, query, after, n);
+      }
+    }
+
     const first = new Params(this.postgres);
-    const candidates = () =>
-      `SELECT s.id AS id, s.display_name AS name, s.search_text AS search_text
+    // placeholders in the order they appear: SQLite's `?` are positional
+    const window = `SELECT s.id AS id, s.display_name AS name, s.search_text AS search_text
        FROM staff_members s
        WHERE ${[...this.conditions(criteria, first, 'byName', false), ...keyset(first)].join(' AND ')}
        ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}`;
-    // placeholders in the order they appear: SQLite's `?` are positional
-    const heldBy = candidates();
-    const window = candidates();
     const tested = rowConditionTerms(query, true).map(
       (alternatives) =>
         `(${alternatives.map((t) => `w.search_text LIKE ${first.add(likePattern(t))}`).join(' OR ')})`,
     );
-    // each row also says how many people the window held (no rows: unknown, so sort instead)
-    const result: { id: number; name: string; held: number | string }[] =
-      await this.dataSource.query(
-        `SELECT w.id AS id, w.name AS name, (SELECT COUNT(*) FROM (${heldBy}) c) AS held
-         FROM (${window}) w
-         WHERE ${tested.join(' AND ')} ORDER BY w.name, w.id LIMIT ${n}`,
-        first.values,
-      );
-    const held = result.length > 0 ? Number(result[0].held) : this.broadWindow;
+    const result: { id: number; name: string }[] = await this.dataSource.query(
+      `SELECT w.id AS id, w.name AS name FROM (${window}) w
+       WHERE ${tested.join(' AND ')} ORDER BY w.name, w.id LIMIT ${n}`,
+      first.values,
+    );
     const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
-    if (rows.length === n || held < this.broadWindow) return rows;
+    if (rows.length === n) return rows;
+    // Fewer than a page: complete if the window held everyone left (a narrow filter), counted
+    // on the name-ordered indexes alone (`listed` implies active: an over-count only sorts).
+    const third = new Params(this.postgres);
+    const held: { n: number | string }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM staff_members s
+         WHERE ${[...this.placeConditions(criteria, third), ...keyset(third)].join(' AND ')}
+         ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}) window_rows`,
+      third.values,
+    );
+    if (Number(held[0].n) < this.broadWindow) return rows;
+    return this.matchesByName(criteria, query, after, n);
+  }
 
+  /** The index's matches (with every filter) sorted by name: cost grows with their number. */
+  private async matchesByName(
+    criteria: DirectoryCriteria,
+    query: SearchQuery,
+    after: DirectoryKey | null,
+    n: number,
+  ): Promise<DirectoryRow[]> {
     const second = new Params(this.postgres);
     const { from } = this.indexed(query, second, false);
-    const matches = [...this.conditions(criteria, second, 'ranked'), ...keyset(second)];
+    const matches = this.conditions(criteria, second, 'ranked');
+    if (after) {
+      matches.push(`(s.display_name, s.id) > (${second.add(after.name)}, ${second.add(after.id)})`);
+    }
     return toRows(
       await this.dataSource.query(
         `SELECT s.id AS id, s.display_name AS name, NULL AS relevance ${from}
@@ -267,10 +305,11 @@ export class DirectoryRepository {
       criteria.siteId !== undefined ||
       criteria.departmentId !== undefined ||
       criteria.communityId !== undefined;
+    // On SQLite the index also holds place and group tags, so it intersects those filters itself.
     const useIndex =
       criteria.query !== null &&
       hasIndexedTerms(criteria.query) &&
-      (mode === 'ranked' || !selective);
+      (mode === 'ranked' || !selective || !this.postgres);
     const from = useIndex
       ? this.indexed(criteria.query!, params, false).from
       : 'FROM staff_members s';
@@ -299,6 +338,25 @@ export class DirectoryRepository {
     };
   }
 
+  /**
+   * At least everyone `conditions` lets through before the search, answered from the listed
+   * name-ordered indexes alone: listed (which implies active) and the place and group filters.
+   */
+  private placeConditions(criteria: DirectoryCriteria, params: Params): string[] {
+    const where = ['s.listed = true'];
+    if (criteria.organisationId !== undefined) {
+      where.push(`s.organisation_id = ${params.add(criteria.organisationId)}`);
+    }
+    if (criteria.siteId !== undefined) where.push(`s.site_id = ${params.add(criteria.siteId)}`);
+    if (criteria.departmentId !== undefined) {
+      where.push(`s.department_id = ${params.add(criteria.departmentId)}`);
+    }
+    if (criteria.staffGroup !== undefined) {
+      where.push(`s.staff_group = ${params.add(criteria.staffGroup)}`);
+    }
+    return where;
+  }
+
   /** Visibility, the search (through the index when `indexed`, else row by row) and the filters. */
   private conditions(
     criteria: DirectoryCriteria,
@@ -314,7 +372,7 @@ export class DirectoryRepository {
         where.push(
           this.postgres
             ? `ss.document @@ to_tsquery('simple', ${params.add(tsQuery(query))})`
-            : `staff_search MATCH ${params.add(fts5Match(query))}`,
+            : `staff_search MATCH ${params.add(fts5Match(query, filterTags(criteria)))}`,
         );
       }
       for (const alternatives of rowConditionTerms(query, !indexed)) {

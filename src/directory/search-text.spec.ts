@@ -1,5 +1,6 @@
 import { AccountVisibility } from '../social-accounts/social-account.entity';
 import {
+  filterTags,
   fts5Match,
   hasIndexedTerms,
   likePattern,
@@ -26,6 +27,9 @@ describe('searchTokens', () => {
   });
 });
 
+// typed words only ever search the four text columns, never the filter tags
+const words = (match: string) => `{name title handles bio} : (${match})`;
+
 describe('searchQuery', () => {
   it.each([
     ['jan smi', null, '"jan"* AND "smi"*', 'jan:* & smi:*'],
@@ -36,13 +40,13 @@ describe('searchQuery', () => {
     ['orgtok000000007secret nurse', null, '"nurse"*', 'nurse:*'],
   ])('%p (organisation %p)', (typed, organisationId, fts5, ts) => {
     const query = searchQuery(typed, organisationId)!;
-    expect(fts5Match(query)).toBe(fts5);
+    expect(fts5Match(query)).toBe(words(fts5));
     expect(tsQuery(query)).toBe(ts);
   });
 
   it('leaves single letters to a row check, not the index', () => {
     const query = searchQuery('sarah j', null)!;
-    expect(fts5Match(query)).toBe('"sarah"*');
+    expect(fts5Match(query)).toBe(words('"sarah"*'));
     expect(tsQuery(query)).toBe('sarah:*');
     expect(hasIndexedTerms(query)).toBe(true);
     expect(rowConditionTerms(query, false)).toEqual([['j']]);
@@ -53,6 +57,21 @@ describe('searchQuery', () => {
 
   it.each(['', '   ', '!!!', '@', 'orgtok000000001x'])('%p searches for nothing', (typed) => {
     expect(searchQuery(typed, 1)).toBeNull();
+  });
+
+  it('adds each filter as a whole tag of the tags column', () => {
+    const query = searchQuery('nurse', null)!;
+    const tags = filterTags({
+      organisationId: 12,
+      siteId: 3,
+      departmentId: 40,
+      staffGroup: 'NURSING_AND_MIDWIFERY_REGISTERED',
+    });
+    expect(tags).toEqual(['org12', 'site3', 'dept40', 'groupnursingandmidwiferyregistered']);
+    expect(fts5Match(query, ['org12', 'site3'])).toBe(
+      `${words('"nurse"*')} AND tags : "org12" AND tags : "site3"`,
+    );
+    expect(filterTags({})).toEqual([]);
   });
 
   it('keeps at most eight words', () => {
@@ -67,6 +86,9 @@ describe('searchDocument', () => {
     jobTitle: 'Staff Nurse',
     bio: 'Hi!',
     organisationId: 3,
+    siteId: 5,
+    departmentId: null,
+    staffGroup: 'MEDICAL_AND_DENTAL',
   };
 
   it.each([
@@ -80,6 +102,7 @@ describe('searchDocument', () => {
       title: 'staff nurse',
       handles,
       bio: 'hi',
+      tags: 'org3 site5 groupmedicalanddental',
     });
   });
 
@@ -87,6 +110,7 @@ describe('searchDocument', () => {
     const doc = searchDocument(person, [
       { handle: '@JaneOnX', visibility: AccountVisibility.NHS_DIRECTORY },
     ]);
+    // without the filter tags: a row check never matches a typed word against them
     expect(searchText(doc)).toBe(' jane smith staff nurse janeonx hi');
   });
 

@@ -37,6 +37,32 @@ export interface SearchDocument {
   title: string;
   handles: string;
   bio: string;
+  /**
+   * The person's place and staff group as filter tags (`filterTags`), so SQLite's full-text
+   * index intersects a search with a filter instead of testing every match row by row. Only
+   * ever searched as `tags : "…"`; never part of `searchText` or of relevance.
+   */
+  tags: string;
+}
+
+/** Filters a full-text search can answer from its own index. */
+export interface TagFilters {
+  organisationId?: number;
+  siteId?: number;
+  departmentId?: number;
+  staffGroup?: string;
+}
+
+/** One tag per filter set: `org12 site3 dept40 groupnursingandmidwiferyregistered`. */
+export function filterTags(filters: TagFilters): string[] {
+  const tags: string[] = [];
+  if (filters.organisationId !== undefined) tags.push(`org${filters.organisationId}`);
+  if (filters.siteId !== undefined) tags.push(`site${filters.siteId}`);
+  if (filters.departmentId !== undefined) tags.push(`dept${filters.departmentId}`);
+  if (filters.staffGroup !== undefined) {
+    tags.push(`group${filters.staffGroup.toLowerCase().replace(/[^a-z0-9]/g, '')}`);
+  }
+  return tags;
 }
 
 export function searchDocument(
@@ -46,6 +72,9 @@ export function searchDocument(
     jobTitle: string | null;
     bio: string | null;
     organisationId: number | null;
+    siteId: number | null;
+    departmentId: number | null;
+    staffGroup: string | null;
   },
   accounts: { handle: string; visibility: AccountVisibility }[],
 ): SearchDocument {
@@ -64,6 +93,12 @@ export function searchDocument(
     title: searchTokens(person.jobTitle).join(' '),
     handles: handles.join(' '),
     bio: searchTokens(person.bio).join(' '),
+    tags: filterTags({
+      organisationId: person.organisationId ?? undefined,
+      siteId: person.siteId ?? undefined,
+      departmentId: person.departmentId ?? undefined,
+      staffGroup: person.staffGroup ?? undefined,
+    }).join(' '),
   };
 }
 
@@ -122,14 +157,21 @@ export function likePattern(token: string): string {
   return `% ${token}%`;
 }
 
-/** SQLite FTS5 MATCH text: `("jan"* OR "orgtok…jan"*) AND "smi"*`. Tokens hold only letters and digits. */
-export function fts5Match(query: SearchQuery): string {
-  return indexedTerms(query)
+/**
+ * SQLite FTS5 MATCH text: `{name title handles bio} : (("jan"* OR "orgtok…jan"*) AND "smi"*)`,
+ * then `AND tags : "org12"` for each filter tag. Typed words never reach the tags column, and tags
+ * match whole (no prefix). Tokens and tags hold only letters and digits.
+ */
+export function fts5Match(query: SearchQuery, tags: readonly string[] = []): string {
+  const words = indexedTerms(query)
     .map((alternatives) => {
       const parts = alternatives.map((token) => `"${token}"*`);
       return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
     })
     .join(' AND ');
+  return [`{name title handles bio} : (${words})`, ...tags.map((tag) => `tags : "${tag}"`)].join(
+    ' AND ',
+  );
 }
 
 /** PostgreSQL to_tsquery('simple', …) text: `(jan:* | orgtok…jan:*) & smi:*`. */

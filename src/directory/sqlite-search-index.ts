@@ -14,14 +14,15 @@ export function rebuildSqliteSearchIndex(db: Database): number {
     db.prepare('SELECT MAX(id) AS id FROM staff_members').get() as { id: number | null }
   ).id;
   const people = db.prepare(
-    `SELECT id, display_name AS displayName, job_title AS jobTitle, bio, organisation_id AS organisationId
+    `SELECT id, display_name AS displayName, job_title AS jobTitle, bio, organisation_id AS organisationId,
+       site_id AS siteId, department_id AS departmentId, staff_group AS staffGroup
      FROM staff_members WHERE id BETWEEN ? AND ?`,
   );
   const accounts = db.prepare(
     'SELECT staff_id AS staffId, handle, visibility FROM social_accounts WHERE staff_id BETWEEN ? AND ?',
   );
   const insert = db.prepare(
-    'INSERT INTO staff_search (rowid, name, title, handles, bio) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO staff_search (rowid, name, title, handles, bio, tags) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const text = db.prepare(
     'UPDATE staff_members SET search_text = ?, search_stale = 0 WHERE id = ?',
@@ -43,7 +44,7 @@ export function rebuildSqliteSearchIndex(db: Database): number {
       }
       for (const person of people.all(from, to) as Parameters<typeof searchDocument>[0][]) {
         const doc = searchDocument(person, byStaff.get(person.id) ?? []);
-        insert.run(doc.staffId, doc.name, doc.title, doc.handles, doc.bio);
+        insert.run(doc.staffId, doc.name, doc.title, doc.handles, doc.bio, doc.tags);
         text.run(searchText(doc), doc.staffId);
         indexed += 1;
       }

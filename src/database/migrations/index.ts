@@ -4,6 +4,7 @@ import { GuidanceAndDirectory1764200000000 } from './1764200000000-guidance-and-
 import { DirectorySearchText1764200000001 } from './1764200000001-directory-search-text';
 import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communities-leaders-follows';
 import { StaffIdentityName1764400000000 } from './1764400000000-staff-identity-name';
+import { DirectorySearchFilterTags1764500000000 } from './1764500000000-directory-search-filter-tags';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   DirectorySearchText1764200000001,
   CommunitiesLeadersFollows1764300000000,
   StaffIdentityName1764400000000,
+  DirectorySearchFilterTags1764500000000,
 ];
