@@ -172,3 +172,33 @@ browserTest('dismiss a suggestion, and opt out of being suggested', app, async (
   await main.getByRole('button', { name: 'Let colleagues see me in suggestions' }).waitFor();
   await journey.expectAccessible();
 });
+
+browserTest(
+  'a community follow pack: untick someone and the pack leaves them out',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    await journey.signInAs('Tom Whitfield');
+    const main = page.getByRole('main');
+    await journey.goto('/communities/wenurses');
+    await journey.expectAccessible();
+    await main.getByRole('link', { name: 'Follow WeNurses members on each platform' }).click();
+    await page.waitForURL('**/follow-packs/community/wenurses');
+    await journey.settled();
+    await journey.expectTitle('Follow pack: WeNurses – Staff Voices – NHS');
+    await journey.expectAccessible();
+
+    const legend = main.locator('legend', { hasText: /People \(\d+ of \d+ ticked\)/ });
+    const [, ticked, total] = /\((\d+) of (\d+)/.exec((await legend.textContent())!)!.map(Number);
+    expect(ticked).toBe(total);
+    const first = main.locator('.nhsuk-checkboxes__input').first();
+    const unticked = (await first.getAttribute('value'))!;
+    await first.uncheck();
+    await main.getByRole('button', { name: 'Update the pack' }).click();
+    await main.locator('legend', { hasText: `(${total - 1} of ${total} ticked)` }).waitFor();
+    expect(await main.locator(`.nhsuk-checkboxes__input[value="${unticked}"]`).isChecked()).toBe(
+      false,
+    );
+    await journey.expectAccessible();
+  },
+);

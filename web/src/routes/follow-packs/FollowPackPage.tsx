@@ -132,7 +132,12 @@ export function FollowPackPage() {
                 </p>
               </InsetText>
             ) : null}
-            <form onSubmit={choose} noValidate key={exclude.join(',')}>
+            <form
+              onSubmit={choose}
+              noValidate
+              // remount when the server's answer changes which boxes are ticked
+              key={pack.people.map((p) => (p.ticked ? 1 : 0)).join('')}
+            >
               <Checkboxes
                 id="person"
                 name="person"
