@@ -333,7 +333,11 @@ export class DirectoryRepository {
       };
     }
     return {
-      from: 'FROM staff_search JOIN staff_members s ON s.id = staff_search.rowid',
+      // the narrow index on (id, name, active, filters) of listed people: no wide row read per
+      // match (migration 1764500000001; `s.id > 0` is part of that partial index's condition)
+      from:
+        'FROM staff_search JOIN staff_members s INDEXED BY IDX_staff_listed_search_join' +
+        ' ON s.id = staff_search.rowid AND s.id > 0',
       relevance: `-${BM25}`,
     };
   }

@@ -5,6 +5,7 @@ import { DirectorySearchText1764200000001 } from './1764200000001-directory-sear
 import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communities-leaders-follows';
 import { StaffIdentityName1764400000000 } from './1764400000000-staff-identity-name';
 import { DirectorySearchFilterTags1764500000000 } from './1764500000000-directory-search-filter-tags';
+import { DirectorySearchJoinIndex1764500000001 } from './1764500000001-directory-search-join-index';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CommunitiesLeadersFollows1764300000000,
   StaffIdentityName1764400000000,
   DirectorySearchFilterTags1764500000000,
+  DirectorySearchJoinIndex1764500000001,
 ];
