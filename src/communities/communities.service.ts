@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
-import { timestampParam } from '../follows/portable-sql';
+import { decodeTimestampCursor } from '../database/portable-sql';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -85,15 +85,8 @@ export class CommunitiesService {
     first: number,
     after?: string | null,
   ): Promise<Connection<CommunityMembership>> {
-    let key: { joinedAt: string | Date; staffId: number } | null = null;
-    if (after) {
-      const [at, staffId] = decodeCursor(after);
-      const joinedAt = timestampParam(at);
-      if (joinedAt === null || typeof staffId !== 'number') {
-        throw new InvalidInputError('after is not a cursor from this API', 'after');
-      }
-      key = { joinedAt, staffId };
-    }
+    const cursor = decodeTimestampCursor(after);
+    const key = cursor && { joinedAt: cursor.at, staffId: cursor.id };
     const rows = await this.communities.members(community.id, role, first, key);
     const total = role
       ? await this.communities.countMembersWithRole(community.id, role)

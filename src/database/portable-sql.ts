@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
+import { InvalidInputError } from '../common/errors/domain-error';
+import { decodeCursor } from '../common/graphql/connection';
 
 /**
  * Runs one statement written with named parameters (`:id`, `:...ids`) on either driver, as
@@ -60,4 +62,17 @@ export function timestampParam(key: unknown): string | Date | null {
 export function parseDbDate(value: string | Date): Date {
   if (value instanceof Date) return value;
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+/** The (timestamp, id) key of an `after` cursor for a newest-first list, or null without one. */
+export function decodeTimestampCursor(
+  after: string | null | undefined,
+): { at: string | Date; id: number } | null {
+  if (!after) return null;
+  const [raw, id] = decodeCursor(after);
+  const at = timestampParam(raw);
+  if (at === null || typeof id !== 'number') {
+    throw new InvalidInputError('after is not a cursor from this API', 'after');
+  }
+  return { at, id };
 }

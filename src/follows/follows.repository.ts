@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { StaffMember } from '../staff/staff-member.entity';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { Follow } from './follow.entity';
-import { parseDbDate, runSql, timestampKey } from './portable-sql';
+import { parseDbDate, runSql, timestampKey } from '../database/portable-sql';
 
 export interface FollowStats {
   id: number;

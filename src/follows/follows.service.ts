@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
-import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { Connection, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { FollowDirection, FollowsRepository, FollowStats } from './follows.repository';
-import { timestampParam } from './portable-sql';
+import { decodeTimestampCursor } from '../database/portable-sql';
 
 /** Following inside the directory: who may follow whom, and the counters that go with it. */
 @Injectable()
@@ -60,15 +60,8 @@ export class FollowsService {
     first: number,
     after?: string | null,
   ): Promise<Connection<StaffMember>> {
-    let key: { createdAt: string | Date; otherId: number } | null = null;
-    if (after) {
-      const [at, otherId] = decodeCursor(after);
-      const createdAt = timestampParam(at);
-      if (createdAt === null || typeof otherId !== 'number') {
-        throw new InvalidInputError('after is not a cursor from this API', 'after');
-      }
-      key = { createdAt, otherId };
-    }
+    const cursor = decodeTimestampCursor(after);
+    const key = cursor && { createdAt: cursor.at, otherId: cursor.id };
     const rows = await this.follows.page(direction, person.id, first + 1, key);
     const connection = toConnection(rows, first, total, (r) => r.key);
     return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { runSql } from '../follows/portable-sql';
+import { runSql } from '../database/portable-sql';
 import { visibleStaffSql } from '../staff/staff.repository';
 import { Leader } from './leader.entity';
 
