@@ -37,6 +37,12 @@ export interface DirectoryKey {
 
 export type DirectoryRow = DirectoryKey;
 
+/** A page of rows and, when the statement that found them could tell, how many match in all. */
+export interface DirectoryPage {
+  rows: DirectoryRow[];
+  total?: number;
+}
+
 /**
  * `ranked`: the full-text index finds the matches (few enough to rank them all) and they are
  * ordered by relevance then name. `byName`: no search, or one so broad that ranking every match
@@ -175,7 +181,7 @@ export class DirectoryRepository {
     mode: DirectoryMode,
     after: DirectoryKey | null,
     limit: number,
-  ): Promise<DirectoryRow[]> {
+  ): Promise<DirectoryPage> {
     const params = new Params(this.postgres);
     let sql: string;
     if (mode === 'ranked' && criteria.query) {
@@ -205,7 +211,7 @@ export class DirectoryRepository {
              FROM staff_members s WHERE ${where.join(' AND ')}
              ORDER BY s.display_name, s.id LIMIT ${Number(limit)}`;
     }
-    return toRows(await this.dataSource.query(sql, params.values));
+    return { rows: toRows(await this.dataSource.query(sql, params.values)) };
   }
 
   /**
@@ -222,7 +228,7 @@ export class DirectoryRepository {
     query: SearchQuery,
     after: DirectoryKey | null,
     limit: number,
-  ): Promise<DirectoryRow[]> {
+  ): Promise<DirectoryPage> {
     const n = Number(limit);
     const keyset = (params: Params) =>
       after
@@ -239,7 +245,7 @@ export class DirectoryRepository {
         [fts5Match(query, filterTags(criteria))],
       );
       if (Number(rows[0].n) <= this.broadSortLimit) {
-        return this.matchesByName(criteria, query, after, n);
+        return this.matchesByName(criteria, query, after, n, true);
       }
     }
 
@@ -259,7 +265,7 @@ export class DirectoryRepository {
       first.values,
     );
     const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
-    if (rows.length === n) return rows;
+    if (rows.length === n) return { rows };
     // Fewer than a page: complete if the window held everyone left (a narrow filter), counted
     // on the name-ordered indexes alone (`listed` implies active: an over-count only sorts).
     const third = new Params(this.postgres);
@@ -269,30 +275,51 @@ export class DirectoryRepository {
          ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}) window_rows`,
       third.values,
     );
-    if (Number(held[0].n) < this.broadWindow) return rows;
-    return this.matchesByName(criteria, query, after, n);
+    if (Number(held[0].n) < this.broadWindow) return { rows };
+    return this.matchesByName(criteria, query, after, n, false);
   }
 
-  /** The index's matches (with every filter) sorted by name: cost grows with their number. */
+  /**
+   * The index's matches (with every filter) sorted by name: cost grows with their number. With
+   * `withTotal` (few matches), the same statement counts them all, so no count statement follows.
+   */
   private async matchesByName(
     criteria: DirectoryCriteria,
     query: SearchQuery,
     after: DirectoryKey | null,
     n: number,
-  ): Promise<DirectoryRow[]> {
-    const second = new Params(this.postgres);
-    const { from } = this.indexed(query, second, false);
-    const matches = this.conditions(criteria, second, 'ranked');
-    if (after) {
-      matches.push(`(s.display_name, s.id) > (${second.add(after.name)}, ${second.add(after.id)})`);
-    }
-    return toRows(
-      await this.dataSource.query(
+    withTotal: boolean,
+  ): Promise<DirectoryPage> {
+    // placeholders in the order they appear: SQLite's `?` are positional
+    const params = new Params(this.postgres);
+    const keyset = (after: DirectoryKey) =>
+      `(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`;
+    if (!withTotal) {
+      const { from } = this.indexed(query, params, false);
+      const where = this.conditions(criteria, params, 'ranked');
+      if (after) where.push(keyset(after));
+      const rows = await this.dataSource.query(
         `SELECT s.id AS id, s.display_name AS name, NULL AS relevance ${from}
-         WHERE ${matches.join(' AND ')} ORDER BY s.display_name, s.id LIMIT ${n}`,
-        second.values,
-      ),
-    );
+         WHERE ${where.join(' AND ')} ORDER BY s.display_name, s.id LIMIT ${n}`,
+        params.values,
+      );
+      return { rows: toRows(rows) };
+    }
+    const past = after ? `CASE WHEN ${keyset(after)} THEN 1 ELSE 0 END` : '1';
+    const { from } = this.indexed(query, params, false);
+    const where = this.conditions(criteria, params, 'ranked');
+    const result: { id: number; name: string; total: number | string }[] =
+      await this.dataSource.query(
+        `SELECT id, name, total FROM (
+           SELECT s.id AS id, s.display_name AS name, COUNT(*) OVER () AS total, ${past} AS past
+           ${from} WHERE ${where.join(' AND ')}
+         ) hits WHERE past = 1 ORDER BY name, id LIMIT ${n}`,
+        params.values,
+      );
+    const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
+    if (result.length > 0) return { rows, total: Number(result[0].total) };
+    // none at all, or none past the cursor: then the total is unknown here (a count answers)
+    return after ? { rows } : { rows, total: 0 };
   }
 
   /** How many match, counting no further than `cap + 1` so a broad search stays cheap. */

@@ -58,10 +58,10 @@ export class DirectoryService {
     }
     await this.indexer.catchUp();
     const mode = after ? after.mode : await this.modeFor(criteria);
-    const [rows, total] = await Promise.all([
-      this.directory.page(criteria, mode, after?.key ?? null, args.first + 1),
-      this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP),
-    ]);
+    const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
+    // a page of few sorted matches has counted them already
+    const total = page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP));
+    const { rows } = page;
     const connection = toConnection(
       rows,
       args.first,
