@@ -8,11 +8,12 @@ import {
   filterTags,
   fts5Match,
   hasIndexedTerms,
-  likePattern,
+  likePatterns,
   rowConditionTerms,
   SearchDocument,
   SearchQuery,
   searchText,
+  TS_RANK_WEIGHTS,
   tsQuery,
 } from './search-text';
 
@@ -56,9 +57,9 @@ const BROAD_WINDOW = 5_000;
 // (a few milliseconds) instead of first walking the window.
 const BROAD_SORT_LIMIT = 2_000;
 
-// SQLite bm25 weights per column (name, title, handles, bio, tags): a name match counts most;
-// filter tags never count.
-const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0, 0.0)';
+// SQLite bm25 weights per column (name, title, handles, bio, tags, org_handles): a name match
+// counts most; filter tags never count; an organisation-only handle counts as a handle.
+const BM25 = 'bm25(staff_search, 10.0, 4.0, 6.0, 1.0, 0.0, 6.0)';
 
 function toRows(
   rows: { id: number | string | null; name: string; relevance: number | string | null }[],
@@ -134,7 +135,9 @@ export class DirectoryRepository {
           `(${rows.add(d.staffId)}, setweight(to_tsvector('simple', ${rows.add(d.name)}), 'A')` +
           ` || setweight(to_tsvector('simple', ${rows.add(d.title)}), 'B')` +
           ` || setweight(to_tsvector('simple', ${rows.add(d.handles)}), 'B')` +
-          ` || setweight(to_tsvector('simple', ${rows.add(d.bio)}), 'D'))`,
+          ` || setweight(to_tsvector('simple', ${rows.add(d.bio)}), 'D')` +
+          // organisation tokens alone carry C: typed words ask for A, B and D only (tsQuery)
+          ` || setweight(to_tsvector('simple', ${rows.add(d.orgHandles)}), 'C'))`,
       );
       await tx.query(
         `INSERT INTO staff_search (staff_id, document) VALUES ${values.join(', ')}
@@ -153,10 +156,11 @@ export class DirectoryRepository {
     const values = documents.map(
       (d) =>
         `(${rows.add(d.staffId)}, ${rows.add(d.name)}, ${rows.add(d.title)}, ` +
-        `${rows.add(d.handles)}, ${rows.add(d.bio)}, ${rows.add(d.tags)})`,
+        `${rows.add(d.handles)}, ${rows.add(d.bio)}, ${rows.add(d.tags)}, ${rows.add(d.orgHandles)})`,
     );
     await tx.query(
-      `INSERT INTO staff_search (rowid, name, title, handles, bio, tags) VALUES ${values.join(', ')}`,
+      `INSERT INTO staff_search (rowid, name, title, handles, bio, tags, org_handles)
+       VALUES ${values.join(', ')}`,
       rows.values,
     );
   }
@@ -256,8 +260,10 @@ export class DirectoryRepository {
        WHERE ${[...this.conditions(criteria, first, 'byName', false), ...keyset(first)].join(' AND ')}
        ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}`;
     const tested = rowConditionTerms(query, true).map(
-      (alternatives) =>
-        `(${alternatives.map((t) => `w.search_text LIKE ${first.add(likePattern(t))}`).join(' OR ')})`,
+      (term) =>
+        `(${likePatterns(term)
+          .map((pattern) => `w.search_text LIKE ${first.add(pattern)}`)
+          .join(' OR ')})`,
     );
     const result: { id: number; name: string }[] = await this.dataSource.query(
       `SELECT w.id AS id, w.name AS name FROM (${window}) w
@@ -355,7 +361,7 @@ export class DirectoryRepository {
       return {
         from: 'FROM staff_search ss JOIN staff_members s ON s.id = ss.staff_id',
         relevance: withRelevance
-          ? `ts_rank(ss.document, to_tsquery('simple', ${params.add(tsQuery(query))}))::float8`
+          ? `ts_rank('${TS_RANK_WEIGHTS}', ss.document, to_tsquery('simple', ${params.add(tsQuery(query))}))::float8`
           : 'NULL',
       };
     }
@@ -406,9 +412,9 @@ export class DirectoryRepository {
             : `staff_search MATCH ${params.add(fts5Match(query, filterTags(criteria)))}`,
         );
       }
-      for (const alternatives of rowConditionTerms(query, !indexed)) {
-        const likes = alternatives.map(
-          (token) => `s.search_text LIKE ${params.add(likePattern(token))}`,
+      for (const term of rowConditionTerms(query, !indexed)) {
+        const likes = likePatterns(term).map(
+          (pattern) => `s.search_text LIKE ${params.add(pattern)}`,
         );
         where.push(`(${likes.join(' OR ')})`);
       }

@@ -44,7 +44,7 @@ export class DirectoryService {
       verifiedOnly: filter.verifiedOnly ?? false,
     };
     if (filter.search && criteria.query === null) {
-      // typed only punctuation (or a reserved tag): nothing can match
+      // typed only punctuation: nothing can match
       return {
         edges: [],
         pageInfo: { hasNextPage: false, endCursor: null },

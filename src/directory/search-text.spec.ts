@@ -4,6 +4,7 @@ import {
   fts5Match,
   hasIndexedTerms,
   likePattern,
+  likePatterns,
   rowConditionTerms,
   searchDocument,
   searchQuery,
@@ -32,30 +33,53 @@ const words = (match: string) => `{name title handles bio} : (${match})`;
 
 describe('searchQuery', () => {
   it.each([
-    ['jan smi', null, '"jan"* AND "smi"*', 'jan:* & smi:*'],
-    ['jan', 42, '("jan"* OR "orgtok000000042jan"*)', '(jan:* | orgtok000000042jan:*)'],
+    ['jan smi', null, words('"jan"* AND "smi"*'), 'jan:*ABD & smi:*ABD'],
+    // only the viewer's own organisation token reaches org_handles (and weight C)
+    [
+      'jan s',
+      42,
+      '({name title handles bio} : "jan"* OR org_handles : "orgtok000000042jan"*)',
+      '(jan:*ABD | orgtok000000042jan:*C)',
+    ],
     // operators and quotes are only words: nothing reaches the engine's query syntax
-    ['"ab" OR cd*', null, '"ab"* AND "or"* AND "cd"*', 'ab:* & or:* & cd:*'],
-    // an organisation tag cannot be typed to reach another organisation's handles
-    ['orgtok000000007secret nurse', null, '"nurse"*', 'nurse:*'],
+    ['"ab" OR cd*', null, words('"ab"* AND "or"* AND "cd"*'), 'ab:*ABD & or:*ABD & cd:*ABD'],
+    // a typed organisation tag, or its start, searches the text columns, where no tag is
+    [
+      'orgto',
+      7,
+      '({name title handles bio} : "orgto"* OR org_handles : "orgtok000000007orgto"*)',
+      '(orgto:*ABD | orgtok000000007orgto:*C)',
+    ],
+    [
+      'orgtok000000007secret',
+      null,
+      words('"orgtok000000007secret"*'),
+      'orgtok000000007secret:*ABD',
+    ],
   ])('%p (organisation %p)', (typed, organisationId, fts5, ts) => {
     const query = searchQuery(typed, organisationId)!;
-    expect(fts5Match(query)).toBe(words(fts5));
+    expect(fts5Match(query)).toBe(fts5);
     expect(tsQuery(query)).toBe(ts);
   });
 
   it('leaves single letters to a row check, not the index', () => {
     const query = searchQuery('sarah j', null)!;
     expect(fts5Match(query)).toBe(words('"sarah"*'));
-    expect(tsQuery(query)).toBe('sarah:*');
+    expect(tsQuery(query)).toBe('sarah:*ABD');
     expect(hasIndexedTerms(query)).toBe(true);
-    expect(rowConditionTerms(query, false)).toEqual([['j']]);
-    expect(rowConditionTerms(query, true)).toEqual([['sarah'], ['j']]);
+    const term = (word: string) => ({ word, organisationToken: null });
+    expect(rowConditionTerms(query, false)).toEqual([term('j')]);
+    expect(rowConditionTerms(query, true)).toEqual([term('sarah'), term('j')]);
     expect(hasIndexedTerms(searchQuery('s', 4)!)).toBe(false);
     expect(likePattern('jan')).toBe('% jan%');
   });
 
-  it.each(['', '   ', '!!!', '@', 'orgtok000000001x'])('%p searches for nothing', (typed) => {
+  it('reaches marked organisation tokens of the row text only with the viewer organisation token', () => {
+    expect(likePatterns(searchQuery('o', null)!.terms[0])).toEqual(['% o%']);
+    expect(likePatterns(searchQuery('o', 12)!.terms[0])).toEqual(['% o%', '% #orgtok000000012o%']);
+  });
+
+  it.each(['', '   ', '!!!', '@'])('%p searches for nothing', (typed) => {
     expect(searchQuery(typed, 1)).toBeNull();
   });
 
@@ -92,16 +116,17 @@ describe('searchDocument', () => {
   };
 
   it.each([
-    [AccountVisibility.NHS_DIRECTORY, 'janeonx'],
-    [AccountVisibility.ORGANISATION, 'orgtok000000003janeonx'],
-    [AccountVisibility.ONLY_ME, ''],
-  ])('indexes a %s handle as %p', (visibility, handles) => {
+    [AccountVisibility.NHS_DIRECTORY, 'janeonx', ''],
+    [AccountVisibility.ORGANISATION, '', 'orgtok000000003janeonx'],
+    [AccountVisibility.ONLY_ME, '', ''],
+  ])('indexes a %s handle as %p / organisation tokens %p', (visibility, handles, orgHandles) => {
     expect(searchDocument(person, [{ handle: '@JaneOnX', visibility }])).toEqual({
       staffId: 7,
       name: 'jane smith',
       title: 'staff nurse',
       handles,
       bio: 'hi',
+      orgHandles,
       tags: 'org3 site5 groupmedicalanddental',
     });
   });
@@ -114,10 +139,19 @@ describe('searchDocument', () => {
     expect(searchText(doc)).toBe(' jane smith staff nurse janeonx hi');
   });
 
+  it('marks organisation tokens in the row text so a typed word cannot reach them', () => {
+    const doc = searchDocument(person, [
+      { handle: '@JaneOnX', visibility: AccountVisibility.ORGANISATION },
+      { handle: '@JanePublic', visibility: AccountVisibility.NHS_DIRECTORY },
+    ]);
+    expect(searchText(doc)).toBe(' jane smith staff nurse janepublic hi #orgtok000000003janeonx');
+  });
+
   it('does not index an organisation-only handle of someone with no organisation', () => {
     const doc = searchDocument({ ...person, organisationId: null }, [
       { handle: '@JaneOnX', visibility: AccountVisibility.ORGANISATION },
     ]);
     expect(doc.handles).toBe('');
+    expect(doc.orgHandles).toBe('');
   });
 });

@@ -8,12 +8,21 @@ import { AccountVisibility } from '../social-accounts/social-account.entity';
  * Handles visible to the whole NHS directory are indexed as they are; handles visible to the
  * owner's organisation are indexed only as tokens tagged with that organisation, which only a
  * searcher from the same organisation asks for; handles only the owner sees are not indexed.
+ *
+ * Organisation tokens are kept apart from the text typed words search (their own FTS5 column,
+ * tsvector weight C, a `#`-marked section of `searchText`): every typed word matches as a
+ * prefix, so were they in the same text, typing "orgto" would find everyone with an
+ * organisation-only handle, in any organisation. Only the viewer's own organisation token for a
+ * typed word (`SearchTerm.organisationToken`) ever reaches them.
  */
 
 export const MAX_SEARCH_LENGTH = 200;
 const MAX_QUERY_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 64;
 const ORG_TOKEN_PREFIX = 'orgtok';
+// Marks organisation tokens in `searchText`: a typed word (letters and digits) never holds it, so
+// its pattern `% word%` cannot reach them.
+const ORG_TEXT_MARK = '#';
 
 export function searchTokens(text: string | null | undefined): string[] {
   if (!text) return [];
@@ -35,8 +44,14 @@ export interface SearchDocument {
   staffId: number;
   name: string;
   title: string;
+  /** Handles the whole NHS directory may see. */
   handles: string;
   bio: string;
+  /**
+   * Organisation-only handles as `organisationToken`s: searched only with the viewer's own
+   * organisation token, never with a typed word.
+   */
+  orgHandles: string;
   /**
    * The person's place and staff group as filter tags (`filterTags`), so SQLite's full-text
    * index intersects a search with a filter instead of testing every match row by row. Only
@@ -79,12 +94,13 @@ export function searchDocument(
   accounts: { handle: string; visibility: AccountVisibility }[],
 ): SearchDocument {
   const handles: string[] = [];
+  const orgHandles: string[] = [];
   for (const account of accounts) {
     const tokens = searchTokens(account.handle);
     if (account.visibility === AccountVisibility.NHS_DIRECTORY) handles.push(...tokens);
     else if (account.visibility === AccountVisibility.ORGANISATION && person.organisationId) {
       const organisationId = person.organisationId;
-      handles.push(...tokens.map((token) => organisationToken(organisationId, token)));
+      orgHandles.push(...tokens.map((token) => organisationToken(organisationId, token)));
     }
   }
   return {
@@ -93,6 +109,7 @@ export function searchDocument(
     title: searchTokens(person.jobTitle).join(' '),
     handles: handles.join(' '),
     bio: searchTokens(person.bio).join(' '),
+    orgHandles: orgHandles.join(' '),
     tags: filterTags({
       organisationId: person.organisationId ?? undefined,
       siteId: person.siteId ?? undefined,
@@ -102,41 +119,58 @@ export function searchDocument(
   };
 }
 
+/** A typed word: matches as a prefix of a word of the text, or of the viewer's organisation token. */
+export interface SearchTerm {
+  word: string;
+  /** `organisationToken(viewer's organisation, word)`, or null for a viewer with none. */
+  organisationToken: string | null;
+}
+
 /** Each term matches as a prefix (as a person types); every term must match. */
 export interface SearchQuery {
-  /** For each typed word, the tokens any of which may match it. */
-  terms: string[][];
+  terms: SearchTerm[];
 }
 
 /**
- * The query for what someone typed, or null when nothing searchable was typed.
- * A typed word that looks like an organisation tag is dropped, so nobody can ask for
- * another organisation's handles by typing the tag.
+ * The query for what someone typed, or null when nothing searchable was typed. No word is
+ * reserved: typing an organisation token ("orgtok…") only searches the text for it, where no
+ * organisation token is.
  */
 export function searchQuery(text: string, viewerOrganisationId: number | null): SearchQuery | null {
-  const words = searchTokens(text)
-    .filter((token) => !token.startsWith(ORG_TOKEN_PREFIX))
-    .slice(0, MAX_QUERY_TOKENS);
+  const words = searchTokens(text).slice(0, MAX_QUERY_TOKENS);
   if (words.length === 0) return null;
   return {
-    terms: words.map((word) =>
-      viewerOrganisationId ? [word, organisationToken(viewerOrganisationId, word)] : [word],
-    ),
+    terms: words.map((word) => ({
+      word,
+      organisationToken: viewerOrganisationId
+        ? organisationToken(viewerOrganisationId, word)
+        : null,
+    })),
   };
 }
 
-/** The whole document as one line of tokens with a space before each, for `LIKE '% tok%'`. */
+/**
+ * The whole document as one line with a space before each token, for `LIKE '% tok%'`; the
+ * organisation tokens last, each marked (` #orgtok…`) so only `organisationLikePattern` finds them.
+ */
 export function searchText(document: SearchDocument): string {
-  const tokens = [document.name, document.title, document.handles, document.bio].join(' ');
-  return ` ${tokens.split(' ').filter(Boolean).join(' ')}`;
+  const tokens = [document.name, document.title, document.handles, document.bio]
+    .join(' ')
+    .split(' ')
+    .filter(Boolean);
+  const marked = document.orgHandles
+    .split(' ')
+    .filter(Boolean)
+    .map((token) => `${ORG_TEXT_MARK}${token}`);
+  return ` ${[...tokens, ...marked].join(' ')}`;
 }
 
 // One-letter words would make the full-text engine merge every word starting with that letter;
 // they are checked on each row instead (see `rowConditionTerms`).
 const MIN_INDEXED_TERM = 2;
 
-function indexedTerms(query: SearchQuery): string[][] {
-  return query.terms.filter((alternatives) => alternatives[0].length >= MIN_INDEXED_TERM);
+function indexedTerms(query: SearchQuery): SearchTerm[] {
+  return query.terms.filter((term) => term.word.length >= MIN_INDEXED_TERM);
 }
 
 /** Terms the full-text index answers, or null when every typed word is a single letter. */
@@ -148,38 +182,63 @@ export function hasIndexedTerms(query: SearchQuery): boolean {
  * Terms to check on each row with LIKE: all of them when walking people by name, else only the
  * single letters the index leaves out.
  */
-export function rowConditionTerms(query: SearchQuery, all: boolean): string[][] {
-  return all ? query.terms : query.terms.filter((a) => a[0].length < MIN_INDEXED_TERM);
+export function rowConditionTerms(query: SearchQuery, all: boolean): SearchTerm[] {
+  return all ? query.terms : query.terms.filter((term) => term.word.length < MIN_INDEXED_TERM);
 }
 
-/** `LIKE` pattern for a token that starts a word of `searchText`. Tokens hold no `%` or `_`. */
+/** `LIKE` pattern for a typed word that starts a word of `searchText`. Tokens hold no `%` or `_`. */
 export function likePattern(token: string): string {
   return `% ${token}%`;
 }
 
-/**
- * SQLite FTS5 MATCH text: `{name title handles bio} : (("jan"* OR "orgtok…jan"*) AND "smi"*)`,
- * then `AND tags : "org12"` for each filter tag. Typed words never reach the tags column, and tags
- * match whole (no prefix). Tokens and tags hold only letters and digits.
- */
-export function fts5Match(query: SearchQuery, tags: readonly string[] = []): string {
-  const words = indexedTerms(query)
-    .map((alternatives) => {
-      const parts = alternatives.map((token) => `"${token}"*`);
-      return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
-    })
-    .join(' AND ');
-  return [`{name title handles bio} : (${words})`, ...tags.map((tag) => `tags : "${tag}"`)].join(
-    ' AND ',
-  );
+/** `LIKE` pattern for an organisation token of `searchText` (marked, so typed words miss it). */
+export function organisationLikePattern(token: string): string {
+  return `% ${ORG_TEXT_MARK}${token}%`;
 }
 
-/** PostgreSQL to_tsquery('simple', …) text: `(jan:* | orgtok…jan:*) & smi:*`. */
+/** The `LIKE` patterns any of which lets a row match `term`. */
+export function likePatterns(term: SearchTerm): string[] {
+  return term.organisationToken
+    ? [likePattern(term.word), organisationLikePattern(term.organisationToken)]
+    : [likePattern(term.word)];
+}
+
+// The columns a typed word searches; `org_handles` only with the viewer's organisation token.
+const TEXT_COLUMNS = '{name title handles bio}';
+
+/**
+ * SQLite FTS5 MATCH text: `{name title handles bio} : ("jan"* AND "smi"*)`, or for a viewer with
+ * an organisation `({name title handles bio} : "jan"* OR org_handles : "orgtok…jan"*) AND …`;
+ * then `AND tags : "org12"` for each filter tag. Typed words never reach the tags or org_handles
+ * columns; tags match whole (no prefix). Tokens and tags hold only letters and digits.
+ */
+export function fts5Match(query: SearchQuery, tags: readonly string[] = []): string {
+  const terms = indexedTerms(query);
+  const words = terms.every((term) => term.organisationToken === null)
+    ? `${TEXT_COLUMNS} : (${terms.map((term) => `"${term.word}"*`).join(' AND ')})`
+    : terms
+        .map((term) =>
+          term.organisationToken === null
+            ? `${TEXT_COLUMNS} : "${term.word}"*`
+            : `(${TEXT_COLUMNS} : "${term.word}"* OR org_handles : "${term.organisationToken}"*)`,
+        )
+        .join(' AND ');
+  return [words, ...tags.map((tag) => `tags : "${tag}"`)].join(' AND ');
+}
+
+/**
+ * PostgreSQL to_tsquery('simple', …) text: `(jan:*ABD | orgtok…jan:*C) & smi:*ABD`. Organisation
+ * tokens alone carry weight C, so a typed word (weights A, B, D) never matches one.
+ */
 export function tsQuery(query: SearchQuery): string {
   return indexedTerms(query)
-    .map((alternatives) => {
-      const parts = alternatives.map((token) => `${token}:*`);
-      return parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`;
-    })
+    .map((term) =>
+      term.organisationToken === null
+        ? `${term.word}:*ABD`
+        : `(${term.word}:*ABD | ${term.organisationToken}:*C)`,
+    )
     .join(' & ');
 }
+
+/** ts_rank weights {D, C, B, A}: an organisation handle (C) counts as much as a handle (B). */
+export const TS_RANK_WEIGHTS = '{0.1, 0.4, 0.4, 1.0}';

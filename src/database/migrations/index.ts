@@ -6,6 +6,7 @@ import { CommunitiesLeadersFollows1764300000000 } from './1764300000000-communit
 import { StaffIdentityName1764400000000 } from './1764400000000-staff-identity-name';
 import { DirectorySearchFilterTags1764500000000 } from './1764500000000-directory-search-filter-tags';
 import { DirectorySearchJoinIndex1764500000001 } from './1764500000001-directory-search-join-index';
+import { DirectorySearchOrganisationHandles1764600000000 } from './1764600000000-directory-search-organisation-handles';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   StaffIdentityName1764400000000,
   DirectorySearchFilterTags1764500000000,
   DirectorySearchJoinIndex1764500000001,
+  DirectorySearchOrganisationHandles1764600000000,
 ];
