@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { Button } from 'nhsuk-react-components';
 import { useMeId } from '../../app/auth/use-me-id';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import { QueryErrorSummary } from '../QueryErrorSummary/QueryErrorSummary';
+import { ToggleButton } from '../ToggleButton/ToggleButton';
 
 export const FollowButton_staff = graphql(`
   fragment FollowButton_staff on StaffMember {
@@ -51,38 +50,18 @@ export function FollowButton({ staff: ref }: { staff: FragmentType<typeof Follow
   const [follow, followState] = useMutation(FollowMutation);
   const [unfollow, unfollowState] = useMutation(UnfollowMutation);
   if (!meId || meId === staff.id) return null;
-  const busy = followState.loading || unfollowState.loading;
-  const error = followState.error ?? unfollowState.error;
   const input = { staffId: staff.id };
-
   return (
-    <div className="app-follow">
-      {error ? <QueryErrorSummary error={error} /> : null}
-      {staff.viewerFollows ? (
-        <>
-          <span className="app-follow__status">
-            <span aria-hidden="true">✓</span> Following
-          </span>
-          <Button
-            type="button"
-            secondary
-            small
-            disabled={busy}
-            onClick={() => void unfollow({ variables: { input } }).catch(() => undefined)}
-          >
-            Unfollow<span className="nhsuk-u-visually-hidden"> {staff.displayName}</span>
-          </Button>
-        </>
-      ) : (
-        <Button
-          type="button"
-          small
-          disabled={busy}
-          onClick={() => void follow({ variables: { input } }).catch(() => undefined)}
-        >
-          Follow<span className="nhsuk-u-visually-hidden"> {staff.displayName}</span>
-        </Button>
-      )}
-    </div>
+    <ToggleButton
+      on={staff.viewerFollows}
+      onStatus="Following"
+      turnOnLabel="Follow"
+      turnOffLabel="Unfollow"
+      subject={staff.displayName}
+      busy={followState.loading || unfollowState.loading}
+      error={followState.error ?? unfollowState.error}
+      turnOn={() => follow({ variables: { input } })}
+      turnOff={() => unfollow({ variables: { input } })}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Button } from 'nhsuk-react-components';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import { QueryErrorSummary } from '../QueryErrorSummary/QueryErrorSummary';
+import { ToggleButton } from '../ToggleButton/ToggleButton';
 
 export const JoinButton_community = graphql(`
   fragment JoinButton_community on Community {
@@ -55,37 +54,18 @@ export function JoinButton({
   const [join, joinState] = useMutation(JoinCommunityMutation, options);
   const [leave, leaveState] = useMutation(LeaveCommunityMutation, options);
   if (community.archived) return null;
-  const busy = joinState.loading || leaveState.loading;
-  const error = joinState.error ?? leaveState.error;
   const input = { communityId: community.id };
   return (
-    <div className="app-follow">
-      {error ? <QueryErrorSummary error={error} /> : null}
-      {community.viewerMembership ? (
-        <>
-          <span className="app-follow__status">
-            <span aria-hidden="true">✓</span> Member
-          </span>
-          <Button
-            type="button"
-            secondary
-            small
-            disabled={busy}
-            onClick={() => void leave({ variables: { input } }).catch(() => undefined)}
-          >
-            Leave<span className="nhsuk-u-visually-hidden"> {community.name}</span>
-          </Button>
-        </>
-      ) : (
-        <Button
-          type="button"
-          small
-          disabled={busy}
-          onClick={() => void join({ variables: { input } }).catch(() => undefined)}
-        >
-          Join<span className="nhsuk-u-visually-hidden"> {community.name}</span>
-        </Button>
-      )}
-    </div>
+    <ToggleButton
+      on={!!community.viewerMembership}
+      onStatus="Member"
+      turnOnLabel="Join"
+      turnOffLabel="Leave"
+      subject={community.name}
+      busy={joinState.loading || leaveState.loading}
+      error={joinState.error ?? leaveState.error}
+      turnOn={() => join({ variables: { input } })}
+      turnOff={() => leave({ variables: { input } })}
+    />
   );
 }

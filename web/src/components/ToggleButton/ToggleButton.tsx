@@ -1,0 +1,52 @@
+import { Button } from 'nhsuk-react-components';
+import { QueryErrorSummary } from '../QueryErrorSummary/QueryErrorSummary';
+
+/**
+ * A two-state action such as Follow/Unfollow or Join/Leave: when on, a ticked status and a
+ * secondary button to undo it. `subject` names what it acts on, for screen readers.
+ */
+export function ToggleButton({
+  on,
+  onStatus,
+  turnOnLabel,
+  turnOffLabel,
+  subject,
+  busy,
+  error,
+  turnOn,
+  turnOff,
+}: {
+  on: boolean;
+  onStatus: string;
+  turnOnLabel: string;
+  turnOffLabel: string;
+  subject: string;
+  busy: boolean;
+  error?: unknown;
+  turnOn: () => Promise<unknown>;
+  turnOff: () => Promise<unknown>;
+}) {
+  // a failed mutation is shown by the error summary
+  const run = (action: () => Promise<unknown>) => () => void action().catch(() => undefined);
+  return (
+    <div className="app-follow">
+      {error ? <QueryErrorSummary error={error} /> : null}
+      {on ? (
+        <>
+          <span className="app-follow__status">
+            <span aria-hidden="true">✓</span> {onStatus}
+          </span>
+          <Button type="button" secondary small disabled={busy} onClick={run(turnOff)}>
+            {turnOffLabel}
+            <span className="nhsuk-u-visually-hidden"> {subject}</span>
+          </Button>
+        </>
+      ) : (
+        <Button type="button" small disabled={busy} onClick={run(turnOn)}>
+          {turnOnLabel}
+          <span className="nhsuk-u-visually-hidden"> {subject}</span>
+        </Button>
+      )}
+    </div>
+  );
+}
