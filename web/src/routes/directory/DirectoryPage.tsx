@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Checkboxes, Pagination, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Checkboxes, Pagination, TextInput } from 'nhsuk-react-components';
 import type { FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { PLATFORM_LABELS, STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
+import { labelOptions, OptionSelect } from '../../components/OptionSelect/OptionSelect';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { StaffCard } from '../../components/StaffCard/StaffCard';
 import { graphql } from '../../gql';
@@ -156,88 +157,58 @@ export function DirectoryPage() {
           </summary>
           <div className="nhsuk-details__text">
             <div className="app-directory__filter-grid" key={params.toString()}>
-              <Select
+              <OptionSelect
                 id="organisation"
                 name="organisation"
                 label="Organisation"
                 defaultValue={params.get('organisation') ?? ''}
-              >
-                <Select.Option value="">Any organisation</Select.Option>
-                {organisations.map((o) => (
-                  <Select.Option key={o.id} value={o.id}>
-                    {o.name}
-                  </Select.Option>
-                ))}
-              </Select>
+                emptyLabel="Any organisation"
+                options={organisations}
+              />
               {organisation ? (
                 <>
-                  <Select
+                  <OptionSelect
                     id="site"
                     name="site"
                     label="Site"
                     defaultValue={params.get('site') ?? ''}
-                  >
-                    <Select.Option value="">Any site</Select.Option>
-                    {organisation.sites.map((s) => (
-                      <Select.Option key={s.id} value={s.id}>
-                        {s.name}
-                      </Select.Option>
-                    ))}
-                  </Select>
-                  <Select
+                    emptyLabel="Any site"
+                    options={organisation.sites}
+                  />
+                  <OptionSelect
                     id="department"
                     name="department"
                     label="Department or team"
                     defaultValue={params.get('department') ?? ''}
-                  >
-                    <Select.Option value="">Any department</Select.Option>
-                    {organisation.departments.map((d) => (
-                      <Select.Option key={d.id} value={d.id}>
-                        {d.name}
-                      </Select.Option>
-                    ))}
-                  </Select>
+                    emptyLabel="Any department"
+                    options={organisation.departments}
+                  />
                 </>
               ) : null}
-              <Select
+              <OptionSelect
                 id="staffGroup"
                 name="staffGroup"
                 label="Staff group"
                 defaultValue={params.get('staffGroup') ?? ''}
-              >
-                <Select.Option value="">Any staff group</Select.Option>
-                {Object.entries(STAFF_GROUP_LABELS).map(([value, label]) => (
-                  <Select.Option key={value} value={value}>
-                    {label}
-                  </Select.Option>
-                ))}
-              </Select>
-              <Select
+                emptyLabel="Any staff group"
+                options={labelOptions(STAFF_GROUP_LABELS)}
+              />
+              <OptionSelect
                 id="platform"
                 name="platform"
                 label="Has an account on"
                 defaultValue={params.get('platform') ?? ''}
-              >
-                <Select.Option value="">Any platform</Select.Option>
-                {Object.entries(PLATFORM_LABELS).map(([value, label]) => (
-                  <Select.Option key={value} value={value}>
-                    {label}
-                  </Select.Option>
-                ))}
-              </Select>
-              <Select
+                emptyLabel="Any platform"
+                options={labelOptions(PLATFORM_LABELS)}
+              />
+              <OptionSelect
                 id="community"
                 name="community"
                 label="Member of"
                 defaultValue={params.get('community') ?? ''}
-              >
-                <Select.Option value="">Any community</Select.Option>
-                {(shown?.communities.edges ?? []).map(({ node }) => (
-                  <Select.Option key={node.id} value={node.id}>
-                    {node.name}
-                  </Select.Option>
-                ))}
-              </Select>
+                emptyLabel="Any community"
+                options={(shown?.communities.edges ?? []).map(({ node }) => node)}
+              />
               <Checkboxes id="verified-filter" name="verified">
                 <Checkboxes.Item value="1" defaultChecked={params.get('verified') === '1'}>
                   Only people with a verified account

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BackLink, Button, Select } from 'nhsuk-react-components';
+import { BackLink, Button } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrorsFrom } from '../../app/forms/field-errors';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
+import { OptionSelect } from '../../components/OptionSelect/OptionSelect';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
 
@@ -121,51 +122,36 @@ export function ChooseOrganisationPage() {
         ) : null}
         <h1>Where do you work?</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <Select
+          <OptionSelect
             id="organisationId"
             name="organisationId"
             label="Organisation"
             value={chosenId}
             onChange={(e) => setOrganisationId(e.currentTarget.value)}
             error={missing ? 'Select your organisation' : fieldErrors.organisationId}
-          >
-            <Select.Option value="">Choose your organisation</Select.Option>
-            {data.organisations.map((o) => (
-              <Select.Option key={o.id} value={o.id}>
-                {o.name}
-              </Select.Option>
-            ))}
-          </Select>
+            emptyLabel="Choose your organisation"
+            options={data.organisations}
+          />
           {organisation ? (
             <div key={organisation.id}>
-              <Select
+              <OptionSelect
                 id="siteId"
                 name="siteId"
                 label="Site (optional)"
                 defaultValue={data.me.site?.id ?? ''}
                 error={fieldErrors.siteId}
-              >
-                <Select.Option value="">Not given</Select.Option>
-                {organisation.sites.map((s) => (
-                  <Select.Option key={s.id} value={s.id}>
-                    {s.name}
-                  </Select.Option>
-                ))}
-              </Select>
-              <Select
+                emptyLabel="Not given"
+                options={organisation.sites}
+              />
+              <OptionSelect
                 id="departmentId"
                 name="departmentId"
                 label="Department or team (optional)"
                 defaultValue={data.me.department?.id ?? ''}
                 error={fieldErrors.departmentId}
-              >
-                <Select.Option value="">Not given</Select.Option>
-                {organisation.departments.map((d) => (
-                  <Select.Option key={d.id} value={d.id}>
-                    {d.name}
-                  </Select.Option>
-                ))}
-              </Select>
+                emptyLabel="Not given"
+                options={organisation.departments}
+              />
             </div>
           ) : null}
           <Button type="submit" disabled={loading}>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BackLink, Button, CharacterCount, Select, TextInput } from 'nhsuk-react-components';
+import { BackLink, Button, CharacterCount, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrorsFrom } from '../../app/forms/field-errors';
 import { STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
+import { labelOptions, OptionSelect } from '../../components/OptionSelect/OptionSelect';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
 import type { StaffGroup, UpdateMyProfileInput } from '../../gql/graphql';
@@ -154,52 +155,37 @@ export function EditProfilePage() {
             autoComplete="organization-title"
             maxLength={LIMITS.jobTitle}
           />
-          <Select
+          <OptionSelect
             id="staffGroup"
             name="staffGroup"
             label="Staff group (optional)"
             hint="Your staff group in the Electronic Staff Record (ESR)"
             defaultValue={me.staffGroup ?? ''}
             error={fieldErrors.staffGroup}
-          >
-            <Select.Option value="">Not given</Select.Option>
-            {Object.entries(STAFF_GROUP_LABELS).map(([value, label]) => (
-              <Select.Option key={value} value={value}>
-                {label}
-              </Select.Option>
-            ))}
-          </Select>
+            emptyLabel="Not given"
+            options={labelOptions(STAFF_GROUP_LABELS)}
+          />
           {me.organisation ? (
             <>
-              <Select
+              <OptionSelect
                 id="siteId"
                 name="siteId"
                 label="Site (optional)"
                 hint={`A site of ${me.organisation.name}`}
                 defaultValue={me.site?.id ?? ''}
                 error={fieldErrors.siteId}
-              >
-                <Select.Option value="">Not given</Select.Option>
-                {me.organisation.sites.map((s) => (
-                  <Select.Option key={s.id} value={s.id}>
-                    {s.name}
-                  </Select.Option>
-                ))}
-              </Select>
-              <Select
+                emptyLabel="Not given"
+                options={me.organisation.sites}
+              />
+              <OptionSelect
                 id="departmentId"
                 name="departmentId"
                 label="Department or team (optional)"
                 defaultValue={me.department?.id ?? ''}
                 error={fieldErrors.departmentId}
-              >
-                <Select.Option value="">Not given</Select.Option>
-                {me.organisation.departments.map((d) => (
-                  <Select.Option key={d.id} value={d.id}>
-                    {d.name}
-                  </Select.Option>
-                ))}
-              </Select>
+                emptyLabel="Not given"
+                options={me.organisation.departments}
+              />
             </>
           ) : null}
           <TextInput
