@@ -1,14 +1,15 @@
 import { useMutation } from '@apollo/client/react';
-import { BackLink, Button, Select, TextInput } from 'nhsuk-react-components';
+import { BackLink, Button } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrorsFrom } from '../../../app/forms/field-errors';
 import { PLATFORM_LABELS } from '../../../app/labels/labels';
 import { usePageTitle } from '../../../app/page/use-page-title';
+import { labelOptions, OptionSelect } from '../../../components/OptionSelect/OptionSelect';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../../gql';
 import type { AccountPurpose, AccountVisibility, Platform } from '../../../gql/graphql';
-import { PurposeRadios, VisibilityRadios } from './account-fields';
+import { HandleInput, PurposeRadios, VisibilityRadios } from './account-fields';
 import { HandlePreview } from './HandlePreview';
 
 const AddSocialAccountMutation = graphql(`
@@ -98,33 +99,22 @@ export function AddAccountPage() {
         ) : null}
         <h1>Add a social media account</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <Select
+          <OptionSelect
             id="platform"
             name="platform"
             label="Platform"
             value={platform}
             onChange={(e) => setPlatform(e.currentTarget.value as Platform | '')}
             error={fieldErrors.platform}
-          >
-            <Select.Option value="">Choose a platform</Select.Option>
-            {(Object.keys(PLATFORM_LABELS) as Platform[]).map((p) => (
-              <Select.Option key={p} value={p}>
-                {PLATFORM_LABELS[p]}
-              </Select.Option>
-            ))}
-          </Select>
-          <TextInput
-            id="handle"
-            name="handle"
+            emptyLabel="Choose a platform"
+            options={labelOptions(PLATFORM_LABELS)}
+          />
+          <HandleInput
             label="Your handle or profile link"
             hint={platform ? HANDLE_HINTS[platform] : 'Choose the platform first'}
             value={handle}
-            onChange={(e) => setHandle(e.currentTarget.value)}
+            onChange={setHandle}
             error={fieldErrors.handle}
-            aria-describedby="handle-preview"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
           />
           <HandlePreview platform={platform} input={handle} />
           <PurposeRadios error={fieldErrors.purpose} />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BackLink, Button, TextInput } from 'nhsuk-react-components';
+import { BackLink, Button } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldErrorsFrom } from '../../../app/forms/field-errors';
@@ -10,7 +10,7 @@ import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryEr
 import { graphql } from '../../../gql';
 import type { AccountPurpose, AccountVisibility } from '../../../gql/graphql';
 import { NotFoundPage } from '../../not-found/NotFoundPage';
-import { PurposeRadios, VisibilityRadios } from './account-fields';
+import { HandleInput, PurposeRadios, VisibilityRadios } from './account-fields';
 import { HandlePreview } from './HandlePreview';
 
 export const MyAccountsQuery = graphql(`
@@ -103,9 +103,7 @@ export function EditAccountPage() {
         {saveError ? <QueryErrorSummary error={saveError} /> : null}
         <h1>Change your {PLATFORM_LABELS[account.platform]} account</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <TextInput
-            id="handle"
-            name="handle"
+          <HandleInput
             label="Handle or profile link"
             hint={
               account.verificationStatus === 'VERIFIED'
@@ -113,12 +111,8 @@ export function EditAccountPage() {
                 : undefined
             }
             value={typed}
-            onChange={(e) => setHandle(e.currentTarget.value)}
+            onChange={setHandle}
             error={fieldErrors.handle}
-            aria-describedby="handle-preview"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
           />
           <HandlePreview
             platform={typed.trim() !== account.handle ? account.platform : ''}

@@ -1,4 +1,4 @@
-import { Radios } from 'nhsuk-react-components';
+import { Radios, TextInput } from 'nhsuk-react-components';
 import { PURPOSE_LABELS, VISIBILITY_LABELS } from '../../../app/labels/labels';
 import type { AccountPurpose, AccountVisibility } from '../../../gql/graphql';
 
@@ -42,5 +42,36 @@ export function VisibilityRadios({ value, error }: { value?: AccountVisibility; 
         </Radios.Item>
       ))}
     </Radios>
+  );
+}
+
+/** The handle box; HandlePreview (id handle-preview) sits right after it and describes it. */
+export function HandleInput({
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  return (
+    <TextInput
+      id="handle"
+      name="handle"
+      label={label}
+      hint={hint}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      aria-describedby="handle-preview"
+      autoComplete="off"
+      autoCapitalize="none"
+      spellCheck={false}
+    />
   );
 }
