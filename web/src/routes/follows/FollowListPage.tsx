@@ -63,6 +63,11 @@ const FollowingPageQuery = graphql(`
 
 type Kind = 'followers' | 'following';
 
+// the next page's people go after those already shown
+function appendPage<C extends { edges: unknown[] }>(prev: C, next: C): C {
+  return { ...next, edges: [...prev.edges, ...next.edges] };
+}
+
 /** Who follows a person, or whom they follow; your own "following" also suggests more people. */
 export function FollowListPage({ kind }: { kind: Kind }) {
   const { id = '' } = useParams();
@@ -96,38 +101,26 @@ export function FollowListPage({ kind }: { kind: Kind }) {
   if (!connection) return <Loading />;
 
   const showMore = () => {
-    const after = connection.pageInfo.endCursor;
+    const variables = { after: connection.pageInfo.endCursor };
     if (kind === 'followers') {
       void followers.fetchMore({
-        variables: { after },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
+        variables,
+        updateQuery: (prev, { fetchMoreResult: next }) => ({
+          ...next,
           staffMember: {
-            ...fetchMoreResult.staffMember,
-            followers: {
-              ...fetchMoreResult.staffMember.followers,
-              edges: [
-                ...prev.staffMember.followers.edges,
-                ...fetchMoreResult.staffMember.followers.edges,
-              ],
-            },
+            ...next.staffMember,
+            followers: appendPage(prev.staffMember.followers, next.staffMember.followers),
           },
         }),
       });
     } else {
       void following.fetchMore({
-        variables: { after },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
+        variables,
+        updateQuery: (prev, { fetchMoreResult: next }) => ({
+          ...next,
           staffMember: {
-            ...fetchMoreResult.staffMember,
-            following: {
-              ...fetchMoreResult.staffMember.following,
-              edges: [
-                ...prev.staffMember.following.edges,
-                ...fetchMoreResult.staffMember.following.edges,
-              ],
-            },
+            ...next.staffMember,
+            following: appendPage(prev.staffMember.following, next.staffMember.following),
           },
         }),
       });
