@@ -194,6 +194,14 @@ browserTest('the directory pages through everyone, forwards and back', app, asyn
   await main.getByRole('link', { name: /Previous/ }).click();
   await page.waitForURL((url) => !url.search.includes('after='));
   await journey.settled();
+  // the cached first page renders a moment after the URL changes: wait for it, then compare
+  await page
+    .waitForFunction(
+      (name) => document.querySelector('.app-staff-card h2')?.textContent === name,
+      firstPage,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   expect(await main.locator('.app-staff-card h2').first().textContent()).toBe(firstPage);
   await journey.expectAccessible();
 
@@ -262,6 +270,16 @@ browserTest('the directory filters by community', app, async (journey) => {
   await main.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL(/community=/);
   await journey.settled();
+  // the heading updates when the filtered results arrive, a moment after the URL changes
+  await page
+    .waitForFunction(
+      (before) =>
+        (document.querySelector('#results-heading')?.textContent ?? '').replace(/\D/g, '') !==
+        before,
+      String(everyone),
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   const members = Number((await count.textContent())!.replace(/\D/g, ''));
   expect(members).toBeGreaterThan(0);
   expect(members).toBeLessThan(everyone);
