@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { bindIntegersAsParameters } from './sqlite-parameter-binding';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -14,6 +16,11 @@ import { TransactionRunner } from './transaction-runner';
         ...dataSourceOptions(config.database),
         autoLoadEntities: true,
       }),
+      dataSourceFactory: async (options) => {
+        const dataSource = new DataSource(options!);
+        bindIntegersAsParameters(dataSource);
+        return dataSource.initialize();
+      },
     }),
   ],
   providers: [TransactionRunner],
