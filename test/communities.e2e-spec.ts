@@ -121,11 +121,11 @@ describe('communities', () => {
   afterAll(() => t.close());
 
   const unique = () => `${Date.now().toString(36)}${(seq += 1)}`;
-  const create = async (input: Record<string, unknown> = {}) => {
+  const create = async (input: Record<string, unknown> = {}, as: StaffMember = admin) => {
     const res = await t.gql(
       CREATE,
       { input: { name: `Community ${unique()}`, kind: 'NETWORK', ...input } },
-      admin,
+      as,
     );
     expect(res.errors).toBeUndefined();
     return res.data!.createCommunity.community;
@@ -274,7 +274,11 @@ describe('communities', () => {
     const other = await staff.createOrganisation();
     const insider = await staff.create({ organisationId: org.id });
     const outsider = await staff.create({ organisationId: other.id });
-    const community = await create({ scope: 'ORGANISATION', organisationId: String(org.id) });
+    const orgAdmin = await staff.createAdmin({ organisationId: org.id });
+    const community = await create(
+      { scope: 'ORGANISATION', organisationId: String(org.id) },
+      orgAdmin,
+    );
     expect(community.organisation).toEqual({ id: String(org.id) });
 
     const seen = await t.gql(COMMUNITIES, { filter: { search: community.name } }, insider);
@@ -295,7 +299,7 @@ describe('communities', () => {
     const role = await t.gql(
       SET_ROLE,
       { input: { communityId: community.id, staffId: String(outsider.id), role: 'ORGANISER' } },
-      admin,
+      orgAdmin,
     );
     expect(role.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
   });
@@ -414,5 +418,58 @@ describe('communities', () => {
     const ids = res.data!.communities.edges.map((e: any) => e.node.id);
     expect(ids).toContain(mineC.id);
     expect(ids).not.toContain(notMine.id);
+  });
+
+  it('keeps another organisation’s communications team out of an organisation-only community', async () => {
+    const [org, other] = [await staff.createOrganisation(), await staff.createOrganisation()];
+    const ourAdmin = await staff.createAdmin({ organisationId: org.id });
+    const theirAdmin = await staff.createAdmin({ organisationId: other.id });
+    const member = await staff.create({ organisationId: org.id });
+    const community = await create(
+      { scope: 'ORGANISATION', organisationId: String(org.id) },
+      ourAdmin,
+    );
+
+    const createForUs = await t.gql(
+      CREATE,
+      {
+        input: {
+          name: `Not yours ${unique()}`,
+          kind: 'NETWORK',
+          scope: 'ORGANISATION',
+          organisationId: String(org.id),
+        },
+      },
+      theirAdmin,
+    );
+    expect(createForUs.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'organisationId',
+    });
+
+    const seen = await t.gql(COMMUNITIES, { filter: { search: community.name } }, theirAdmin);
+    expect(seen.data!.communities.totalCount).toBe(0);
+    const opened = await t.gql(COMMUNITY, { id: community.id }, theirAdmin);
+    expect(opened.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const renamed = await t.gql(
+      UPDATE,
+      { input: { id: community.id, name: 'Taken over' } },
+      theirAdmin,
+    );
+    expect(renamed.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const archived = await t.gql(
+      `mutation ($input: CommunityIdInput!) { archiveCommunity(input: $input) { community { id } } }`,
+      { input: { communityId: community.id } },
+      theirAdmin,
+    );
+    expect(archived.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const role = await t.gql(
+      SET_ROLE,
+      { input: { communityId: community.id, staffId: String(member.id), role: 'ORGANISER' } },
+      theirAdmin,
+    );
+    expect(role.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const stillOpen = await t.gql(COMMUNITY, { id: community.id }, member);
+    expect(stillOpen.errors).toBeUndefined();
   });
 });

@@ -198,7 +198,7 @@ describe('follow packs', () => {
             organisationId: String(theirs.id),
           },
         },
-        admin,
+        await staff.createAdmin({ organisationId: theirs.id }),
       )
     ).data!.createCommunity.community;
     const refused = await t.gql(PACK, { source: 'COMMUNITY', id: privateOne.id }, me);

@@ -244,7 +244,7 @@ describe('follow suggestions', () => {
             organisationId: String(theirs.id),
           },
         },
-        admin,
+        await staff.createAdmin({ organisationId: theirs.id }),
       )
     ).data!.createCommunity.community;
     await t.gql(JOIN, { input: { communityId: community.id } }, other);

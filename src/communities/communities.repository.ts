@@ -10,7 +10,6 @@ export interface CommunityViewer {
   id: number;
   organisationId: number | null;
   /** Comms.Admin sees every community, archived and organisation-only, to curate them. */
-  isCommsAdmin: boolean;
 }
 
 export interface CommunityQuery {
@@ -65,17 +64,15 @@ export class CommunitiesRepository {
 
   private visibleTo(viewer: CommunityViewer, query: CommunityQuery): SelectQueryBuilder<Community> {
     const qb = this.dataSource.manager.createQueryBuilder(Community, 'c');
-    if (!viewer.isCommsAdmin) {
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('c.scope = :nhsWide', { nhsWide: CommunityScope.NHS_WIDE })
-            .orWhere('c.organisation_id = :viewerOrganisation', {
-              viewerOrganisation: viewer.organisationId ?? -1,
-            }),
-        ),
-      );
-    }
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where('c.scope = :nhsWide', { nhsWide: CommunityScope.NHS_WIDE })
+          .orWhere('c.organisation_id = :viewerOrganisation', {
+            viewerOrganisation: viewer.organisationId ?? -1,
+          }),
+      ),
+    );
     if (!query.includeArchived) qb.andWhere('c.archived_at IS NULL');
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.search?.trim()) {

@@ -40,30 +40,52 @@ export class CommunitiesResolver {
 
   @CommsAdminOnly()
   @Mutation(() => CommunityPayload, { description: 'Comms.Admin: create a community.' })
-  async createCommunity(@Args('input') input: CreateCommunityInput) {
-    return { community: await this.service.create(input) };
+  async createCommunity(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: CreateCommunityInput,
+  ) {
+    return { community: await this.service.create(communityViewer(user), input) };
   }
 
   @CommsAdminOnly()
   @Mutation(() => CommunityPayload, { description: 'Comms.Admin: change a community.' })
-  async updateCommunity(@Args('input') input: UpdateCommunityInput) {
-    return { community: await this.service.update(input) };
+  async updateCommunity(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: UpdateCommunityInput,
+  ) {
+    return { community: await this.service.update(communityViewer(user), input) };
   }
 
   @CommsAdminOnly()
   @Mutation(() => CommunityPayload, {
     description: 'Comms.Admin: archive a community (no new members; hidden from the list).',
   })
-  async archiveCommunity(@Args('input') input: CommunityIdInput) {
-    return { community: await this.service.setArchived(Number(input.communityId), true) };
+  async archiveCommunity(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: CommunityIdInput,
+  ) {
+    const community = await this.service.setArchived(
+      communityViewer(user),
+      Number(input.communityId),
+      true,
+    );
+    return { community };
   }
 
   @CommsAdminOnly()
   @Mutation(() => CommunityPayload, {
     description: 'Comms.Admin: bring an archived community back.',
   })
-  async unarchiveCommunity(@Args('input') input: CommunityIdInput) {
-    return { community: await this.service.setArchived(Number(input.communityId), false) };
+  async unarchiveCommunity(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: CommunityIdInput,
+  ) {
+    const community = await this.service.setArchived(
+      communityViewer(user),
+      Number(input.communityId),
+      false,
+    );
+    return { community };
   }
 
   @Mutation(() => CommunityPayload, {
@@ -94,8 +116,12 @@ export class CommunitiesResolver {
   @Mutation(() => CommunityMembershipPayload, {
     description: 'Comms.Admin: make someone a member, champion or organiser of a community.',
   })
-  async setCommunityMemberRole(@Args('input') input: SetCommunityMemberRoleInput) {
+  async setCommunityMemberRole(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: SetCommunityMemberRoleInput,
+  ) {
     const membership = await this.service.setMemberRole(
+      communityViewer(user),
       Number(input.communityId),
       Number(input.staffId),
       input.role,
@@ -175,7 +201,7 @@ export class StaffCommunitiesResolver {
         community instanceof Object &&
         !(community instanceof Error) &&
         !community.archivedAt &&
-        this.service.canSee({ ...viewer, isCommsAdmin: false }, community)
+        this.service.canSee(viewer, community)
       );
     });
   }

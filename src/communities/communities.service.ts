@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { decodeTimestampCursor } from '../database/portable-sql';
@@ -21,7 +21,6 @@ export function communityViewer(user: AuthenticatedUser): CommunityViewer {
   return {
     id: user.staff.id,
     organisationId: user.staff.organisationId,
-    isCommsAdmin: user.isCommsAdmin,
   };
 }
 
@@ -35,10 +34,13 @@ export class CommunitiesService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  /** The one rule for who sees a community: NHS-wide, or the viewer's organisation's own. */
+  /**
+   * The one rule for who sees a community: NHS-wide, or the viewer's organisation's own. It holds
+   * for the communications team too: many organisations share one NHSmail tenant, and a trust's
+   * team manages its own organisation-only communities, never another trust's.
+   */
   canSee(viewer: CommunityViewer, community: Community): boolean {
     return (
-      viewer.isCommsAdmin ||
       community.scope === CommunityScope.NHS_WIDE ||
       (community.organisationId !== null && community.organisationId === viewer.organisationId)
     );
@@ -122,8 +124,8 @@ export class CommunitiesService {
     return this.communities.visibleMemberIds(communityId, limit);
   }
 
-  async create(input: CreateCommunityInput): Promise<Community> {
-    const organisationId = await this.organisationFor(input.scope, input.organisationId);
+  async create(admin: CommunityViewer, input: CreateCommunityInput): Promise<Community> {
+    const organisationId = await this.organisationFor(admin, input.scope, input.organisationId);
     const slug = input.slug ?? slugFrom(input.name);
     return this.transactions.run(async (tx) => {
       await this.assertSlugFree(tx, slug, null, input.slug ? 'slug' : 'name');
@@ -143,10 +145,10 @@ export class CommunitiesService {
     });
   }
 
-  async update(input: UpdateCommunityInput): Promise<Community> {
+  async update(admin: CommunityViewer, input: UpdateCommunityInput): Promise<Community> {
     return this.transactions.run(async (tx) => {
       const community = await this.communities.findById(Number(input.id), tx);
-      if (!community) throw new NotFoundError(NOT_FOUND, 'id');
+      if (!community || !this.canSee(admin, community)) throw new NotFoundError(NOT_FOUND, 'id');
       if (input.scope !== undefined || input.organisationId !== undefined) {
         const scope = input.scope ?? community.scope;
         const organisationRef =
@@ -155,7 +157,7 @@ export class CommunitiesService {
             : scope === CommunityScope.ORGANISATION && community.organisationId !== null
               ? String(community.organisationId)
               : null;
-        community.organisationId = await this.organisationFor(scope, organisationRef);
+        community.organisationId = await this.organisationFor(admin, scope, organisationRef);
         community.scope = scope;
       }
       if (input.slug !== undefined && input.slug !== community.slug) {
@@ -172,10 +174,10 @@ export class CommunitiesService {
   }
 
   /** Archived communities take no new members and leave the list; their pages still answer. */
-  async setArchived(id: number, archived: boolean): Promise<Community> {
+  async setArchived(admin: CommunityViewer, id: number, archived: boolean): Promise<Community> {
     return this.transactions.run(async (tx) => {
       const community = await this.communities.findById(id, tx);
-      if (!community) throw new NotFoundError(NOT_FOUND, 'id');
+      if (!community || !this.canSee(admin, community)) throw new NotFoundError(NOT_FOUND, 'id');
       if (archived && !community.archivedAt) community.archivedAt = new Date();
       if (!archived) community.archivedAt = null;
       return tx.save(Community, community);
@@ -220,6 +222,7 @@ export class CommunitiesService {
 
   /** Comms.Admin names organisers and champions; a person not yet in the community joins it. */
   async setMemberRole(
+    admin: CommunityViewer,
     communityId: number,
     staffId: number,
     role: CommunityRole,
@@ -227,7 +230,9 @@ export class CommunitiesService {
     const person = await this.visiblePerson(staffId);
     return this.transactions.run(async (tx) => {
       const community = await this.communities.findById(communityId, tx);
-      if (!community) throw new NotFoundError(NOT_FOUND, 'communityId');
+      if (!community || !this.canSee(admin, community)) {
+        throw new NotFoundError(NOT_FOUND, 'communityId');
+      }
       const existing = await this.communities.findMembership(communityId, staffId, tx);
       if (!existing) {
         this.assertJoinable(community, person.organisationId, 'staffId');
@@ -262,6 +267,7 @@ export class CommunitiesService {
   }
 
   private async organisationFor(
+    admin: CommunityViewer,
     scope: CommunityScope,
     organisationId: string | null | undefined,
   ): Promise<number | null> {
@@ -284,6 +290,12 @@ export class CommunitiesService {
       Number(organisationId),
     ]);
     if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');
+    if (organisation.id !== admin.organisationId) {
+      throw new ForbiddenError(
+        'An organisation-only community can only be for your own organisation',
+        'organisationId',
+      );
+    }
     return organisation.id;
   }
 

@@ -113,7 +113,7 @@ export class FollowSuggestionsService {
       this.communities.recentMemberIds(myCommunityIds, limits.perCommunity),
       myCommunityIds.length ? this.communities.findByIds(myCommunityIds) : [],
     ]);
-    const viewer = { id: me.id, organisationId: me.organisationId, isCommsAdmin: false };
+    const viewer = { id: me.id, organisationId: me.organisationId };
     const communityById = new Map<number, Community>(
       communities
         .filter((c) => !c.archivedAt && this.communities.canSee(viewer, c))
