@@ -471,5 +471,16 @@ describe('communities', () => {
     expect(role.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const stillOpen = await t.gql(COMMUNITY, { id: community.id }, member);
     expect(stillOpen.errors).toBeUndefined();
+
+    // nor can anyone outside the organisation list its members through the directory filter
+    await t.gql(JOIN, { input: { communityId: community.id } }, member);
+    const DIRECTORY = `query ($filter: StaffFilter) { staff(filter: $filter) { totalCount } }`;
+    const outside = await t.gql(DIRECTORY, { filter: { communityId: community.id } }, theirAdmin);
+    expect(outside.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'communityId',
+    });
+    const inside = await t.gql(DIRECTORY, { filter: { communityId: community.id } }, member);
+    expect(inside.data!.staff.totalCount).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { InvalidInputError } from '../common/errors/domain-error';
 import { decodeCursor, toConnection } from '../common/graphql/connection';
+import { CommunitiesService } from '../communities/communities.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
   DIRECTORY_COUNT_CAP,
@@ -26,6 +27,7 @@ export class DirectoryService {
     private readonly directory: DirectoryRepository,
     private readonly indexer: DirectorySearchIndexer,
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
+    private readonly communities: CommunitiesService,
   ) {}
 
   async search(viewer: StaffMember, args: StaffArgs): Promise<StaffConnection> {
@@ -43,6 +45,10 @@ export class DirectoryService {
       communityId: optionalId(filter.communityId),
       verifiedOnly: filter.verifiedOnly ?? false,
     };
+    if (criteria.communityId !== undefined) {
+      // filtering by a community the viewer may not see would reveal who belongs to it
+      await this.communities.get(criteria.viewer, { id: criteria.communityId }, 'communityId');
+    }
     if (filter.search && criteria.query === null) {
       // typed only punctuation: nothing can match
       return {
