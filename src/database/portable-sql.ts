@@ -1,30 +1,19 @@
 import { EntityManager } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils';
 import { InvalidInputError } from '../common/errors/domain-error';
 import { decodeCursor } from '../common/graphql/connection';
 
 /**
- * Runs one statement written with named parameters (`:id`, `:...ids`) on either driver, as
- * `?` or `$1` placeholders. Unlike TypeORM's own expansion, numbers stay parameters (TypeORM
- * inlines them on SQLite, so every id would prepare a new statement); dates and booleans are
- * written the way each driver stores them, so keyset comparisons match what was written.
+ * Runs one raw statement written with named parameters (`:id`, `:...ids`) on either driver,
+ * through the driver's own expansion: on SQLite numbers stay parameters
+ * (see sqlite-parameter-binding.ts), dates and booleans are written the way each driver stores
+ * them, so keyset comparisons match what was written.
  */
 export async function runSql<T = Record<string, unknown>>(
   manager: EntityManager,
   sql: string,
   parameters: Record<string, unknown>,
 ): Promise<{ rows: T[]; affected: number }> {
-  const postgres = manager.connection.options.type === 'postgres';
-  const values: unknown[] = [];
-  const placeholder = (value: unknown) => {
-    values.push(postgres ? value : toSqlite(value));
-    return postgres ? `$${values.length}` : '?';
-  };
-  const query = sql.replace(/:(\.\.\.)?([A-Za-z_][A-Za-z0-9_]*)/g, (full, spread, key: string) => {
-    if (!Object.hasOwn(parameters, key)) return full;
-    const value = parameters[key];
-    return spread ? (value as unknown[]).map(placeholder).join(', ') : placeholder(value);
-  });
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
   // inside a transaction its own runner; otherwise a pooled one, handed back at once
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
@@ -33,12 +22,6 @@ export async function runSql<T = Record<string, unknown>>(
   } finally {
     if (runner !== manager.queryRunner) await runner.release();
   }
-}
-
-function toSqlite(value: unknown): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return DateUtils.mixedDateToUtcDatetimeString(value);
-  return value;
 }
 
 /**
