@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { AppGraphQLModule } from './common/graphql/app-graphql.module';
+import { QueryLimitsModule } from './common/graphql/query-limits.module';
 import { httpLoggerOptions } from './common/logging/http-logger';
 import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
@@ -35,6 +36,7 @@ export class AppModule {
         LoggerModule.forRoot(httpLoggerOptions(config)),
         DatabaseModule,
         AppGraphQLModule,
+        QueryLimitsModule,
         IdentityModule.register(config),
         HealthModule,
         OrganisationsModule,

@@ -5,16 +5,14 @@ import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import { AppConfig } from '../../config/app.config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DomainError } from '../errors/domain-error';
 import { LoadersFactory } from '../loaders/loaders';
 import { LoadersModule } from '../loaders/loaders.module';
 import { GraphQLContext } from './graphql-context';
-import { aliasLimitRule, queryCostPlugin } from './query-limits';
+import { QUERY_LIMITS, queryCostPlugin } from './query-limits';
 
-export const MAX_QUERY_DEPTH = 12;
 const logger = new Logger('GraphQL');
 
 /** Domain errors keep their code and field; anything unexpected is logged and masked. */
@@ -60,7 +58,8 @@ export function formatError(
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(() => schema)],
-          validationRules: [depthLimit(MAX_QUERY_DEPTH), aliasLimitRule],
+          parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+          hideSchemaDetailsFromClientErrors: config.isProduction,
           transformSchema: (built: GraphQLSchema) => (schema = built),
           formatError,
           context: ({ req }: { req: Request }): GraphQLContext => ({
