@@ -25,7 +25,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // no source maps in the build: the server would never serve them in production anyway
+    sourcemap: false,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

@@ -8,6 +8,7 @@ import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { AppConfig } from '../../config/app.config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DomainError } from '../errors/domain-error';
+import { describeForLog } from '../logging/loggable-error';
 import { LoadersFactory } from '../loaders/loaders';
 import { LoadersModule } from '../loaders/loaders.module';
 import { GraphQLContext } from './graphql-context';
@@ -30,7 +31,7 @@ export function formatError(
     };
   }
   if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) {
-    logger.error(original instanceof Error ? original.stack : String(original));
+    logger.error(describeForLog(original));
     return {
       message: 'Internal server error',
       path: formatted.path,

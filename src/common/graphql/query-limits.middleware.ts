@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NextFunction, Request, Response } from 'express';
-import { sendGraphQLError } from './graphql-http-error';
+import { sendErrorAnswer } from '../http/error-response';
 import { refusalFor } from './query-limits';
 
 /**
@@ -23,7 +23,12 @@ export class QueryLimitsMiddleware implements NestMiddleware {
     this.schemaHost ??= this.modules.get(GraphQLSchemaHost, { strict: false });
     const refusal = refusalFor(this.schemaHost.schema, query);
     if (!refusal) return next();
-    const { http: _http, ...extensions } = refusal.extensions;
-    sendGraphQLError(req, res, 400, refusal.message, extensions);
+    const { http: _http, code, ...extensions } = refusal.extensions;
+    sendErrorAnswer(req, res, {
+      status: 400,
+      code: String(code),
+      message: refusal.message,
+      extensions,
+    });
   }
 }
