@@ -17,12 +17,12 @@ describe('SCIM input cannot reach Object.prototype, and the app says when it can
   });
   afterAll(() => t.close());
 
-  const send = (method: 'post' | 'put' | 'patch', path: string, body: unknown) =>
-    t
-      .http()
-      [method](`/scim/v2${path}`)
+  const send = (method: 'post' | 'put' | 'patch', path: string, body: unknown) => {
+    const http = t.http();
+    return http[method](`/scim/v2${path}`)
       .set({ Authorization: `Bearer ${SCIM_TOKEN}`, 'Content-Type': 'application/scim+json' })
       .send(typeof body === 'string' ? body : JSON.stringify(body));
+  };
   const get = (path: string) =>
     t
       .http()
