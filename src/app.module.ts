@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { AppGraphQLModule } from './common/graphql/app-graphql.module';
 import { QueryLimitsModule } from './common/graphql/query-limits.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { httpLoggerOptions } from './common/logging/http-logger';
 import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
@@ -37,6 +38,7 @@ export class AppModule {
         DatabaseModule,
         AppGraphQLModule,
         QueryLimitsModule,
+        RateLimitModule,
         IdentityModule.register(config),
         HealthModule,
         OrganisationsModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig, withNodeEnvDefault } from './config/app.config';
 import { createApp } from './bootstrap';
+import { RedisConnections } from './common/redis/redis-connections';
 import { seedDemoDataIfEmpty } from './database/seed/seed-demo-data';
 
 async function main() {
@@ -19,6 +20,12 @@ async function main() {
   if (config.host) await app.listen(config.port, config.host);
   else await app.listen(config.port);
   console.log(startupLine(config));
+  const redisProblem = app.get(RedisConnections).startupProblem;
+  if (redisProblem) {
+    console.error(
+      `${redisProblem}: rate limits are counted in this instance's memory until it answers`,
+    );
+  }
 
   // Stop taking connections, let in-flight requests finish, close the database, then exit 0.
   const shutDown = (signal: NodeJS.Signals) => {

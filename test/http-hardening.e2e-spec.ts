@@ -51,7 +51,10 @@ describe('HTTP hardening', () => {
         expect(csp).toContain("default-src 'self'");
         expect(csp).toContain("script-src 'self'");
         // MSAL fetches discovery and tokens from the authority
-        expect(csp).toContain("connect-src 'self' https://login.example.nhs.uk");
+        expect(csp).toContain(
+          "connect-src 'self' https://login.example.nhs.uk https://login.microsoftonline.com;",
+        );
+        expect(csp).toContain('frame-src https://login.example.nhs.uk;');
         expect(res.headers['strict-transport-security']).toBe(
           'max-age=31536000; includeSubDomains',
         );
@@ -63,7 +66,7 @@ describe('HTTP hardening', () => {
       expect(res.headers['strict-transport-security']).toBeUndefined();
       expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
       expect(res.headers['content-security-policy']).toContain(
-        "connect-src 'self' https://login.microsoftonline.com",
+        "connect-src 'self' https://login.microsoftonline.com;",
       );
     });
   });

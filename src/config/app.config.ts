@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRateLimits, RateLimits } from './rate-limit.config';
 
 export type AuthMode = 'entra' | 'dev';
 
@@ -29,6 +30,9 @@ export interface AppConfig {
   entra: EntraConfig;
   scimToken?: string;
   redisUrl?: string;
+  /** Prefixes every Redis key, so deployments (or tests) can share one Redis. */
+  redisKeyPrefix: string;
+  rateLimits: RateLimits;
   logLevel: string;
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
@@ -217,6 +221,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError('REDIS_URL: must start with redis:// or rediss://');
   }
 
+  const redisKeyPrefix = env.REDIS_KEY_PREFIX ?? 'staff-voices:';
+  const rateLimits = parseRateLimits(env, (message) => new ConfigError(message));
+
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) {
@@ -233,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     entra,
     scimToken,
     redisUrl,
+    redisKeyPrefix,
+    rateLimits,
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',

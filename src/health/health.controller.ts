@@ -1,11 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RateLimit } from '../common/rate-limit/rate-limit.decorator';
 import { Public } from '../identity/auth.decorators';
 import { Organisation } from '../organisations/organisation.entity';
 import { pollutedPrototypeKeys } from './process-integrity';
 
 @Public()
+@RateLimit(null) // orchestrators probe often; an abuser must not make us look dead
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

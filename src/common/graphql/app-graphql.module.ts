@@ -12,6 +12,7 @@ import { describeForLog } from '../logging/loggable-error';
 import { LoadersFactory } from '../loaders/loaders';
 import { LoadersModule } from '../loaders/loaders.module';
 import { GraphQLContext } from './graphql-context';
+import { rateLimitedResponsePlugin } from '../rate-limit/rate-limited-response.plugin';
 import { QUERY_LIMITS, queryCostPlugin } from './query-limits';
 
 const logger = new Logger('GraphQL');
@@ -58,8 +59,14 @@ export function formatError(
           introspection: !config.isProduction,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
-          plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(() => schema)],
+          plugins: [
+            ApolloServerPluginLandingPageDisabled(),
+            queryCostPlugin(() => schema),
+            rateLimitedResponsePlugin(),
+          ],
           parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+          // errors carry no HTTP status of their own (DomainErrorFilter); a rate limit is 429
+          preserveHttpStatusForExecutionErrors: false,
           hideSchemaDetailsFromClientErrors: config.isProduction,
           transformSchema: (built: GraphQLSchema) => (schema = built),
           formatError,

@@ -4,11 +4,13 @@ import type { AppConfig } from '../../config/app.config';
 
 /** The NHS.UK design system's Frutiger web fonts (nhsuk-frontend's CSS loads them from here). */
 const NHS_FONTS = 'https://assets.nhs.uk';
+/** MSAL asks Microsoft's instance discovery about any authority it does not know. */
+const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 
 /**
  * helmet's headers with a Content-Security-Policy the built web client works under: everything
  * from this origin, except MSAL talking to ENTRA_AUTHORITY (discovery and tokens by fetch, and
- * its hidden iframe for silent renewal) and the NHS fonts. No page may frame us; HSTS only in
+ * its hidden iframe for silent renewal) and to Microsoft's instance discovery, and the NHS fonts. No page may frame us; HSTS only in
  * production (a development server on http://127.0.0.1 must stay reachable); no Referer leaves.
  */
 export function securityHeaders(config: AppConfig): RequestHandler {
@@ -22,7 +24,7 @@ export function securityHeaders(config: AppConfig): RequestHandler {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", NHS_FONTS],
-        connectSrc: ["'self'", authority],
+        connectSrc: ["'self'", ...new Set([authority, MICROSOFT_LOGIN])],
         frameSrc: [authority],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
