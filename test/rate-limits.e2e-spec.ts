@@ -80,12 +80,13 @@ describe.each([
     const t = await app({ RATE_LIMIT_UNAUTHENTICATED: '2/60' });
     const me = await new StaffFactory(t).create();
     expect((await t.http().get('/api/dev/people')).status).toBe(200);
-    expect((await t.http().get('/api/client-config')).status).toBe(200);
+    expect((await t.http().get('/api/dev/people')).status).toBe(200);
     const third = await t.http().get('/api/dev/people');
     expect(third.status).toBe(429);
     expectRetryAfter(third);
-    // the same address, signed in
+    // the same address, signed in; and the web client's configuration, asked on every page load
     expect((await t.gql('{ me { id } }', {}, me)).errors).toBeUndefined();
+    expect((await t.http().get('/api/client-config')).status).toBe(200);
   });
 
   it('limits "handle taken" probes per person', async () => {
