@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { AppGraphQLModule } from './common/graphql/app-graphql.module';
+import { QueryLimitsModule } from './common/graphql/query-limits.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { httpLoggerOptions } from './common/logging/http-logger';
 import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
@@ -35,6 +37,8 @@ export class AppModule {
         LoggerModule.forRoot(httpLoggerOptions(config)),
         DatabaseModule,
         AppGraphQLModule,
+        QueryLimitsModule,
+        RateLimitModule,
         IdentityModule.register(config),
         HealthModule,
         OrganisationsModule,

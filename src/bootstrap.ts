@@ -4,7 +4,16 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/errors/validation';
+import { bodyErrors } from './common/http/body-errors';
+import { AddressRateLimitMiddleware } from './common/rate-limit/address-rate-limit.middleware';
+import { refuseSourceMaps, securityHeaders } from './common/http/security-headers';
 import { AppConfig } from './config/app.config';
+
+/** The largest JSON body /graphql, /api and /scim read; larger answers 413. */
+export const JSON_BODY_LIMIT = '1mb';
+
+/** Everything but the web client's files and /health counts towards RATE_LIMIT_PER_ADDRESS. */
+const RATE_LIMITED_PATHS = ['/graphql', '/api', '/scim'];
 
 /** Builds the application exactly as it serves, for main.ts and for tests alike. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -15,7 +24,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // nothing here takes form posts.
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(securityHeaders(config));
+  const addressLimit = app.get(AddressRateLimitMiddleware);
+  app.use(RATE_LIMITED_PATHS, addressLimit.use.bind(addressLimit));
+  if (config.isProduction) app.use(refuseSourceMaps);
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyErrors(JSON_BODY_LIMIT));
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
   app.set('trust proxy', 'loopback');

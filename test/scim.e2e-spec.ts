@@ -128,7 +128,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
     const body = JSON.parse(created.text);
     expect(body).toMatchObject({
       id: expect.stringMatching(/^\d+$/),
-      userName: user.userName.toLowerCase(),
+      userName: user.userName, // as provisioned (compared ignoring case)
       externalId: user.externalId,
       displayName: user.displayName,
       name: user.name,

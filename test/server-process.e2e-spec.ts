@@ -1,53 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
-
-interface Exit {
-  code: number | null;
-  output: string;
-}
-
-function run(env: NodeJS.ProcessEnv): {
-  child: ChildProcess;
-  exited: Promise<Exit>;
-  output: () => string;
-} {
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<Exit>((resolve) =>
-    child.on('exit', (code) => resolve({ code, output })),
-  );
-  return { child, exited, output: () => output };
-}
-
-async function waitForHealth(port: number, output: () => string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not become ready:\n${output()}`);
-}
-
-/** The database URL a separate process can use: PostgreSQL gets the test schema through search_path. */
-function databaseUrl(database: TestDatabase): string {
-  if (database.config.type === 'sqlite') return database.url;
-  const url = new URL(database.url);
-  url.searchParams.set('options', `-c search_path=${database.config.schema}`);
-  return url.toString();
-}
+import { databaseUrl, MAIN, run, waitForHealth } from './support/server-process';
+import { createTestDatabase } from './support/test-database';
 
 describe('the server as a process (npm start runs dist/main.js)', () => {
   beforeAll(() => {

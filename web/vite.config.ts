@@ -5,7 +5,8 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const nhsukAssets = fileURLToPath(
   new URL('../node_modules/nhsuk-frontend/dist/nhsuk/assets', import.meta.url),
 );
-const server = process.env.API_ORIGIN ?? 'http://localhost:3000';
+// the development server listens on 127.0.0.1 only ("localhost" may resolve to ::1)
+const server = process.env.API_ORIGIN ?? 'http://127.0.0.1:3000';
 
 // Run from the repository root: `vite build --config web/vite.config.ts`.
 export default defineConfig({
@@ -25,7 +26,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // no source maps in the build: the server would never serve them in production anyway
+    sourcemap: false,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

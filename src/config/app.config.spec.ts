@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app.config';
+import { ConfigError, loadConfig, withNodeEnvDefault } from './app.config';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OTHER_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
@@ -45,6 +45,51 @@ describe('loadConfig: identity settings', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^ENTRA_TENANT_IDS: required/);
   });
 
+  it.each([
+    ['Production'],
+    ['prod'],
+    ['staging'],
+    ['production '],
+    ['PRODUCTION'],
+    [''],
+    [undefined],
+  ])('counts NODE_ENV=%p as production: no dev sign-in, every interface', (nodeEnv) => {
+    expect(() => loadConfig({ NODE_ENV: nodeEnv, AUTH_MODE: 'dev' })).toThrow(
+      /^AUTH_MODE: dev sign-in is refused in production/,
+    );
+    const config = loadConfig(entra({ NODE_ENV: nodeEnv }));
+    expect(config).toMatchObject({ isProduction: true, host: undefined, seedDemoData: false });
+  });
+
+  it('says why AUTH_MODE became entra when NODE_ENV is not set', () => {
+    expect(() => loadConfig({})).toThrow(
+      /^ENTRA_TENANT_IDS: required .*AUTH_MODE defaults to entra because NODE_ENV is not set/,
+    );
+  });
+
+  it.each([['development'], ['test']])(
+    'allows dev sign-in for NODE_ENV=%s, on 127.0.0.1 unless HOST says otherwise',
+    (nodeEnv) => {
+      expect(loadConfig({ NODE_ENV: nodeEnv })).toMatchObject({
+        isProduction: false,
+        authMode: 'dev',
+        host: '127.0.0.1',
+      });
+      expect(loadConfig({ NODE_ENV: nodeEnv, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    },
+  );
+
+  it('takes --node-env-default only when NODE_ENV is not set', () => {
+    const argv = ['node', 'dist/main.js', '--node-env-default=development'];
+    expect(withNodeEnvDefault({}, argv).NODE_ENV).toBe('development');
+    expect(withNodeEnvDefault({ NODE_ENV: 'production' }, argv).NODE_ENV).toBe('production');
+    expect(withNodeEnvDefault({}, ['node', 'dist/main.js']).NODE_ENV).toBeUndefined();
+  });
+
+  it('refuses a HOST that is not an address', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development', HOST: 'a b' })).toThrow(/^HOST: "a b"/);
+  });
+
   it('accepts a local http authority outside production (test issuers)', () => {
     expect(loadConfig(entra({ ENTRA_AUTHORITY: 'http://127.0.0.1:4000' })).entra.authority).toBe(
       'http://127.0.0.1:4000',
@@ -55,7 +100,7 @@ describe('loadConfig: identity settings', () => {
     [
       'dev mode in production',
       { NODE_ENV: 'production', AUTH_MODE: 'dev' },
-      /^AUTH_MODE: dev sign-in is refused when NODE_ENV=production/,
+      /^AUTH_MODE: dev sign-in is refused in production \(NODE_ENV=production\)/,
     ],
     ['an unknown mode', { AUTH_MODE: 'saml' }, /^AUTH_MODE: "saml" is not one of entra, dev/],
     ['no tenants', { ENTRA_TENANT_IDS: unset }, /^ENTRA_TENANT_IDS: required when AUTH_MODE=entra/],

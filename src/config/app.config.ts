@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRateLimits, RateLimits } from './rate-limit.config';
 
 export type AuthMode = 'entra' | 'dev';
 
@@ -17,14 +18,21 @@ export interface EntraConfig {
 }
 
 export interface AppConfig {
+  /** NODE_ENV as given; unset reads as `production`. */
   nodeEnv: string;
+  /** Everything but NODE_ENV=development or test: dev sign-in refused, HSTS, no introspection. */
   isProduction: boolean;
   port: number;
+  /** The address to listen on; undefined listens on every interface. */
+  host: string | undefined;
   database: DatabaseConfig;
   authMode: AuthMode;
   entra: EntraConfig;
   scimToken?: string;
   redisUrl?: string;
+  /** Prefixes every Redis key, so deployments (or tests) can share one Redis. */
+  redisKeyPrefix: string;
+  rateLimits: RateLimits;
   logLevel: string;
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
@@ -90,9 +98,28 @@ function parseTenantOrganisations(raw: string | undefined): Record<string, strin
   return map;
 }
 
+/** The only NODE_ENV values that are not production. Anything else, or nothing, is production. */
+const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
+
+/**
+ * `npm start` and `npm run seed` pass `--node-env-default=development` so a newcomer gets the
+ * development sign-in; NODE_ENV, when set, always wins.
+ */
+export function withNodeEnvDefault(env: NodeJS.ProcessEnv, argv: string[]): NodeJS.ProcessEnv {
+  const flag = argv.find((arg) => arg.startsWith('--node-env-default='));
+  if (env.NODE_ENV !== undefined || !flag) return env;
+  return { ...env, NODE_ENV: flag.slice('--node-env-default='.length) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  const isProduction = nodeEnv === 'production';
+  const nodeEnv = env.NODE_ENV ?? 'production';
+  const isProduction = !DEVELOPMENT_ENVIRONMENTS.includes(nodeEnv);
+  const productionBecause =
+    env.NODE_ENV === undefined
+      ? 'NODE_ENV is not set, which counts as production'
+      : nodeEnv === 'production'
+        ? 'NODE_ENV=production'
+        : `NODE_ENV="${nodeEnv}" counts as production (only development and test do not)`;
 
   const port = portSchema.safeParse(env.PORT ?? '3000');
   if (!port.success) {
@@ -107,7 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const authMode: AuthMode = authModeRaw;
   if (authMode === 'dev' && isProduction) {
-    throw new ConfigError('AUTH_MODE: dev sign-in is refused when NODE_ENV=production; use entra');
+    throw new ConfigError(
+      `AUTH_MODE: dev sign-in is refused in production (${productionBecause}); use entra, or NODE_ENV=development on your own machine`,
+    );
   }
 
   const authority = (env.ENTRA_AUTHORITY || 'https://login.microsoftonline.com').replace(
@@ -135,7 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (authMode === 'entra') {
     if (entra.tenantIds.length === 0) {
       throw new ConfigError(
-        'ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)',
+        `ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)${
+          env.AUTH_MODE ? '' : `; AUTH_MODE defaults to entra because ${productionBecause}`
+        }`,
       );
     }
     const badTenant = entra.tenantIds.find((id) => !GUID.test(id));
@@ -180,10 +211,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError('SCIM_TOKEN: must be at least 32 characters (a long random secret)');
   }
 
+  const host = env.HOST?.trim() || (isProduction ? undefined : '127.0.0.1');
+  if (host !== undefined && !/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+    throw new ConfigError(`HOST: "${host}" is not an address or host name`);
+  }
+
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError('REDIS_URL: must start with redis:// or rediss://');
   }
+
+  const redisKeyPrefix = env.REDIS_KEY_PREFIX ?? 'staff-voices:';
+  const rateLimits = parseRateLimits(env, (message) => new ConfigError(message));
 
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -195,11 +234,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     nodeEnv,
     isProduction,
     port: port.data,
+    host,
     database,
     authMode,
     entra,
     scimToken,
     redisUrl,
+    redisKeyPrefix,
+    rateLimits,
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',

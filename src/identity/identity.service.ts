@@ -8,6 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
+import { sameUserName } from '../staff/user-name';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
 
 /** What a token says about its person, normalised. */
@@ -60,7 +61,9 @@ export class IdentityService {
       changes.displayName = seen.displayName;
       changes.identityName = seen.displayName;
     }
-    if (seen.userName && person.userName !== seen.userName) changes.userName = seen.userName;
+    // the token's name in lower case; a SCIM-provisioned one keeps its own case
+    if (seen.userName && person.userName?.toLowerCase() !== seen.userName)
+      changes.userName = seen.userName;
     if (person.organisationId === null && this.config.entra.tenantOrganisations[seen.tenantId]) {
       // the tenant was mapped to an organisation after this person first signed in
       const organisationId = await this.tenantOrganisationId(
@@ -104,7 +107,7 @@ export class IdentityService {
     }
     const provisioned = await tx.findOne(StaffMember, {
       where: [
-        ...(seen.userName ? [{ userName: seen.userName, objectId: IsNull() }] : []),
+        ...(seen.userName ? [{ userName: sameUserName(seen.userName), objectId: IsNull() }] : []),
         { externalId: seen.objectId, objectId: IsNull() },
       ],
       order: { id: 'ASC' },
@@ -147,7 +150,7 @@ export class IdentityService {
 
   private userNameTaken(tx: EntityManager, userName: string, exceptId: number | undefined) {
     return tx.existsBy(StaffMember, {
-      userName,
+      userName: sameUserName(userName),
       ...(exceptId !== undefined ? { id: Not(exceptId) } : {}),
     });
   }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
+import { describeForLog } from '../common/logging/loggable-error';
 import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from './scim-schemas';
 import { ScimError } from './scim.errors';
 
@@ -12,8 +13,8 @@ export class ScimErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, detail, scimType } = describe(error);
-    // the stack only: driver errors can carry the values that were written, and those are personal
-    if (status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // driver errors carry the values that were written, and those are personal
+    if (status >= 500) this.logger.error(describeForLog(error));
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="scim"');
     response
       .status(status)

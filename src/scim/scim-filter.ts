@@ -40,7 +40,7 @@ export function parseUserFilter(raw: string | undefined): UserFilter {
     const key = FILTERABLE[name];
     if (!key) throw invalid(`cannot filter on "${attrPath}"; use userName, externalId or id`);
     if (typeof compValue !== 'string') throw invalid(`"${attrPath}" is compared with a string`);
-    // userName is not case-exact (stored lower-case); externalId and id are
+    // userName is not case-exact (compared ignoring case); externalId and id are
     const value = key === 'userName' ? compValue.toLowerCase() : compValue;
     if (result[key] !== undefined && result[key] !== value) result.impossible = true;
     result[key] = value;

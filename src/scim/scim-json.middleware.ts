@@ -13,10 +13,16 @@ export class ScimJsonMiddleware implements NestMiddleware {
     parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const status = (error as { status?: number }).status ?? 400;
+      const detail =
+        status === 413 ? 'The body is over the limit of 1mb' : 'The body is not valid JSON';
       res
         .status(status)
         .type(SCIM_CONTENT_TYPE)
-        .send(JSON.stringify(scimErrorBody(status, 'The body is not valid JSON', 'invalidSyntax')));
+        .send(
+          JSON.stringify(
+            scimErrorBody(status, detail, status === 413 ? 'invalidValue' : 'invalidSyntax'),
+          ),
+        );
     });
   }
 }

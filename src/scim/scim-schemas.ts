@@ -2,9 +2,9 @@
 export const CORE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ENTERPRISE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 export const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
-export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+export { SCIM_ERROR_SCHEMA as ERROR_SCHEMA } from '../common/http/error-response';
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-export const SCIM_CONTENT_TYPE = 'application/scim+json';
+export { SCIM_CONTENT_TYPE } from '../common/http/error-response';
 export const MAX_PAGE_SIZE = 100;
 
 const attribute = (

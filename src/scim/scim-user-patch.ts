@@ -1,4 +1,5 @@
 import { ScimError as PatchLibraryError, scimPatch, ScimPatchOperation } from 'scim-patch';
+import { assertSafeScimPath, assertSafeScimValue } from './scim-input-safety';
 import { PATCH_OP_SCHEMA } from './scim-schemas';
 import { ScimError } from './scim.errors';
 
@@ -17,6 +18,8 @@ export function applyUserPatch<T extends object>(user: T, body: unknown): T {
   if (!Array.isArray(Operations) || Operations.length === 0) {
     throw new ScimError(400, 'Operations must be a non-empty list', 'invalidSyntax');
   }
+  // before scim-patch sees anything: it walks paths and values into ordinary objects
+  assertSafeScimValue(Operations, 'Operations');
   const operations = Operations.map(normaliseOperation);
   try {
     return scimPatch(structuredClone(user) as never, operations, {
@@ -50,6 +53,7 @@ function normaliseOperation(raw: unknown, index: number): ScimPatchOperation {
     throw new ScimError(400, `Operations[${index}].path must be a string`, 'invalidPath');
   }
   const path = operation.path?.trim() || undefined;
+  if (path) assertSafeScimPath(path, `Operations[${index}].path`);
   if (op === 'remove') {
     if (!path) throw new ScimError(400, `Operations[${index}] remove needs a path`, 'noTarget');
     return {
@@ -71,7 +75,7 @@ function normaliseOperation(raw: unknown, index: number): ScimPatchOperation {
 
 /** `{ name: { givenName: "A" } }` → `{ "name.givenName": "A" }`, one level deep, as a path would say it. */
 function flattenComplex(value: Record<string, unknown>): Record<string, unknown> {
-  const flat: Record<string, unknown> = {};
+  const flat: Record<string, unknown> = Object.create(null);
   for (const [key, inner] of Object.entries(value)) {
     if (isPlainObject(inner)) {
       // extension schemas join with ':' (urn:…:User:department), core attributes with '.'

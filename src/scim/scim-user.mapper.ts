@@ -3,6 +3,8 @@ import type { Department } from '../organisations/department.entity';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { StaffMember } from '../staff/staff-member.entity';
 import type { ScimEmail, ScimProfile } from './scim-profile.entity';
+import { plainTextProblem } from '../staff/plain-text';
+import { assertSafeScimValue } from './scim-input-safety';
 import { CORE_USER_SCHEMA, ENTERPRISE_USER_SCHEMA } from './scim-schemas';
 import { invalidValue } from './scim.errors';
 
@@ -20,10 +22,17 @@ export interface ScimUserFields {
   organization: string | null;
 }
 
+/** The rules profile edits apply (no control characters, no bidirectional overrides), and a length. */
+const plainText = (max: number) =>
+  z.string().superRefine((value, context) => {
+    const problem = plainTextProblem(value, { maxLength: max });
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
 const text = (max: number) =>
   z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() || null : value),
-    z.string().max(max, `must be at most ${max} characters`).nullish(),
+    plainText(max).nullish(),
   );
 
 // Entra sends `active` as the string "False"/"True" in some PATCH requests
@@ -37,12 +46,10 @@ const activeSchema = z.preprocess(
 );
 
 const userSchema = z.object({
+  // kept as provisioned; compared ignoring case (caseExact false)
   userName: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-    z
-      .string({ message: 'is required' })
-      .min(1, 'is required')
-      .max(320, 'must be at most 320 characters'),
+    (value) => (typeof value === 'string' ? value.trim() : value),
+    z.string({ message: 'is required' }).min(1, 'is required').pipe(plainText(320)),
   ),
   externalId: text(255),
   displayName: text(200),
@@ -52,8 +59,8 @@ const userSchema = z.object({
   emails: z
     .array(
       z.object({
-        value: z.string().trim().min(1).max(320),
-        type: z.string().max(50).nullish(),
+        value: z.string().trim().min(1).pipe(plainText(320)),
+        type: plainText(50).nullish(),
         primary: activeSchema,
       }),
     )
@@ -64,6 +71,7 @@ const userSchema = z.object({
 
 /** Reads a SCIM User resource (from POST, PUT or a patched copy), or says which attribute is wrong. */
 export function readScimUser(resource: unknown): ScimUserFields {
+  assertSafeScimValue(resource, 'User');
   const parsed = userSchema.safeParse(resource);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

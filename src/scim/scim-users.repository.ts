@@ -27,10 +27,13 @@ export class ScimUsersRepository {
       .createQueryBuilder('s')
       .leftJoin(ScimProfile, 'p', 'p.staff_id = s.id')
       .where('p.deleted_at IS NULL');
-    if (filter.userName !== undefined) query.andWhere('s.user_name = :userName', filter);
+    // userName is not case-exact: the same expression as the unique index
+    if (filter.userName !== undefined)
+      query.andWhere('LOWER(s.user_name) = LOWER(:userName)', filter);
     if (filter.externalId !== undefined) query.andWhere('s.external_id = :externalId', filter);
     if (filter.id !== undefined) query.andWhere('s.id = :id', { id: Number(filter.id) });
     const total = await query.getCount();
+    if (startIndex > total) return { people: [], total }; // past the end: nothing to fetch
     // SCIM pages by position; count = 0 asks only for the total
     const people =
       count === 0

@@ -4,6 +4,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
+import { sameUserName } from '../staff/user-name';
 import { parseUserFilter } from './scim-filter';
 import { ScimProfile } from './scim-profile.entity';
 import { readScimUser, ScimUser, ScimUserFields, toScimUser } from './scim-user.mapper';
@@ -57,7 +58,7 @@ export class ScimUsersService {
     const fields = readScimUser(body);
     const person = await this.writing(() =>
       this.transactions.run(async (tx) => {
-        const holder = await tx.findOneBy(StaffMember, { userName: fields.userName });
+        const holder = await tx.findOneBy(StaffMember, { userName: sameUserName(fields.userName) });
         if (holder) {
           const profile = await tx.findOneBy(ScimProfile, { staffId: holder.id });
           if (!profile?.deletedAt) throw taken(fields.userName);
@@ -109,7 +110,12 @@ export class ScimUsersService {
     person: StaffMember,
     fields: ScimUserFields,
   ): Promise<StaffMember> {
-    if (await tx.existsBy(StaffMember, { userName: fields.userName, id: Not(person.id) })) {
+    if (
+      await tx.existsBy(StaffMember, {
+        userName: sameUserName(fields.userName),
+        id: Not(person.id),
+      })
+    ) {
       throw taken(fields.userName);
     }
     const organisation = fields.organization
@@ -177,11 +183,13 @@ function staffId(id: string): number {
   return /^\d{1,15}$/.test(id) ? Number(id) : 0;
 }
 
-function wholeNumber(raw: string | undefined, name: string): number | undefined {
+/** A whole number, clamped to what can be counted exactly: startIndex=1e30 is just past the end. */
+function wholeNumber(raw: unknown, name: string): number | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^-?\d+$/.test(raw))
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw))
     throw new ScimError(400, `${name} must be a whole number`, 'invalidValue');
-  return Number(raw);
+  const value = Number(raw);
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, value));
 }
 
 function taken(userName: string) {

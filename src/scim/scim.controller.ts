@@ -15,6 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { RateLimit } from '../common/rate-limit/rate-limit.decorator';
 import { Public } from '../identity/auth.decorators';
 import { ScimContentTypeInterceptor } from './scim-content-type.interceptor';
 import { ScimErrorFilter } from './scim-error.filter';
@@ -35,6 +36,7 @@ const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/scim/v2`
 
 /** SCIM 2.0 for Entra ID provisioning. Not behind sign-in: behind the SCIM_TOKEN secret. */
 @Public()
+@RateLimit('scim')
 @Controller('scim/v2')
 @UseGuards(ScimTokenGuard)
 @UseFilters(ScimErrorFilter)

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RateLimit } from '../common/rate-limit/rate-limit.decorator';
 import { CurrentStaff } from '../identity/auth.decorators';
 import type { StaffMember } from '../staff/staff-member.entity';
 import {
@@ -18,6 +19,7 @@ import { SocialAccountsService } from './social-accounts.service';
 export class SocialAccountsResolver {
   constructor(private readonly accounts: SocialAccountsService) {}
 
+  @RateLimit('handlePreviews')
   @Query(() => SocialHandlePreview, {
     description: 'The canonical handle and profile URL for what was typed, without saving.',
   })
@@ -28,6 +30,7 @@ export class SocialAccountsResolver {
     return this.accounts.preview(platform, input);
   }
 
+  @RateLimit('handleClaims') // "handle taken" tells whether a hidden handle exists
   @Mutation(() => AddSocialAccountPayload, { description: 'Register one of my accounts.' })
   async addSocialAccount(
     @CurrentStaff() me: StaffMember,
@@ -36,6 +39,7 @@ export class SocialAccountsResolver {
     return { account: await this.accounts.add(me, input) };
   }
 
+  @RateLimit('handleClaims')
   @Mutation(() => UpdateSocialAccountPayload, {
     description: 'Change the handle, purpose or visibility of one of my accounts.',
   })

@@ -57,6 +57,15 @@ async function routeSignIn(context: BrowserContext, baseUrl: string) {
     }),
   );
   await context.route(`${PUBLIC_AUTHORITY}/**`, (route) => forwardToIssuer(route));
+  // so does the page's Content-Security-Policy, which lets MSAL reach ENTRA_AUTHORITY alone
+  await context.route(`${baseUrl}/**`, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const headers = response.headers();
+    const policy = headers['content-security-policy'] ?? '';
+    headers['content-security-policy'] = policy.split(issuer.authority).join(PUBLIC_AUTHORITY);
+    await route.fulfill({ response, headers });
+  });
 }
 
 async function forwardToIssuer(route: Route) {
@@ -68,6 +77,17 @@ async function forwardToIssuer(route: Route) {
     body: request.postData() ?? undefined,
     redirect: 'manual',
   });
+  const location = response.headers.get('location');
+  if (response.status === 302 && location) {
+    // Chromium would follow a fulfilled redirect without routing it: navigate afresh instead,
+    // so the page it lands on is routed (and its Content-Security-Policy rewritten)
+    const escaped = location.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: `<!doctype html><meta http-equiv="refresh" content="0;url=${escaped}">`,
+    });
+  }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
   await route.fulfill({

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app.config';
+import { RATE_LIMIT_POLICIES } from '../../src/config/rate-limit.config';
 import { DevTokenService } from '../../src/identity/dev/dev-token.service';
 import type { StaffMember } from '../../src/staff/staff-member.entity';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -30,6 +31,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Suites not about rate limits send far more from one address than a person would. */
+const UNLIMITED = Object.fromEntries(
+  Object.values(RATE_LIMIT_POLICIES).map((policy) => [policy.env, '1000000/60']),
+);
+
 /** The real application, over HTTP, on a database of its own (SQLite file or PostgreSQL schema). */
 export async function createTestApp(
   env: NodeJS.ProcessEnv = {},
@@ -41,6 +47,7 @@ export async function createTestApp(
     AUTH_MODE: 'dev',
     SEED_DEMO_DATA: 'false',
     WEB_ROOT: '/nonexistent',
+    ...UNLIMITED,
     ...env,
     DATABASE_URL: database.url,
   });

@@ -5,16 +5,16 @@ import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import { AppConfig } from '../../config/app.config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DomainError } from '../errors/domain-error';
+import { describeForLog } from '../logging/loggable-error';
 import { LoadersFactory } from '../loaders/loaders';
 import { LoadersModule } from '../loaders/loaders.module';
 import { GraphQLContext } from './graphql-context';
-import { aliasLimitRule, queryCostPlugin } from './query-limits';
+import { rateLimitedResponsePlugin } from '../rate-limit/rate-limited-response.plugin';
+import { QUERY_LIMITS, queryCostPlugin } from './query-limits';
 
-export const MAX_QUERY_DEPTH = 12;
 const logger = new Logger('GraphQL');
 
 /** Domain errors keep their code and field; anything unexpected is logged and masked. */
@@ -32,7 +32,7 @@ export function formatError(
     };
   }
   if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) {
-    logger.error(original instanceof Error ? original.stack : String(original));
+    logger.error(describeForLog(original));
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -59,8 +59,15 @@ export function formatError(
           introspection: !config.isProduction,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
-          plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(() => schema)],
-          validationRules: [depthLimit(MAX_QUERY_DEPTH), aliasLimitRule],
+          plugins: [
+            ApolloServerPluginLandingPageDisabled(),
+            queryCostPlugin(() => schema),
+            rateLimitedResponsePlugin(),
+          ],
+          parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+          // errors carry no HTTP status of their own (DomainErrorFilter); a rate limit is 429
+          preserveHttpStatusForExecutionErrors: false,
+          hideSchemaDetailsFromClientErrors: config.isProduction,
           transformSchema: (built: GraphQLSchema) => (schema = built),
           formatError,
           context: ({ req }: { req: Request }): GraphQLContext => ({

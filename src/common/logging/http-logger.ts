@@ -2,12 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
+import { loggableError } from './loggable-error';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * JSON logs with a request id. Nothing personal: no headers (tokens, cookies), no bodies,
- * and URLs without their query strings (a search term can be a name).
+ * URLs without their query strings (a search term can be a name), and errors without the values
+ * a failed query was bound to.
  */
 export function httpLoggerOptions(config: AppConfig): Params {
   return {
@@ -24,6 +26,7 @@ export function httpLoggerOptions(config: AppConfig): Params {
           path: req.url.split('?')[0],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: loggableError,
       },
       autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
     },

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../app.module';
-import { ConfigError, loadConfig } from '../../config/app.config';
+import { ConfigError, loadConfig, withNodeEnvDefault } from '../../config/app.config';
 import { seedDemoDataIfEmpty } from './seed-demo-data';
 
 /** `npm run seed`: migrate, then seed the demo data if (and only if) the database is empty. */
 async function run() {
   try {
-    const config = loadConfig(process.env);
+    const config = loadConfig(withNodeEnvDefault(process.env, process.argv));
     const app = await NestFactory.createApplicationContext(AppModule.register(config), {
       logger: ['log', 'error'],
     });

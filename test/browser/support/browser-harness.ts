@@ -67,7 +67,7 @@ export class BrowserHarness {
     });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    return new JourneyPage(context, page);
+    return new JourneyPage(context, page, this.baseUrl);
   }
 
   async close(): Promise<void> {
@@ -85,11 +85,20 @@ export class JourneyPage {
   constructor(
     readonly context: BrowserContext,
     readonly page: Page,
+    baseUrl: string,
   ) {
+    // our pages, not Microsoft's sign-in pages on the way
+    const ours = (url: string) => url === 'about:blank' || url.startsWith(`${baseUrl}/`);
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) this.visited.add(pathOf(frame.url()));
+      if (frame === page.mainFrame() && ours(frame.url())) this.visited.add(pathOf(frame.url()));
     });
     page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+    // anything the Content-Security-Policy blocked
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        this.consoleErrors.push(message.text());
+      }
+    });
   }
 
   async goto(path: string): Promise<void> {

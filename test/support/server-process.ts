@@ -1,0 +1,61 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { TestDatabase } from './test-database';
+
+/** The built server (dist/main.js) as a separate process, as `npm start` runs it. */
+export const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+interface Exit {
+  code: number | null;
+  output: string;
+}
+
+export function run(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): {
+  child: ChildProcess;
+  exited: Promise<Exit>;
+  output: () => string;
+} {
+  let output = '';
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    // a variable given as undefined is left out, as if it were never set
+    env: Object.fromEntries(
+      Object.entries({
+        PATH: process.env.PATH,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        ...env,
+      }).filter(([, value]) => value !== undefined),
+    ),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code) => resolve({ code, output })),
+  );
+  return { child, exited, output: () => output };
+}
+
+export async function waitForHealth(port: number, output: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not become ready:\n${output()}`);
+}
+
+/** The database URL a separate process can use: PostgreSQL gets the test schema through search_path. */
+export function databaseUrl(database: TestDatabase): string {
+  if (database.config.type === 'sqlite') return database.url;
+  const url = new URL(database.url);
+  url.searchParams.set('options', `-c search_path=${database.config.schema}`);
+  return url.toString();
+}
