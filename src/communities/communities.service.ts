@@ -67,10 +67,7 @@ export class CommunitiesService {
   ): Promise<Connection<Community>> {
     let key: { name: string; id: number } | null = null;
     if (after) {
-      const [name, id] = decodeCursor(after);
-      if (typeof name !== 'string' || typeof id !== 'number') {
-        throw new InvalidInputError('after is not a cursor from this API', 'after');
-      }
+      const [name, id] = decodeCursor(after, ['string', 'id']);
       key = { name, id };
     }
     const { rows, total } = await this.communities.page(viewer, query, first, key);
@@ -147,7 +144,7 @@ export class CommunitiesService {
 
   async update(admin: CommunityViewer, input: UpdateCommunityInput): Promise<Community> {
     return this.transactions.run(async (tx) => {
-      const community = await this.communities.findById(Number(input.id), tx);
+      const community = await this.communities.findById(input.id, tx);
       if (!community || !this.canSee(admin, community)) throw new NotFoundError(NOT_FOUND, 'id');
       if (input.scope !== undefined || input.organisationId !== undefined) {
         const scope = input.scope ?? community.scope;
@@ -155,7 +152,7 @@ export class CommunitiesService {
           input.organisationId !== undefined
             ? input.organisationId
             : scope === CommunityScope.ORGANISATION && community.organisationId !== null
-              ? String(community.organisationId)
+              ? community.organisationId
               : null;
         community.organisationId = await this.organisationFor(admin, scope, organisationRef);
         community.scope = scope;
@@ -269,7 +266,7 @@ export class CommunitiesService {
   private async organisationFor(
     admin: CommunityViewer,
     scope: CommunityScope,
-    organisationId: string | null | undefined,
+    organisationId: number | null | undefined,
   ): Promise<number | null> {
     if (scope === CommunityScope.NHS_WIDE) {
       if (organisationId) {
@@ -286,9 +283,7 @@ export class CommunitiesService {
         'organisationId',
       );
     }
-    const [organisation] = await this.organisations.findOrganisationsByIds([
-      Number(organisationId),
-    ]);
+    const [organisation] = await this.organisations.findOrganisationsByIds([organisationId]);
     if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');
     if (organisation.id !== admin.organisationId) {
       throw new ForbiddenError(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { InvalidInputError } from '../common/errors/domain-error';
-import { decodeCursor, toConnection } from '../common/graphql/connection';
+import { cursorKeyOf, decodeCursorKey, toConnection } from '../common/graphql/connection';
 import { CommunitiesService } from '../communities/communities.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
@@ -32,8 +32,7 @@ export class DirectoryService {
 
   async search(viewer: StaffMember, args: StaffArgs): Promise<StaffConnection> {
     const filter = args.filter ?? {};
-    const optionalId = (value: string | null | undefined) =>
-      value === null || value === undefined ? undefined : Number(value);
+    const optionalId = (value: number | null | undefined) => value ?? undefined;
     const criteria: DirectoryCriteria = {
       viewer: { id: viewer.id, organisationId: viewer.organisationId },
       query: filter.search ? searchQuery(filter.search, viewer.organisationId) : null,
@@ -101,18 +100,13 @@ export class DirectoryService {
 
 /** The key and order of a cursor this API issued, or BAD_USER_INPUT. */
 export function keyFromCursor(cursor: string): { mode: DirectoryMode; key: DirectoryKey } {
-  const key = decodeCursor(cursor);
-  if (key.length === 3) {
-    const [relevance, name, id] = key;
-    if (typeof relevance === 'number' && typeof name === 'string' && Number.isSafeInteger(id)) {
-      return { mode: 'ranked', key: { relevance, name, id: id as number } };
-    }
+  const key = decodeCursorKey(cursor);
+  const ranked = cursorKeyOf(key, ['number', 'string', 'id']);
+  if (ranked) {
+    const [relevance, name, id] = ranked;
+    return { mode: 'ranked', key: { relevance, name, id } };
   }
-  if (key.length === 2) {
-    const [name, id] = key;
-    if (typeof name === 'string' && Number.isSafeInteger(id)) {
-      return { mode: 'byName', key: { relevance: null, name, id: id as number } };
-    }
-  }
+  const byName = cursorKeyOf(key, ['string', 'id']);
+  if (byName) return { mode: 'byName', key: { relevance: null, name: byName[0], id: byName[1] } };
   throw new InvalidInputError('after is not a cursor from this search', 'after');
 }

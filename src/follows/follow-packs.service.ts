@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { parseId } from '../common/graphql/id';
 import { communityViewer, CommunitiesService } from '../communities/communities.service';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { LeadersService } from '../leaders/leaders.service';
@@ -126,7 +127,8 @@ export class FollowPacksService {
         break;
       case FollowPackSource.COMMUNITY: {
         if (!request.id) throw new InvalidInputError('Choose a community', 'id');
-        const ref = /^\d+$/.test(request.id) ? { id: Number(request.id) } : { slug: request.id };
+        const id = parseId(request.id);
+        const ref = id !== undefined ? { id } : { slug: request.id };
         const community = await this.communities.get(communityViewer(user), ref, 'id');
         title = community.name;
         fileSlug = community.slug;
@@ -134,8 +136,8 @@ export class FollowPacksService {
         break;
       }
       case FollowPackSource.TEAM: {
-        const departmentId = request.id ? Number(request.id) : me.departmentId;
-        if (!departmentId || !Number.isInteger(departmentId)) {
+        const departmentId = request.id ? parseId(request.id) : me.departmentId;
+        if (!departmentId) {
           throw new InvalidInputError(
             'Choose a team: you have no department on your profile',
             'id',

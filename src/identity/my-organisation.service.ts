@@ -27,9 +27,9 @@ export class MyOrganisationService {
   ) {}
 
   choose(me: StaffMember, input: ChooseMyOrganisationInput): Promise<ChooseMyOrganisationPayload> {
-    const organisationId = Number(input.organisationId);
-    const siteId = input.siteId ? Number(input.siteId) : null;
-    const departmentId = input.departmentId ? Number(input.departmentId) : null;
+    const { organisationId } = input;
+    const siteId = input.siteId ?? null;
+    const departmentId = input.departmentId ?? null;
     return this.transactions.run(async (tx) => {
       const organisation = await tx.findOneBy(Organisation, { id: organisationId });
       if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');

@@ -23,10 +23,7 @@ export class LeadersService {
   async page(first: number, after?: string | null): Promise<Connection<Leader>> {
     let key: { order: number; staffId: number } | null = null;
     if (after) {
-      const [order, staffId] = decodeCursor(after);
-      if (typeof order !== 'number' || typeof staffId !== 'number') {
-        throw new InvalidInputError('after is not a cursor from this API', 'after');
-      }
+      const [order, staffId] = decodeCursor(after, ['int', 'id']);
       key = { order, staffId };
     }
     const [rows, total] = await Promise.all([
@@ -54,7 +51,7 @@ export class LeadersService {
 
   /** Features a person (or edits their profile); `featuredOrder` moves them, others shuffle down. */
   async set(input: SetLeaderInput): Promise<Leader> {
-    const staffId = Number(input.staffId);
+    const { staffId } = input;
     await this.assertVisible(staffId);
     return this.transactions.run(async (tx) => {
       const leaders = await this.leaders.all(tx);

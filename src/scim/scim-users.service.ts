@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, Not, QueryFailedError } from 'typeorm';
+import { NO_SUCH_ID, parseId } from '../common/graphql/id';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -174,7 +175,7 @@ export class ScimUsersService {
 }
 
 function staffId(id: string): number {
-  return /^\d{1,15}$/.test(id) ? Number(id) : 0;
+  return parseId(id) ?? NO_SUCH_ID;
 }
 
 function wholeNumber(raw: string | undefined, name: string): number | undefined {

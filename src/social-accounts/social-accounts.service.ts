@@ -109,8 +109,8 @@ export class SocialAccountsService {
   }
 
   /** Another person's account is "not found", exactly like one that does not exist. */
-  private async findMine(me: StaffMember, id: string): Promise<SocialAccount> {
-    const account = await this.accounts.findOneBy({ id: Number(id), staffId: me.id });
+  private async findMine(me: StaffMember, id: number): Promise<SocialAccount> {
+    const account = await this.accounts.findOneBy({ id, staffId: me.id });
     if (!account) throw notMine();
     return account;
   }

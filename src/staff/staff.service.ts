@@ -97,7 +97,7 @@ export class StaffService {
     tx: EntityManager,
     entity: typeof Site | typeof Department,
     me: StaffMember,
-    id: string | null,
+    id: number | null,
     field: string,
     noun: string,
   ): Promise<number | null> {
@@ -105,7 +105,7 @@ export class StaffService {
     const place =
       me.organisationId === null
         ? null
-        : await tx.findOneBy(entity, { id: Number(id), organisationId: me.organisationId });
+        : await tx.findOneBy(entity, { id, organisationId: me.organisationId });
     if (!place) throw new InvalidInputError(`Choose a ${noun} of your own organisation`, field);
     return place.id;
   }

@@ -1,19 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error';
+import { Id } from '../../common/graphql/id';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { StaffMember } from '../../staff/staff-member.entity';
 import { Public } from '../auth.decorators';
 import { DEV_TENANT_ID, DevTokenService } from './dev-token.service';
 
 export class DevSignInBody {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @Id({ of: 'staff' })
   staffId: number;
 }
 
