@@ -172,6 +172,8 @@ describe('ids and cursors: one answer on both databases', () => {
           .get(`/api/follow-packs/mastodon.csv?source=${source}&id=${id}`)
           .set('Authorization', `Bearer ${t.tokenFor(me)}`);
         expect(res.status).toBe(404);
+        expect(res.body).toMatchObject({ error: 'NOT_FOUND', field: 'id' });
+        expect(res.body.reason).toMatch(/^(COMMUNITY|DEPARTMENT)_NOT_FOUND$/);
       }
     });
   });
@@ -223,8 +225,10 @@ describe('ids and cursors: one answer on both databases', () => {
       ],
     ])('%s', async (_, query, cursors) => {
       for (const after of cursors) {
+        // root (staff, communities, leaders) and nested (followers) fields answer alike
         expect(await codeOf(query, { after })).toMatchObject({
           code: 'BAD_USER_INPUT',
+          reason: 'INVALID_CURSOR',
           field: 'after',
         });
       }

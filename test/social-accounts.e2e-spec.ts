@@ -103,7 +103,11 @@ describe('social accounts: preview, add, update, remove', () => {
     );
     const open = await t.gql(ADD, { input: { platform: 'INSTAGRAM', handle: '@opengram' } }, me);
     for (const res of [hidden, open]) {
-      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handle' });
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'HANDLE_TAKEN',
+        field: 'handle',
+      });
       expect(res.errors![0].message).toMatch(/already registered/);
       expect(res.errors![0].message).not.toMatch(/Secret|Owner|only|hidden/i);
     }
@@ -113,6 +117,12 @@ describe('social accounts: preview, add, update, remove', () => {
 
     const again = await t.gql(ADD, { input: { platform: 'INSTAGRAM', handle: 'opengram' } }, owner);
     expect(again.errors![0].message).toMatch(/already added/);
+    // the client tells the two apart by reason, never by message
+    expect(again.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'HANDLE_ALREADY_MINE',
+      field: 'handle',
+    });
   });
 
   it('lets only one of several people racing for the same handle have it', async () => {
@@ -124,7 +134,11 @@ describe('social accounts: preview, add, update, remove', () => {
     );
     expect(results.filter((res) => !res.errors)).toHaveLength(1);
     for (const res of results.filter((r) => r.errors)) {
-      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handle' });
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'HANDLE_TAKEN',
+        field: 'handle',
+      });
     }
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { InvalidInputError } from '../common/errors/domain-error';
+import { CommonErrorReason, InvalidInputError } from '../common/errors/domain-error';
 import { cursorKeyOf, decodeCursorKey, toConnection } from '../common/graphql/connection';
 import { CommunitiesService } from '../communities/communities.service';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -59,7 +59,11 @@ export class DirectoryService {
     }
     const after = args.after ? keyFromCursor(args.after) : null;
     if (after?.mode === 'ranked' && !criteria.query) {
-      throw new InvalidInputError('after is not a cursor from this search', 'after');
+      throw new InvalidInputError(
+        CommonErrorReason.INVALID_CURSOR,
+        'after is not a cursor from this search',
+        'after',
+      );
     }
     await this.indexer.catchUp();
     const mode = after ? after.mode : await this.modeFor(criteria);
@@ -108,5 +112,9 @@ export function keyFromCursor(cursor: string): { mode: DirectoryMode; key: Direc
   }
   const byName = cursorKeyOf(key, ['string', 'id']);
   if (byName) return { mode: 'byName', key: { relevance: null, name: byName[0], id: byName[1] } };
-  throw new InvalidInputError('after is not a cursor from this search', 'after');
+  throw new InvalidInputError(
+    CommonErrorReason.INVALID_CURSOR,
+    'after is not a cursor from this search',
+    'after',
+  );
 }

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { currentGuidanceIdSql } from './current-guidance.sql';
 import { Guidance, PublishGuidanceInput } from './dto/guidance.inputs';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
 import { regulatorGuidanceFor } from './regulator-guidance';
+import { GuidanceErrorReason } from './guidance.errors';
 
 @Injectable()
 export class GuidanceService {
@@ -59,12 +61,14 @@ export class GuidanceService {
       const current = await this.currentFor(person.organisationId, tx);
       if (!current) {
         throw new InvalidInputError(
+          GuidanceErrorReason.NO_GUIDANCE_TO_ACCEPT,
           'There is no social media guidance for you to accept',
           'version',
         );
       }
       if (current.version !== version) {
         throw new InvalidInputError(
+          GuidanceErrorReason.GUIDANCE_VERSION_NOT_CURRENT,
           `Version ${version} is not the current guidance: read version ${current.version} and accept that`,
           'version',
         );
@@ -85,6 +89,7 @@ export class GuidanceService {
   async publish(admin: StaffMember, input: PublishGuidanceInput): Promise<GuidanceDocument> {
     if (!input.nhsWide && admin.organisationId === null) {
       throw new InvalidInputError(
+        GuidanceErrorReason.NO_ORGANISATION,
         'You have no organisation: publish NHS-wide guidance instead',
         'nhsWide',
       );
@@ -117,8 +122,11 @@ export class GuidanceService {
       });
     } catch (error) {
       // the unique (scope, version) index: another publication got there first
-      if (error instanceof QueryFailedError) {
-        throw new ConflictError('Someone published a new version at the same moment: try again');
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          GuidanceErrorReason.PUBLISHED_CONCURRENTLY,
+          'Someone published a new version at the same moment: try again',
+        );
       }
       throw error;
     }

@@ -9,6 +9,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
+import { IdentityErrorReason } from './identity.errors';
 
 /** What a token says about its person, normalised. */
 interface TokenProfile {
@@ -154,5 +155,8 @@ export class IdentityService {
 }
 
 function deactivated() {
-  return new UnauthenticatedError('This account has been deactivated');
+  return new UnauthenticatedError(
+    IdentityErrorReason.ACCOUNT_DEACTIVATED,
+    'This account has been deactivated',
+  );
 }

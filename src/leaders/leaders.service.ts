@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { InvalidInputError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { StaffService } from '../staff/staff.service';
 import { SetLeaderInput } from './dto/leader.input';
 import { Leader } from './leader.entity';
 import { LeadersRepository } from './leaders.repository';
+import { LeaderErrorReason } from './leader.errors';
 
 /** At most this many leaders are read for suggestions and follow packs. */
 export const MAX_LEADERS = 100;
@@ -52,7 +53,7 @@ export class LeadersService {
   /** Features a person (or edits their profile); `featuredOrder` moves them, others shuffle down. */
   async set(input: SetLeaderInput): Promise<Leader> {
     const { staffId } = input;
-    await this.assertVisible(staffId);
+    await this.staff.getVisible(staffId, null, 'staffId');
     return this.transactions.run(async (tx) => {
       const leaders = await this.leaders.all(tx);
       const index = leaders.findIndex((l) => l.staffId === staffId);
@@ -94,7 +95,11 @@ export class LeadersService {
       const byId = new Map(leaders.map((l) => [l.staffId, l]));
       const stranger = staffIds.find((id) => !byId.has(id));
       if (stranger !== undefined) {
-        throw new InvalidInputError(`${stranger} is not a leader`, 'staffIds');
+        throw new InvalidInputError(
+          LeaderErrorReason.NOT_A_LEADER,
+          `${stranger} is not a leader`,
+          'staffIds',
+        );
       }
       const listed = new Set(staffIds);
       await this.renumber(tx, [
@@ -113,14 +118,5 @@ export class LeadersService {
       return moved || leader === edited;
     });
     await tx.save(Leader, changed);
-  }
-
-  private async assertVisible(staffId: number) {
-    try {
-      await this.staff.getVisible(staffId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
-      throw error;
-    }
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, Not, QueryFailedError } from 'typeorm';
+import { EntityManager, Not } from 'typeorm';
 import { NO_SUCH_ID, parseId } from '../common/graphql/id';
 import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
@@ -166,7 +167,7 @@ export class ScimUsersService {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) {
+      if (isUniqueViolation(error)) {
         throw new ScimError(409, 'That userName belongs to someone else', 'uniqueness');
       }
       throw error;

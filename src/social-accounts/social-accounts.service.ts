@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
 import { DirectorySearchIndexer } from '../directory/directory-search.indexer';
 import type { StaffMember } from '../staff/staff-member.entity';
 import {
@@ -12,7 +13,11 @@ import {
 } from './dto/social-account.inputs';
 import { HandlePreview, normaliseHandle, previewHandle } from './platforms/normalise-handle';
 import { Platform } from './platforms/platform';
-import { HandleAlreadyMineError, HandleTakenError } from './social-account.errors';
+import {
+  HandleAlreadyMineError,
+  HandleTakenError,
+  SocialAccountErrorReason,
+} from './social-account.errors';
 import { SocialAccount, VerificationStatus } from './social-account.entity';
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;
@@ -50,6 +55,7 @@ export class SocialAccountsService {
       await this.refuseTaken(tx, me, input.platform, handleKey);
       if ((await tx.countBy(SocialAccount, { staffId: me.id })) >= MAX_ACCOUNTS_PER_PERSON) {
         throw new InvalidInputError(
+          SocialAccountErrorReason.TOO_MANY_ACCOUNTS,
           `You can register at most ${MAX_ACCOUNTS_PER_PERSON} accounts: remove one first`,
           'platform',
         );
@@ -144,11 +150,9 @@ export class SocialAccountsService {
 }
 
 function notMine(): NotFoundError {
-  return new NotFoundError('You have no account with that id', 'id');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string };
-  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return new NotFoundError(
+    SocialAccountErrorReason.ACCOUNT_NOT_FOUND,
+    'You have no account with that id',
+    'id',
+  );
 }

@@ -9,6 +9,7 @@ import { Site } from '../organisations/site.entity';
 import { UpdateMyProfileInput } from './dto/update-my-profile.input';
 import { StaffMember } from './staff-member.entity';
 import { ListingScope, StaffRepository } from './staff.repository';
+import { StaffErrorReason } from './staff.errors';
 
 export type NewStaffMember = Partial<
   Omit<StaffMember, 'id' | 'createdAt' | 'updatedAt' | 'listed' | 'acceptedGuidanceId'>
@@ -28,10 +29,12 @@ export class StaffService {
    * A person others may see: active (leavers vanish at once) and listed (accepted the current
    * guidance). The person themself always sees themself. SQL lists use `visibleStaffSql()`.
    */
-  async getVisible(id: number, viewer?: { id: number } | null): Promise<StaffMember> {
+  async getVisible(id: number, viewer?: { id: number } | null, field = 'id'): Promise<StaffMember> {
     const person = Number.isSafeInteger(id) ? await this.staff.findOneBy({ id }) : null;
     const visible = person && (person.id === viewer?.id || (person.active && person.listed));
-    if (!visible) throw new NotFoundError('No such member of staff', 'id');
+    if (!visible) {
+      throw new NotFoundError(StaffErrorReason.STAFF_NOT_FOUND, 'No such member of staff', field);
+    }
     return person;
   }
 
@@ -72,7 +75,15 @@ export class StaffService {
       }
       if (input.staffGroup !== undefined) changes.staffGroup = input.staffGroup;
       if (input.siteId !== undefined) {
-        changes.siteId = await this.placeOf(tx, Site, me, input.siteId, 'siteId', 'site');
+        changes.siteId = await this.placeOf(
+          tx,
+          Site,
+          me,
+          input.siteId,
+          'siteId',
+          'site',
+          StaffErrorReason.SITE_NOT_IN_ORGANISATION,
+        );
       }
       if (input.departmentId !== undefined) {
         changes.departmentId = await this.placeOf(
@@ -82,6 +93,7 @@ export class StaffService {
           input.departmentId,
           'departmentId',
           'department',
+          StaffErrorReason.DEPARTMENT_NOT_IN_ORGANISATION,
         );
       }
       if (Object.keys(changes).length > 0) {
@@ -100,13 +112,16 @@ export class StaffService {
     id: number | null,
     field: string,
     noun: string,
+    reason: StaffErrorReason,
   ): Promise<number | null> {
     if (id === null) return null;
     const place =
       me.organisationId === null
         ? null
         : await tx.findOneBy(entity, { id, organisationId: me.organisationId });
-    if (!place) throw new InvalidInputError(`Choose a ${noun} of your own organisation`, field);
+    if (!place) {
+      throw new InvalidInputError(reason, `Choose a ${noun} of your own organisation`, field);
+    }
     return place.id;
   }
 }

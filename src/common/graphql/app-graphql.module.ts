@@ -1,47 +1,19 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { AppConfig } from '../../config/app.config';
 import { APP_CONFIG } from '../../config/config.module';
-import { DomainError } from '../errors/domain-error';
 import { LoadersFactory } from '../loaders/loaders';
 import { LoadersModule } from '../loaders/loaders.module';
+import { formatError } from './format-error';
 import { GraphQLContext } from './graphql-context';
 import { aliasLimitRule, queryCostPlugin } from './query-limits';
 
 export const MAX_QUERY_DEPTH = 12;
-const logger = new Logger('GraphQL');
-
-/** Domain errors keep their code and field; anything unexpected is logged and masked. */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof DomainError) {
-    return {
-      message: original.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
-    };
-  }
-  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) {
-    logger.error(original instanceof Error ? original.stack : String(original));
-    return {
-      message: 'Internal server error',
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
-  }
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
-}
 
 @Module({
   imports: [

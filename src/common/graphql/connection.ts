@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsBase64, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { InvalidInputError } from '../errors/domain-error';
+import { CommonErrorReason, InvalidInputError } from '../errors/domain-error';
 import { isStoredId, MAX_ID } from './id';
 
 export const MAX_PAGE_SIZE = 100;
@@ -116,7 +116,11 @@ export function decodeCursor<const S extends CursorShape>(
 }
 
 export function notACursor(field = 'after'): InvalidInputError {
-  return new InvalidInputError(`${field} is not a cursor from this API`, field);
+  return new InvalidInputError(
+    CommonErrorReason.INVALID_CURSOR,
+    `${field} is not a cursor from this API`,
+    field,
+  );
 }
 
 /** Build a connection from up to `first + 1` rows fetched in key order. */

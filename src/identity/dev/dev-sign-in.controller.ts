@@ -8,6 +8,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { StaffMember } from '../../staff/staff-member.entity';
 import { Public } from '../auth.decorators';
 import { DEV_TENANT_ID, DevTokenService } from './dev-token.service';
+import { StaffErrorReason } from '../../staff/staff.errors';
 
 export class DevSignInBody {
   @Id({ of: 'staff' })
@@ -50,7 +51,12 @@ export class DevSignInController {
   @HttpCode(200)
   async signIn(@Body() body: DevSignInBody) {
     const person = await this.staff.findOneBy({ id: body.staffId, active: true });
-    if (!person) throw new NotFoundError('No active member of staff with that id', 'staffId');
+    if (!person)
+      throw new NotFoundError(
+        StaffErrorReason.STAFF_NOT_FOUND,
+        'No active member of staff with that id',
+        'staffId',
+      );
     if (!person.objectId || person.tenantId !== DEV_TENANT_ID) {
       // a person provisioned but never signed in gets a development identity on first use
       const identity = { tenantId: DEV_TENANT_ID, objectId: randomUUID() };
