@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app.config';
 import { createApp } from './bootstrap';
-import { seedDemoDataIfEmpty } from './database/seed/seed-demo-data';
+import { seedDemoDataIfEmpty } from './seed/seed-demo-data';
 
 async function main() {
   let config;

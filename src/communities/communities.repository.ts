@@ -231,6 +231,18 @@ export class CommunitiesRepository {
     );
   }
 
+  /** Sets these communities' member counters from their memberships. */
+  async recountMembers(tx: EntityManager, communityIds: readonly number[]) {
+    if (communityIds.length === 0) return;
+    await runSql(
+      tx,
+      `UPDATE communities SET member_count =
+         (SELECT COUNT(*) FROM community_memberships m WHERE m.community_id = communities.id)
+       WHERE id IN (:...ids)`,
+      { ids: [...communityIds] },
+    );
+  }
+
   /** The communities someone joined most recently (index on staff_id). */
   async recentCommunityIdsOf(staffId: number, limit: number): Promise<number[]> {
     const { rows } = await runSql<{ community_id: number }>(

@@ -127,6 +127,31 @@ export class CommunitiesService {
     return this.communities.visibleMemberIds(communityId, limit);
   }
 
+  /**
+   * Communities and their memberships at once (the demo), in the caller's transaction, with
+   * each community's member counter counted from what was written.
+   */
+  async importMany(
+    tx: EntityManager,
+    communities: Partial<Community>[],
+    memberships: (community: Community[]) => Partial<CommunityMembership>[],
+  ): Promise<Community[]> {
+    const saved = await tx.save(
+      Community,
+      communities.map((c) => tx.create(Community, c)),
+    );
+    await tx.save(
+      CommunityMembership,
+      memberships(saved).map((m) => tx.create(CommunityMembership, m)),
+      { chunk: 200 },
+    );
+    await this.communities.recountMembers(
+      tx,
+      saved.map((c) => c.id),
+    );
+    return saved;
+  }
+
   async create(admin: CommunityViewer, input: CreateCommunityInput): Promise<Community> {
     const organisationId = await this.organisationFor(admin, input.scope, input.organisationId);
     const slug = input.slug ?? slugFrom(input.name);

@@ -1,46 +1,64 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
-import { SocialAccount } from '../social-accounts/social-account.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { EntityManager } from 'typeorm';
+import { DerivedState } from '../database/derived-state';
+import '../social-accounts/social-account-changes';
+import { SocialAccountsService } from '../social-accounts/social-accounts.service';
+import { staffIdsChanging } from '../staff/staff-changes';
+import type { StaffMember } from '../staff/staff-member.entity';
+import { StaffService } from '../staff/staff.service';
 import { DirectoryRepository } from './directory.repository';
-import { searchDocument } from './search-text';
+import { searchDocument, searchText } from './search-text';
 
 const BATCH = 500;
 
-/** Keeps each person's search document in step, inside the transaction that changed them. */
+/** What of a person their search document holds (besides their accounts). */
+const SEARCHED_FIELDS = new Set<keyof StaffMember>([
+  'displayName',
+  'jobTitle',
+  'bio',
+  'organisationId',
+  'siteId',
+  'departmentId',
+  'staffGroup',
+]);
+
+/**
+ * The owner of each person's search document (the index and its plain text): rebuilt in the
+ * transaction that changed the person or their accounts, whoever wrote them.
+ */
 @Injectable()
 export class DirectorySearchIndexer {
   constructor(
+    derived: DerivedState,
     private readonly directory: DirectoryRepository,
-    private readonly transactions: TransactionRunner,
-  ) {}
+    private readonly staff: StaffService,
+    private readonly accounts: SocialAccountsService,
+  ) {
+    derived.on('staff', 'directory search document', (tx, changes) =>
+      this.reindex(tx, staffIdsChanging(changes, SEARCHED_FIELDS)),
+    );
+    derived.on('social-accounts', 'directory search document', (tx, changes) =>
+      this.reindex(
+        tx,
+        changes.map((change) => change.staffId),
+      ),
+    );
+  }
 
-  async reindex(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
+  private async reindex(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
     const unique = [...new Set(staffIds)];
     for (let start = 0; start < unique.length; start += BATCH) {
       const ids = unique.slice(start, start + BATCH);
-      const people = await tx.findBy(StaffMember, { id: In(ids) });
-      const accounts = await tx.find(SocialAccount, {
-        where: { staffId: In(ids) },
-        select: { staffId: true, handle: true, visibility: true },
-      });
-      const byStaff = new Map<number, SocialAccount[]>(ids.map((id) => [id, []]));
-      for (const account of accounts) byStaff.get(account.staffId)?.push(account);
-      await this.directory.replaceDocuments(
+      const people = await this.staff.findByIds(ids, tx);
+      const accounts = await this.accounts.findByStaffIds(ids, tx);
+      const accountsOf = new Map(ids.map((id, i) => [id, accounts[i]]));
+      const documents = people.map((person) => searchDocument(person, accountsOf.get(person.id)!));
+      await this.directory.replaceDocuments(tx, ids, documents);
+      await this.staff.writeSearchTexts(
         tx,
         ids,
-        people.map((person) => searchDocument(person, byStaff.get(person.id)!)),
+        documents.map((d) => ({ staffId: d.staffId, text: searchText(d) })),
       );
     }
-  }
-
-  /**
-   * Indexes people changed by writers that do not reindex (first sign-in, SCIM): rows a trigger
-   * marked stale. One indexed lookup when there are none; called before each directory search.
-   */
-  async catchUp(): Promise<void> {
-    const stale = await this.directory.staleStaffIds(BATCH);
-    if (stale.length > 0) await this.transactions.run((tx) => this.reindex(tx, stale));
   }
 }

@@ -17,7 +17,6 @@ import {
   DirectoryMode,
   DirectoryRepository,
 } from './directory.repository';
-import { DirectorySearchIndexer } from './directory-search.indexer';
 import { searchQuery } from './search-text';
 
 /** Directory search: people others may see, matching what was typed and the filters. */
@@ -25,7 +24,6 @@ import { searchQuery } from './search-text';
 export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
-    private readonly indexer: DirectorySearchIndexer,
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly communities: CommunitiesService,
   ) {}
@@ -65,7 +63,6 @@ export class DirectoryService {
         'after',
       );
     }
-    await this.indexer.catchUp();
     const mode = after ? after.mode : await this.modeFor(criteria);
     const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     // a page of few sorted matches has counted them already

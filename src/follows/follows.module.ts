@@ -5,6 +5,8 @@ import { LeadersModule } from '../leaders/leaders.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffModule } from '../staff/staff.module';
+import { FollowCounters } from './follow-counters';
+import { FollowStatsRow } from './follow-stats.entity';
 import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
 import { FollowSuggestionsResolver } from './follow-suggestions.resolver';
 import { FollowSuggestionsService } from './follow-suggestions.service';
@@ -20,7 +22,7 @@ import { SocialAccountFollowUrlResolver } from './social-account-follow-url.reso
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Follow, FollowSuggestionDismissal]),
+    TypeOrmModule.forFeature([Follow, FollowSuggestionDismissal, FollowStatsRow]),
     StaffModule,
     OrganisationsModule,
     SocialAccountsModule,
@@ -30,6 +32,7 @@ import { SocialAccountFollowUrlResolver } from './social-account-follow-url.reso
   controllers: [FollowPacksController],
   providers: [
     FollowsRepository,
+    FollowCounters,
     FollowsService,
     FollowSuggestionsService,
     FollowPacksService,

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../common/errors/domain-error';
 import { Connection, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
+import { touch } from '../database/derived-state';
+import './follow-changes';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
+import { Follow } from './follow.entity';
 import { FollowDirection, FollowsRepository, FollowStats } from './follows.repository';
 import { decodeTimestampCursor } from '../database/portable-sql';
 import { FollowErrorReason } from './follow.errors';
@@ -29,7 +33,7 @@ export class FollowsService {
     const person = await this.staff.getVisible(staffId, null, 'staffId');
     await this.transactions.run(async (tx) => {
       if (await this.follows.insert(tx, me.id, staffId)) {
-        await this.follows.adjustCounts(tx, me.id, staffId, 1);
+        touch(tx, 'follows', [{ followerId: me.id, followeeId: staffId, delta: 1 }]);
       }
     });
     return person;
@@ -46,7 +50,7 @@ export class FollowsService {
     }
     const removed = await this.transactions.run(async (tx) => {
       const deleted = await this.follows.delete(tx, me.id, staffId);
-      if (deleted) await this.follows.adjustCounts(tx, me.id, staffId, -1);
+      if (deleted) touch(tx, 'follows', [{ followerId: me.id, followeeId: staffId, delta: -1 }]);
       return deleted;
     });
     try {
@@ -55,6 +59,29 @@ export class FollowsService {
       if (removed) return null; // they knew this person: nothing to hide
       throw error;
     }
+  }
+
+  /** Follows at once (the demo), in the caller's transaction; the counters follow. */
+  async importMany(
+    tx: EntityManager,
+    follows: { followerId: number; followeeId: number; createdAt: Date }[],
+    optedOut: readonly number[] = [],
+  ): Promise<void> {
+    await tx.save(
+      Follow,
+      follows.map((f) => tx.create(Follow, f)),
+      { chunk: 300 },
+    );
+    touch(
+      tx,
+      'follows',
+      follows.map((f) => ({
+        followerId: f.followerId,
+        followeeId: f.followeeId,
+        delta: 1 as const,
+      })),
+    );
+    for (const staffId of optedOut) await this.follows.setSuggestible(tx, staffId, false);
   }
 
   async setSuggestionsOptOut(me: StaffMember, optOut: boolean): Promise<StaffMember> {

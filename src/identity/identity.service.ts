@@ -75,15 +75,16 @@ export class IdentityService {
       if (changes.userName && (await this.userNameTaken(tx, changes.userName, person.id))) {
         delete changes.userName; // someone else holds it (a reused address): keep ours as it was
       }
-      await tx.update(StaffMember, { id: person.id }, changes);
-      await this.staff.afterChange(tx, [person.id]);
+      await this.staff.update(tx, person.id, changes);
       return Object.assign(person, changes);
     });
   }
 
   private async firstSignIn(seen: TokenProfile): Promise<StaffMember> {
     try {
-      return await this.transactions.run((tx) => this.linkOrCreate(tx, seen));
+      const { id } = await this.transactions.run((tx) => this.linkOrCreate(tx, seen));
+      // read back once committed: the listing follows the person in the same transaction
+      return await this.staffMembers.findOneByOrFail({ id });
     } catch (error) {
       // two first requests at once (PostgreSQL): the other one created the record
       const winner = await this.staffMembers.findOneBy({
@@ -120,8 +121,7 @@ export class IdentityService {
           ? {}
           : { organisationId: await this.tenantOrganisationId(tx, seen.tenantId) }),
       };
-      await tx.update(StaffMember, { id: provisioned.id }, changes);
-      await this.staff.afterChange(tx, [provisioned.id]);
+      await this.staff.update(tx, provisioned.id, changes);
       return Object.assign(provisioned, changes);
     }
     const userNameFree = seen.userName && !(await this.userNameTaken(tx, seen.userName, undefined));

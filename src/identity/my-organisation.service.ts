@@ -67,8 +67,7 @@ export class MyOrganisationService {
         );
       }
       const changes = { organisationId, siteId, departmentId };
-      await tx.update(StaffMember, { id: me.id }, changes);
-      await this.staff.afterChange(tx, [me.id]); // found under the new organisation at once
+      await this.staff.update(tx, me.id, changes); // found under the new organisation at once
       return { me: Object.assign(me, changes) };
     });
   }

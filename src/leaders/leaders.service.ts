@@ -72,6 +72,17 @@ export class LeadersService {
     });
   }
 
+  /** Leaders at once (the demo), in the caller's transaction, in the order given. */
+  async importMany(
+    tx: EntityManager,
+    leaders: { staffId: number; title: string; statement?: string | null }[],
+  ): Promise<void> {
+    await tx.save(
+      Leader,
+      leaders.map((leader, i) => tx.create(Leader, { ...leader, featuredOrder: i + 1 })),
+    );
+  }
+
   /** No longer featured; removing someone who is not a leader changes nothing. */
   async remove(staffId: number): Promise<Leader[]> {
     return this.transactions.run(async (tx) => {

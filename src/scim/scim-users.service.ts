@@ -100,9 +100,8 @@ export class ScimUsersService {
   async remove(id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const person = await this.addressable(tx, id);
-      await tx.update(StaffMember, { id: person.id }, { active: false });
+      await this.staff.update(tx, person.id, { active: false });
       await tx.save(ScimProfile, { staffId: person.id, deletedAt: new Date() });
-      await this.staff.afterChange(tx, [person.id]);
     });
   }
 
@@ -136,7 +135,7 @@ export class ScimUsersService {
       const department = await this.users.findDepartment(tx, organisationId, fields.department);
       if (department) changes.departmentId = department.id;
     }
-    await tx.update(StaffMember, { id: person.id }, changes);
+    await this.staff.update(tx, person.id, changes); // the directory sees the change at once
     await tx.save(ScimProfile, {
       staffId: person.id,
       givenName: fields.givenName,
@@ -147,7 +146,6 @@ export class ScimUsersService {
       organisationManaged: organisation !== null,
       deletedAt: null,
     });
-    await this.staff.afterChange(tx, [person.id]); // the directory sees the change at once
     return tx.findOneByOrFail(StaffMember, { id: person.id });
   }
 

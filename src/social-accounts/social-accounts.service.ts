@@ -4,7 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
-import { DirectorySearchIndexer } from '../directory/directory-search.indexer';
+import { touch } from '../database/derived-state';
 import type { StaffMember } from '../staff/staff-member.entity';
 import {
   AddSocialAccountInput,
@@ -18,6 +18,7 @@ import {
   HandleTakenError,
   SocialAccountErrorReason,
 } from './social-account.errors';
+import './social-account-changes';
 import { SocialAccount, VerificationStatus } from './social-account.entity';
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;
@@ -27,12 +28,14 @@ export class SocialAccountsService {
   constructor(
     @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
     private readonly transactions: TransactionRunner,
-    private readonly searchIndex: DirectorySearchIndexer,
   ) {}
 
   /** Every account of these people, grouped in the order of `staffIds` (for a DataLoader). */
-  async findByStaffIds(staffIds: readonly number[]): Promise<SocialAccount[][]> {
-    const rows = await this.accounts.find({
+  async findByStaffIds(
+    staffIds: readonly number[],
+    tx?: EntityManager,
+  ): Promise<SocialAccount[][]> {
+    const rows = await (tx ?? this.accounts.manager).find(SocialAccount, {
       where: { staffId: In([...staffIds]) },
       order: { platform: 'ASC', id: 'ASC' },
     });
@@ -72,9 +75,32 @@ export class SocialAccountsService {
           visibility: input.visibility,
         }),
       );
-      await this.searchIndex.reindex(tx, [me.id]);
+      touch(tx, 'social-accounts', [{ accountId: account.id, staffId: me.id }]);
       return tx.findOneByOrFail(SocialAccount, { id: account.id });
     });
+  }
+
+  /**
+   * Accounts for many people at once (the demo), in the caller's transaction: handles are
+   * normalised as `add` does; limits and the friendly taken check are the caller's to keep.
+   */
+  async importMany(
+    tx: EntityManager,
+    accounts: (Omit<AddSocialAccountInput, 'handle'> & { staffId: number; handle: string })[],
+  ): Promise<SocialAccount[]> {
+    const saved = await tx.save(
+      SocialAccount,
+      accounts.map(({ handle: input, ...account }) =>
+        tx.create(SocialAccount, { ...account, ...normaliseHandle(account.platform, input) }),
+      ),
+      { chunk: 200 },
+    );
+    touch(
+      tx,
+      'social-accounts',
+      saved.map((a) => ({ accountId: a.id, staffId: a.staffId })),
+    );
+    return saved;
   }
 
   async update(me: StaffMember, input: UpdateSocialAccountInput): Promise<SocialAccount> {
@@ -98,7 +124,7 @@ export class SocialAccountsService {
       if (Object.keys(changes).length > 0) {
         const result = await tx.update(SocialAccount, { id: existing.id, staffId: me.id }, changes);
         if (!result.affected) throw notMine();
-        await this.searchIndex.reindex(tx, [me.id]);
+        touch(tx, 'social-accounts', [{ accountId: existing.id, staffId: me.id }]);
       }
       return tx.findOneByOrFail(SocialAccount, { id: existing.id });
     });
@@ -109,7 +135,7 @@ export class SocialAccountsService {
     await this.transactions.run(async (tx) => {
       const result = await tx.delete(SocialAccount, { id: existing.id, staffId: me.id });
       if (!result.affected) throw notMine();
-      await this.searchIndex.reindex(tx, [me.id]);
+      touch(tx, 'social-accounts', [{ accountId: existing.id, staffId: me.id }]);
     });
     return existing.id;
   }

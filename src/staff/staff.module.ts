@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DirectoryIndexModule } from '../directory/directory-index.module';
 import { StaffMember } from './staff-member.entity';
 import { StaffRepository } from './staff.repository';
 import { StaffResolver } from './staff.resolver';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffMember]), DirectoryIndexModule],
+  imports: [TypeOrmModule.forFeature([StaffMember])],
   providers: [StaffService, StaffRepository, StaffResolver],
   exports: [StaffService],
 })

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { Id } from '../../common/graphql/id';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { StaffMember } from '../../staff/staff-member.entity';
+import { StaffService } from '../../staff/staff.service';
 import { Public } from '../auth.decorators';
 import { DEV_TENANT_ID, DevTokenService } from './dev-token.service';
 import { StaffErrorReason } from '../../staff/staff.errors';
@@ -25,6 +26,7 @@ export class DevSignInController {
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly tokens: DevTokenService,
     private readonly transactions: TransactionRunner,
+    private readonly staffService: StaffService,
   ) {}
 
   @Get('people')
@@ -60,9 +62,7 @@ export class DevSignInController {
     if (!person.objectId || person.tenantId !== DEV_TENANT_ID) {
       // a person provisioned but never signed in gets a development identity on first use
       const identity = { tenantId: DEV_TENANT_ID, objectId: randomUUID() };
-      await this.transactions.run((tx) =>
-        tx.update(StaffMember, { id: person.id, objectId: person.objectId ?? IsNull() }, identity),
-      );
+      await this.transactions.run((tx) => this.staffService.update(tx, person.id, identity));
       Object.assign(person, identity);
     }
     return this.tokens.issue({ ...person, objectId: person.objectId! });
