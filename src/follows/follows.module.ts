@@ -14,7 +14,7 @@ import { Follow } from './follow.entity';
 import { FollowPacksController } from './follow-packs.controller';
 import { FollowPacksResolver } from './follow-packs.resolver';
 import { FollowPacksService } from './follow-packs.service';
-import { FollowsLoaderFactory } from './follows.loader';
+import { FollowsLoaders } from './follows.loader';
 import { FollowsRepository } from './follows.repository';
 import { FollowsResolver } from './follows.resolver';
 import { FollowsService } from './follows.service';
@@ -36,12 +36,12 @@ import { SocialAccountFollowUrlResolver } from './social-account-follow-url.reso
     FollowsService,
     FollowSuggestionsService,
     FollowPacksService,
-    FollowsLoaderFactory,
+    FollowsLoaders,
     FollowsResolver,
     FollowSuggestionsResolver,
     FollowPacksResolver,
     SocialAccountFollowUrlResolver,
   ],
-  exports: [FollowsService, FollowsLoaderFactory],
+  exports: [FollowsService],
 })
 export class FollowsModule {}

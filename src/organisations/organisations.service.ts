@@ -65,11 +65,27 @@ export class OrganisationsService {
     return this.departments.findBy({ id: In([...ids]) });
   }
 
-  sitesOf(organisationId: number) {
-    return this.sites.find({ where: { organisationId }, order: { name: 'ASC' } });
+  /** Each organisation's sites by name, in the order of `organisationIds` (for a DataLoader). */
+  async sitesOf(organisationIds: readonly number[]): Promise<Site[][]> {
+    const rows = await this.sites.find({
+      where: { organisationId: In([...organisationIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return groupBy(organisationIds, rows);
   }
 
-  departmentsOf(organisationId: number) {
-    return this.departments.find({ where: { organisationId }, order: { name: 'ASC' } });
+  /** Each organisation's departments by name, in the order of `organisationIds`. */
+  async departmentsOf(organisationIds: readonly number[]): Promise<Department[][]> {
+    const rows = await this.departments.find({
+      where: { organisationId: In([...organisationIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return groupBy(organisationIds, rows);
   }
+}
+
+function groupBy<T extends { organisationId: number }>(ids: readonly number[], rows: T[]): T[][] {
+  const byOrganisation = new Map<number, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byOrganisation.get(row.organisationId)?.push(row);
+  return ids.map((id) => byOrganisation.get(id)!);
 }

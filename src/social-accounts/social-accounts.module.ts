@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SocialAccount } from './social-account.entity';
+import { SocialAccountsLoaders } from './social-accounts.loader';
 import { SocialAccountsResolver } from './social-accounts.resolver';
 import { SocialAccountsService } from './social-accounts.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount])],
-  providers: [SocialAccountsService, SocialAccountsResolver],
+  providers: [SocialAccountsService, SocialAccountsLoaders, SocialAccountsResolver],
   exports: [SocialAccountsService],
 })
 export class SocialAccountsModule {}

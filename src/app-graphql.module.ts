@@ -5,13 +5,12 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
-import { AppConfig } from '../../config/app.config';
-import { APP_CONFIG } from '../../config/config.module';
-import { LoadersFactory } from '../loaders/loaders';
-import { LoadersModule } from '../loaders/loaders.module';
-import { formatError } from './format-error';
-import { GraphQLContext } from './graphql-context';
-import { aliasLimitRule, queryCostPlugin } from './query-limits';
+import { formatError } from './common/graphql/format-error';
+import { GraphQLContext } from './common/graphql/graphql-context';
+import { aliasLimitRule, queryCostPlugin } from './common/graphql/query-limits';
+import { LoaderRegistry } from './common/loaders/loaders';
+import { AppConfig } from './config/app.config';
+import { APP_CONFIG } from './config/config.module';
 
 export const MAX_QUERY_DEPTH = 12;
 
@@ -19,9 +18,8 @@ export const MAX_QUERY_DEPTH = 12;
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [LoadersModule],
-      inject: [APP_CONFIG, LoadersFactory],
-      useFactory: (config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig => {
+      inject: [APP_CONFIG, LoaderRegistry],
+      useFactory: (config: AppConfig, loaders: LoaderRegistry): ApolloDriverConfig => {
         let schema: GraphQLSchema;
         return {
           path: '/graphql',
