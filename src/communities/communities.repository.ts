@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate, runSql, timestampKey } from '../database/portable-sql';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { CommunityMembership, CommunityRole } from './community-membership.entity';
 import { Community, CommunityKind, CommunityScope } from './community.entity';
 

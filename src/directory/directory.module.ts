@@ -4,7 +4,7 @@ import { CommunitiesModule } from '../communities/communities.module';
 import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffModule } from '../staff/staff.module';
-import { DirectorySearchIndexer } from './directory-search.indexer';
+import { SearchDocuments } from './search-document.derived';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryResolver } from './directory.resolver';
 import { DirectoryService } from './directory.service';
@@ -16,6 +16,6 @@ import { DirectoryService } from './directory.service';
     SocialAccountsModule,
     CommunitiesModule,
   ],
-  providers: [DirectoryRepository, DirectorySearchIndexer, DirectoryService, DirectoryResolver],
+  providers: [DirectoryRepository, SearchDocuments, DirectoryService, DirectoryResolver],
 })
 export class DirectoryModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import {
   filterTags,
   fts5Match,

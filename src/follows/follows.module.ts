@@ -5,7 +5,7 @@ import { LeadersModule } from '../leaders/leaders.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffModule } from '../staff/staff.module';
-import { FollowCounters } from './follow-counters';
+import { FollowCounters } from './follow-counters.derived';
 import { FollowStatsRow } from './follow-stats.entity';
 import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
 import { FollowSuggestionsResolver } from './follow-suggestions.resolver';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { StaffMember } from '../staff/staff-member.entity';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { Follow } from './follow.entity';
 import { parseDbDate, runSql, timestampKey } from '../database/portable-sql';
 

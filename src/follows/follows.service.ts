@@ -4,7 +4,7 @@ import { InvalidInputError } from '../common/errors/domain-error';
 import { Connection, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { touch } from '../database/derived-state';
-import './follow-changes';
+import './follow.changes';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { Follow } from './follow.entity';

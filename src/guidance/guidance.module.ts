@@ -4,7 +4,7 @@ import { StaffModule } from '../staff/staff.module';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
 import { GuidanceResolver } from './guidance.resolver';
 import { GuidanceService } from './guidance.service';
-import { ListingMaintainer } from './listing';
+import { ListingMaintainer } from './listing.derived';
 
 @Module({
   imports: [TypeOrmModule.forFeature([GuidanceDocument, GuidanceAcceptance]), StaffModule],

@@ -5,7 +5,7 @@ import { ConflictError, InvalidInputError } from '../common/errors/domain-error'
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
 import { touch } from '../database/derived-state';
-import './guidance-changes';
+import './guidance.changes';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { currentGuidanceIdSql } from './current-guidance.sql';

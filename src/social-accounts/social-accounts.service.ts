@@ -18,7 +18,7 @@ import {
   HandleTakenError,
   SocialAccountErrorReason,
 } from './social-account.errors';
-import './social-account-changes';
+import './social-account.changes';
 import { SocialAccount, VerificationStatus } from './social-account.entity';
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;

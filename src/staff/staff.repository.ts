@@ -2,19 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { runSql } from '../database/portable-sql';
 
-/**
- * The SQL condition for "a person others may see": active and listed (accepted the current
- * guidance). Use it wherever another feature lists people (followers, members, suggestions),
- * with the staff_members alias of the query: `${visibleStaffSql('s')}`.
- * StaffService.getVisible applies the same rule to one person.
- */
-export function visibleStaffSql(alias = 'staff_members'): string {
-  return `(${alias}.active = true AND ${alias}.listed = true)`;
-}
-
-/** `visibleStaffSql()` for a query whose staff_members table is not aliased. */
-export const VISIBLE_STAFF_SQL = visibleStaffSql();
-
 /** Which people to re-evaluate: some ids, everyone in an organisation, or everyone on NHS-wide guidance. */
 export type ListingScope =
   { staffIds: readonly number[] } | { organisationId: number } | { nhsWideGuidance: true };

@@ -9,7 +9,7 @@ import { Site } from '../organisations/site.entity';
 import { UpdateMyProfileInput } from './dto/update-my-profile.input';
 import { StaffMember } from './staff-member.entity';
 import { ListingRule, ListingScope, StaffRepository } from './staff.repository';
-import './staff-changes';
+import './staff.changes';
 import { StaffErrorReason } from './staff.errors';
 
 export type NewStaffMember = Partial<

@@ -124,7 +124,7 @@ const RANGE = 5_000;
 
 /**
  * Builds every SQLite search document at once, for a database bulk-loaded outside the app (the
- * national benchmark dataset): the same documents DirectorySearchIndexer writes one person at a
+ * national benchmark dataset): the same documents SearchDocuments writes one person at a
  * time. Runs in one transaction on a better-sqlite3 handle; returns how many were indexed.
  *
  * An index without the `org_handles` column (migrations 1764500000000 and the down() of

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DerivedState } from '../database/derived-state';
-import '../social-accounts/social-account-changes';
+import '../social-accounts/social-account.changes';
 import { SocialAccountsService } from '../social-accounts/social-accounts.service';
-import { staffIdsChanging } from '../staff/staff-changes';
+import { staffIdsChanging } from '../staff/staff.changes';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { DirectoryRepository } from './directory.repository';
@@ -27,7 +27,7 @@ const SEARCHED_FIELDS = new Set<keyof StaffMember>([
  * transaction that changed the person or their accounts, whoever wrote them.
  */
 @Injectable()
-export class DirectorySearchIndexer {
+export class SearchDocuments {
   constructor(
     derived: DerivedState,
     private readonly directory: DirectoryRepository,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DerivedState } from '../database/derived-state';
-import './follow-changes';
+import './follow.changes';
 import { FollowsRepository } from './follows.repository';
 
 /** Keeps follower and following counts in step with `follows`, in the same transaction. */

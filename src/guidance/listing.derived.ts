@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DerivedState } from '../database/derived-state';
-import { staffIdsChanging } from '../staff/staff-changes';
+import { staffIdsChanging } from '../staff/staff.changes';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { currentGuidanceIdSql } from './current-guidance.sql';
-import './guidance-changes';
+import './guidance.changes';
 
 /**
  * The one rule for `listed`, whether colleagues can find a person: active, and has accepted the
