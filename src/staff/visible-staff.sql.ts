@@ -7,4 +7,3 @@
 export function visibleStaffSql(alias = 'staff_members'): string {
   return `(${alias}.active = true AND ${alias}.listed = true)`;
 }
-
