@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { Platform } from '../src/social-accounts/platforms/platform';
@@ -10,6 +9,7 @@ import {
 import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { NewStaffMember } from '../src/staff/staff.service';
+import { recordStatements } from './support/statements';
 import { webOperation } from './support/web-queries';
 import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
@@ -375,9 +375,7 @@ describe('directory: staff(first, after, filter)', () => {
     }
     const countStatements = async (first: number, filter: Record<string, unknown>) => {
       await search(viewer, filter, first); // warm
-      const statements = await countingStatements(t.dataSource, () =>
-        search(viewer, filter, first),
-      );
+      const statements = await recordStatements(t.dataSource, () => search(viewer, filter, first));
       return statements;
     };
     for (const filter of [
@@ -400,28 +398,11 @@ describe('directory: staff(first, after, filter)', () => {
     const viewer = await world.newPerson();
     const ask = () => t.gql(page, { first: 20, filter: {} }, viewer);
     await ask(); // warm
-    const before = await countingStatements(t.dataSource, ask);
+    const before = await recordStatements(t.dataSource, ask);
     expect(before.result.errors).toBeUndefined();
     for (let i = 0; i < 10; i++) await world.newPlace(await world.newOrganisation());
-    const after = await countingStatements(t.dataSource, ask);
+    const after = await recordStatements(t.dataSource, ask);
     expect(after.result.data!.organisations.length).toBeGreaterThanOrEqual(10);
     expect(after.count).toBe(before.count);
   });
 });
-
-/** Runs `work` and counts the SQL statements the data source really sent meanwhile. */
-async function countingStatements<T>(dataSource: DataSource, work: () => Promise<T>) {
-  const logger = dataSource.logger;
-  const original = logger.logQuery;
-  let count = 0;
-  logger.logQuery = function (this: typeof logger, ...args: Parameters<typeof original>) {
-    count += 1;
-    return original.apply(this, args);
-  };
-  try {
-    const result = await work();
-    return { result, count };
-  } finally {
-    logger.logQuery = original;
-  }
-}

@@ -1,23 +1,6 @@
-import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './support/create-test-app';
+import { recordStatements } from './support/statements';
 import { World } from './support/world';
-
-/** The text of every statement the data source sent while `work` ran. */
-async function statementTexts(dataSource: DataSource, work: () => Promise<unknown>) {
-  const logger = dataSource.logger;
-  const original = logger.logQuery;
-  const texts: string[] = [];
-  logger.logQuery = function (this: typeof logger, query, ...rest) {
-    texts.push(query);
-    return original.call(this, query, ...rest);
-  };
-  try {
-    await work();
-    return texts;
-  } finally {
-    logger.logQuery = original;
-  }
-}
 
 // SQLite's statement cache is hit only when a statement's text is the same for every id: ids go
 // as parameters (src/database/sqlite-parameter-binding.ts patches TypeORM for it); PostgreSQL
@@ -38,11 +21,13 @@ describe('statements carry ids as parameters', () => {
     await world.newAccount(first);
     await world.newAccount(second);
     const profile = `query($id: ID!) { staffMember(id: $id) { id accounts { handle } followerCount } }`;
-    const look = (id: number) =>
-      statementTexts(t.dataSource, async () => {
-        const res = await t.gql(profile, { id: String(id) }, viewer);
-        expect(res.errors).toBeUndefined();
-      });
+    const look = async (id: number) => {
+      const { result, texts } = await recordStatements(t.dataSource, () =>
+        t.gql(profile, { id: String(id) }, viewer),
+      );
+      expect(result.errors).toBeUndefined();
+      return texts;
+    };
     await look(first.id); // the viewer's first sign-in records their name
     const [a, b] = [await look(first.id), await look(second.id)];
     expect(a.length).toBeGreaterThanOrEqual(3);
