@@ -96,11 +96,4 @@ export class DerivedState {
       }
     }
   }
-
-  /** The owners registered on each topic, for docs and tests. */
-  registrations(): Record<string, string[]> {
-    return Object.fromEntries(
-      [...this.handlers].map(([topic, list]) => [topic, list.map((r) => r.owner)]),
-    );
-  }
 }
