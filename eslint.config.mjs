@@ -1,4 +1,5 @@
 import eslint from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,6 +21,7 @@ export default tseslint.config(
       ],
     },
   },
+  layers(),
   {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
@@ -29,3 +31,77 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
+
+/**
+ * The layers (docs/architecture.md): base layers (config, common, database) import no feature and
+ * nothing from the top; a feature imports nothing from the top, and from another feature only
+ * what it shares (its module, services, entities, models, errors, change topics, SQL rules and
+ * pure rules), never its internals (repositories, resolvers, controllers, loaders, derived-state
+ * handlers, DTOs). The top (app module, GraphQL module, seed, command lines) composes them all.
+ */
+function layers() {
+  const feature = { type: 'feature' };
+  return {
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'boundaries/include': ['src/**/*.ts'],
+      'boundaries/elements': [
+        { type: 'base', pattern: 'src/(config|common|database)', partialMatch: false },
+        { type: 'top', pattern: 'src/(cli|seed)', partialMatch: false },
+        { ...feature, pattern: 'src/*', capture: ['feature'], partialMatch: false },
+      ],
+      // app.module, app-graphql.module, bootstrap, main: the composition root
+      'boundaries/files': [{ category: 'top', pattern: 'src/*.ts' }],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          checkUnknownLocals: true, // the composition root's files belong to no element
+          policies: [
+            {
+              from: { element: { type: 'base' } },
+              disallow: [
+                { to: { element: { types: ['feature', 'top'] } } },
+                { to: { file: { categories: 'top' } } },
+              ],
+              message:
+                'A base layer (config, common, database) imports no feature: let the feature register with it instead (docs/architecture.md)',
+            },
+            {
+              from: { element: feature },
+              disallow: [
+                { to: { element: { type: 'top' } } },
+                { to: { file: { categories: 'top' } } },
+              ],
+              message: 'A feature imports nothing from the top (app module, seed, command lines)',
+            },
+            {
+              from: { element: feature },
+              disallow: {
+                to: {
+                  element: {
+                    ...feature,
+                    fileInternalPath: [
+                      '**/*.repository.ts',
+                      '**/*.resolver.ts',
+                      '**/*.controller.ts',
+                      '**/*.loader.ts',
+                      '**/*.derived.ts',
+                      'dto/**',
+                    ],
+                  },
+                },
+              },
+              message:
+                "That is another feature's internals: use what its module exports (a service, an entity, its errors or change topics)",
+            },
+          ],
+        },
+      ],
+    },
+  };
+}

@@ -5,10 +5,10 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { DemoRandom } from '../src/database/seed/demo-random';
-import { FIRST_NAMES, LAST_NAMES, ROLES } from '../src/database/seed/demo-people';
+import { DemoRandom } from '../src/seed/demo-random';
+import { FIRST_NAMES, LAST_NAMES, ROLES } from '../src/seed/demo-people';
 import { DEV_TENANT_ID } from '../src/identity/dev/dev-token.service';
-import { rebuildSqliteSearchIndex } from '../src/directory/sqlite-search-index';
+import { rebuildSqliteSearchIndex } from './rebuild-search-index';
 
 export interface DatasetSize {
   staff: number;
@@ -191,8 +191,10 @@ export async function generateDataset(
   step(`${derived.length} indexes rebuilt`);
 
   db.exec(`
-    UPDATE staff_members SET following_count = (SELECT COUNT(*) FROM follows WHERE follower_id = staff_members.id),
-                             follower_count = (SELECT COUNT(*) FROM follows WHERE followee_id = staff_members.id);
+    INSERT INTO follow_stats (staff_id, following_count, follower_count)
+    SELECT id, (SELECT COUNT(*) FROM follows WHERE follower_id = staff_members.id),
+               (SELECT COUNT(*) FROM follows WHERE followee_id = staff_members.id)
+    FROM staff_members;
   `);
   step('follow counters');
 

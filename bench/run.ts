@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import * as hdr from 'hdr-histogram-js';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DemoRandom } from '../src/database/seed/demo-random';
+import { DemoRandom } from '../src/seed/demo-random';
 import { generateDataset, NATIONAL } from './generate-dataset';
 import { LoadRequest, LoadResult, runLoad } from './http-load';
 import { SCENARIOS } from './scenarios';

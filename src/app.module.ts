@@ -5,7 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
-import { AppGraphQLModule } from './common/graphql/app-graphql.module';
+import { AppGraphQLModule } from './app-graphql.module';
+import { LoadersModule } from './common/loaders/loaders.module';
 import { QueryLimitsModule } from './common/graphql/query-limits.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { httpLoggerOptions } from './common/logging/http-logger';
@@ -36,6 +37,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(httpLoggerOptions(config)),
         DatabaseModule,
+        LoadersModule,
         AppGraphQLModule,
         QueryLimitsModule,
         RateLimitModule,

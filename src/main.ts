@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig, withNodeEnvDefault } from './config/app.config';
 import { createApp } from './bootstrap';
 import { RedisConnections } from './common/redis/redis-connections';
-import { seedDemoDataIfEmpty } from './database/seed/seed-demo-data';
+import { seedDemoDataIfEmpty } from './seed/seed-demo-data';
 
 async function main() {
   let config;

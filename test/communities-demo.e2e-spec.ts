@@ -1,4 +1,4 @@
-import { seedDemoDataIfEmpty } from '../src/database/seed/seed-demo-data';
+import { seedDemoDataIfEmpty } from '../src/seed/seed-demo-data';
 import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
@@ -83,7 +83,7 @@ describe('demo data: communities, leaders and follows', () => {
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM follows');
     expect(Number(n)).toBeGreaterThan(2000);
     const [{ followers, following }] = await t.dataSource.query(
-      'SELECT SUM(follower_count) AS followers, SUM(following_count) AS following FROM staff_members',
+      'SELECT SUM(follower_count) AS followers, SUM(following_count) AS following FROM follow_stats',
     );
     expect([Number(followers), Number(following)]).toEqual([Number(n), Number(n)]);
     const me = await t.gql(ME, {}, nurse);

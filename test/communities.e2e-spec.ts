@@ -1,5 +1,5 @@
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const CREATE = /* GraphQL */ `
@@ -109,14 +109,14 @@ const MY_COMMUNITIES = `query ($id: ID!) { staffMember(id: $id) { communities { 
 
 describe('communities', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   let admin: StaffMember;
   let seq = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
-    admin = await staff.createAdmin();
+    world = new World(t);
+    admin = await world.newAdmin();
   });
   afterAll(() => t.close());
 
@@ -191,7 +191,7 @@ describe('communities', () => {
   });
 
   it('refuses create, update, archive and role changes to anyone but Comms.Admin', async () => {
-    const nurse = await staff.create();
+    const nurse = await world.newPerson();
     const community = await create();
     const attempts: [string, Record<string, unknown>][] = [
       [CREATE, { input: { name: 'Mine', kind: 'NETWORK' } }],
@@ -228,7 +228,7 @@ describe('communities', () => {
 
   it('joins and leaves idempotently, keeping the member count exact', async () => {
     const community = await create();
-    const [a, b] = [await staff.create(), await staff.create()];
+    const [a, b] = [await world.newPerson(), await world.newPerson()];
     for (let i = 0; i < 2; i++) {
       const res = await t.gql(JOIN, { input: { communityId: community.id } }, a);
       expect(res.data!.joinCommunity.community).toMatchObject({
@@ -252,7 +252,7 @@ describe('communities', () => {
 
   it('keeps concurrent joins exact', async () => {
     const community = await create();
-    const people = await Promise.all(Array.from({ length: 8 }, () => staff.create()));
+    const people = await Promise.all(Array.from({ length: 8 }, () => world.newPerson()));
     await Promise.all(
       people.flatMap((p) =>
         [1, 2].map(() => t.gql(JOIN, { input: { communityId: community.id } }, p)),
@@ -264,17 +264,17 @@ describe('communities', () => {
   });
 
   it('says NOT_FOUND for a community that does not exist', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const res = await t.gql(JOIN, { input: { communityId: '999999' } }, me);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'communityId' });
   });
 
   it('shows and opens an organisation-only community to its own staff only', async () => {
-    const org = await staff.createOrganisation();
-    const other = await staff.createOrganisation();
-    const insider = await staff.create({ organisationId: org.id });
-    const outsider = await staff.create({ organisationId: other.id });
-    const orgAdmin = await staff.createAdmin({ organisationId: org.id });
+    const org = await world.newOrganisation();
+    const other = await world.newOrganisation();
+    const insider = await world.newPerson({ organisationId: org.id });
+    const outsider = await world.newPerson({ organisationId: other.id });
+    const orgAdmin = await world.newAdmin({ organisationId: org.id });
     const community = await create(
       { scope: 'ORGANISATION', organisationId: String(org.id) },
       orgAdmin,
@@ -306,12 +306,12 @@ describe('communities', () => {
 
   it('archives: no new members, gone from the list, page still answers, can come back', async () => {
     const community = await create();
-    const member = await staff.create();
+    const member = await world.newPerson();
     await t.gql(JOIN, { input: { communityId: community.id } }, member);
     const archived = await t.gql(ARCHIVE, { input: { communityId: community.id } }, admin);
     expect(archived.data!.archiveCommunity.community.archived).toBe(true);
 
-    const newcomer = await staff.create();
+    const newcomer = await world.newPerson();
     const join = await t.gql(JOIN, { input: { communityId: community.id } }, newcomer);
     expect(join.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -332,9 +332,9 @@ describe('communities', () => {
   it('lets Comms.Admin name organisers and champions, listed by role', async () => {
     const community = await create();
     const [organiser, champion, member] = [
-      await staff.create(),
-      await staff.create(),
-      await staff.create(),
+      await world.newPerson(),
+      await world.newPerson(),
+      await world.newPerson(),
     ];
     await t.gql(JOIN, { input: { communityId: community.id } }, member);
     await t.gql(JOIN, { input: { communityId: community.id } }, champion);
@@ -370,14 +370,12 @@ describe('communities', () => {
     const community = await create();
     const people = [];
     for (let i = 0; i < 5; i++) {
-      const p = await staff.create();
+      const p = await world.newPerson();
       await t.gql(JOIN, { input: { communityId: community.id } }, p);
       people.push(p);
     }
     // a leaver vanishes from the list at once
-    await t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${people[1].id}`,
-    );
+    await world.leave(people[1]);
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -393,7 +391,7 @@ describe('communities', () => {
   it('pages the list of communities by name', async () => {
     const prefix = `Paged ${unique()}`;
     for (const letter of ['C', 'A', 'B']) await create({ name: `${prefix} ${letter}` });
-    const me = await staff.create();
+    const me = await world.newPerson();
     const first = await t.gql(COMMUNITIES, { first: 2, filter: { search: prefix } }, me);
     expect(first.data!.communities).toMatchObject({
       totalCount: 3,
@@ -412,7 +410,7 @@ describe('communities', () => {
 
   it('lists only the communities I joined with joined: true', async () => {
     const [mineC, notMine] = [await create(), await create()];
-    const me = await staff.create();
+    const me = await world.newPerson();
     await t.gql(JOIN, { input: { communityId: mineC.id } }, me);
     const res = await t.gql(COMMUNITIES, { first: 100, filter: { joined: true } }, me);
     const ids = res.data!.communities.edges.map((e: any) => e.node.id);
@@ -421,10 +419,10 @@ describe('communities', () => {
   });
 
   it('keeps another organisation’s communications team out of an organisation-only community', async () => {
-    const [org, other] = [await staff.createOrganisation(), await staff.createOrganisation()];
-    const ourAdmin = await staff.createAdmin({ organisationId: org.id });
-    const theirAdmin = await staff.createAdmin({ organisationId: other.id });
-    const member = await staff.create({ organisationId: org.id });
+    const [org, other] = [await world.newOrganisation(), await world.newOrganisation()];
+    const ourAdmin = await world.newAdmin({ organisationId: org.id });
+    const theirAdmin = await world.newAdmin({ organisationId: other.id });
+    const member = await world.newPerson({ organisationId: org.id });
     const community = await create(
       { scope: 'ORGANISATION', organisationId: String(org.id) },
       ourAdmin,

@@ -1,8 +1,6 @@
-import { TransactionRunner } from '../src/database/transaction-runner';
-import { DirectorySearchIndexer } from '../src/directory/directory-search.indexer';
 import { DirectoryRepository } from '../src/directory/directory.repository';
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const STAFF = `query($first: Int, $after: String, $filter: StaffFilter) {
@@ -22,26 +20,20 @@ describe('directory: a search matching more than 1,000 people', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const staff = new StaffFactory(t);
-    const organisation = await staff.createOrganisation();
-    viewer = await staff.create({ organisationId: organisation.id, displayName: 'Viewer Person' });
-    // 1,100 people whose bios share a word; names spread through the alphabet
-    const ids = await t.app.get(TransactionRunner).run(async (tx) => {
-      const rows = Array.from({ length: 1100 }, (_, i) =>
-        tx.create(StaffMember, {
-          displayName: `${String.fromCharCode(65 + (i % 26))}${String(i).padStart(4, '0')} Broadsworth`,
-          jobTitle: i % 3 === 0 ? 'Healthcare Assistant' : 'Porter',
-          bio: 'Part of the broadwalk team',
-          organisationId: organisation.id,
-        }),
-      );
-      const saved = await tx.save(StaffMember, rows, { chunk: 200 });
-      await t.app.get(DirectorySearchIndexer).reindex(
-        tx,
-        saved.map((row) => row.id),
-      );
-      return saved.map((row) => ({ id: row.id, name: row.displayName }));
+    const world = new World(t);
+    const organisation = await world.newOrganisation();
+    viewer = await world.newPerson({
+      organisationId: organisation.id,
+      displayName: 'Viewer Person',
     });
+    // 1,100 people whose bios share a word; names spread through the alphabet
+    const people = await world.newPeople(1100, (i) => ({
+      displayName: `${String.fromCharCode(65 + (i % 26))}${String(i).padStart(4, '0')} Broadsworth`,
+      jobTitle: i % 3 === 0 ? 'Healthcare Assistant' : 'Porter',
+      bio: 'Part of the broadwalk team',
+      organisationId: organisation.id,
+    }));
+    const ids = people.map((row) => ({ id: row.id, name: row.displayName }));
     everyone.push(...ids);
   });
   afterAll(() => t.close());
@@ -117,7 +109,7 @@ describe('directory: a search matching more than 1,000 people', () => {
     } finally {
       repository.broadSortLimit = 2_000;
     }
-    const elsewhere = await new StaffFactory(t).createOrganisation();
+    const elsewhere = await new World(t).newOrganisation();
     const none = await allPages({ search: 'broadwalk', organisationId: String(elsewhere.id) });
     expect(none).toEqual({ seen: [], totals: { totalCount: 0, totalCountCapped: false } });
   });

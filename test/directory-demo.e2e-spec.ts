@@ -1,5 +1,5 @@
-import { seedDemoDataIfEmpty } from '../src/database/seed/seed-demo-data';
-import { DEMO_GUIDANCE } from '../src/guidance/guidance.seed';
+import { seedDemoDataIfEmpty } from '../src/seed/seed-demo-data';
+import { DEMO_GUIDANCE } from '../src/seed/seed-guidance';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
 

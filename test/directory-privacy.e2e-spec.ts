@@ -1,13 +1,11 @@
+import { DerivedStateInTheApp1764700000000 } from '../src/database/migrations/1764700000000-derived-state-in-the-app';
 import { DirectorySearchOrganisationHandles1764600000000 } from '../src/database/migrations/1764600000000-directory-search-organisation-handles';
-import { TransactionRunner } from '../src/database/transaction-runner';
-import { DirectorySearchIndexer } from '../src/directory/directory-search.indexer';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { Platform } from '../src/social-accounts/platforms/platform';
-import { normaliseHandle } from '../src/social-accounts/platforms/normalise-handle';
-import { AccountVisibility, SocialAccount } from '../src/social-accounts/social-account.entity';
+import { AccountVisibility } from '../src/social-accounts/social-account.entity';
 import { SocialAccountsService } from '../src/social-accounts/social-accounts.service';
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const STAFF = /* GraphQL */ `
@@ -57,11 +55,11 @@ describe('directory privacy: organisation-only handles', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const staff = new StaffFactory(t);
-    org = await staff.createOrganisation();
-    const otherOrg = await staff.createOrganisation();
+    const world = new World(t);
+    org = await world.newOrganisation();
+    const otherOrg = await world.newOrganisation();
     // no word of the name or title starts with "o" or "j"
-    owner = await staff.create({
+    owner = await world.newPerson({
       organisationId: org.id,
       displayName: 'Quill Zephyrine',
       jobTitle: 'Pharmacist',
@@ -71,8 +69,8 @@ describe('directory privacy: organisation-only handles', () => {
       accounts.add(owner, { platform, handle, visibility, purpose: 'PROFESSIONAL' as never });
     await add(Platform.X, '@jaquetteward', AccountVisibility.ORGANISATION);
     await add(Platform.INSTAGRAM, 'jaqsecretgram', AccountVisibility.ONLY_ME);
-    colleague = await staff.create({ organisationId: org.id, displayName: 'Ada Colleague' });
-    outsider = await staff.create({ organisationId: otherOrg.id, displayName: 'Ben Outsider' });
+    colleague = await world.newPerson({ organisationId: org.id, displayName: 'Ada Colleague' });
+    outsider = await world.newPerson({ organisationId: otherOrg.id, displayName: 'Ben Outsider' });
   });
   afterAll(() => t.close());
 
@@ -167,43 +165,24 @@ describe('directory privacy: organisation-only handles in a broad search', () =>
 
   beforeAll(async () => {
     t = await createTestApp();
-    const staff = new StaffFactory(t);
-    org = await staff.createOrganisation();
-    const otherOrg = await staff.createOrganisation();
-    colleague = await staff.create({ organisationId: org.id, displayName: 'Ada Colleague' });
-    outsider = await staff.create({ organisationId: otherOrg.id, displayName: 'Ben Outsider' });
-    await t.app.get(TransactionRunner).run(async (tx) => {
-      const people = await tx.save(
-        StaffMember,
-        Array.from({ length: FILLERS }, (_, i) =>
-          tx.create(StaffMember, {
-            displayName: `Zed${String(i).padStart(4, '0')} Fillman`,
-            jobTitle: 'Pharmacist',
-            organisationId: org.id,
-          }),
-        ),
-        { chunk: 200 },
-      );
-      await tx.save(
-        SocialAccount,
-        people.map((person, i) => {
-          const { handle, handleKey, url } = normaliseHandle(Platform.X, `jaqfill${i}`);
-          return tx.create(SocialAccount, {
-            staffId: person.id,
-            platform: Platform.X,
-            handle,
-            handleKey,
-            url,
-            visibility: AccountVisibility.ORGANISATION,
-          });
-        }),
-        { chunk: 200 },
-      );
-      await t.app.get(DirectorySearchIndexer).reindex(
-        tx,
-        people.map((person) => person.id),
-      );
-    });
+    const world = new World(t);
+    org = await world.newOrganisation();
+    const otherOrg = await world.newOrganisation();
+    colleague = await world.newPerson({ organisationId: org.id, displayName: 'Ada Colleague' });
+    outsider = await world.newPerson({ organisationId: otherOrg.id, displayName: 'Ben Outsider' });
+    const people = await world.newPeople(FILLERS, (i) => ({
+      displayName: `Zed${String(i).padStart(4, '0')} Fillman`,
+      jobTitle: 'Pharmacist',
+      organisationId: org.id,
+    }));
+    await world.newAccounts(
+      people.map((owner, i) => ({
+        owner,
+        platform: Platform.X,
+        handle: `jaqfill${i}`,
+        visibility: AccountVisibility.ORGANISATION,
+      })),
+    );
   });
   afterAll(() => t.close());
 
@@ -246,18 +225,18 @@ describe('directory privacy: migrating an existing search index', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const staff = new StaffFactory(t);
-    org = await staff.createOrganisation();
-    const otherOrg = await staff.createOrganisation();
-    owner = await staff.create({ organisationId: org.id, displayName: 'Quill Zephyrine' });
+    const world = new World(t);
+    org = await world.newOrganisation();
+    const otherOrg = await world.newOrganisation();
+    owner = await world.newPerson({ organisationId: org.id, displayName: 'Quill Zephyrine' });
     await t.app.get(SocialAccountsService).add(owner, {
       platform: Platform.X,
       handle: '@jaquetteward',
       visibility: AccountVisibility.ORGANISATION,
       purpose: 'PROFESSIONAL' as never,
     });
-    colleague = await staff.create({ organisationId: org.id, displayName: 'Ada Colleague' });
-    outsider = await staff.create({ organisationId: otherOrg.id, displayName: 'Ben Outsider' });
+    colleague = await world.newPerson({ organisationId: org.id, displayName: 'Ada Colleague' });
+    outsider = await world.newPerson({ organisationId: otherOrg.id, displayName: 'Ben Outsider' });
   });
   afterAll(() => t.close());
 
@@ -265,7 +244,11 @@ describe('directory privacy: migrating an existing search index', () => {
     const runner = t.dataSource.createQueryRunner();
     try {
       await runner.startTransaction();
+      // the migrations after it step aside first, as a real rollback to it would
+      const later = new DerivedStateInTheApp1764700000000();
+      if (direction === 'down') await later.down(runner);
       await new DirectorySearchOrganisationHandles1764600000000()[direction](runner);
+      if (direction === 'up') await later.up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();

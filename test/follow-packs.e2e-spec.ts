@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Department } from '../src/organisations/department.entity';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const ADD_ACCOUNT = `mutation ($input: AddSocialAccountInput!) { addSocialAccount(input: $input) { account { id } } }`;
@@ -43,14 +43,14 @@ const PACK = /* GraphQL */ `
 
 describe('follow packs', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   let admin: StaffMember;
   let seq = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
-    admin = await staff.createAdmin();
+    world = new World(t);
+    admin = await world.newAdmin();
   });
   afterAll(() => t.close());
 
@@ -79,12 +79,12 @@ describe('follow packs', () => {
   /** Me, following three colleagues with accounts on several platforms. */
   const network = async () => {
     seq += 1;
-    const org = await staff.createOrganisation();
-    const me = await staff.create({ organisationId: org.id });
+    const org = await world.newOrganisation();
+    const me = await world.newPerson({ organisationId: org.id });
     const [ana, ben, cal] = [
-      await staff.create({ displayName: `Ana ${seq}`, organisationId: org.id }),
-      await staff.create({ displayName: `Ben ${seq}` }),
-      await staff.create({ displayName: `Cal ${seq}` }),
+      await world.newPerson({ displayName: `Ana ${seq}`, organisationId: org.id }),
+      await world.newPerson({ displayName: `Ben ${seq}` }),
+      await world.newPerson({ displayName: `Cal ${seq}` }),
     ];
     await addAccount(ana, 'MASTODON', `@ana${seq}@mastodon.social`);
     await addAccount(ana, 'X', `@ana_${seq}_x`);
@@ -158,7 +158,7 @@ describe('follow packs', () => {
   });
 
   it('answers a bad request with 400 naming the field, and needs a bearer token', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const bad = await csv(me, 'source=everyone').expect(400);
     expect(bad.body).toMatchObject({ error: 'BAD_USER_INPUT', field: 'source' });
     const badIds = await csv(me, 'source=following&exclude=1,x').expect(400);
@@ -186,7 +186,7 @@ describe('follow packs', () => {
       `staff-voices-${community.slug}-mastodon-follows-`,
     );
 
-    const theirs = await staff.createOrganisation();
+    const theirs = await world.newOrganisation();
     const privateOne = (
       await t.gql(
         CREATE_COMMUNITY,
@@ -198,7 +198,7 @@ describe('follow packs', () => {
             organisationId: String(theirs.id),
           },
         },
-        await staff.createAdmin({ organisationId: theirs.id }),
+        await world.newAdmin({ organisationId: theirs.id }),
       )
     ).data!.createCommunity.community;
     const refused = await t.gql(PACK, { source: 'COMMUNITY', id: privateOne.id }, me);
@@ -207,7 +207,7 @@ describe('follow packs', () => {
   });
 
   it('packs my team and the leaders, leaving out leavers', async () => {
-    const org = await staff.createOrganisation();
+    const org = await world.newOrganisation();
     const team = await t.app
       .get(TransactionRunner)
       .run((tx) =>
@@ -217,16 +217,14 @@ describe('follow packs', () => {
         ),
       );
     const inTeam = { organisationId: org.id, departmentId: team.id };
-    const me = await staff.create(inTeam);
-    const [mate, leaver] = [await staff.create(inTeam), await staff.create(inTeam)];
-    await t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${leaver.id}`,
-    );
+    const me = await world.newPerson(inTeam);
+    const [mate, leaver] = [await world.newPerson(inTeam), await world.newPerson(inTeam)];
+    await world.leave(leaver);
     const res = await pack(me, { source: 'TEAM' });
     expect(res.title).toBe(team.name);
     expect(res.people.map((p: any) => p.person.id)).toEqual([String(mate.id)]);
 
-    const leader = await staff.create();
+    const leader = await world.newPerson();
     await t.gql(
       SET_LEADER,
       { input: { staffId: String(leader.id), title: 'Chief Executive' } },

@@ -2,7 +2,7 @@ import { Department } from '../src/organisations/department.entity';
 import { Site } from '../src/organisations/site.entity';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const SUGGESTIONS = /* GraphQL */ `
@@ -43,20 +43,20 @@ type Suggestion = {
 
 describe('follow suggestions', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   let admin: StaffMember;
   let seq = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
-    admin = await staff.createAdmin();
+    world = new World(t);
+    admin = await world.newAdmin();
   });
   afterAll(() => t.close());
 
   /** A fresh organisation with two departments and two sites, so tests never meet. */
   const workplace = async () => {
-    const organisation = await staff.createOrganisation();
+    const organisation = await world.newOrganisation();
     seq += 1;
     return t.app.get(TransactionRunner).run(async (tx) => {
       const [cardiology, radiology] = await tx.save(Department, [
@@ -83,25 +83,25 @@ describe('follow suggestions', () => {
   it('suggests colleagues with every reason, strongest first', async () => {
     const w = await workplace();
     const inOrg = { organisationId: w.organisation.id };
-    const me = await staff.create({
+    const me = await world.newPerson({
       ...inOrg,
       departmentId: w.cardiology.id,
       siteId: w.general.id,
     });
-    const teamMate = await staff.create({
+    const teamMate = await world.newPerson({
       ...inOrg,
       departmentId: w.cardiology.id,
       siteId: w.community.id,
     });
-    const siteMate = await staff.create({
+    const siteMate = await world.newPerson({
       ...inOrg,
       departmentId: w.radiology.id,
       siteId: w.general.id,
     });
     const [friend1, friend2, friendOfFriends] = [
-      await staff.create(),
-      await staff.create(),
-      await staff.create(),
+      await world.newPerson(),
+      await world.newPerson(),
+      await world.newPerson(),
     ];
     await follow(me, friend1);
     await follow(me, friend2);
@@ -111,10 +111,10 @@ describe('follow suggestions', () => {
     const community = (
       await t.gql(CREATE_COMMUNITY, { input: { name: communityName, kind: 'NETWORK' } }, admin)
     ).data!.createCommunity.community;
-    const fellowMember = await staff.create();
+    const fellowMember = await world.newPerson();
     await t.gql(JOIN, { input: { communityId: community.id } }, me);
     await t.gql(JOIN, { input: { communityId: community.id } }, fellowMember);
-    const leader = await staff.create();
+    const leader = await world.newPerson();
     await t.gql(
       SET_LEADER,
       { input: { staffId: String(leader.id), title: 'Chief Executive' } },
@@ -169,14 +169,12 @@ describe('follow suggestions', () => {
       departmentId: w.cardiology.id,
       siteId: w.general.id,
     };
-    const me = await staff.create(team);
+    const me = await world.newPerson(team);
     const [followed, leaver, quiet, dismissed, suggested] = await Promise.all(
-      Array.from({ length: 5 }, () => staff.create(team)),
+      Array.from({ length: 5 }, () => world.newPerson(team)),
     );
     await follow(me, followed);
-    await t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${leaver.id}`,
-    );
+    await world.leave(leaver);
     await t.gql(OPT_OUT, { input: { optOut: true } }, quiet);
 
     const before = await suggestions(me);
@@ -200,21 +198,21 @@ describe('follow suggestions', () => {
   });
 
   it('keeps people hidden from me out of the people my follows follow', async () => {
-    const [me, friend, leaver] = [await staff.create(), await staff.create(), await staff.create()];
+    const [me, friend, leaver] = [
+      await world.newPerson(),
+      await world.newPerson(),
+      await world.newPerson(),
+    ];
     await follow(me, friend);
     await follow(friend, leaver);
     expect(find(await suggestions(me), leaver)).toBeDefined();
-    await t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${leaver.id}`,
-    );
+    await world.leave(leaver);
     expect(find(await suggestions(me), leaver)).toBeUndefined();
   });
 
   it('refuses to dismiss myself or someone hidden, like someone who does not exist', async () => {
-    const [me, leaver] = [await staff.create(), await staff.create()];
-    await t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${leaver.id}`,
-    );
+    const [me, leaver] = [await world.newPerson(), await world.newPerson()];
+    await world.leave(leaver);
     const self = await t.gql(DISMISS, { input: { staffId: String(me.id) } }, me);
     expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
     const hidden = await t.gql(DISMISS, { input: { staffId: String(leaver.id) } }, me);
@@ -224,15 +222,15 @@ describe('follow suggestions', () => {
   });
 
   it.each([0, 51])('refuses first = %i, naming the field', async (first) => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const res = await t.gql(SUGGESTIONS, { first }, me);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('suggests no one from another organisation’s private community', async () => {
-    const [ours, theirs] = [await staff.createOrganisation(), await staff.createOrganisation()];
-    const me = await staff.create({ organisationId: ours.id });
-    const other = await staff.create({ organisationId: theirs.id });
+    const [ours, theirs] = [await world.newOrganisation(), await world.newOrganisation()];
+    const me = await world.newPerson({ organisationId: ours.id });
+    const other = await world.newPerson({ organisationId: theirs.id });
     const community = (
       await t.gql(
         CREATE_COMMUNITY,
@@ -244,7 +242,7 @@ describe('follow suggestions', () => {
             organisationId: String(theirs.id),
           },
         },
-        await staff.createAdmin({ organisationId: theirs.id }),
+        await world.newAdmin({ organisationId: theirs.id }),
       )
     ).data!.createCommunity.community;
     await t.gql(JOIN, { input: { communityId: community.id } }, other);

@@ -1,5 +1,5 @@
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const FOLLOW = /* GraphQL */ `
@@ -73,11 +73,11 @@ const ACCOUNT_FOLLOW_URL = `query ($id: ID!) { staffMember(id: $id) { accounts {
 
 describe('following inside the directory', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
@@ -94,13 +94,10 @@ describe('following inside the directory', () => {
     expect(res.errors).toBeUndefined();
     return res.data!.staffMember;
   };
-  const leave = (who: StaffMember) =>
-    t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${who.id}`,
-    );
+  const leave = (who: StaffMember) => world.leave(who);
 
   it('follows idempotently and counts once', async () => {
-    const [me, nurse] = [await staff.create(), await staff.create()];
+    const [me, nurse] = [await world.newPerson(), await world.newPerson()];
     for (let i = 0; i < 2; i++) {
       const res = await follow(me, nurse);
       expect(res.errors).toBeUndefined();
@@ -116,7 +113,7 @@ describe('following inside the directory', () => {
   });
 
   it('unfollows idempotently and counts once', async () => {
-    const [me, nurse] = [await staff.create(), await staff.create()];
+    const [me, nurse] = [await world.newPerson(), await world.newPerson()];
     await follow(me, nurse);
     for (let i = 0; i < 2; i++) {
       const res = await unfollow(me, nurse);
@@ -130,8 +127,8 @@ describe('following inside the directory', () => {
   });
 
   it('keeps counts exact under concurrent follows and unfollows', async () => {
-    const star = await staff.create();
-    const fans = await Promise.all(Array.from({ length: 10 }, () => staff.create()));
+    const star = await world.newPerson();
+    const fans = await Promise.all(Array.from({ length: 10 }, () => world.newPerson()));
     await Promise.all(fans.flatMap((fan) => [follow(fan, star), follow(fan, star)]));
     // two people following each other at once must not deadlock
     await Promise.all([follow(star, fans[0]), follow(fans[0], star), follow(star, fans[1])]);
@@ -145,14 +142,14 @@ describe('following inside the directory', () => {
   });
 
   it('refuses to follow yourself, naming the field', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const res = await follow(me, me);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
     expect(await person(me, me)).toMatchObject({ followerCount: 0, followingCount: 0 });
   });
 
   it('answers a hidden person exactly as one who does not exist, and writes nothing', async () => {
-    const [me, leaver] = [await staff.create(), await staff.create()];
+    const [me, leaver] = [await world.newPerson(), await world.newPerson()];
     await leave(leaver);
     const hidden = await follow(me, leaver);
     const missing = await follow(me, '999999');
@@ -166,9 +163,9 @@ describe('following inside the directory', () => {
 
   it('lets someone unfollow a colleague who has since left, and hides leavers from the lists', async () => {
     const [me, colleague, other] = [
-      await staff.create(),
-      await staff.create(),
-      await staff.create(),
+      await world.newPerson(),
+      await world.newPerson(),
+      await world.newPerson(),
     ];
     await follow(me, colleague);
     await follow(me, other);
@@ -186,10 +183,10 @@ describe('following inside the directory', () => {
   });
 
   it('pages followers newest first by cursor', async () => {
-    const star = await staff.create();
+    const star = await world.newPerson();
     const fans: StaffMember[] = [];
     for (let i = 0; i < 5; i++) {
-      const fan = await staff.create();
+      const fan = await world.newPerson();
       await follow(fan, star);
       fans.push(fan);
     }
@@ -206,8 +203,8 @@ describe('following inside the directory', () => {
   });
 
   it('pages through followers written elsewhere with the same second-precision timestamp', async () => {
-    const star = await staff.create();
-    const fans = await Promise.all(Array.from({ length: 4 }, () => staff.create()));
+    const star = await world.newPerson();
+    const fans = await Promise.all(Array.from({ length: 4 }, () => world.newPerson()));
     // as a bulk import or another tool would write them: no milliseconds, all in one second
     for (const fan of fans) {
       await t.dataSource.query(
@@ -232,13 +229,13 @@ describe('following inside the directory', () => {
   });
 
   it('refuses a cursor that is not one of ours', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const res = await t.gql(PERSON, { id: String(me.id), first: 2, after: 'bm90LWEtY3Vyc29y' }, me);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('needs a signed-in person for every following operation', async () => {
-    const someone = await staff.create();
+    const someone = await world.newPerson();
     const input = { staffId: String(someone.id) };
     for (const [operation, variables] of [
       [FOLLOW, { input }],
@@ -258,7 +255,11 @@ describe('following inside the directory', () => {
   });
 
   it('acts only for the signed-in person: no operation takes someone else as the follower', async () => {
-    const [me, other, target] = [await staff.create(), await staff.create(), await staff.create()];
+    const [me, other, target] = [
+      await world.newPerson(),
+      await world.newPerson(),
+      await world.newPerson(),
+    ];
     await follow(other, target);
     // my unfollow of target cannot touch other's follow, and my opt-out is mine alone
     await unfollow(me, target);
@@ -273,7 +274,7 @@ describe('following inside the directory', () => {
   });
 
   it('lets a person opt out of suggestions, which only they can see', async () => {
-    const [me, other] = [await staff.create(), await staff.create()];
+    const [me, other] = [await world.newPerson(), await world.newPerson()];
     const res = await t.gql(OPT_OUT, { input: { optOut: true } }, me);
     expect(res.data!.setFollowSuggestionsOptOut.me).toEqual({
       id: String(me.id),
@@ -285,7 +286,7 @@ describe('following inside the directory', () => {
   });
 
   it('opens Mastodon follows through the viewer’s own server, and X through its follow intent', async () => {
-    const [me, colleague] = [await staff.create(), await staff.create()];
+    const [me, colleague] = [await world.newPerson(), await world.newPerson()];
     await t.dataSource.transaction(async (tx) => {
       for (const [staffId, platform, handle, url] of [
         [me.id, 'MASTODON', '@me@nhs.social', 'https://nhs.social/@me'],
@@ -316,7 +317,7 @@ describe('following inside the directory', () => {
       },
     ]);
     // a viewer without Mastodon gets the profile
-    const stranger = await staff.create();
+    const stranger = await world.newPerson();
     const plain = await t.gql(ACCOUNT_FOLLOW_URL, { id: String(colleague.id) }, stranger);
     expect(plain.data!.staffMember.accounts[0].followUrl).toBe(
       `https://mastodon.social/@c${colleague.id}`,

@@ -6,7 +6,7 @@ import { StaffService } from '../src/staff/staff.service';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 
 const ME = /* GraphQL */ `
   query {
@@ -27,11 +27,11 @@ const ME = /* GraphQL */ `
 
 describe('foundation: the server, its database and its schema', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
@@ -41,8 +41,11 @@ describe('foundation: the server, its database and its schema', () => {
   });
 
   it('returns the signed-in person from me', async () => {
-    const organisation = await staff.createOrganisation({ odsCode: `R${Date.now() % 100000}` });
-    const me = await staff.create({ displayName: 'Jane Example', organisationId: organisation.id });
+    const organisation = await world.newOrganisation({ odsCode: `R${Date.now() % 100000}` });
+    const me = await world.newPerson({
+      displayName: 'Jane Example',
+      organisationId: organisation.id,
+    });
     const res = await t.gql(ME, {}, me);
     expect(res.errors).toBeUndefined();
     expect(res.data!.me).toMatchObject({
@@ -55,7 +58,10 @@ describe('foundation: the server, its database and its schema', () => {
   });
 
   it('finds a colleague by id and says clearly when there is none', async () => {
-    const [me, colleague] = [await staff.create(), await staff.create({ jobTitle: 'Porter' })];
+    const [me, colleague] = [
+      await world.newPerson(),
+      await world.newPerson({ jobTitle: 'Porter' }),
+    ];
     const query = `query($id: ID!) { staffMember(id: $id) { displayName jobTitle } }`;
     const found = await t.gql(query, { id: String(colleague.id) }, me);
     expect(found.data!.staffMember).toEqual({
@@ -74,8 +80,8 @@ describe('foundation: the server, its database and its schema', () => {
   });
 
   it('hides leavers from staffMember', async () => {
-    const me = await staff.create();
-    const leaver = await staff.create({ active: false });
+    const me = await world.newPerson();
+    const leaver = await world.newLeaver();
     const res = await t.gql(
       `query($id: ID!) { staffMember(id: $id) { id } }`,
       { id: String(leaver.id) },
@@ -92,7 +98,7 @@ describe('foundation: the server, its database and its schema', () => {
       transactions.run(async (tx) => {
         const person = await service.create({ displayName: `${marker} ${i}` }, tx);
         await new Promise((resolve) => setImmediate(resolve)); // yield mid-transaction
-        await tx.update(StaffMember, { id: person.id }, { jobTitle: `Role ${i}` });
+        await service.update(tx, person.id, { jobTitle: `Role ${i}` });
         return person;
       }),
     );

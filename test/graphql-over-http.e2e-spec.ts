@@ -1,6 +1,6 @@
 import { auditServer } from 'graphql-http';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 
 describe('GraphQL over HTTP and query limits', () => {
   let t: TestApp;
@@ -23,7 +23,7 @@ describe('GraphQL over HTTP and query limits', () => {
   });
 
   it('refuses a query nested deeper than the limit', async () => {
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const deep = '{ me { organisation { ' + 'sites { id } '.repeat(1) + '} } }';
     expect((await t.gql(deep, {}, me)).errors).toBeUndefined();
     const hop = (inner: string) => `followers(first: 1) { edges { node { ${inner} } } }`;
@@ -33,7 +33,7 @@ describe('GraphQL over HTTP and query limits', () => {
   });
 
   it('refuses an operation with too many aliases', async () => {
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ');
     const res = await t.gql(`{ ${aliases} }`, {}, me);
     expect(res.errors![0].message).toMatch(/Too many aliases \(31\)/);
@@ -42,7 +42,7 @@ describe('GraphQL over HTTP and query limits', () => {
   });
 
   it('answers bad variables with BAD_USER_INPUT, not an internal error', async () => {
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const res = await t.gql(
       'query($first: Int!) { staff(first: $first) { totalCount } }',
       { first: 'many' },
@@ -52,7 +52,7 @@ describe('GraphQL over HTTP and query limits', () => {
   });
 
   it('refuses a page larger than 100 and an operation costing more than the limit', async () => {
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const big = await t.gql('{ staff(first: 101) { totalCount } }', {}, me);
     expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const hop = (inner: string) => `followers(first: 100) { edges { node { ${inner} } } }`;

@@ -1,9 +1,8 @@
 import { GuidanceDocument } from '../src/guidance/guidance-document.entity';
-import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { StaffService } from '../src/staff/staff.service';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const GUIDANCE = `{
@@ -34,30 +33,30 @@ const guide = (title: string, extra: Record<string, unknown> = {}) => ({
 
 describe('guidance: publish, accept, and who is listed', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
   it('asks nothing while no guidance is published: everyone active is listed', async () => {
-    const org = await staff.createOrganisation();
-    const me = await staff.create({ organisationId: org.id });
+    const org = await world.newOrganisation();
+    const me = await world.newPerson({ organisationId: org.id });
     const res = await t.gql(GUIDANCE, {}, me);
     expect(res.data!.guidance).toMatchObject({ current: null, accepted: true, acceptedAt: null });
     expect(res.data!.me).toEqual({ listed: true, guidanceAccepted: true });
   });
 
   it('unlists everyone in the organisation on each new version until they accept it', async () => {
-    const org = await staff.createOrganisation();
-    const admin = await staff.createAdmin({ organisationId: org.id });
-    const nurse = await staff.create({
+    const org = await world.newOrganisation();
+    const admin = await world.newAdmin({ organisationId: org.id });
+    const nurse = await world.newPerson({
       organisationId: org.id,
       staffGroup: StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED,
     });
-    const elsewhere = await staff.create();
+    const elsewhere = await world.newPerson();
     const published = await t.gql(PUBLISH, guide('Social media guidance for staff'), admin);
     expect(published.data!.publishGuidance.document).toMatchObject({ version: 1, nhsWide: false });
 
@@ -110,12 +109,12 @@ describe('guidance: publish, accept, and who is listed', () => {
   });
 
   it('falls back to NHS-wide guidance for people without an organisation (or whose organisation has none)', async () => {
-    const admin = await staff.createAdmin();
-    const loner = await staff.create({ staffGroup: StaffGroup.MEDICAL_AND_DENTAL });
-    const ownOrg = await staff.createOrganisation();
-    const ownAdmin = await staff.createAdmin({ organisationId: ownOrg.id });
+    const admin = await world.newAdmin();
+    const loner = await world.newPerson({ staffGroup: StaffGroup.MEDICAL_AND_DENTAL });
+    const ownOrg = await world.newOrganisation();
+    const ownAdmin = await world.newAdmin({ organisationId: ownOrg.id });
     await t.gql(PUBLISH, guide('Our own guide'), ownAdmin);
-    const withOwn = await staff.create({ organisationId: ownOrg.id });
+    const withOwn = await world.newPerson({ organisationId: ownOrg.id });
     await t.gql(ACCEPT, { input: { version: 1 } }, withOwn);
 
     const refused = await t.gql(PUBLISH, guide('No organisation'), admin);
@@ -146,14 +145,12 @@ describe('guidance: publish, accept, and who is listed', () => {
   });
 
   it('keeps leavers unlisted whatever they accepted, and lists joiners only once they accept', async () => {
-    const org = await staff.createOrganisation();
-    const admin = await staff.createAdmin({ organisationId: org.id });
+    const org = await world.newOrganisation();
+    const admin = await world.newAdmin({ organisationId: org.id });
     await t.gql(PUBLISH, guide('Guide'), admin);
-    const leaver = await staff.create({ organisationId: org.id });
+    const leaver = await world.newPerson({ organisationId: org.id });
     await t.gql(ACCEPT, { input: { version: 1 } }, leaver);
-    await t.app
-      .get(TransactionRunner)
-      .run((tx) => tx.update(StaffMember, { id: leaver.id }, { active: false }));
+    await world.leave(leaver);
     const row = await t.dataSource.getRepository(StaffMember).findOneByOrFail({ id: leaver.id });
     expect(row.listed).toBe(false);
 
@@ -164,11 +161,11 @@ describe('guidance: publish, accept, and who is listed', () => {
   });
 
   it('lets only the communications team publish, and refuses bad input writing nothing', async () => {
-    const org = await staff.createOrganisation();
-    const me = await staff.create({ organisationId: org.id });
+    const org = await world.newOrganisation();
+    const me = await world.newPerson({ organisationId: org.id });
     const forbidden = await t.gql(PUBLISH, guide('Mine'), me);
     expect(forbidden.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const admin = await staff.createAdmin({ organisationId: org.id });
+    const admin = await world.newAdmin({ organisationId: org.id });
     const bad: [Record<string, unknown>, string][] = [
       [{ title: 'x'.repeat(201) }, 'title'],
       [{ title: 'Tab\there' }, 'title'],

@@ -1,24 +1,22 @@
-import { StaffMember } from '../src/staff/staff-member.entity';
-import { TransactionRunner } from '../src/database/transaction-runner';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 
 const ME = `query { me { id displayName isCommsAdmin } }`;
 
 describe('identity: development sign-in', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp({ AUTH_MODE: 'dev' });
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
   const signIn = (staffId: unknown) => t.http().post('/api/dev/sign-in').send({ staffId });
 
   it('offers people to sign in as, admins first, and says the mode', async () => {
-    const admin = await staff.createAdmin();
+    const admin = await world.newAdmin();
     const people = (await t.http().get('/api/dev/people').expect(200)).body;
     expect(people).toContainEqual(expect.objectContaining({ id: admin.id, isCommsAdmin: true }));
     const config = (await t.http().get('/api/client-config').expect(200)).body;
@@ -26,7 +24,7 @@ describe('identity: development sign-in', () => {
   });
 
   it('signs a short-lived token that goes through the same guard', async () => {
-    const admin = await staff.createAdmin({ displayName: 'Ada Admin' });
+    const admin = await world.newAdmin({ displayName: 'Ada Admin' });
     const res = await signIn(admin.id).expect(200);
     expect(res.body).toEqual({ accessToken: expect.any(String), expiresIn: 3600 });
     const me = await t.gql(ME, {}, { token: res.body.accessToken });
@@ -38,14 +36,14 @@ describe('identity: development sign-in', () => {
   });
 
   it('gives a provisioned person who never signed in a development identity', async () => {
-    const provisioned = await staff.create({ tenantId: null, objectId: null });
+    const provisioned = await world.newPerson({ tenantId: null, objectId: null });
     const res = await signIn(provisioned.id).expect(200);
     const me = await t.gql(ME, {}, { token: res.body.accessToken });
     expect(me.data!.me.id).toBe(String(provisioned.id));
   });
 
   it('refuses a token whose claims were changed', async () => {
-    const person = await staff.create();
+    const person = await world.newPerson();
     const token: string = (await signIn(person.id).expect(200)).body.accessToken;
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
@@ -64,11 +62,9 @@ describe('identity: development sign-in', () => {
   });
 
   it('refuses a deactivated person, at sign-in and with a token they already hold', async () => {
-    const leaver = await staff.create();
+    const leaver = await world.newPerson();
     const token: string = (await signIn(leaver.id).expect(200)).body.accessToken;
-    await t.app
-      .get(TransactionRunner)
-      .run((tx) => tx.update(StaffMember, { id: leaver.id }, { active: false }));
+    await world.leave(leaver);
     await signIn(leaver.id).expect(404);
     expect((await t.gql(ME, {}, { token })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -6,7 +6,8 @@ import { Site } from '../src/organisations/site.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { LocalOidcIssuer } from './support/local-oidc-issuer';
-import { StaffFactory } from './factories/staff.factory';
+import { StaffService } from '../src/staff/staff.service';
+import { World } from './support/world';
 
 const TENANT = randomUUID();
 const OTHER_ALLOWED_TENANT = randomUUID();
@@ -21,7 +22,7 @@ const ME = `query { me { id displayName isCommsAdmin organisation { odsCode } } 
 describe('identity: Entra ID access tokens', () => {
   let issuer: LocalOidcIssuer;
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   const ods = `E${Date.now() % 1000000}`;
 
   beforeAll(async () => {
@@ -35,7 +36,7 @@ describe('identity: Entra ID access tokens', () => {
       ENTRA_API_SCOPE: `${AUDIENCE}/access_as_user`,
       ENTRA_TENANT_ORGANISATIONS: `${OTHER_ALLOWED_TENANT}=${ods}`,
     });
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(async () => {
     await t.close();
@@ -268,12 +269,12 @@ describe('identity: Entra ID access tokens', () => {
     // signed in before the organisation existed here: given it at the next sign-in
     const token = await issuer.mint(OTHER_ALLOWED_TENANT, AUDIENCE);
     expect((await me(token)).data!.me.organisation).toBeNull();
-    const organisation = await staff.createOrganisation({ odsCode: ods });
+    const organisation = await world.newOrganisation({ odsCode: ods });
     const res = await me(token);
     expect(res.data!.me.organisation).toEqual({ odsCode: organisation.odsCode });
 
     // the tenant decides the organisation; the person still chooses their site
-    const other = await staff.createOrganisation();
+    const other = await world.newOrganisation();
     const refused = await t.gql(CHOOSE, { input: { organisationId: String(other.id) } }, { token });
     expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -308,7 +309,7 @@ describe('identity: Entra ID access tokens', () => {
 
   it('links the first sign-in to the record SCIM provisioned instead of making a second', async () => {
     const userName = `provisioned.${randomUUID().slice(0, 8)}@example.nhs.uk`;
-    const provisioned = await staff.create({
+    const provisioned = await world.newPerson({
       userName,
       tenantId: null,
       objectId: null,
@@ -325,7 +326,7 @@ describe('identity: Entra ID access tokens', () => {
     expect(linked).toMatchObject({ tenantId: TENANT, objectId: oid });
 
     // and by externalId = oid when the sign-in name differs
-    const byExternal = await staff.create({
+    const byExternal = await world.newPerson({
       tenantId: null,
       objectId: null,
       externalId: randomUUID(),
@@ -340,9 +341,8 @@ describe('identity: Entra ID access tokens', () => {
     const oid = randomUUID();
     const token = await issuer.mint(TENANT, AUDIENCE, { claims: { oid } });
     const res = await me(token);
-    await t.dataSource
-      .getRepository(StaffMember)
-      .update({ id: Number(res.data!.me.id) }, { active: false });
+    const [person] = await t.app.get(StaffService).findByIds([Number(res.data!.me.id)]);
+    await world.leave(person);
     await expectRefused(token);
   });
 

@@ -1,5 +1,5 @@
 import { DevTokenService } from '../src/identity/dev/dev-token.service';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const RENAME = `mutation($input: UpdateMyProfileInput!) {
@@ -9,16 +9,16 @@ const ME = '{ me { displayName } }';
 
 describe('a name a person chooses survives their next sign-in', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
   it('keeps my chosen display name while the token still carries the old one', async () => {
-    const me = await staff.create({ displayName: 'Margaret Jones' });
+    const me = await world.newPerson({ displayName: 'Margaret Jones' });
     const token = { token: t.tokenFor(me) }; // the token says "Margaret Jones"
     expect((await t.gql(ME, {}, token)).data!.me.displayName).toBe('Margaret Jones');
 
@@ -29,7 +29,7 @@ describe('a name a person chooses survives their next sign-in', () => {
   });
 
   it('takes a new name from the identity provider when the provider’s name changes', async () => {
-    const me = await staff.create({ displayName: 'Sam Taylor' });
+    const me = await world.newPerson({ displayName: 'Sam Taylor' });
     const tokens = t.app.get(DevTokenService);
     await t.gql(ME, {}, { token: tokens.issue({ ...me, objectId: me.objectId! }).accessToken });
     const renamedByProvider = tokens.issue({

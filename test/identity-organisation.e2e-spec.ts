@@ -4,7 +4,7 @@ import { Organisation } from '../src/organisations/organisation.entity';
 import { Site } from '../src/organisations/site.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 
 const CHOOSE = /* GraphQL */ `
   mutation ($input: ChooseMyOrganisationInput!) {
@@ -29,16 +29,16 @@ const NEEDS = `query($id: ID!) { me { needsOrganisation } staffMember(id: $id) {
 
 describe('identity: a person says which organisation they work for', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
   const organisationWithPlaces = async () => {
-    const organisation = await staff.createOrganisation();
+    const organisation = await world.newOrganisation();
     return t.app.get(TransactionRunner).run(async (tx) => ({
       organisation,
       site: await tx.save(Site, { organisationId: organisation.id, name: 'General Hospital' }),
@@ -50,8 +50,8 @@ describe('identity: a person says which organisation they work for', () => {
 
   it('asks a person without an organisation to choose one, and saves the choice', async () => {
     const { organisation, site, department } = await organisationWithPlaces();
-    const me = await staff.create({ organisationId: null });
-    const colleague = await staff.create({ organisationId: null });
+    const me = await world.newPerson({ organisationId: null });
+    const colleague = await world.newPerson({ organisationId: null });
     expect((await t.gql(NEEDS, { id: String(colleague.id) }, me)).data).toEqual({
       me: { needsOrganisation: true },
       staffMember: { needsOrganisation: false }, // not theirs to answer for someone else
@@ -79,7 +79,7 @@ describe('identity: a person says which organisation they work for', () => {
     expect((await t.gql(NEEDS, { id: String(me.id) }, me)).data!.me.needsOrganisation).toBe(false);
 
     // moving on: a new organisation, without site or department, clears the old ones
-    const next = await staff.createOrganisation();
+    const next = await world.newOrganisation();
     await t.gql(CHOOSE, { input: { organisationId: String(next.id) } }, me);
     expect(await stored(me)).toMatchObject({
       organisationId: next.id,
@@ -113,7 +113,7 @@ describe('identity: a person says which organisation they work for', () => {
     ],
   ])('refuses %s, naming the field, and writes nothing', async (_, makeInput, field) => {
     const [mine, other] = [await organisationWithPlaces(), await organisationWithPlaces()];
-    const me = await staff.create({ organisationId: null });
+    const me = await world.newPerson({ organisationId: null });
     const res = await t.gql(CHOOSE, { input: makeInput(mine, other) }, me);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await stored(me)).toMatchObject({
@@ -125,8 +125,8 @@ describe('identity: a person says which organisation they work for', () => {
 
   it("changes only the caller's own record: another person cannot use it on someone else", async () => {
     const { organisation } = await organisationWithPlaces();
-    const victim = await staff.create({ organisationId: null });
-    const intruder = await staff.create({ organisationId: null });
+    const victim = await world.newPerson({ organisationId: null });
+    const intruder = await world.newPerson({ organisationId: null });
     // there is no way to name someone else: the mutation acts on the signed-in person only
     const res = await t.gql(
       CHOOSE,

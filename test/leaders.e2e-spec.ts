@@ -1,5 +1,5 @@
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const SET = /* GraphQL */ `
@@ -51,13 +51,13 @@ const LEADERS = /* GraphQL */ `
 // test looks only at the leaders it made, in their relative order.
 describe('leaders', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   let admin: StaffMember;
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
-    admin = await staff.createAdmin();
+    world = new World(t);
+    admin = await world.newAdmin();
   });
   afterAll(() => t.close());
 
@@ -79,7 +79,7 @@ describe('leaders', () => {
   };
 
   it('features a person with a title and statement, listed with their accounts', async () => {
-    const ceo = await staff.create({ displayName: 'Dr Amara Okafor' });
+    const ceo = await world.newPerson({ displayName: 'Dr Amara Okafor' });
     const leader = await setLeader(ceo, {
       title: 'Chief Executive',
       statement: 'I work out loud.',
@@ -89,7 +89,7 @@ describe('leaders', () => {
       statement: 'I work out loud.',
       person: { id: String(ceo.id) },
     });
-    const viewer = await staff.create();
+    const viewer = await world.newPerson();
     const res = await t.gql(LEADERS, { first: 100 }, viewer);
     const node = res.data!.leaders.edges.find((e: any) => e.node.person.id === String(ceo.id)).node;
     expect(node).toMatchObject({
@@ -103,7 +103,7 @@ describe('leaders', () => {
   });
 
   it('places, moves, reorders and removes leaders, keeping positions without gaps', async () => {
-    const [a, b, c] = [await staff.create(), await staff.create(), await staff.create()];
+    const [a, b, c] = [await world.newPerson(), await world.newPerson(), await world.newPerson()];
     await setLeader(a);
     await setLeader(b);
     await setLeader(c, { featuredOrder: 1 });
@@ -133,13 +133,13 @@ describe('leaders', () => {
   });
 
   it('refuses to reorder with someone who is not a leader', async () => {
-    const stranger = await staff.create();
+    const stranger = await world.newPerson();
     const res = await t.gql(REORDER, { input: { staffIds: [String(stranger.id)] } }, admin);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffIds' });
   });
 
   it('refuses a leader without a title, or a person who does not exist', async () => {
-    const person = await staff.create();
+    const person = await world.newPerson();
     const noTitle = await t.gql(SET, { input: { staffId: String(person.id), title: '' } }, admin);
     expect(noTitle.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -151,9 +151,9 @@ describe('leaders', () => {
   });
 
   it('refuses every leader change to anyone but Comms.Admin', async () => {
-    const person = await staff.create();
+    const person = await world.newPerson();
     await setLeader(person);
-    const me = await staff.create();
+    const me = await world.newPerson();
     for (const [mutation, input] of [
       [SET, { staffId: String(me.id), title: 'Self-appointed' }],
       [REMOVE, { staffId: String(person.id) }],
@@ -166,16 +166,14 @@ describe('leaders', () => {
   });
 
   it('leaves a leader who has left out of the list', async () => {
-    const leaver = await staff.create();
+    const leaver = await world.newPerson();
     await setLeader(leaver);
-    await t.dataSource.query(
-      `UPDATE staff_members SET active = ${t.dataSource.options.type === 'postgres' ? 'false' : '0'} WHERE id = ${leaver.id}`,
-    );
+    await world.leave(leaver);
     expect(await orderOf([leaver])).toEqual([]);
   });
 
   it('pages leaders by cursor in featured order', async () => {
-    const viewer = await staff.create();
+    const viewer = await world.newPerson();
     const all = await t.gql(LEADERS, { first: 100 }, viewer);
     const seen: string[] = [];
     let after: string | null = null;

@@ -3,7 +3,7 @@ import { Department } from '../src/organisations/department.entity';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { Site } from '../src/organisations/site.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const UPDATE = `mutation($input: UpdateMyProfileInput!) {
@@ -15,13 +15,13 @@ const DIRECTORY = `query($search: String) { staff(filter: { search: $search }) {
 
 describe('profiles: updateMyProfile', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   const reload = (person: StaffMember) =>
     t.dataSource.getRepository(StaffMember).findOneByOrFail({ id: person.id });
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
@@ -35,9 +35,9 @@ describe('profiles: updateMyProfile', () => {
     }));
 
   it('changes my own profile and returns it; a search finds the new words at once', async () => {
-    const org = await staff.createOrganisation();
+    const org = await world.newOrganisation();
     const { site, department } = await places(org, 'Harbourside');
-    const me = await staff.create({ organisationId: org.id });
+    const me = await world.newPerson({ organisationId: org.id });
     const bio = 'Theatre nurse.\nI post about #WeNurses <b>and</b> <script>alert("x")</script>';
     const res = await t.gql(
       UPDATE,
@@ -81,10 +81,10 @@ describe('profiles: updateMyProfile', () => {
   });
 
   it('refuses a site or department of another organisation, writing nothing', async () => {
-    const mine = await staff.createOrganisation();
-    const theirs = await staff.createOrganisation();
+    const mine = await world.newOrganisation();
+    const theirs = await world.newOrganisation();
     const { site } = await places(theirs, 'Elsewhere General');
-    const me = await staff.create({ organisationId: mine.id, jobTitle: 'Porter' });
+    const me = await world.newPerson({ organisationId: mine.id, jobTitle: 'Porter' });
     const res = await t.gql(
       UPDATE,
       { input: { jobTitle: 'Changed', siteId: String(site.id) } },
@@ -93,7 +93,7 @@ describe('profiles: updateMyProfile', () => {
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'siteId' });
     expect((await reload(me)).jobTitle).toBe('Porter');
 
-    const homeless = await staff.create();
+    const homeless = await world.newPerson();
     const none = await t.gql(UPDATE, { input: { departmentId: '1' } }, homeless);
     expect(none.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -114,7 +114,7 @@ describe('profiles: updateMyProfile', () => {
     [{ bio: 'reversed \u202E text' }, 'bio'],
     [{ siteId: 'abc' }, 'siteId'],
   ])('refuses %j naming the field and writes nothing', async (input, field) => {
-    const me = await staff.create({ jobTitle: 'Porter', bio: 'Original bio' });
+    const me = await world.newPerson({ jobTitle: 'Porter', bio: 'Original bio' });
     const res = await t.gql(UPDATE, { input: { jobTitle: 'Should not be saved', ...input } }, me);
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const row = await reload(me);
@@ -126,7 +126,7 @@ describe('profiles: updateMyProfile', () => {
   });
 
   it('refuses an unknown staff group', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const res = await t.gql(UPDATE, { input: { staffGroup: 'ASTRONAUTS' } }, me);
     expect(res.errors).toHaveLength(1);
     expect((await reload(me)).staffGroup).toBeNull();

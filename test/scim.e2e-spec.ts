@@ -3,7 +3,7 @@ import { Department } from '../src/organisations/department.entity';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { LocalOidcIssuer } from './support/local-oidc-issuer';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 
 const TENANT = randomUUID();
 const AUDIENCE = 'api://staff-voices';
@@ -16,7 +16,7 @@ const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 describe('SCIM 2.0 provisioning from Entra ID', () => {
   let issuer: LocalOidcIssuer;
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     issuer = await LocalOidcIssuer.start();
@@ -29,7 +29,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
       ENTRA_API_SCOPE: `${AUDIENCE}/access_as_user`,
       SCIM_TOKEN,
     });
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(async () => {
     await t.close();
@@ -108,7 +108,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
   });
 
   it('runs the whole lifecycle: create, find, update, deactivate, delete', async () => {
-    const organisation = await staff.createOrganisation();
+    const organisation = await world.newOrganisation();
     const cardiology = await t.app
       .get(TransactionRunner)
       .run((tx) => tx.save(Department, { organisationId: organisation.id, name: 'Cardiology' }));
@@ -366,7 +366,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
   });
 
   it('matches organization by name too, and keeps an unknown one as sent', async () => {
-    const organisation = await staff.createOrganisation({
+    const organisation = await world.newOrganisation({
       name: `Northshire Hospitals ${unique()}`,
     });
     const byName = JSON.parse(
@@ -402,7 +402,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
     const ME = `query { me { id displayName needsOrganisation organisation { id } } }`;
 
     it('links the first sign-in to the provisioned person, and a leaver cannot sign in', async () => {
-      const organisation = await staff.createOrganisation();
+      const organisation = await world.newOrganisation();
       const user = newUser({ [ENTERPRISE]: { organization: organisation.odsCode } });
       const { id } = JSON.parse((await scim().send('post', '/Users', user).expect(201)).text);
       const oid = randomUUID();
@@ -417,7 +417,7 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
         organisation: { id: String(organisation.id) },
       });
       // the provisioned organisation is not the person's to change
-      const other = await staff.createOrganisation();
+      const other = await world.newOrganisation();
       const choose = await t.gql(
         CHOOSE,
         { input: { organisationId: String(other.id) } },

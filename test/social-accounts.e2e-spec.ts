@@ -2,7 +2,7 @@ import { TransactionRunner } from '../src/database/transaction-runner';
 import { SocialAccount, VerificationStatus } from '../src/social-accounts/social-account.entity';
 import { SocialAccountsService } from '../src/social-accounts/social-accounts.service';
 import { StaffMember } from '../src/staff/staff-member.entity';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const PREVIEW = `query($platform: Platform!, $input: String!) {
@@ -24,19 +24,19 @@ const REMOVE = `mutation($input: RemoveSocialAccountInput!) {
 
 describe('social accounts: preview, add, update, remove', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
   const count = (person: StaffMember) => t.app.get(SocialAccountsService).countForStaff(person.id);
   const accountOf = (id: string) =>
     t.dataSource.getRepository(SocialAccount).findOneByOrFail({ id: Number(id) });
 
   beforeAll(async () => {
     t = await createTestApp();
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
   it('previews a pasted profile link without saving anything', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const ok = await t.gql(
       PREVIEW,
       { platform: 'X', input: 'https://mobile.twitter.com/NHSEngland?lang=en' },
@@ -55,7 +55,7 @@ describe('social accounts: preview, add, update, remove', () => {
   });
 
   it('adds accounts pasted as profile links, in canonical form, with purpose and visibility', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const x = await t.gql(ADD, { input: { platform: 'X', handle: 'twitter.com/JaneOnX/' } }, me);
     expect(x.errors).toBeUndefined();
     expect(x.data!.addSocialAccount.account).toMatchObject({
@@ -88,14 +88,14 @@ describe('social accounts: preview, add, update, remove', () => {
   });
 
   it('refuses a handle someone else registered without saying who, even when they hide it', async () => {
-    const owner = await staff.create({ displayName: 'Secret Owner Person' });
+    const owner = await world.newPerson({ displayName: 'Secret Owner Person' });
     await t.gql(
       ADD,
       { input: { platform: 'INSTAGRAM', handle: 'hiddengram', visibility: 'ONLY_ME' } },
       owner,
     );
     await t.gql(ADD, { input: { platform: 'INSTAGRAM', handle: 'opengram' } }, owner);
-    const me = await staff.create();
+    const me = await world.newPerson();
     const hidden = await t.gql(
       ADD,
       { input: { platform: 'INSTAGRAM', handle: 'https://www.instagram.com/HiddenGram/' } },
@@ -103,7 +103,11 @@ describe('social accounts: preview, add, update, remove', () => {
     );
     const open = await t.gql(ADD, { input: { platform: 'INSTAGRAM', handle: '@opengram' } }, me);
     for (const res of [hidden, open]) {
-      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handle' });
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'HANDLE_TAKEN',
+        field: 'handle',
+      });
       expect(res.errors![0].message).toMatch(/already registered/);
       expect(res.errors![0].message).not.toMatch(/Secret|Owner|only|hidden/i);
     }
@@ -113,10 +117,16 @@ describe('social accounts: preview, add, update, remove', () => {
 
     const again = await t.gql(ADD, { input: { platform: 'INSTAGRAM', handle: 'opengram' } }, owner);
     expect(again.errors![0].message).toMatch(/already added/);
+    // the client tells the two apart by reason, never by message
+    expect(again.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'HANDLE_ALREADY_MINE',
+      field: 'handle',
+    });
   });
 
   it('lets only one of several people racing for the same handle have it', async () => {
-    const people = await Promise.all(Array.from({ length: 5 }, () => staff.create()));
+    const people = await Promise.all(Array.from({ length: 5 }, () => world.newPerson()));
     const results = await Promise.all(
       people.map((person) =>
         t.gql(ADD, { input: { platform: 'BLUESKY', handle: 'racer.bsky.social' } }, person),
@@ -124,12 +134,16 @@ describe('social accounts: preview, add, update, remove', () => {
     );
     expect(results.filter((res) => !res.errors)).toHaveLength(1);
     for (const res of results.filter((r) => r.errors)) {
-      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handle' });
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'HANDLE_TAKEN',
+        field: 'handle',
+      });
     }
   });
 
   it('updates purpose, visibility or the handle; a new handle starts verification again', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const added = await t.gql(
       ADD,
       { input: { platform: 'LINKEDIN', handle: 'linkedin.com/in/jane-update-test' } },
@@ -169,8 +183,8 @@ describe('social accounts: preview, add, update, remove', () => {
   });
 
   it('never lets another person change or remove my account, and says no more than "not found"', async () => {
-    const me = await staff.create();
-    const intruder = await staff.create();
+    const me = await world.newPerson();
+    const intruder = await world.newPerson();
     const added = await t.gql(ADD, { input: { platform: 'X', handle: '@MineNotYours' } }, me);
     const id = added.data!.addSocialAccount.account.id;
 
@@ -192,7 +206,7 @@ describe('social accounts: preview, add, update, remove', () => {
   });
 
   it('refuses bad input naming the field and writes nothing', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     const cases: [Record<string, unknown>, string][] = [
       [{ platform: 'X', handle: '@bad handle' }, 'handle'],
       [{ platform: 'X', handle: 'x'.repeat(3000) }, 'handle'],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { keyedLoader } from '../common/loaders/keyed-loader';
+import { LoaderRegistry } from '../common/loaders/loaders';
 import { CommunitiesService } from './communities.service';
 import { CommunityMembership } from './community-membership.entity';
 import { Community } from './community.entity';
@@ -12,11 +13,22 @@ export interface CommunityLoaders {
   viewerMembership(viewerId: number): DataLoader<number, CommunityMembership | null>;
 }
 
-@Injectable()
-export class CommunitiesLoaderFactory {
-  constructor(private readonly communities: CommunitiesService) {}
+declare module '../common/loaders/loaders' {
+  interface Loaders {
+    communities: CommunityLoaders;
+  }
+}
 
-  create(): CommunityLoaders {
+@Injectable()
+export class CommunitiesLoaders {
+  constructor(
+    registry: LoaderRegistry,
+    private readonly communities: CommunitiesService,
+  ) {
+    registry.add('communities', () => this.create());
+  }
+
+  private create(): CommunityLoaders {
     const perViewer = new Map<number, DataLoader<number, CommunityMembership | null>>();
     return {
       communityById: keyedLoader((ids) => this.communities.findByIds(ids)),

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { StaffModule } from '../staff/staff.module';
-import { CommunitiesLoaderFactory } from './communities.loader';
+import { CommunitiesLoaders } from './communities.loader';
 import { CommunitiesRepository } from './communities.repository';
 import {
   CommunitiesResolver,
@@ -22,11 +22,11 @@ import { Community } from './community.entity';
   providers: [
     CommunitiesRepository,
     CommunitiesService,
-    CommunitiesLoaderFactory,
+    CommunitiesLoaders,
     CommunitiesResolver,
     CommunityMembershipResolver,
     StaffCommunitiesResolver,
   ],
-  exports: [CommunitiesService, CommunitiesLoaderFactory],
+  exports: [CommunitiesService],
 })
 export class CommunitiesModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate, runSql, timestampKey } from '../database/portable-sql';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { CommunityMembership, CommunityRole } from './community-membership.entity';
 import { Community, CommunityKind, CommunityScope } from './community.entity';
 
@@ -228,6 +228,18 @@ export class CommunitiesRepository {
       tx,
       'UPDATE communities SET member_count = member_count + :delta WHERE id = :communityId',
       { delta, communityId },
+    );
+  }
+
+  /** Sets these communities' member counters from their memberships. */
+  async recountMembers(tx: EntityManager, communityIds: readonly number[]) {
+    if (communityIds.length === 0) return;
+    await runSql(
+      tx,
+      `UPDATE communities SET member_count =
+         (SELECT COUNT(*) FROM community_memberships m WHERE m.community_id = communities.id)
+       WHERE id IN (:...ids)`,
+      { ids: [...communityIds] },
     );
   }
 

@@ -33,7 +33,7 @@ export class CommunitiesResolver {
   @Query(() => Community, { description: 'One community, by id or slug.' })
   community(@CurrentUser() user: AuthenticatedUser, @Args() args: CommunityArgs) {
     return this.service.get(communityViewer(user), {
-      id: args.id !== undefined ? Number(args.id) : undefined,
+      id: args.id,
       slug: args.slug,
     });
   }
@@ -66,7 +66,7 @@ export class CommunitiesResolver {
   ) {
     const community = await this.service.setArchived(
       communityViewer(user),
-      Number(input.communityId),
+      input.communityId,
       true,
     );
     return { community };
@@ -82,7 +82,7 @@ export class CommunitiesResolver {
   ) {
     const community = await this.service.setArchived(
       communityViewer(user),
-      Number(input.communityId),
+      input.communityId,
       false,
     );
     return { community };
@@ -96,7 +96,7 @@ export class CommunitiesResolver {
     @Args('input') input: CommunityIdInput,
   ) {
     return {
-      community: await this.service.join(communityViewer(user), Number(input.communityId)),
+      community: await this.service.join(communityViewer(user), input.communityId),
     };
   }
 
@@ -108,7 +108,7 @@ export class CommunitiesResolver {
     @Args('input') input: CommunityIdInput,
   ) {
     return {
-      community: await this.service.leave(communityViewer(user), Number(input.communityId)),
+      community: await this.service.leave(communityViewer(user), input.communityId),
     };
   }
 
@@ -122,8 +122,8 @@ export class CommunitiesResolver {
   ) {
     const membership = await this.service.setMemberRole(
       communityViewer(user),
-      Number(input.communityId),
-      Number(input.staffId),
+      input.communityId,
+      input.staffId,
       input.role,
     );
     return { membership };

@@ -6,7 +6,6 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { decodeTimestampCursor } from '../database/portable-sql';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { CommunitiesRepository, CommunityQuery, CommunityViewer } from './communities.repository';
 import { CommunityMembership, CommunityRole } from './community-membership.entity';
@@ -14,8 +13,11 @@ import { Community, CommunityLink, CommunityScope } from './community.entity';
 import { CreateCommunityInput } from './dto/create-community.input';
 import { slugFrom } from './community-slug';
 import { UpdateCommunityInput } from './dto/update-community.input';
+import { OrganisationErrorReason } from '../organisations/organisation.errors';
+import { CommunityErrorReason } from './community.errors';
 
-const NOT_FOUND = 'No such community';
+const notFound = (field: string) =>
+  new NotFoundError(CommunityErrorReason.COMMUNITY_NOT_FOUND, 'No such community', field);
 
 export function communityViewer(user: AuthenticatedUser): CommunityViewer {
   return {
@@ -49,13 +51,17 @@ export class CommunitiesService {
   /** A community by id or slug, or NOT_FOUND when there is none or the viewer may not see it. */
   async get(viewer: CommunityViewer, ref: { id?: number; slug?: string }, field = 'id') {
     if (ref.id === undefined && ref.slug === undefined) {
-      throw new InvalidInputError('Give a community id or slug', 'id');
+      throw new InvalidInputError(
+        CommunityErrorReason.COMMUNITY_NOT_NAMED,
+        'Give a community id or slug',
+        'id',
+      );
     }
     const community =
       ref.id !== undefined
         ? await this.communities.findById(ref.id)
         : await this.communities.findBySlug(ref.slug!.toLowerCase());
-    if (!community || !this.canSee(viewer, community)) throw new NotFoundError(NOT_FOUND, field);
+    if (!community || !this.canSee(viewer, community)) throw notFound(field);
     return community;
   }
 
@@ -67,10 +73,7 @@ export class CommunitiesService {
   ): Promise<Connection<Community>> {
     let key: { name: string; id: number } | null = null;
     if (after) {
-      const [name, id] = decodeCursor(after);
-      if (typeof name !== 'string' || typeof id !== 'number') {
-        throw new InvalidInputError('after is not a cursor from this API', 'after');
-      }
+      const [name, id] = decodeCursor(after, ['string', 'id']);
       key = { name, id };
     }
     const { rows, total } = await this.communities.page(viewer, query, first, key);
@@ -124,6 +127,31 @@ export class CommunitiesService {
     return this.communities.visibleMemberIds(communityId, limit);
   }
 
+  /**
+   * Communities and their memberships at once (the demo), in the caller's transaction, with
+   * each community's member counter counted from what was written.
+   */
+  async importMany(
+    tx: EntityManager,
+    communities: Partial<Community>[],
+    memberships: (community: Community[]) => Partial<CommunityMembership>[],
+  ): Promise<Community[]> {
+    const saved = await tx.save(
+      Community,
+      communities.map((c) => tx.create(Community, c)),
+    );
+    await tx.save(
+      CommunityMembership,
+      memberships(saved).map((m) => tx.create(CommunityMembership, m)),
+      { chunk: 200 },
+    );
+    await this.communities.recountMembers(
+      tx,
+      saved.map((c) => c.id),
+    );
+    return saved;
+  }
+
   async create(admin: CommunityViewer, input: CreateCommunityInput): Promise<Community> {
     const organisationId = await this.organisationFor(admin, input.scope, input.organisationId);
     const slug = input.slug ?? slugFrom(input.name);
@@ -147,15 +175,15 @@ export class CommunitiesService {
 
   async update(admin: CommunityViewer, input: UpdateCommunityInput): Promise<Community> {
     return this.transactions.run(async (tx) => {
-      const community = await this.communities.findById(Number(input.id), tx);
-      if (!community || !this.canSee(admin, community)) throw new NotFoundError(NOT_FOUND, 'id');
+      const community = await this.communities.findById(input.id, tx);
+      if (!community || !this.canSee(admin, community)) throw notFound('id');
       if (input.scope !== undefined || input.organisationId !== undefined) {
         const scope = input.scope ?? community.scope;
         const organisationRef =
           input.organisationId !== undefined
             ? input.organisationId
             : scope === CommunityScope.ORGANISATION && community.organisationId !== null
-              ? String(community.organisationId)
+              ? community.organisationId
               : null;
         community.organisationId = await this.organisationFor(admin, scope, organisationRef);
         community.scope = scope;
@@ -177,7 +205,7 @@ export class CommunitiesService {
   async setArchived(admin: CommunityViewer, id: number, archived: boolean): Promise<Community> {
     return this.transactions.run(async (tx) => {
       const community = await this.communities.findById(id, tx);
-      if (!community || !this.canSee(admin, community)) throw new NotFoundError(NOT_FOUND, 'id');
+      if (!community || !this.canSee(admin, community)) throw notFound('id');
       if (archived && !community.archivedAt) community.archivedAt = new Date();
       if (!archived) community.archivedAt = null;
       return tx.save(Community, community);
@@ -189,7 +217,7 @@ export class CommunitiesService {
     return this.transactions.run(async (tx) => {
       const community = await this.communities.findById(communityId, tx);
       if (!community || !this.canSee(viewer, community)) {
-        throw new NotFoundError(NOT_FOUND, 'communityId');
+        throw notFound('communityId');
       }
       this.assertJoinable(community, viewer.organisationId, 'communityId');
       const added = await this.communities.insertMembership(
@@ -211,7 +239,7 @@ export class CommunitiesService {
         community && (await this.communities.findMembership(communityId, viewer.id, tx));
       // someone moved to another organisation may still leave its community
       if (!community || (!member && !this.canSee(viewer, community))) {
-        throw new NotFoundError(NOT_FOUND, 'communityId');
+        throw notFound('communityId');
       }
       if (await this.communities.deleteMembership(tx, communityId, viewer.id)) {
         await this.communities.adjustMemberCount(tx, communityId, -1);
@@ -227,11 +255,11 @@ export class CommunitiesService {
     staffId: number,
     role: CommunityRole,
   ): Promise<CommunityMembership> {
-    const person = await this.visiblePerson(staffId);
+    const person = await this.staff.getVisible(staffId, null, 'staffId');
     return this.transactions.run(async (tx) => {
       const community = await this.communities.findById(communityId, tx);
       if (!community || !this.canSee(admin, community)) {
-        throw new NotFoundError(NOT_FOUND, 'communityId');
+        throw notFound('communityId');
       }
       const existing = await this.communities.findMembership(communityId, staffId, tx);
       if (!existing) {
@@ -245,35 +273,35 @@ export class CommunitiesService {
     });
   }
 
-  private async visiblePerson(staffId: number): Promise<StaffMember> {
-    try {
-      return await this.staff.getVisible(staffId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
-      throw error;
-    }
-  }
-
   private assertJoinable(community: Community, organisationId: number | null, field: string) {
     if (community.archivedAt) {
-      throw new InvalidInputError(`${community.name} is archived: it takes no new members`, field);
+      throw new InvalidInputError(
+        CommunityErrorReason.COMMUNITY_ARCHIVED,
+        `${community.name} is archived: it takes no new members`,
+        field,
+      );
     }
     if (
       community.scope === CommunityScope.ORGANISATION &&
       community.organisationId !== organisationId
     ) {
-      throw new InvalidInputError(`${community.name} is only for its organisation’s staff`, field);
+      throw new InvalidInputError(
+        CommunityErrorReason.COMMUNITY_ORGANISATION_ONLY,
+        `${community.name} is only for its organisation’s staff`,
+        field,
+      );
     }
   }
 
   private async organisationFor(
     admin: CommunityViewer,
     scope: CommunityScope,
-    organisationId: string | null | undefined,
+    organisationId: number | null | undefined,
   ): Promise<number | null> {
     if (scope === CommunityScope.NHS_WIDE) {
       if (organisationId) {
         throw new InvalidInputError(
+          CommunityErrorReason.NHS_WIDE_HAS_NO_ORGANISATION,
           'An NHS-wide community has no organisation: choose ORGANISATION scope or leave it out',
           'organisationId',
         );
@@ -282,16 +310,22 @@ export class CommunitiesService {
     }
     if (!organisationId) {
       throw new InvalidInputError(
+        CommunityErrorReason.ORGANISATION_REQUIRED,
         'Choose the organisation an organisation-only community belongs to',
         'organisationId',
       );
     }
-    const [organisation] = await this.organisations.findOrganisationsByIds([
-      Number(organisationId),
-    ]);
-    if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');
+    const [organisation] = await this.organisations.findOrganisationsByIds([organisationId]);
+    if (!organisation) {
+      throw new InvalidInputError(
+        OrganisationErrorReason.ORGANISATION_NOT_FOUND,
+        'No such organisation',
+        'organisationId',
+      );
+    }
     if (organisation.id !== admin.organisationId) {
       throw new ForbiddenError(
+        CommunityErrorReason.NOT_YOUR_ORGANISATION,
         'An organisation-only community can only be for your own organisation',
         'organisationId',
       );
@@ -305,10 +339,17 @@ export class CommunitiesService {
     exceptId: number | null,
     field: string,
   ) {
-    if (!slug) throw new InvalidInputError('The name needs at least one letter or digit', field);
+    if (!slug) {
+      throw new InvalidInputError(
+        CommunityErrorReason.SLUG_EMPTY,
+        'The name needs at least one letter or digit',
+        field,
+      );
+    }
     const other = await this.communities.findBySlug(slug, tx);
     if (other && other.id !== exceptId) {
       throw new InvalidInputError(
+        CommunityErrorReason.SLUG_TAKEN,
         `Another community already uses the address “${slug}”: choose another slug`,
         field,
       );

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { DerivedState } from './derived-state';
 import { bindIntegersAsParameters } from './sqlite-parameter-binding';
 import { TransactionRunner } from './transaction-runner';
 
@@ -23,7 +24,7 @@ import { TransactionRunner } from './transaction-runner';
       },
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [DerivedState, TransactionRunner],
+  exports: [DerivedState, TransactionRunner],
 })
 export class DatabaseModule {}

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { InvalidInputError } from '../common/errors/domain-error';
-import { decodeCursor } from '../common/graphql/connection';
+import { decodeCursor, notACursor } from '../common/graphql/connection';
 
 /**
  * Runs one raw statement written with named parameters (`:id`, `:...ids`) on either driver,
@@ -33,12 +32,24 @@ export function timestampKey(raw: string | Date): string | number {
   return raw instanceof Date ? raw.getTime() : raw;
 }
 
+// Date's own range: a number past it makes an Invalid Date, which no driver can bind.
+const MAX_EPOCH_MS = 8.64e15;
+const TIMESTAMP_TEXT = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?$/;
+
 /** The query parameter for a cursor's timestamp key, or null if it is not one of ours. */
 export function timestampParam(key: unknown): string | Date | null {
-  if (typeof key === 'number' && Number.isFinite(key)) return new Date(key);
-  if (typeof key === 'string' && /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?$/.test(key))
-    return key;
+  if (typeof key === 'number' && Number.isFinite(key) && Math.abs(key) <= MAX_EPOCH_MS) {
+    return new Date(key);
+  }
+  if (typeof key === 'string' && TIMESTAMP_TEXT.test(key) && isCalendarTime(key)) return key;
   return null;
+}
+
+/** Whether `2026-02-30 10:00:00` names a real moment (PostgreSQL refuses one that does not). */
+function isCalendarTime(text: string): boolean {
+  const iso = `${text.slice(0, 19).replace(' ', 'T')}Z`;
+  const parsed = new Date(iso);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === iso.slice(0, 19);
 }
 
 /** SQLite hands back raw timestamps as UTC text, PostgreSQL as Date. */
@@ -52,10 +63,8 @@ export function decodeTimestampCursor(
   after: string | null | undefined,
 ): { at: string | Date; id: number } | null {
   if (!after) return null;
-  const [raw, id] = decodeCursor(after);
+  const [raw, id] = decodeCursor(after, ['any', 'id']);
   const at = timestampParam(raw);
-  if (at === null || typeof id !== 'number') {
-    throw new InvalidInputError('after is not a cursor from this API', 'after');
-  }
+  if (at === null) throw notACursor();
   return { at, id };
 }

@@ -11,6 +11,12 @@ type Escape = (sql: string, parameters: Record<string, unknown>) => [string, unk
 const asInteger = (value: unknown) =>
   typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
 
+/**
+ * Patches a TypeORM internal (the driver's escapeQueryWithParameters), then checks at once that
+ * the patch took: if TypeORM changes that method, start-up fails here rather than every id
+ * silently going back to being a literal (test/statement-parameters.e2e-spec.ts checks the
+ * statements the app really sends).
+ */
 export function bindIntegersAsParameters(dataSource: DataSource): void {
   if (dataSource.options.type !== 'better-sqlite3') return;
   const driver = dataSource.driver as unknown as { escapeQueryWithParameters: Escape };
@@ -23,4 +29,16 @@ export function bindIntegersAsParameters(dataSource: DataSource): void {
     }
     return original(sql, bound);
   };
+  assertIntegersBound(driver);
+}
+
+/** Start-up self-check: a whole number must come back as a `?` bound to an INTEGER. */
+export function assertIntegersBound(driver: { escapeQueryWithParameters: Escape }): void {
+  const [sql, values] = driver.escapeQueryWithParameters('SELECT :id AS id', { id: 7 });
+  if (sql !== 'SELECT ? AS id' || values.length !== 1 || values[0] !== BigInt(7)) {
+    throw new Error(
+      'sqlite-parameter-binding no longer applies: TypeORM changed escapeQueryWithParameters ' +
+        `("SELECT :id" gave ${JSON.stringify(sql)}); update src/database/sqlite-parameter-binding.ts`,
+    );
+  }
 }

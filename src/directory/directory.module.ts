@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesModule } from '../communities/communities.module';
+import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffMember } from '../staff/staff-member.entity';
-import { DirectoryIndexModule } from './directory-index.module';
+import { StaffModule } from '../staff/staff.module';
+import { SearchDocuments } from './search-document.derived';
+import { DirectoryRepository } from './directory.repository';
 import { DirectoryResolver } from './directory.resolver';
 import { DirectoryService } from './directory.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffMember]), DirectoryIndexModule, CommunitiesModule],
-  providers: [DirectoryService, DirectoryResolver],
+  imports: [
+    TypeOrmModule.forFeature([StaffMember]),
+    StaffModule,
+    SocialAccountsModule,
+    CommunitiesModule,
+  ],
+  providers: [DirectoryRepository, SearchDocuments, DirectoryService, DirectoryResolver],
 })
 export class DirectoryModule {}

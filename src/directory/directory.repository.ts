@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import {
   filterTags,
   fts5Match,
@@ -12,7 +12,6 @@ import {
   rowConditionTerms,
   SearchDocument,
   SearchQuery,
-  searchText,
   TS_RANK_WEIGHTS,
   tsQuery,
 } from './search-text';
@@ -94,30 +93,13 @@ export class DirectoryRepository {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
-  async staleStaffIds(limit: number): Promise<number[]> {
-    const rows: { id: number | string }[] = await this.dataSource.query(
-      `SELECT id FROM staff_members WHERE search_stale = true LIMIT ${Number(limit)}`,
-    );
-    return rows.map((row) => Number(row.id));
-  }
-
-  /** Replaces these people's search documents (none for someone gone) and marks them fresh. */
+  /** Replaces these people's search index entries (none for someone gone). */
   async replaceDocuments(
     tx: EntityManager,
     staffIds: readonly number[],
     documents: SearchDocument[],
   ): Promise<void> {
     if (staffIds.length === 0) return;
-    const fresh = new Params(this.postgres);
-    const texts = documents.map(
-      (d) => `WHEN ${fresh.add(d.staffId)} THEN ${fresh.add(searchText(d))}`,
-    );
-    await tx.query(
-      `UPDATE staff_members SET search_stale = false,
-         search_text = ${texts.length > 0 ? `CASE id ${texts.join(' ')} END` : 'NULL'}
-       WHERE id IN (${staffIds.map((id) => fresh.add(id)).join(', ')})`,
-      fresh.values,
-    );
     if (this.postgres) {
       const params = new Params(true);
       const present = new Set(documents.map((d) => d.staffId));

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { InvalidInputError } from '../common/errors/domain-error';
-import { decodeCursor, toConnection } from '../common/graphql/connection';
+import { CommonErrorReason, InvalidInputError } from '../common/errors/domain-error';
+import { cursorKeyOf, decodeCursorKey, toConnection } from '../common/graphql/connection';
 import { CommunitiesService } from '../communities/communities.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
@@ -17,7 +17,6 @@ import {
   DirectoryMode,
   DirectoryRepository,
 } from './directory.repository';
-import { DirectorySearchIndexer } from './directory-search.indexer';
 import { searchQuery } from './search-text';
 
 /** Directory search: people others may see, matching what was typed and the filters. */
@@ -25,15 +24,13 @@ import { searchQuery } from './search-text';
 export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
-    private readonly indexer: DirectorySearchIndexer,
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly communities: CommunitiesService,
   ) {}
 
   async search(viewer: StaffMember, args: StaffArgs): Promise<StaffConnection> {
     const filter = args.filter ?? {};
-    const optionalId = (value: string | null | undefined) =>
-      value === null || value === undefined ? undefined : Number(value);
+    const optionalId = (value: number | null | undefined) => value ?? undefined;
     const criteria: DirectoryCriteria = {
       viewer: { id: viewer.id, organisationId: viewer.organisationId },
       query: filter.search ? searchQuery(filter.search, viewer.organisationId) : null,
@@ -60,9 +57,12 @@ export class DirectoryService {
     }
     const after = args.after ? keyFromCursor(args.after) : null;
     if (after?.mode === 'ranked' && !criteria.query) {
-      throw new InvalidInputError('after is not a cursor from this search', 'after');
+      throw new InvalidInputError(
+        CommonErrorReason.INVALID_CURSOR,
+        'after is not a cursor from this search',
+        'after',
+      );
     }
-    await this.indexer.catchUp();
     const mode = after ? after.mode : await this.modeFor(criteria);
     const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     // a page of few sorted matches has counted them already
@@ -101,18 +101,17 @@ export class DirectoryService {
 
 /** The key and order of a cursor this API issued, or BAD_USER_INPUT. */
 export function keyFromCursor(cursor: string): { mode: DirectoryMode; key: DirectoryKey } {
-  const key = decodeCursor(cursor);
-  if (key.length === 3) {
-    const [relevance, name, id] = key;
-    if (typeof relevance === 'number' && typeof name === 'string' && Number.isSafeInteger(id)) {
-      return { mode: 'ranked', key: { relevance, name, id: id as number } };
-    }
+  const key = decodeCursorKey(cursor);
+  const ranked = cursorKeyOf(key, ['number', 'string', 'id']);
+  if (ranked) {
+    const [relevance, name, id] = ranked;
+    return { mode: 'ranked', key: { relevance, name, id } };
   }
-  if (key.length === 2) {
-    const [name, id] = key;
-    if (typeof name === 'string' && Number.isSafeInteger(id)) {
-      return { mode: 'byName', key: { relevance: null, name, id: id as number } };
-    }
-  }
-  throw new InvalidInputError('after is not a cursor from this search', 'after');
+  const byName = cursorKeyOf(key, ['string', 'id']);
+  if (byName) return { mode: 'byName', key: { relevance: null, name: byName[0], id: byName[1] } };
+  throw new InvalidInputError(
+    CommonErrorReason.INVALID_CURSOR,
+    'after is not a cursor from this search',
+    'after',
+  );
 }

@@ -20,8 +20,8 @@ export class FollowPacksController {
     const { filename, csv, truncated } = await this.packs.mastodonCsv(user, {
       source: query.source,
       id: query.id,
-      include: query.include?.map(Number) ?? null,
-      exclude: query.exclude?.map(Number) ?? null,
+      include: query.include ?? null,
+      exclude: query.exclude ?? null,
     });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);

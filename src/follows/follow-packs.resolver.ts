@@ -18,8 +18,8 @@ export class FollowPacksResolver {
     return this.packs.pack(user, {
       source: args.source,
       id: args.id,
-      include: args.include?.map(Number) ?? null,
-      exclude: args.exclude?.map(Number) ?? null,
+      include: args.include ?? null,
+      exclude: args.exclude ?? null,
     });
   }
 }

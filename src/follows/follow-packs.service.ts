@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { parseId } from '../common/graphql/id';
 import { communityViewer, CommunitiesService } from '../communities/communities.service';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { LeadersService } from '../leaders/leaders.service';
@@ -19,6 +20,8 @@ import {
 } from './follow-pack.model';
 import { FollowsRepository } from './follows.repository';
 import { MASTODON_IMPORT_MAX_ROWS, mastodonFollowCsv } from './mastodon-csv';
+import { OrganisationErrorReason } from '../organisations/organisation.errors';
+import { FollowErrorReason } from './follow.errors';
 
 /** A page lists at most this many people to tick; the Mastodon CSV takes up to its own limit. */
 export const MAX_PACK_PAGE_PEOPLE = 1_000;
@@ -125,8 +128,15 @@ export class FollowPacksService {
         ids = await this.follows.visibleFolloweeIds(me.id, limit + 1);
         break;
       case FollowPackSource.COMMUNITY: {
-        if (!request.id) throw new InvalidInputError('Choose a community', 'id');
-        const ref = /^\d+$/.test(request.id) ? { id: Number(request.id) } : { slug: request.id };
+        if (!request.id) {
+          throw new InvalidInputError(
+            FollowErrorReason.PACK_SOURCE_REQUIRED,
+            'Choose a community',
+            'id',
+          );
+        }
+        const id = parseId(request.id);
+        const ref = id !== undefined ? { id } : { slug: request.id };
         const community = await this.communities.get(communityViewer(user), ref, 'id');
         title = community.name;
         fileSlug = community.slug;
@@ -134,15 +144,22 @@ export class FollowPacksService {
         break;
       }
       case FollowPackSource.TEAM: {
-        const departmentId = request.id ? Number(request.id) : me.departmentId;
-        if (!departmentId || !Number.isInteger(departmentId)) {
+        const departmentId = request.id ? parseId(request.id) : me.departmentId;
+        if (!departmentId) {
           throw new InvalidInputError(
+            FollowErrorReason.NO_TEAM,
             'Choose a team: you have no department on your profile',
             'id',
           );
         }
         const [department] = await this.organisations.findDepartmentsByIds([departmentId]);
-        if (!department) throw new NotFoundError('No such team', 'id');
+        if (!department) {
+          throw new NotFoundError(
+            OrganisationErrorReason.DEPARTMENT_NOT_FOUND,
+            'No such team',
+            'id',
+          );
+        }
         title = department.name;
         fileSlug = `team-${department.id}`;
         ids = await this.follows.peopleIn('department_id', department.id, {
@@ -158,7 +175,11 @@ export class FollowPacksService {
         ids = (await this.leaders.visible()).map((l) => l.staffId);
         break;
       default:
-        throw new InvalidInputError('Choose where the pack comes from', 'source');
+        throw new InvalidInputError(
+          FollowErrorReason.PACK_SOURCE_REQUIRED,
+          'Choose where the pack comes from',
+          'source',
+        );
     }
     ids = ids.filter((id) => id !== me.id);
     const truncated = ids.length > limit;

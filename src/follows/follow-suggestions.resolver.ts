@@ -26,7 +26,7 @@ export class FollowSuggestionsResolver {
     @CurrentStaff() me: StaffMember,
     @Args('input') input: StaffIdInput,
   ) {
-    const staffId = Number(input.staffId);
+    const { staffId } = input;
     await this.suggestions.dismiss(me, staffId);
     return { staffId };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { InvalidInputError } from '../common/errors/domain-error';
 import { CommunitiesService } from '../communities/communities.service';
 import { Community } from '../communities/community.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -12,6 +12,7 @@ import {
   FollowSuggestionReasonKind as Kind,
 } from './follow-suggestion.model';
 import { FollowsRepository } from './follows.repository';
+import { FollowErrorReason } from './follow.errors';
 
 export const MAX_SUGGESTIONS = 50;
 
@@ -70,7 +71,11 @@ export class FollowSuggestionsService {
 
   async suggest(me: StaffMember, first: number): Promise<FollowSuggestion[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_SUGGESTIONS) {
-      throw new InvalidInputError(`first must be between 1 and ${MAX_SUGGESTIONS}`, 'first');
+      throw new InvalidInputError(
+        FollowErrorReason.TOO_MANY_SUGGESTIONS,
+        `first must be between 1 and ${MAX_SUGGESTIONS}`,
+        'first',
+      );
     }
     const limits = SUGGESTION_LIMITS;
     const candidates = new Map<number, Candidate>();
@@ -165,14 +170,13 @@ export class FollowSuggestionsService {
   /** Keeps a person out of my suggestions for good. Someone hidden from me is NOT_FOUND. */
   async dismiss(me: StaffMember, staffId: number): Promise<void> {
     if (staffId === me.id) {
-      throw new InvalidInputError('You are never suggested to yourself', 'staffId');
+      throw new InvalidInputError(
+        FollowErrorReason.SELF_NOT_ALLOWED,
+        'You are never suggested to yourself',
+        'staffId',
+      );
     }
-    try {
-      await this.staff.getVisible(staffId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
-      throw error;
-    }
+    await this.staff.getVisible(staffId, null, 'staffId');
     await this.transactions.run((tx) => this.follows.dismiss(tx, me.id, staffId));
   }
 }

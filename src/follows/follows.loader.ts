@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { LoaderRegistry } from '../common/loaders/loaders';
 import { FollowStats } from './follows.repository';
 import { FollowsService } from './follows.service';
 
@@ -11,11 +12,22 @@ export interface FollowLoaders {
   followsViewer(viewerId: number): DataLoader<number, boolean>;
 }
 
-@Injectable()
-export class FollowsLoaderFactory {
-  constructor(private readonly follows: FollowsService) {}
+declare module '../common/loaders/loaders' {
+  interface Loaders {
+    follows: FollowLoaders;
+  }
+}
 
-  create(): FollowLoaders {
+@Injectable()
+export class FollowsLoaders {
+  constructor(
+    registry: LoaderRegistry,
+    private readonly follows: FollowsService,
+  ) {
+    registry.add('follows', () => this.create());
+  }
+
+  private create(): FollowLoaders {
     const memo = <T>(build: (viewerId: number) => DataLoader<number, T>) => {
       const loaders = new Map<number, DataLoader<number, T>>();
       return (viewerId: number) => {

@@ -5,6 +5,8 @@ import { LeadersModule } from '../leaders/leaders.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffModule } from '../staff/staff.module';
+import { FollowCounters } from './follow-counters.derived';
+import { FollowStatsRow } from './follow-stats.entity';
 import { FollowSuggestionDismissal } from './follow-suggestion-dismissal.entity';
 import { FollowSuggestionsResolver } from './follow-suggestions.resolver';
 import { FollowSuggestionsService } from './follow-suggestions.service';
@@ -12,7 +14,7 @@ import { Follow } from './follow.entity';
 import { FollowPacksController } from './follow-packs.controller';
 import { FollowPacksResolver } from './follow-packs.resolver';
 import { FollowPacksService } from './follow-packs.service';
-import { FollowsLoaderFactory } from './follows.loader';
+import { FollowsLoaders } from './follows.loader';
 import { FollowsRepository } from './follows.repository';
 import { FollowsResolver } from './follows.resolver';
 import { FollowsService } from './follows.service';
@@ -20,7 +22,7 @@ import { SocialAccountFollowUrlResolver } from './social-account-follow-url.reso
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Follow, FollowSuggestionDismissal]),
+    TypeOrmModule.forFeature([Follow, FollowSuggestionDismissal, FollowStatsRow]),
     StaffModule,
     OrganisationsModule,
     SocialAccountsModule,
@@ -30,15 +32,16 @@ import { SocialAccountFollowUrlResolver } from './social-account-follow-url.reso
   controllers: [FollowPacksController],
   providers: [
     FollowsRepository,
+    FollowCounters,
     FollowsService,
     FollowSuggestionsService,
     FollowPacksService,
-    FollowsLoaderFactory,
+    FollowsLoaders,
     FollowsResolver,
     FollowSuggestionsResolver,
     FollowPacksResolver,
     SocialAccountFollowUrlResolver,
   ],
-  exports: [FollowsService, FollowsLoaderFactory],
+  exports: [FollowsService],
 })
 export class FollowsModule {}

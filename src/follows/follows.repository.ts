@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { StaffMember } from '../staff/staff-member.entity';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { Follow } from './follow.entity';
 import { parseDbDate, runSql, timestampKey } from '../database/portable-sql';
 
@@ -14,6 +14,9 @@ export interface FollowStats {
 }
 
 export type FollowDirection = 'followers' | 'following';
+
+// A person of `s` who has not opted out of suggestions (binds `:no` to false).
+const OPTED_IN = `NOT EXISTS (SELECT 1 FROM follow_stats fs WHERE fs.staff_id = s.id AND fs.suggestible = :no)`;
 
 /** The only place with SQL for follows, their counters and suggestion dismissals. */
 @Injectable()
@@ -44,31 +47,50 @@ export class FollowsRepository {
     return affected === 1;
   }
 
-  /** Both counters in one statement, so two people following each other cannot deadlock. */
-  async adjustCounts(tx: EntityManager, followerId: number, followeeId: number, delta: 1 | -1) {
+  /**
+   * Moves counters by these deltas, every person in one statement and in id order, so two
+   * people following each other at once lock their rows in the same order and cannot deadlock.
+   */
+  async adjustCounts(
+    tx: EntityManager,
+    deltas: ReadonlyMap<number, { followers: number; following: number }>,
+  ): Promise<void> {
+    const ids = [...deltas.keys()].sort((a, b) => a - b);
+    if (ids.length === 0) return;
+    const parameters: Record<string, unknown> = {};
+    const rows = ids.map((id, i) => {
+      Object.assign(parameters, {
+        [`id${i}`]: id,
+        [`followers${i}`]: deltas.get(id)!.followers,
+        [`following${i}`]: deltas.get(id)!.following,
+      });
+      return `(:id${i}, :followers${i}, :following${i})`;
+    });
     await runSql(
       tx,
-      `UPDATE staff_members SET
-         following_count = following_count + CASE WHEN id = :followerId THEN :delta ELSE 0 END,
-         follower_count = follower_count + CASE WHEN id = :followeeId THEN :delta ELSE 0 END
-       WHERE id IN (:followerId, :followeeId)`,
-      { followerId, followeeId, delta },
+      `INSERT INTO follow_stats (staff_id, follower_count, following_count) VALUES ${rows.join(', ')}
+       ON CONFLICT (staff_id) DO UPDATE SET
+         follower_count = follow_stats.follower_count + excluded.follower_count,
+         following_count = follow_stats.following_count + excluded.following_count`,
+      parameters,
     );
   }
 
+  /** Counters and opt-out of those of `ids` who have any (the rest: none, and suggestible). */
   async stats(ids: readonly number[]): Promise<FollowStats[]> {
     const { rows } = await runSql<{
-      id: number;
+      staff_id: number;
       follower_count: number;
       following_count: number;
       suggestible: boolean | number;
     }>(
       this.manager,
-      `SELECT id, follower_count, following_count, suggestible FROM staff_members WHERE id IN (:...ids)`,
+      `SELECT staff_id, follower_count, following_count, suggestible FROM follow_stats
+       WHERE staff_id IN (:...ids)`,
       { ids: [...ids] },
     );
     return rows.map((r) => ({
-      id: Number(r.id),
+      id: Number(r.staff_id),
       followerCount: Number(r.follower_count),
       followingCount: Number(r.following_count),
       suggestible: Boolean(r.suggestible),
@@ -76,10 +98,12 @@ export class FollowsRepository {
   }
 
   async setSuggestible(tx: EntityManager, staffId: number, suggestible: boolean) {
-    await runSql(tx, 'UPDATE staff_members SET suggestible = :suggestible WHERE id = :staffId', {
-      suggestible,
-      staffId,
-    });
+    await runSql(
+      tx,
+      `INSERT INTO follow_stats (staff_id, suggestible) VALUES (:staffId, :suggestible)
+       ON CONFLICT (staff_id) DO UPDATE SET suggestible = excluded.suggestible`,
+      { suggestible, staffId },
+    );
   }
 
   /**
@@ -209,9 +233,9 @@ export class FollowsRepository {
       this.manager,
       `SELECT s.id FROM staff_members s
        WHERE s.${column} = :value AND s.id <> :exceptId AND ${visibleStaffSql('s')}
-         ${options.suggestibleOnly ? 'AND s.suggestible = :yes' : ''}
+         ${options.suggestibleOnly ? `AND ${OPTED_IN}` : ''}
        ORDER BY s.id DESC LIMIT :limit`,
-      { value, exceptId: options.exceptId, limit: options.limit, yes: true },
+      { value, exceptId: options.exceptId, limit: options.limit, no: false },
     );
     return rows.map((r) => Number(r.id));
   }
@@ -226,13 +250,13 @@ export class FollowsRepository {
     const { rows } = await runSql<{ id: number }>(
       this.manager,
       `SELECT s.id FROM staff_members s
-       WHERE s.id IN (:...ids) AND s.id <> :viewerId AND s.suggestible = :yes
+       WHERE s.id IN (:...ids) AND s.id <> :viewerId AND ${OPTED_IN}
          AND ${visibleStaffSql('s')}
          AND NOT EXISTS (SELECT 1 FROM follows f
                          WHERE f.follower_id = :viewerId AND f.followee_id = s.id)
          AND NOT EXISTS (SELECT 1 FROM follow_suggestion_dismissals d
                          WHERE d.staff_id = :viewerId AND d.dismissed_id = s.id)`,
-      { ids: [...ids], viewerId, yes: true },
+      { ids: [...ids], viewerId, no: false },
     );
     return rows.map((r) => Number(r.id));
   }

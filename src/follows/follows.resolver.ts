@@ -20,12 +20,12 @@ export class FollowsResolver {
     description: 'Follow a colleague in the directory (following twice is harmless).',
   })
   async follow(@CurrentStaff() me: StaffMember, @Args('input') input: StaffIdInput) {
-    return { followee: await this.follows.follow(me, Number(input.staffId)), follower: me };
+    return { followee: await this.follows.follow(me, input.staffId), follower: me };
   }
 
   @Mutation(() => FollowPayload, { description: 'Stop following (harmless if not following).' })
   async unfollow(@CurrentStaff() me: StaffMember, @Args('input') input: StaffIdInput) {
-    return { followee: await this.follows.unfollow(me, Number(input.staffId)), follower: me };
+    return { followee: await this.follows.unfollow(me, input.staffId), follower: me };
   }
 
   @Mutation(() => FollowPreferencesPayload, {

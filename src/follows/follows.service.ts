@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { EntityManager } from 'typeorm';
+import { InvalidInputError } from '../common/errors/domain-error';
 import { Connection, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
+import { touch } from '../database/derived-state';
+import './follow.changes';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
+import { Follow } from './follow.entity';
 import { FollowDirection, FollowsRepository, FollowStats } from './follows.repository';
 import { decodeTimestampCursor } from '../database/portable-sql';
+import { FollowErrorReason } from './follow.errors';
 
 /** Following inside the directory: who may follow whom, and the counters that go with it. */
 @Injectable()
@@ -18,11 +23,17 @@ export class FollowsService {
 
   /** Idempotent. Someone hidden from the viewer gets the same answer as someone who does not exist. */
   async follow(me: StaffMember, staffId: number): Promise<StaffMember> {
-    if (staffId === me.id) throw new InvalidInputError('You cannot follow yourself', 'staffId');
-    const person = await this.visiblePerson(staffId);
+    if (staffId === me.id) {
+      throw new InvalidInputError(
+        FollowErrorReason.SELF_NOT_ALLOWED,
+        'You cannot follow yourself',
+        'staffId',
+      );
+    }
+    const person = await this.staff.getVisible(staffId, null, 'staffId');
     await this.transactions.run(async (tx) => {
       if (await this.follows.insert(tx, me.id, staffId)) {
-        await this.follows.adjustCounts(tx, me.id, staffId, 1);
+        touch(tx, 'follows', [{ followerId: me.id, followeeId: staffId, delta: 1 }]);
       }
     });
     return person;
@@ -30,18 +41,47 @@ export class FollowsService {
 
   /** Idempotent; a follow of someone since hidden (a leaver) can still be removed. */
   async unfollow(me: StaffMember, staffId: number): Promise<StaffMember | null> {
-    if (staffId === me.id) throw new InvalidInputError('You cannot unfollow yourself', 'staffId');
+    if (staffId === me.id) {
+      throw new InvalidInputError(
+        FollowErrorReason.SELF_NOT_ALLOWED,
+        'You cannot unfollow yourself',
+        'staffId',
+      );
+    }
     const removed = await this.transactions.run(async (tx) => {
       const deleted = await this.follows.delete(tx, me.id, staffId);
-      if (deleted) await this.follows.adjustCounts(tx, me.id, staffId, -1);
+      if (deleted) touch(tx, 'follows', [{ followerId: me.id, followeeId: staffId, delta: -1 }]);
       return deleted;
     });
     try {
-      return await this.visiblePerson(staffId);
+      return await this.staff.getVisible(staffId, null, 'staffId');
     } catch (error) {
       if (removed) return null; // they knew this person: nothing to hide
       throw error;
     }
+  }
+
+  /** Follows at once (the demo), in the caller's transaction; the counters follow. */
+  async importMany(
+    tx: EntityManager,
+    follows: { followerId: number; followeeId: number; createdAt: Date }[],
+    optedOut: readonly number[] = [],
+  ): Promise<void> {
+    await tx.save(
+      Follow,
+      follows.map((f) => tx.create(Follow, f)),
+      { chunk: 300 },
+    );
+    touch(
+      tx,
+      'follows',
+      follows.map((f) => ({
+        followerId: f.followerId,
+        followeeId: f.followeeId,
+        delta: 1 as const,
+      })),
+    );
+    for (const staffId of optedOut) await this.follows.setSuggestible(tx, staffId, false);
   }
 
   async setSuggestionsOptOut(me: StaffMember, optOut: boolean): Promise<StaffMember> {
@@ -89,14 +129,5 @@ export class FollowsService {
 
   visibleFolloweeIds(followerId: number, limit: number) {
     return this.follows.visibleFolloweeIds(followerId, limit);
-  }
-
-  private async visiblePerson(staffId: number): Promise<StaffMember> {
-    try {
-      return await this.staff.getVisible(staffId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
-      throw error;
-    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The one rule for which guidance applies to a person, as SQL over their staff_members row:
  * their organisation's latest version, else the latest NHS-wide version (scope 0), else none.
- * (The migration's triggers hold a copy made when they were created.)
+ * The listing rule (listing.ts) and GuidanceService.currentFor both ask it.
  */
 export function currentGuidanceIdSql(organisationIdExpression: string): string {
   return `COALESCE(

@@ -4,10 +4,11 @@ import { StaffModule } from '../staff/staff.module';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
 import { GuidanceResolver } from './guidance.resolver';
 import { GuidanceService } from './guidance.service';
+import { ListingMaintainer } from './listing.derived';
 
 @Module({
   imports: [TypeOrmModule.forFeature([GuidanceDocument, GuidanceAcceptance]), StaffModule],
-  providers: [GuidanceService, GuidanceResolver],
+  providers: [GuidanceService, GuidanceResolver, ListingMaintainer],
   exports: [GuidanceService],
 })
 export class GuidanceModule {}

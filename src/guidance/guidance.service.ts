@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
+import { touch } from '../database/derived-state';
+import './guidance.changes';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { currentGuidanceIdSql } from './current-guidance.sql';
 import { Guidance, PublishGuidanceInput } from './dto/guidance.inputs';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
 import { regulatorGuidanceFor } from './regulator-guidance';
+import { GuidanceErrorReason } from './guidance.errors';
 
 @Injectable()
 export class GuidanceService {
@@ -52,19 +56,21 @@ export class GuidanceService {
     };
   }
 
-  /** Accepts the current version; the person is listed in the same transaction (trigger). */
+  /** Accepts the current version; the person is listed in the same transaction. */
   async accept(me: StaffMember, version: number): Promise<StaffMember> {
-    return this.transactions.run(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const person = await tx.findOneByOrFail(StaffMember, { id: me.id });
       const current = await this.currentFor(person.organisationId, tx);
       if (!current) {
         throw new InvalidInputError(
+          GuidanceErrorReason.NO_GUIDANCE_TO_ACCEPT,
           'There is no social media guidance for you to accept',
           'version',
         );
       }
       if (current.version !== version) {
         throw new InvalidInputError(
+          GuidanceErrorReason.GUIDANCE_VERSION_NOT_CURRENT,
           `Version ${version} is not the current guidance: read version ${current.version} and accept that`,
           'version',
         );
@@ -76,51 +82,81 @@ export class GuidanceService {
         .values({ staffId: me.id, guidanceId: current.id })
         .orIgnore()
         .execute();
-      await tx.update(StaffMember, { id: me.id }, { acceptedGuidanceId: current.id });
-      return tx.findOneByOrFail(StaffMember, { id: me.id });
+      await this.staff.update(tx, me.id, { acceptedGuidanceId: current.id });
     });
+    // listed now: the listing follows the acceptance as the transaction commits
+    const [person] = await this.staff.findByIds([me.id]);
+    return person;
   }
 
   /** A new version for my organisation (or NHS-wide): everyone it applies to must accept again. */
   async publish(admin: StaffMember, input: PublishGuidanceInput): Promise<GuidanceDocument> {
     if (!input.nhsWide && admin.organisationId === null) {
       throw new InvalidInputError(
+        GuidanceErrorReason.NO_ORGANISATION,
         'You have no organisation: publish NHS-wide guidance instead',
         'nhsWide',
       );
     }
     const organisationId = input.nhsWide ? null : admin.organisationId;
-    const scopeKey = organisationId ?? 0;
     try {
-      return await this.transactions.run(async (tx) => {
-        const latest = await tx.findOne(GuidanceDocument, {
-          where: { scopeKey },
-          order: { version: 'DESC' },
-        });
-        const document = await tx.save(
-          GuidanceDocument,
-          tx.create(GuidanceDocument, {
-            organisationId,
-            scopeKey,
-            version: (latest?.version ?? 0) + 1,
-            title: input.title,
-            summary: input.summary,
-            url: input.url,
-            publishedById: admin.id,
-          }),
-        );
-        await this.staff.refreshListing(
-          tx,
-          organisationId === null ? { nhsWideGuidance: true } : { organisationId },
-        );
-        return document;
-      });
+      return await this.transactions.run((tx) =>
+        this.publishIn(tx, { organisationId, publishedById: admin.id }, input),
+      );
     } catch (error) {
       // the unique (scope, version) index: another publication got there first
-      if (error instanceof QueryFailedError) {
-        throw new ConflictError('Someone published a new version at the same moment: try again');
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          GuidanceErrorReason.PUBLISHED_CONCURRENTLY,
+          'Someone published a new version at the same moment: try again',
+        );
       }
       throw error;
     }
+  }
+
+  /**
+   * Publishes the next version for an organisation (or NHS-wide, null) in the caller's
+   * transaction; everyone it applies to is unlisted until they accept it.
+   */
+  async publishIn(
+    tx: EntityManager,
+    scope: { organisationId: number | null; publishedById: number | null },
+    input: Pick<PublishGuidanceInput, 'title' | 'summary' | 'url'>,
+  ): Promise<GuidanceDocument> {
+    const { organisationId, publishedById } = scope;
+    const scopeKey = organisationId ?? 0;
+    const latest = await tx.findOne(GuidanceDocument, {
+      where: { scopeKey },
+      order: { version: 'DESC' },
+    });
+    const document = await tx.save(
+      GuidanceDocument,
+      tx.create(GuidanceDocument, {
+        organisationId,
+        scopeKey,
+        version: (latest?.version ?? 0) + 1,
+        title: input.title,
+        summary: input.summary,
+        url: input.url,
+        publishedById,
+      }),
+    );
+    touch(tx, 'guidance', [{ organisationId }]); // everyone it applies to accepts again
+    return document;
+  }
+
+  /** Records that these people accepted a document (the demo), in the caller's transaction. */
+  async acceptMany(
+    tx: EntityManager,
+    document: GuidanceDocument,
+    staffIds: readonly number[],
+  ): Promise<void> {
+    if (staffIds.length === 0) return;
+    await tx.insert(
+      GuidanceAcceptance,
+      staffIds.map((staffId) => ({ staffId, guidanceId: document.id })),
+    );
+    await this.staff.update(tx, staffIds, { acceptedGuidanceId: document.id });
   }
 }

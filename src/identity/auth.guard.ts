@@ -4,6 +4,7 @@ import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-error';
 import { IS_PUBLIC, REQUIRES_COMMS_ADMIN, requestOf } from './auth.decorators';
 import { AuthenticatedUser } from './authenticated-user';
+import { IdentityErrorReason } from './identity.errors';
 
 /**
  * Global guard: every GraphQL operation and route needs a valid bearer token unless marked
@@ -26,7 +27,10 @@ export class AuthGuard extends PassportAuthGuard('bearer-token') {
     if (this.reflector.getAllAndOverride<boolean>(REQUIRES_COMMS_ADMIN, targets)) {
       const user = requestOf(context).user as AuthenticatedUser;
       if (!user.isCommsAdmin)
-        throw new ForbiddenError('This needs the communications team role (Comms.Admin)');
+        throw new ForbiddenError(
+          IdentityErrorReason.COMMS_ADMIN_REQUIRED,
+          'This needs the communications team role (Comms.Admin)',
+        );
     }
     return true;
   }
@@ -36,7 +40,10 @@ export class AuthGuard extends PassportAuthGuard('bearer-token') {
     if (!user) {
       if (info instanceof UnauthenticatedError) throw info; // the verifier's own reason
       const reason = info instanceof Error ? info.message : 'a valid bearer token is required';
-      throw new UnauthenticatedError(`Sign in first: ${reason}`);
+      throw new UnauthenticatedError(
+        IdentityErrorReason.SIGN_IN_REQUIRED,
+        `Sign in first: ${reason}`,
+      );
     }
     return user;
   }

@@ -10,6 +10,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { sameUserName } from '../staff/user-name';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
+import { IdentityErrorReason } from './identity.errors';
 
 /** What a token says about its person, normalised. */
 interface TokenProfile {
@@ -77,15 +78,16 @@ export class IdentityService {
       if (changes.userName && (await this.userNameTaken(tx, changes.userName, person.id))) {
         delete changes.userName; // someone else holds it (a reused address): keep ours as it was
       }
-      await tx.update(StaffMember, { id: person.id }, changes);
-      await this.staff.afterChange(tx, [person.id]);
+      await this.staff.update(tx, person.id, changes);
       return Object.assign(person, changes);
     });
   }
 
   private async firstSignIn(seen: TokenProfile): Promise<StaffMember> {
     try {
-      return await this.transactions.run((tx) => this.linkOrCreate(tx, seen));
+      const { id } = await this.transactions.run((tx) => this.linkOrCreate(tx, seen));
+      // read back once committed: the listing follows the person in the same transaction
+      return await this.staffMembers.findOneByOrFail({ id });
     } catch (error) {
       // two first requests at once (PostgreSQL): the other one created the record
       const winner = await this.staffMembers.findOneBy({
@@ -122,8 +124,7 @@ export class IdentityService {
           ? {}
           : { organisationId: await this.tenantOrganisationId(tx, seen.tenantId) }),
       };
-      await tx.update(StaffMember, { id: provisioned.id }, changes);
-      await this.staff.afterChange(tx, [provisioned.id]);
+      await this.staff.update(tx, provisioned.id, changes);
       return Object.assign(provisioned, changes);
     }
     const userNameFree = seen.userName && !(await this.userNameTaken(tx, seen.userName, undefined));
@@ -157,5 +158,8 @@ export class IdentityService {
 }
 
 function deactivated() {
-  return new UnauthenticatedError('This account has been deactivated');
+  return new UnauthenticatedError(
+    IdentityErrorReason.ACCOUNT_DEACTIVATED,
+    'This account has been deactivated',
+  );
 }

@@ -11,6 +11,9 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { ChooseMyOrganisationInput } from './dto/choose-my-organisation.input';
 import { ChooseMyOrganisationPayload } from './dto/choose-my-organisation.payload';
+import { OrganisationErrorReason } from '../organisations/organisation.errors';
+import { StaffErrorReason } from '../staff/staff.errors';
+import { IdentityErrorReason } from './identity.errors';
 
 /**
  * NHSmail puts many organisations in one tenant, so a person whose organisation neither SCIM nor
@@ -27,34 +30,44 @@ export class MyOrganisationService {
   ) {}
 
   choose(me: StaffMember, input: ChooseMyOrganisationInput): Promise<ChooseMyOrganisationPayload> {
-    const organisationId = Number(input.organisationId);
-    const siteId = input.siteId ? Number(input.siteId) : null;
-    const departmentId = input.departmentId ? Number(input.departmentId) : null;
+    const { organisationId } = input;
+    const siteId = input.siteId ?? null;
+    const departmentId = input.departmentId ?? null;
     return this.transactions.run(async (tx) => {
       const organisation = await tx.findOneBy(Organisation, { id: organisationId });
-      if (!organisation) throw new InvalidInputError('No such organisation', 'organisationId');
+      if (!organisation)
+        throw new InvalidInputError(
+          OrganisationErrorReason.ORGANISATION_NOT_FOUND,
+          'No such organisation',
+          'organisationId',
+        );
       const decided = await this.decidedOrganisation(me);
       if (decided !== null && decided !== organisationId) {
         throw new InvalidInputError(
+          IdentityErrorReason.ORGANISATION_SET_BY_EMPLOYER,
           'Your organisation is set by your employer; you can choose your site and department',
           'organisationId',
         );
       }
       if (siteId !== null && !(await tx.existsBy(Site, { id: siteId, organisationId }))) {
-        throw new InvalidInputError('That site is not part of the organisation', 'siteId');
+        throw new InvalidInputError(
+          StaffErrorReason.SITE_NOT_IN_ORGANISATION,
+          'That site is not part of the organisation',
+          'siteId',
+        );
       }
       if (
         departmentId !== null &&
         !(await tx.existsBy(Department, { id: departmentId, organisationId }))
       ) {
         throw new InvalidInputError(
+          StaffErrorReason.DEPARTMENT_NOT_IN_ORGANISATION,
           'That department is not part of the organisation',
           'departmentId',
         );
       }
       const changes = { organisationId, siteId, departmentId };
-      await tx.update(StaffMember, { id: me.id }, changes);
-      await this.staff.afterChange(tx, [me.id]); // found under the new organisation at once
+      await this.staff.update(tx, me.id, changes); // found under the new organisation at once
       return { me: Object.assign(me, changes) };
     });
   }

@@ -2,13 +2,20 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
 import { Leader } from './leader.entity';
+import { LeadersLoaders } from './leaders.loader';
 import { LeadersRepository } from './leaders.repository';
 import { LeadersResolver, StaffLeaderResolver } from './leaders.resolver';
 import { LeadersService } from './leaders.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Leader]), StaffModule],
-  providers: [LeadersRepository, LeadersService, LeadersResolver, StaffLeaderResolver],
+  providers: [
+    LeadersRepository,
+    LeadersService,
+    LeadersLoaders,
+    LeadersResolver,
+    StaffLeaderResolver,
+  ],
   exports: [LeadersService],
 })
 export class LeadersModule {}

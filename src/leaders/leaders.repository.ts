@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { runSql } from '../database/portable-sql';
-import { visibleStaffSql } from '../staff/staff.repository';
+import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { Leader } from './leader.entity';
 
 /** Leaders are a short list (tens): pages and reorders read it whole, in featured order. */

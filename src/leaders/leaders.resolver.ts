@@ -35,14 +35,14 @@ export class LeadersResolver {
   @CommsAdminOnly()
   @Mutation(() => RemoveLeaderPayload, { description: 'Comms.Admin: stop featuring a leader.' })
   async removeLeader(@Args('input') input: RemoveLeaderInput) {
-    const staffId = Number(input.staffId);
+    const { staffId } = input;
     return { staffId, leaders: await this.service.remove(staffId) };
   }
 
   @CommsAdminOnly()
   @Mutation(() => ReorderLeadersPayload, { description: 'Comms.Admin: set the featured order.' })
   async reorderLeaders(@Args('input') input: ReorderLeadersInput) {
-    return { leaders: await this.service.reorder(input.staffIds.map(Number)) };
+    return { leaders: await this.service.reorder(input.staffIds) };
   }
 
   @ResolveField(() => StaffMember, { description: 'The leader, with their accounts.' })

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { InvalidInputError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { StaffService } from '../staff/staff.service';
 import { SetLeaderInput } from './dto/leader.input';
 import { Leader } from './leader.entity';
 import { LeadersRepository } from './leaders.repository';
+import { LeaderErrorReason } from './leader.errors';
 
 /** At most this many leaders are read for suggestions and follow packs. */
 export const MAX_LEADERS = 100;
@@ -23,10 +24,7 @@ export class LeadersService {
   async page(first: number, after?: string | null): Promise<Connection<Leader>> {
     let key: { order: number; staffId: number } | null = null;
     if (after) {
-      const [order, staffId] = decodeCursor(after);
-      if (typeof order !== 'number' || typeof staffId !== 'number') {
-        throw new InvalidInputError('after is not a cursor from this API', 'after');
-      }
+      const [order, staffId] = decodeCursor(after, ['int', 'id']);
       key = { order, staffId };
     }
     const [rows, total] = await Promise.all([
@@ -54,8 +52,8 @@ export class LeadersService {
 
   /** Features a person (or edits their profile); `featuredOrder` moves them, others shuffle down. */
   async set(input: SetLeaderInput): Promise<Leader> {
-    const staffId = Number(input.staffId);
-    await this.assertVisible(staffId);
+    const { staffId } = input;
+    await this.staff.getVisible(staffId, null, 'staffId');
     return this.transactions.run(async (tx) => {
       const leaders = await this.leaders.all(tx);
       const index = leaders.findIndex((l) => l.staffId === staffId);
@@ -72,6 +70,17 @@ export class LeadersService {
       await this.renumber(tx, leaders, leader);
       return leader;
     });
+  }
+
+  /** Leaders at once (the demo), in the caller's transaction, in the order given. */
+  async importMany(
+    tx: EntityManager,
+    leaders: { staffId: number; title: string; statement?: string | null }[],
+  ): Promise<void> {
+    await tx.save(
+      Leader,
+      leaders.map((leader, i) => tx.create(Leader, { ...leader, featuredOrder: i + 1 })),
+    );
   }
 
   /** No longer featured; removing someone who is not a leader changes nothing. */
@@ -97,7 +106,11 @@ export class LeadersService {
       const byId = new Map(leaders.map((l) => [l.staffId, l]));
       const stranger = staffIds.find((id) => !byId.has(id));
       if (stranger !== undefined) {
-        throw new InvalidInputError(`${stranger} is not a leader`, 'staffIds');
+        throw new InvalidInputError(
+          LeaderErrorReason.NOT_A_LEADER,
+          `${stranger} is not a leader`,
+          'staffIds',
+        );
       }
       const listed = new Set(staffIds);
       await this.renumber(tx, [
@@ -116,14 +129,5 @@ export class LeadersService {
       return moved || leader === edited;
     });
     await tx.save(Leader, changed);
-  }
-
-  private async assertVisible(staffId: number) {
-    try {
-      await this.staff.getVisible(staffId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(error.message, 'staffId');
-      throw error;
-    }
   }
 }

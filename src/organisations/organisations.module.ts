@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
+import { OrganisationsLoaders } from './organisations.loader';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { Site } from './site.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Site, Department])],
-  providers: [OrganisationsService, OrganisationsResolver],
+  providers: [OrganisationsService, OrganisationsLoaders, OrganisationsResolver],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

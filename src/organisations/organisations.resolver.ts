@@ -1,4 +1,5 @@
-import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/graphql/graphql-context';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
@@ -14,12 +15,12 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => [Site])
-  sites(@Parent() organisation: Organisation) {
-    return this.organisationsService.sitesOf(organisation.id);
+  sites(@Parent() organisation: Organisation, @Context() { loaders }: GraphQLContext) {
+    return loaders.sitesByOrganisationId.load(organisation.id);
   }
 
   @ResolveField(() => [Department])
-  departments(@Parent() organisation: Organisation) {
-    return this.organisationsService.departmentsOf(organisation.id);
+  departments(@Parent() organisation: Organisation, @Context() { loaders }: GraphQLContext) {
+    return loaders.departmentsByOrganisationId.load(organisation.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
 import { Site } from './site.entity';
@@ -12,6 +12,42 @@ export class OrganisationsService {
     @InjectRepository(Site) private readonly sites: Repository<Site>,
     @InjectRepository(Department) private readonly departments: Repository<Department>,
   ) {}
+
+  /** An organisation with its sites and departments, in the caller's transaction. */
+  async create(
+    tx: EntityManager,
+    spec: {
+      odsCode: string;
+      name: string;
+      tenantId?: string | null;
+      sites?: string[];
+      departments?: string[];
+    },
+  ): Promise<{ organisation: Organisation; sites: Site[]; departments: Department[] }> {
+    const organisation = await tx.save(Organisation, {
+      odsCode: spec.odsCode,
+      name: spec.name,
+      tenantId: spec.tenantId ?? null,
+    });
+    return { organisation, ...(await this.addPlaces(tx, organisation.id, spec)) };
+  }
+
+  /** Sites and departments of an organisation, in the caller's transaction. */
+  async addPlaces(
+    tx: EntityManager,
+    organisationId: number,
+    names: { sites?: string[]; departments?: string[] },
+  ): Promise<{ sites: Site[]; departments: Department[] }> {
+    const sites = await tx.save(
+      Site,
+      (names.sites ?? []).map((name) => ({ name, organisationId })),
+    );
+    const departments = await tx.save(
+      Department,
+      (names.departments ?? []).map((name) => ({ name, organisationId })),
+    );
+    return { sites, departments };
+  }
 
   list(): Promise<Organisation[]> {
     return this.organisations.find({ order: { name: 'ASC' } });
@@ -29,11 +65,27 @@ export class OrganisationsService {
     return this.departments.findBy({ id: In([...ids]) });
   }
 
-  sitesOf(organisationId: number) {
-    return this.sites.find({ where: { organisationId }, order: { name: 'ASC' } });
+  /** Each organisation's sites by name, in the order of `organisationIds` (for a DataLoader). */
+  async sitesOf(organisationIds: readonly number[]): Promise<Site[][]> {
+    const rows = await this.sites.find({
+      where: { organisationId: In([...organisationIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return groupBy(organisationIds, rows);
   }
 
-  departmentsOf(organisationId: number) {
-    return this.departments.find({ where: { organisationId }, order: { name: 'ASC' } });
+  /** Each organisation's departments by name, in the order of `organisationIds`. */
+  async departmentsOf(organisationIds: readonly number[]): Promise<Department[][]> {
+    const rows = await this.departments.find({
+      where: { organisationId: In([...organisationIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return groupBy(organisationIds, rows);
   }
+}
+
+function groupBy<T extends { organisationId: number }>(ids: readonly number[], rows: T[]): T[][] {
+  const byOrganisation = new Map<number, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byOrganisation.get(row.organisationId)?.push(row);
+  return ids.map((id) => byOrganisation.get(id)!);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Raw } from 'typeorm';
+import { NO_SUCH_ID, parseId } from '../common/graphql/id';
 import { Department } from '../organisations/department.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -19,7 +20,8 @@ export class ScimUsersRepository {
     startIndex: number,
     count: number,
   ): Promise<{ people: StaffMember[]; total: number }> {
-    if (filter.impossible || (filter.id !== undefined && !/^\d{1,15}$/.test(filter.id))) {
+    const id = filter.id === undefined ? undefined : parseId(filter.id);
+    if (filter.impossible || id === NO_SUCH_ID || (filter.id !== undefined && id === undefined)) {
       return { people: [], total: 0 };
     }
     const query = this.dataSource
@@ -31,7 +33,7 @@ export class ScimUsersRepository {
     if (filter.userName !== undefined)
       query.andWhere('LOWER(s.user_name) = LOWER(:userName)', filter);
     if (filter.externalId !== undefined) query.andWhere('s.external_id = :externalId', filter);
-    if (filter.id !== undefined) query.andWhere('s.id = :id', { id: Number(filter.id) });
+    if (id !== undefined) query.andWhere('s.id = :id', { id });
     const total = await query.getCount();
     if (startIndex > total) return { people: [], total }; // past the end: nothing to fetch
     // SCIM pages by position; count = 0 asks only for the total

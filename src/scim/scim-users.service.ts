@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, Not, QueryFailedError } from 'typeorm';
+import { EntityManager, Not } from 'typeorm';
+import { NO_SUCH_ID, parseId } from '../common/graphql/id';
 import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
@@ -99,9 +101,8 @@ export class ScimUsersService {
   async remove(id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const person = await this.addressable(tx, id);
-      await tx.update(StaffMember, { id: person.id }, { active: false });
+      await this.staff.update(tx, person.id, { active: false });
       await tx.save(ScimProfile, { staffId: person.id, deletedAt: new Date() });
-      await this.staff.afterChange(tx, [person.id]);
     });
   }
 
@@ -140,7 +141,7 @@ export class ScimUsersService {
       const department = await this.users.findDepartment(tx, organisationId, fields.department);
       if (department) changes.departmentId = department.id;
     }
-    await tx.update(StaffMember, { id: person.id }, changes);
+    await this.staff.update(tx, person.id, changes); // the directory sees the change at once
     await tx.save(ScimProfile, {
       staffId: person.id,
       givenName: fields.givenName,
@@ -151,7 +152,6 @@ export class ScimUsersService {
       organisationManaged: organisation !== null,
       deletedAt: null,
     });
-    await this.staff.afterChange(tx, [person.id]); // the directory sees the change at once
     return tx.findOneByOrFail(StaffMember, { id: person.id });
   }
 
@@ -171,7 +171,7 @@ export class ScimUsersService {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) {
+      if (isUniqueViolation(error)) {
         throw new ScimError(409, 'That userName belongs to someone else', 'uniqueness');
       }
       throw error;
@@ -180,7 +180,7 @@ export class ScimUsersService {
 }
 
 function staffId(id: string): number {
-  return /^\d{1,15}$/.test(id) ? Number(id) : 0;
+  return parseId(id) ?? NO_SUCH_ID;
 }
 
 /** A whole number, clamped to what can be counted exactly: startIndex=1e30 is just past the end. */

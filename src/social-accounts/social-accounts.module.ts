@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DirectoryIndexModule } from '../directory/directory-index.module';
 import { SocialAccount } from './social-account.entity';
+import { SocialAccountsLoaders } from './social-accounts.loader';
 import { SocialAccountsResolver } from './social-accounts.resolver';
 import { SocialAccountsService } from './social-accounts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SocialAccount]), DirectoryIndexModule],
-  providers: [SocialAccountsService, SocialAccountsResolver],
+  imports: [TypeOrmModule.forFeature([SocialAccount])],
+  providers: [SocialAccountsService, SocialAccountsLoaders, SocialAccountsResolver],
   exports: [SocialAccountsService],
 })
 export class SocialAccountsModule {}

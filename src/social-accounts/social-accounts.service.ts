@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { DirectorySearchIndexer } from '../directory/directory-search.indexer';
+import { isUniqueViolation } from '../database/unique-violation';
+import { touch } from '../database/derived-state';
 import type { StaffMember } from '../staff/staff-member.entity';
 import {
   AddSocialAccountInput,
@@ -12,7 +13,12 @@ import {
 } from './dto/social-account.inputs';
 import { HandlePreview, normaliseHandle, previewHandle } from './platforms/normalise-handle';
 import { Platform } from './platforms/platform';
-import { HandleAlreadyMineError, HandleTakenError } from './social-account.errors';
+import {
+  HandleAlreadyMineError,
+  HandleTakenError,
+  SocialAccountErrorReason,
+} from './social-account.errors';
+import './social-account.changes';
 import { SocialAccount, VerificationStatus } from './social-account.entity';
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;
@@ -22,12 +28,14 @@ export class SocialAccountsService {
   constructor(
     @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
     private readonly transactions: TransactionRunner,
-    private readonly searchIndex: DirectorySearchIndexer,
   ) {}
 
   /** Every account of these people, grouped in the order of `staffIds` (for a DataLoader). */
-  async findByStaffIds(staffIds: readonly number[]): Promise<SocialAccount[][]> {
-    const rows = await this.accounts.find({
+  async findByStaffIds(
+    staffIds: readonly number[],
+    tx?: EntityManager,
+  ): Promise<SocialAccount[][]> {
+    const rows = await (tx ?? this.accounts.manager).find(SocialAccount, {
       where: { staffId: In([...staffIds]) },
       order: { platform: 'ASC', id: 'ASC' },
     });
@@ -50,6 +58,7 @@ export class SocialAccountsService {
       await this.refuseTaken(tx, me, input.platform, handleKey);
       if ((await tx.countBy(SocialAccount, { staffId: me.id })) >= MAX_ACCOUNTS_PER_PERSON) {
         throw new InvalidInputError(
+          SocialAccountErrorReason.TOO_MANY_ACCOUNTS,
           `You can register at most ${MAX_ACCOUNTS_PER_PERSON} accounts: remove one first`,
           'platform',
         );
@@ -66,9 +75,32 @@ export class SocialAccountsService {
           visibility: input.visibility,
         }),
       );
-      await this.searchIndex.reindex(tx, [me.id]);
+      touch(tx, 'social-accounts', [{ accountId: account.id, staffId: me.id }]);
       return tx.findOneByOrFail(SocialAccount, { id: account.id });
     });
+  }
+
+  /**
+   * Accounts for many people at once (the demo), in the caller's transaction: handles are
+   * normalised as `add` does; limits and the friendly taken check are the caller's to keep.
+   */
+  async importMany(
+    tx: EntityManager,
+    accounts: (Omit<AddSocialAccountInput, 'handle'> & { staffId: number; handle: string })[],
+  ): Promise<SocialAccount[]> {
+    const saved = await tx.save(
+      SocialAccount,
+      accounts.map(({ handle: input, ...account }) =>
+        tx.create(SocialAccount, { ...account, ...normaliseHandle(account.platform, input) }),
+      ),
+      { chunk: 200 },
+    );
+    touch(
+      tx,
+      'social-accounts',
+      saved.map((a) => ({ accountId: a.id, staffId: a.staffId })),
+    );
+    return saved;
   }
 
   async update(me: StaffMember, input: UpdateSocialAccountInput): Promise<SocialAccount> {
@@ -92,7 +124,7 @@ export class SocialAccountsService {
       if (Object.keys(changes).length > 0) {
         const result = await tx.update(SocialAccount, { id: existing.id, staffId: me.id }, changes);
         if (!result.affected) throw notMine();
-        await this.searchIndex.reindex(tx, [me.id]);
+        touch(tx, 'social-accounts', [{ accountId: existing.id, staffId: me.id }]);
       }
       return tx.findOneByOrFail(SocialAccount, { id: existing.id });
     });
@@ -103,14 +135,14 @@ export class SocialAccountsService {
     await this.transactions.run(async (tx) => {
       const result = await tx.delete(SocialAccount, { id: existing.id, staffId: me.id });
       if (!result.affected) throw notMine();
-      await this.searchIndex.reindex(tx, [me.id]);
+      touch(tx, 'social-accounts', [{ accountId: existing.id, staffId: me.id }]);
     });
     return existing.id;
   }
 
   /** Another person's account is "not found", exactly like one that does not exist. */
-  private async findMine(me: StaffMember, id: string): Promise<SocialAccount> {
-    const account = await this.accounts.findOneBy({ id: Number(id), staffId: me.id });
+  private async findMine(me: StaffMember, id: number): Promise<SocialAccount> {
+    const account = await this.accounts.findOneBy({ id, staffId: me.id });
     if (!account) throw notMine();
     return account;
   }
@@ -144,11 +176,9 @@ export class SocialAccountsService {
 }
 
 function notMine(): NotFoundError {
-  return new NotFoundError('You have no account with that id', 'id');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string };
-  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return new NotFoundError(
+    SocialAccountErrorReason.ACCOUNT_NOT_FOUND,
+    'You have no account with that id',
+    'id',
+  );
 }

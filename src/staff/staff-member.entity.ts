@@ -68,10 +68,9 @@ export class StaffMember {
   active: boolean;
 
   /**
-   * Whether others may find this person: active and has accepted the current social media
-   * guidance (or none applies). Owned by the database: triggers set it on every insert and
-   * change of active/organisation/acceptance, and a publication resets its organisation in the
-   * same transaction. Read through visibleStaffSql() / StaffService.getVisible.
+   * Whether others may find this person: derived by the guidance feature's listing rule
+   * (src/guidance/listing.ts) whenever a person or the guidance that applies to them changes,
+   * in the same transaction. Read through visibleStaffSql() / StaffService.getVisible.
    */
   @Column({ type: 'boolean', default: false, insert: false, update: false })
   listed: boolean;
@@ -80,7 +79,6 @@ export class StaffMember {
   @Column({ name: 'accepted_guidance_id', type: 'integer', nullable: true })
   acceptedGuidanceId: number | null;
 
-  /** Roles last seen in the person's token; the token on each request is what authorises. */
   /** The name the identity provider (token or SCIM) last gave; displayName is the person's own. */
   @Column({ name: 'identity_name', type: 'varchar', length: 200, nullable: true })
   identityName: string | null;
@@ -97,4 +95,18 @@ export class StaffMember {
 
   @UpdateDateColumn({ name: 'updated_at' })
   updatedAt: Date;
+
+  /**
+   * The directory's search document as plain text (" jane smith staff nurse …"), derived by
+   * the directory from the person and their accounts. Never loaded with the person.
+   */
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText: string | null;
 }

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DirectoryIndexModule } from '../directory/directory-index.module';
 import { StaffMember } from './staff-member.entity';
+import { StaffLoaders } from './staff.loader';
 import { StaffRepository } from './staff.repository';
 import { StaffResolver } from './staff.resolver';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffMember]), DirectoryIndexModule],
-  providers: [StaffService, StaffRepository, StaffResolver],
+  imports: [TypeOrmModule.forFeature([StaffMember])],
+  providers: [StaffService, StaffRepository, StaffLoaders, StaffResolver],
   exports: [StaffService],
 })
 export class StaffModule {}

@@ -1,13 +1,4 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CurrentStaff } from '../identity/auth.decorators';
 import { Department } from '../organisations/department.entity';
@@ -15,6 +6,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../organisations/site.entity';
 import { canSeeAccount } from '../social-accounts/account-visibility';
 import { SocialAccount } from '../social-accounts/social-account.entity';
+import { StaffMemberArgs } from './dto/staff-member.args';
 import { UpdateMyProfileInput, UpdateMyProfilePayload } from './dto/update-my-profile.input';
 import { StaffMember } from './staff-member.entity';
 import { StaffService } from './staff.service';
@@ -29,8 +21,8 @@ export class StaffResolver {
   }
 
   @Query(() => StaffMember, { description: 'A member of staff by id.' })
-  staffMember(@Args('id', { type: () => ID }) id: string, @CurrentStaff() viewer: StaffMember) {
-    return this.staff.getVisible(Number(id), viewer);
+  staffMember(@Args() { id }: StaffMemberArgs, @CurrentStaff() viewer: StaffMember) {
+    return this.staff.getVisible(id, viewer);
   }
 
   @Mutation(() => UpdateMyProfilePayload, { description: 'Change my own profile.' })

@@ -3,64 +3,119 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { DirectorySearchIndexer } from '../directory/directory-search.indexer';
+import { touch } from '../database/derived-state';
 import { Department } from '../organisations/department.entity';
 import { Site } from '../organisations/site.entity';
 import { UpdateMyProfileInput } from './dto/update-my-profile.input';
 import { StaffMember } from './staff-member.entity';
-import { ListingScope, StaffRepository } from './staff.repository';
+import { ListingRule, ListingScope, StaffRepository } from './staff.repository';
+import './staff.changes';
+import { StaffErrorReason } from './staff.errors';
 
 export type NewStaffMember = Partial<
-  Omit<StaffMember, 'id' | 'createdAt' | 'updatedAt' | 'listed' | 'acceptedGuidanceId'>
+  Omit<
+    StaffMember,
+    'id' | 'createdAt' | 'updatedAt' | 'listed' | 'searchText' | 'acceptedGuidanceId'
+  >
 > &
   Pick<StaffMember, 'displayName'>;
 
+/** What other features may change on a person: never a value derived from the rest. */
+export type StaffUpdate = Partial<
+  Omit<StaffMember, 'id' | 'createdAt' | 'updatedAt' | 'listed' | 'searchText'>
+>;
+
+/**
+ * The owner of staff_members: the only writer of its rows. Every write touches 'staff', so
+ * values derived from a person (their listing, their search document) follow in the same
+ * transaction (see DerivedState); derived columns are written only through the methods below
+ * that their owners call.
+ */
 @Injectable()
 export class StaffService {
   constructor(
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly staffRepository: StaffRepository,
-    private readonly searchIndex: DirectorySearchIndexer,
     private readonly transactions: TransactionRunner,
   ) {}
 
   /**
    * A person others may see: active (leavers vanish at once) and listed (accepted the current
    * guidance). The person themself always sees themself. SQL lists use `visibleStaffSql()`.
+   * `field` names the input that gave the id, for the NOT_FOUND.
    */
-  async getVisible(id: number, viewer?: { id: number } | null): Promise<StaffMember> {
+  async getVisible(id: number, viewer?: { id: number } | null, field = 'id'): Promise<StaffMember> {
     const person = Number.isSafeInteger(id) ? await this.staff.findOneBy({ id }) : null;
     const visible = person && (person.id === viewer?.id || (person.active && person.listed));
-    if (!visible) throw new NotFoundError('No such member of staff', 'id');
+    if (!visible) {
+      throw new NotFoundError(StaffErrorReason.STAFF_NOT_FOUND, 'No such member of staff', field);
+    }
     return person;
   }
 
-  findByIds(ids: readonly number[]): Promise<StaffMember[]> {
-    return this.staff.findBy({ id: In([...ids]) });
-  }
-
-  /** Creates a person with their listing and search document, in the caller's transaction if given. */
-  create(fields: NewStaffMember, tx?: EntityManager): Promise<StaffMember> {
-    const insert = async (manager: EntityManager) => {
-      const person = await manager.save(StaffMember, manager.create(StaffMember, fields));
-      await this.afterChange(manager, [person.id]);
-      return manager.findOneByOrFail(StaffMember, { id: person.id });
-    };
-    return tx ? insert(tx) : this.transactions.run(insert);
+  findByIds(ids: readonly number[], tx?: EntityManager): Promise<StaffMember[]> {
+    return (tx ?? this.staff.manager).findBy(StaffMember, { id: In([...ids]) });
   }
 
   /**
-   * Optional, in the same transaction after changing staff rows another way (SCIM): rebuilds
-   * their search documents now. `listed` needs nothing: triggers keep it on every write, and
-   * the directory catches up with stale documents before it searches.
+   * Creates a person, in the caller's transaction if given. Their listing and search document
+   * follow before it commits: read them (`listed`) once it has.
    */
-  afterChange(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
-    return this.searchIndex.reindex(tx, staffIds);
+  async create(fields: NewStaffMember, tx?: EntityManager): Promise<StaffMember> {
+    const insert = async (manager: EntityManager) => {
+      const person = await manager.save(StaffMember, manager.create(StaffMember, fields));
+      touch(manager, 'staff', [{ staffId: person.id, fields: 'all' }]);
+      return person;
+    };
+    if (tx) return insert(tx);
+    const { id } = await this.transactions.run(insert);
+    return this.staff.findOneByOrFail({ id });
   }
 
-  /** Recomputes `listed` (after guidance is published or accepted), in the caller's transaction. */
-  refreshListing(tx: EntityManager, scope: ListingScope): Promise<void> {
-    return this.staffRepository.refreshListing(tx, scope);
+  /** Many people at once (the demo, a bulk load), in the caller's transaction. */
+  async createMany(tx: EntityManager, people: NewStaffMember[]): Promise<StaffMember[]> {
+    const saved = await tx.save(
+      StaffMember,
+      people.map((fields) => tx.create(StaffMember, fields)),
+      { chunk: 100 },
+    );
+    touch(
+      tx,
+      'staff',
+      saved.map((person) => ({ staffId: person.id, fields: 'all' as const })),
+    );
+    return saved;
+  }
+
+  /** Changes people's fields in the caller's transaction (sign-in, provisioning, acceptance). */
+  async update(
+    tx: EntityManager,
+    staffIds: number | readonly number[],
+    changes: StaffUpdate,
+  ): Promise<void> {
+    const ids = typeof staffIds === 'number' ? [staffIds] : [...staffIds];
+    const fields = Object.keys(changes) as (keyof StaffMember)[];
+    if (fields.length === 0 || ids.length === 0) return;
+    await tx.update(StaffMember, { id: In(ids) }, changes);
+    touch(
+      tx,
+      'staff',
+      ids.map((staffId) => ({ staffId, fields })),
+    );
+  }
+
+  /** For the listing's owner (guidance): sets `listed` by its rule for everyone in scope. */
+  refreshListing(tx: EntityManager, scope: ListingScope, rule: ListingRule): Promise<void> {
+    return this.staffRepository.refreshListing(tx, scope, rule);
+  }
+
+  /** For the directory: writes these people's plain-text search documents. */
+  writeSearchTexts(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    texts: readonly { staffId: number; text: string }[],
+  ): Promise<void> {
+    return this.staffRepository.writeSearchTexts(tx, staffIds, texts);
   }
 
   async updateProfile(me: StaffMember, input: UpdateMyProfileInput): Promise<StaffMember> {
@@ -72,7 +127,15 @@ export class StaffService {
       }
       if (input.staffGroup !== undefined) changes.staffGroup = input.staffGroup;
       if (input.siteId !== undefined) {
-        changes.siteId = await this.placeOf(tx, Site, me, input.siteId, 'siteId', 'site');
+        changes.siteId = await this.placeOf(
+          tx,
+          Site,
+          me,
+          input.siteId,
+          'siteId',
+          'site',
+          StaffErrorReason.SITE_NOT_IN_ORGANISATION,
+        );
       }
       if (input.departmentId !== undefined) {
         changes.departmentId = await this.placeOf(
@@ -82,12 +145,10 @@ export class StaffService {
           input.departmentId,
           'departmentId',
           'department',
+          StaffErrorReason.DEPARTMENT_NOT_IN_ORGANISATION,
         );
       }
-      if (Object.keys(changes).length > 0) {
-        await tx.update(StaffMember, { id: me.id }, changes);
-        await this.searchIndex.reindex(tx, [me.id]);
-      }
+      await this.update(tx, me.id, changes);
       return tx.findOneByOrFail(StaffMember, { id: me.id });
     });
   }
@@ -97,16 +158,19 @@ export class StaffService {
     tx: EntityManager,
     entity: typeof Site | typeof Department,
     me: StaffMember,
-    id: string | null,
+    id: number | null,
     field: string,
     noun: string,
+    reason: StaffErrorReason,
   ): Promise<number | null> {
     if (id === null) return null;
     const place =
       me.organisationId === null
         ? null
-        : await tx.findOneBy(entity, { id: Number(id), organisationId: me.organisationId });
-    if (!place) throw new InvalidInputError(`Choose a ${noun} of your own organisation`, field);
+        : await tx.findOneBy(entity, { id, organisationId: me.organisationId });
+    if (!place) {
+      throw new InvalidInputError(reason, `Choose a ${noun} of your own organisation`, field);
+    }
     return place.id;
   }
 }

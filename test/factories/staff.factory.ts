@@ -1,46 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
-import { Organisation } from '../../src/organisations/organisation.entity';
-import { NewStaffMember, StaffService } from '../../src/staff/staff.service';
-import { StaffMember } from '../../src/staff/staff-member.entity';
-import { TransactionRunner } from '../../src/database/transaction-runner';
+import type { Organisation } from '../../src/organisations/organisation.entity';
+import type { NewStaffMember } from '../../src/staff/staff.service';
+import type { StaffMember } from '../../src/staff/staff-member.entity';
 import type { TestApp } from '../support/create-test-app';
+import { World } from '../support/world';
 
-let counter = 0;
-
-/** Makes people (and organisations) through the real services; each test makes its own. */
+/**
+ * @deprecated Use the test world (test/support/world.ts): `new World(t).newPerson()`. Kept only
+ * for the browser tests until they move to it; delete it then.
+ */
 export class StaffFactory {
-  constructor(private readonly testApp: TestApp) {}
+  private readonly world: World;
 
-  async create(overrides: Partial<NewStaffMember> = {}): Promise<StaffMember> {
-    counter += 1;
-    const unique = `${counter}-${randomUUID().slice(0, 8)}`;
-    return this.testApp.app.get(StaffService).create({
-      displayName: `Test Person ${unique}`,
-      userName: `test.person.${unique}@example.nhs.uk`,
-      tenantId: DEV_TENANT_ID,
-      objectId: randomUUID(),
-      jobTitle: 'Staff Nurse',
-      ...overrides,
-    });
+  constructor(testApp: TestApp) {
+    this.world = new World(testApp);
   }
 
-  async createAdmin(overrides: Partial<NewStaffMember> = {}): Promise<StaffMember> {
-    return this.create({ isCommsAdmin: true, jobTitle: 'Communications Officer', ...overrides });
+  create(overrides: Partial<NewStaffMember> = {}): Promise<StaffMember> {
+    return this.world.newPerson(overrides);
   }
 
-  async createOrganisation(overrides: Partial<Organisation> = {}): Promise<Organisation> {
-    counter += 1;
-    return this.testApp.app.get(TransactionRunner).run((tx) =>
-      tx.save(
-        Organisation,
-        tx.create(Organisation, {
-          odsCode: `T${counter}${randomUUID().slice(0, 4)}`.slice(0, 10).toUpperCase(),
-          name: `Test Trust ${counter}`,
-          tenantId: null,
-          ...overrides,
-        }),
-      ),
-    );
+  createAdmin(overrides: Partial<NewStaffMember> = {}): Promise<StaffMember> {
+    return this.world.newAdmin(overrides);
+  }
+
+  createOrganisation(overrides: Partial<Organisation> = {}): Promise<Organisation> {
+    return this.world.newOrganisation(overrides);
   }
 }

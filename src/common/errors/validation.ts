@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { InvalidInputError } from './domain-error';
+import { CommonErrorReason, InvalidInputError } from './domain-error';
 
 function firstFailure(
   errors: ValidationError[],
@@ -23,6 +23,6 @@ export const validationPipe = () =>
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
       const { field, message } = firstFailure(errors);
-      return new InvalidInputError(message, field);
+      return new InvalidInputError(CommonErrorReason.INVALID_INPUT, message, field);
     },
   });

@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsBase64, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { InvalidInputError } from '../errors/domain-error';
+import { CommonErrorReason, InvalidInputError } from '../errors/domain-error';
+import { isStoredId, MAX_ID } from './id';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -64,14 +65,62 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): unknown[] {
+const CURSOR_PARTS = {
+  /** An id a table can hold. */
+  id: isStoredId,
+  /** A whole number an integer column can hold. */
+  int: (value: unknown) => Number.isInteger(value) && Math.abs(value as number) <= MAX_ID,
+  number: (value: unknown) => typeof value === 'number' && Number.isFinite(value),
+  string: (value: unknown) => typeof value === 'string',
+  /** Checked by the caller (a timestamp: see decodeTimestampCursor). */
+  any: () => true,
+};
+
+export type CursorShape = readonly (keyof typeof CURSOR_PARTS)[];
+type CursorPart<K> = K extends 'string' ? string : K extends 'any' ? unknown : number;
+export type CursorKey<S extends CursorShape> = { -readonly [I in keyof S]: CursorPart<S[I]> };
+
+/** The key of a decoded cursor if it has this shape, else null. */
+export function cursorKeyOf<const S extends CursorShape>(
+  key: unknown[],
+  shape: S,
+): CursorKey<S> | null {
+  const fits = key.length === shape.length && shape.every((part, i) => CURSOR_PARTS[part](key[i]));
+  return fits ? (key as CursorKey<S>) : null;
+}
+
+/** The raw key of a cursor (a JSON array), or BAD_USER_INPUT. */
+export function decodeCursorKey(cursor: string, field = 'after'): unknown[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key)) return key;
   } catch {
     // fall through to the friendly error
   }
-  throw new InvalidInputError(`${field} is not a cursor from this API`, field);
+  throw notACursor(field);
+}
+
+/**
+ * The key of a cursor this API issued, checked part by part against its shape, so a forged one
+ * (an id no table can hold, a number that is not one) is BAD_USER_INPUT on both databases
+ * rather than a driver error.
+ */
+export function decodeCursor<const S extends CursorShape>(
+  cursor: string,
+  shape: S,
+  field = 'after',
+): CursorKey<S> {
+  const key = cursorKeyOf(decodeCursorKey(cursor, field), shape);
+  if (!key) throw notACursor(field);
+  return key;
+}
+
+export function notACursor(field = 'after'): InvalidInputError {
+  return new InvalidInputError(
+    CommonErrorReason.INVALID_CURSOR,
+    `${field} is not a cursor from this API`,
+    field,
+  );
 }
 
 /** Build a connection from up to `first + 1` rows fetched in key order. */

@@ -1,22 +1,7 @@
-import { Module } from '@nestjs/common';
-import { OrganisationsModule } from '../../organisations/organisations.module';
-import { SocialAccountsModule } from '../../social-accounts/social-accounts.module';
-import { StaffModule } from '../../staff/staff.module';
-import { LoadersFactory } from './loaders';
-import { CommunitiesModule } from '../../communities/communities.module';
-import { FollowsModule } from '../../follows/follows.module';
-import { LeadersModule } from '../../leaders/leaders.module';
+import { Global, Module } from '@nestjs/common';
+import { LoaderRegistry } from './loaders';
 
-@Module({
-  imports: [
-    StaffModule,
-    OrganisationsModule,
-    SocialAccountsModule,
-    CommunitiesModule,
-    LeadersModule,
-    FollowsModule,
-  ],
-  providers: [LoadersFactory],
-  exports: [LoadersFactory],
-})
+/** The loader registry, for every feature to add its loaders to (imported once, by AppModule). */
+@Global()
+@Module({ providers: [LoaderRegistry], exports: [LoaderRegistry] })
 export class LoadersModule {}

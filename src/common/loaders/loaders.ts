@@ -1,52 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
-import { Department } from '../../organisations/department.entity';
-import { Organisation } from '../../organisations/organisation.entity';
-import { OrganisationsService } from '../../organisations/organisations.service';
-import { Site } from '../../organisations/site.entity';
-import { SocialAccount } from '../../social-accounts/social-account.entity';
-import { SocialAccountsService } from '../../social-accounts/social-accounts.service';
-import { StaffMember } from '../../staff/staff-member.entity';
-import { StaffService } from '../../staff/staff.service';
-import { keyedLoader } from './keyed-loader';
-import { CommunitiesLoaderFactory, CommunityLoaders } from '../../communities/communities.loader';
-import { FollowLoaders, FollowsLoaderFactory } from '../../follows/follows.loader';
-import { Leader } from '../../leaders/leader.entity';
-import { LeadersService } from '../../leaders/leaders.service';
 
-/** Per-request batch loaders: a page costs a fixed number of statements however many rows it shows. */
-export interface Loaders {
-  staffById: DataLoader<number, StaffMember | null>;
-  organisationById: DataLoader<number, Organisation | null>;
-  siteById: DataLoader<number, Site | null>;
-  departmentById: DataLoader<number, Department | null>;
-  accountsByStaffId: DataLoader<number, SocialAccount[]>;
-  communities: CommunityLoaders;
-  leaderByStaffId: DataLoader<number, Leader | null>;
-  follows: FollowLoaders;
-}
+/**
+ * The per-request batch loaders, by name: a page costs a fixed number of statements however many
+ * rows it shows. Each feature adds its own, typed here by declaration merging (no import of the
+ * feature from here), and registers how to build them (see docs/architecture.md):
+ *
+ *   declare module '../common/loaders/loaders' {
+ *     interface Loaders { staffById: DataLoader<number, StaffMember | null> }
+ *   }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the features
+export interface Loaders {}
 
+/** How each feature's loaders are built; the GraphQL context builds a fresh set per request. */
 @Injectable()
-export class LoadersFactory {
-  constructor(
-    private readonly staff: StaffService,
-    private readonly organisations: OrganisationsService,
-    private readonly accounts: SocialAccountsService,
-    private readonly communityLoaders: CommunitiesLoaderFactory,
-    private readonly leaders: LeadersService,
-    private readonly followLoaders: FollowsLoaderFactory,
-  ) {}
+export class LoaderRegistry {
+  private readonly factories = new Map<keyof Loaders, () => unknown>();
 
+  /** Called by a feature's loader provider (its constructor) once, at start-up. */
+  add<K extends keyof Loaders>(name: K, create: () => Loaders[K]): void {
+    if (this.factories.has(name)) throw new Error(`Two features add the loader "${String(name)}"`);
+    this.factories.set(name, create);
+  }
+
+  /** A fresh set for one request: DataLoader caches must never outlive it. */
   create(): Loaders {
-    return {
-      staffById: keyedLoader((ids) => this.staff.findByIds(ids)),
-      organisationById: keyedLoader((ids) => this.organisations.findOrganisationsByIds(ids)),
-      siteById: keyedLoader((ids) => this.organisations.findSitesByIds(ids)),
-      departmentById: keyedLoader((ids) => this.organisations.findDepartmentsByIds(ids)),
-      accountsByStaffId: new DataLoader((ids) => this.accounts.findByStaffIds(ids)),
-      communities: this.communityLoaders.create(),
-      leaderByStaffId: new DataLoader((ids) => this.leaders.byStaffIds(ids)),
-      follows: this.followLoaders.create(),
-    };
+    return Object.fromEntries(
+      [...this.factories].map(([name, create]) => [name, create()]),
+    ) as unknown as Loaders;
   }
 }

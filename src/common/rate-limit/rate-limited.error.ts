@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { CommonErrorReason, DomainError } from '../errors/domain-error';
 
 /** Over a rate limit: 429 with Retry-After, `extensions.code` RATE_LIMITED on /graphql. */
 export class RateLimitedError extends DomainError {
@@ -6,6 +6,6 @@ export class RateLimitedError extends DomainError {
   readonly httpStatus = 429;
 
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many requests: try again in ${retryAfterSeconds} s`);
+    super(CommonErrorReason.RATE_LIMITED, `Too many requests: try again in ${retryAfterSeconds} s`);
   }
 }

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection';
 import { CommunityKind } from '../community.entity';
 import { CommunityRole } from '../community-membership.entity';
@@ -39,10 +40,8 @@ export class CommunitiesArgs extends PageArgs {
 
 @ArgsType()
 export class CommunityArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Matches(/^\d+$/, { message: 'id is not a community id' })
-  id?: string;
+  @IdField({ of: 'community', nullable: true })
+  id?: number;
 
   @Field(() => String, { nullable: true, description: 'Or its slug, e.g. wenurses.' })
   @IsOptional()

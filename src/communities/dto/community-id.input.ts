@@ -1,9 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { Matches } from 'class-validator';
+import { InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id';
 
 @InputType({ description: 'One community, by id.' })
 export class CommunityIdInput {
-  @Field(() => ID)
-  @Matches(/^\d+$/, { message: 'communityId is not a community id' })
-  communityId: string;
+  @IdField({ of: 'community' })
+  communityId: number;
 }

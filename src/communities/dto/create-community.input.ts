@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,10 +42,12 @@ export class CreateCommunityInput {
   @IsEnum(CommunityScope)
   scope: CommunityScope = CommunityScope.NHS_WIDE;
 
-  @Field(() => ID, { nullable: true, description: 'Required when scope is ORGANISATION.' })
-  @IsOptional()
-  @Matches(/^\d+$/, { message: 'organisationId is not an organisation id' })
-  organisationId?: string | null;
+  @IdField({
+    of: 'organisation',
+    nullable: true,
+    description: 'Required when scope is ORGANISATION.',
+  })
+  organisationId?: number | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -1,16 +1,15 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, Matches } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id';
+import { IsEnum } from 'class-validator';
 import { CommunityRole } from '../community-membership.entity';
 
 @InputType()
 export class SetCommunityMemberRoleInput {
-  @Field(() => ID)
-  @Matches(/^\d+$/, { message: 'communityId is not a community id' })
-  communityId: string;
+  @IdField({ of: 'community' })
+  communityId: number;
 
-  @Field(() => ID, { description: 'The person; they are made a member if they are not one.' })
-  @Matches(/^\d+$/, { message: 'staffId is not a staff id' })
-  staffId: string;
+  @IdField({ of: 'staff', description: 'The person; they are made a member if they are not one.' })
+  staffId: number;
 
   @Field(() => CommunityRole)
   @IsEnum(CommunityRole)

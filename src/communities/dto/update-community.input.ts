@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,9 +21,8 @@ import {
 
 @InputType({ description: 'The fields to change; fields left out stay as they are.' })
 export class UpdateCommunityInput {
-  @Field(() => ID)
-  @Matches(/^\d+$/, { message: 'id is not a community id' })
-  id: string;
+  @IdField({ of: 'community' })
+  id: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -46,10 +46,12 @@ export class UpdateCommunityInput {
   @IsEnum(CommunityScope)
   scope?: CommunityScope;
 
-  @Field(() => ID, { nullable: true, description: 'Required when scope becomes ORGANISATION.' })
-  @IsOptional()
-  @Matches(/^\d+$/, { message: 'organisationId is not an organisation id' })
-  organisationId?: string | null;
+  @IdField({
+    of: 'organisation',
+    nullable: true,
+    description: 'Required when scope becomes ORGANISATION.',
+  })
+  organisationId?: number | null;
 
   @Field(() => String, { nullable: true, description: 'An empty string clears it.' })
   @IsOptional()

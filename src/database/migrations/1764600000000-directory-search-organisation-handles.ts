@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildSqliteSearchIndex } from '../../directory/sqlite-search-index';
+import { rebuildSqliteSearchIndex } from './frozen/rebuild-sqlite-search-index-1764600000000';
 import { isSqlite } from './column-helpers';
 
 const FTS_OPTIONS = ` content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'`;

@@ -7,6 +7,7 @@ import { StaffIdentityName1764400000000 } from './1764400000000-staff-identity-n
 import { DirectorySearchFilterTags1764500000000 } from './1764500000000-directory-search-filter-tags';
 import { DirectorySearchJoinIndex1764500000001 } from './1764500000001-directory-search-join-index';
 import { DirectorySearchOrganisationHandles1764600000000 } from './1764600000000-directory-search-organisation-handles';
+import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state-in-the-app';
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
@@ -20,5 +21,6 @@ export const migrations = [
   DirectorySearchFilterTags1764500000000,
   DirectorySearchJoinIndex1764500000001,
   DirectorySearchOrganisationHandles1764600000000,
+  DerivedStateInTheApp1764700000000,
   UserNameAnyCase1764800000000,
 ];

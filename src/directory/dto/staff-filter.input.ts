@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../common/graphql/connection';
+import { IdField } from '../../common/graphql/id';
 import { Platform } from '../../social-accounts/platforms/platform';
 import { StaffGroup } from '../../staff/staff-group';
 import { StaffMember } from '../../staff/staff-member.entity';
@@ -11,7 +12,6 @@ import { MAX_SEARCH_LENGTH } from '../search-text';
 export const DIRECTORY_COUNT_CAP = 1000;
 /** A search matching more people than this is listed by name instead of ranked. */
 export const RANKED_MATCHES_LIMIT = 1000;
-const ID_PATTERN = /^[1-9]\d{0,9}$/;
 
 @InputType({ description: 'What to search for and which people to keep.' })
 export class StaffFilter {
@@ -25,20 +25,14 @@ export class StaffFilter {
   @IsPlainText({ maxLength: MAX_SEARCH_LENGTH })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: 'organisationId is not an organisation id' })
-  organisationId?: string | null;
+  @IdField({ of: 'organisation', nullable: true })
+  organisationId?: number | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: 'siteId is not a site id' })
-  siteId?: string | null;
+  @IdField({ of: 'site', nullable: true })
+  siteId?: number | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: 'departmentId is not a department id' })
-  departmentId?: string | null;
+  @IdField({ of: 'department', nullable: true })
+  departmentId?: number | null;
 
   @Field(() => StaffGroup, { nullable: true })
   @IsOptional()
@@ -53,10 +47,8 @@ export class StaffFilter {
   @IsEnum(Platform, { message: 'platform must be one of the listed platforms' })
   platform?: Platform | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only members of this community.' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: 'communityId is not a community id' })
-  communityId?: string | null;
+  @IdField({ of: 'community', nullable: true, description: 'Only members of this community.' })
+  communityId?: number | null;
 
   @Field(() => Boolean, {
     nullable: true,

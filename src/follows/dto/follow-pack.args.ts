@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { Id, IdField } from '../../common/graphql/id';
 import { FollowPackSource } from '../follow-pack.model';
 import { MASTODON_IMPORT_MAX_ROWS } from '../mastodon-csv';
-
-const ID_LIST = { each: true, message: '$property holds something that is not a staff id' };
 
 @ArgsType()
 export class FollowPackArgs {
@@ -20,17 +19,13 @@ export class FollowPackArgs {
   @MaxLength(80)
   id?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Tick only these people.' })
-  @IsOptional()
+  @IdField({ of: 'staff', list: true, nullable: true, description: 'Tick only these people.' })
   @ArrayMaxSize(MASTODON_IMPORT_MAX_ROWS)
-  @Matches(/^\d+$/, ID_LIST)
-  include?: string[] | null;
+  include?: number[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Untick these people.' })
-  @IsOptional()
+  @IdField({ of: 'staff', list: true, nullable: true, description: 'Untick these people.' })
   @ArrayMaxSize(MASTODON_IMPORT_MAX_ROWS)
-  @Matches(/^\d+$/, ID_LIST)
-  exclude?: string[] | null;
+  exclude?: number[] | null;
 }
 
 const idList = ({ value }: { value: unknown }) =>
@@ -51,15 +46,14 @@ export class FollowPackCsvQuery {
   @MaxLength(80)
   id?: string;
 
-  @IsOptional()
+  // the comma list is split before the ids are parsed (class-transformer runs the top one first)
   @Transform(idList)
+  @Id({ of: 'staff', list: true, optional: true })
   @ArrayMaxSize(MASTODON_IMPORT_MAX_ROWS)
-  @Matches(/^\d+$/, ID_LIST)
-  include?: string[];
+  include?: number[];
 
-  @IsOptional()
   @Transform(idList)
+  @Id({ of: 'staff', list: true, optional: true })
   @ArrayMaxSize(MASTODON_IMPORT_MAX_ROWS)
-  @Matches(/^\d+$/, ID_LIST)
-  exclude?: string[];
+  exclude?: number[];
 }

@@ -1,11 +1,11 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, Matches } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+import { IdField } from '../../common/graphql/id';
 
 @InputType({ description: 'A person, by staff id.' })
 export class StaffIdInput {
-  @Field(() => ID)
-  @Matches(/^\d+$/, { message: 'staffId is not a staff id' })
-  staffId: string;
+  @IdField({ of: 'staff' })
+  staffId: number;
 }
 
 @InputType()

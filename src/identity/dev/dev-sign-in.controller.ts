@@ -1,19 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error';
+import { Id } from '../../common/graphql/id';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { StaffMember } from '../../staff/staff-member.entity';
+import { StaffService } from '../../staff/staff.service';
 import { Public } from '../auth.decorators';
 import { DEV_TENANT_ID, DevTokenService } from './dev-token.service';
+import { StaffErrorReason } from '../../staff/staff.errors';
 
 export class DevSignInBody {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @Id({ of: 'staff' })
   staffId: number;
 }
 
@@ -27,6 +26,7 @@ export class DevSignInController {
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly tokens: DevTokenService,
     private readonly transactions: TransactionRunner,
+    private readonly staffService: StaffService,
   ) {}
 
   @Get('people')
@@ -53,13 +53,16 @@ export class DevSignInController {
   @HttpCode(200)
   async signIn(@Body() body: DevSignInBody) {
     const person = await this.staff.findOneBy({ id: body.staffId, active: true });
-    if (!person) throw new NotFoundError('No active member of staff with that id', 'staffId');
+    if (!person)
+      throw new NotFoundError(
+        StaffErrorReason.STAFF_NOT_FOUND,
+        'No active member of staff with that id',
+        'staffId',
+      );
     if (!person.objectId || person.tenantId !== DEV_TENANT_ID) {
       // a person provisioned but never signed in gets a development identity on first use
       const identity = { tenantId: DEV_TENANT_ID, objectId: randomUUID() };
-      await this.transactions.run((tx) =>
-        tx.update(StaffMember, { id: person.id, objectId: person.objectId ?? IsNull() }, identity),
-      );
+      await this.transactions.run((tx) => this.staffService.update(tx, person.id, identity));
       Object.assign(person, identity);
     }
     return this.tokens.issue({ ...person, objectId: person.objectId! });

@@ -4,6 +4,7 @@ import { sign } from 'jsonwebtoken';
 import { UnauthenticatedError } from '../../common/errors/domain-error';
 import { COMMS_ADMIN_ROLE, IdentityClaims } from '../authenticated-user';
 import { TokenVerifier } from '../token-verifier';
+import { IdentityErrorReason } from '../identity.errors';
 
 export const DEV_ISSUER = 'urn:staff-voices:dev-sign-in';
 export const DEV_AUDIENCE = 'urn:staff-voices:api';
@@ -51,7 +52,10 @@ export class DevTokenService implements TokenVerifier {
 
   checkClaims(payload: Record<string, unknown>): IdentityClaims {
     if (payload.tid !== DEV_TENANT_ID || typeof payload.oid !== 'string') {
-      throw new UnauthenticatedError('not a development sign-in token');
+      throw new UnauthenticatedError(
+        IdentityErrorReason.SIGN_IN_REQUIRED,
+        'not a development sign-in token',
+      );
     }
     return payload as unknown as IdentityClaims;
   }

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { IdentityClaims } from '../authenticated-user';
 import { TokenVerifier } from '../token-verifier';
 import { acceptedIssuers, discoveryUrl, readDiscovery } from './entra-discovery';
+import { IdentityErrorReason } from '../identity.errors';
 
 const KEY_CACHE_MAX_AGE_MS = 10 * 60 * 1000;
 const JWKS_REQUESTS_PER_MINUTE = 10;
@@ -134,5 +135,5 @@ function stringClaim(value: unknown): string | undefined {
 }
 
 function refused(reason: string) {
-  return new UnauthenticatedError(`Sign in first: ${reason}`);
+  return new UnauthenticatedError(IdentityErrorReason.SIGN_IN_REQUIRED, `Sign in first: ${reason}`);
 }

@@ -1,11 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsInt,
   IsNotEmpty,
   IsOptional,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -13,9 +13,8 @@ import {
 
 @InputType({ description: 'Feature a person as a leader, or change their leader profile.' })
 export class SetLeaderInput {
-  @Field(() => ID)
-  @Matches(/^\d+$/, { message: 'staffId is not a staff id' })
-  staffId: string;
+  @IdField({ of: 'staff' })
+  staffId: number;
 
   @Field({ description: 'e.g. Chief Executive.' })
   @IsNotEmpty({ message: 'Give the leader a title, like Chief Executive' })
@@ -40,16 +39,14 @@ export class SetLeaderInput {
 
 @InputType()
 export class RemoveLeaderInput {
-  @Field(() => ID)
-  @Matches(/^\d+$/, { message: 'staffId is not a staff id' })
-  staffId: string;
+  @IdField({ of: 'staff' })
+  staffId: number;
 }
 
 @InputType({ description: 'Every leader, in the order to feature them.' })
 export class ReorderLeadersInput {
-  @Field(() => [ID])
+  @IdField({ of: 'staff', list: true })
   @ArrayMaxSize(1000)
   @ArrayUnique({ message: 'staffIds lists someone twice' })
-  @Matches(/^\d+$/, { each: true, message: 'staffIds holds something that is not a staff id' })
-  staffIds: string[];
+  staffIds: number[];
 }

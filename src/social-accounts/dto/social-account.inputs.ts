@@ -1,9 +1,9 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
+import { IdField } from '../../common/graphql/id';
 import { Platform } from '../platforms/platform';
 import { AccountPurpose, AccountVisibility, SocialAccount } from '../social-account.entity';
 
-const ID_PATTERN = /^[1-9]\d{0,9}$/;
 const HANDLE_DESCRIPTION =
   'What the person typed or pasted: @name, a bare name or a profile link. Normalised to the ' +
   'platform’s canonical handle, or refused naming the field `handle` with a reason.';
@@ -46,9 +46,8 @@ export class AddSocialAccountInput {
 
 @InputType({ description: 'Changes to one of my accounts; a field left out is unchanged.' })
 export class UpdateSocialAccountInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: 'id is not an account id' })
-  id: string;
+  @IdField({ of: 'account' })
+  id: number;
 
   @Field(() => String, {
     nullable: true,
@@ -73,9 +72,8 @@ export class UpdateSocialAccountInput {
 
 @InputType()
 export class RemoveSocialAccountInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: 'id is not an account id' })
-  id: string;
+  @IdField({ of: 'account' })
+  id: number;
 }
 
 @ObjectType()

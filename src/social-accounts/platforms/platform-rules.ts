@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../common/errors/domain-error';
 import { Platform } from './platform';
+import { SocialAccountErrorReason } from '../social-account.errors';
 
 export interface NormalisedHandle {
   /** Canonical display form, e.g. `@NHSEngland`, `@name@mastodon.social`, `in/jane-smith`. */
@@ -69,7 +70,7 @@ const HOST_PREFIX = /^(?:www\.|m\.|mobile\.)/;
 const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export function invalidHandle(message: string): InvalidInputError {
-  return new InvalidInputError(message, 'handle');
+  return new InvalidInputError(SocialAccountErrorReason.INVALID_HANDLE, message, 'handle');
 }
 
 export function bareHost(hostname: string): string {

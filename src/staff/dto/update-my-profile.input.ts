@@ -1,11 +1,11 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { IsEnum, IsNotEmpty, IsOptional, ValidateIf } from 'class-validator';
+import { IdField } from '../../common/graphql/id';
 import { StaffGroup } from '../staff-group';
 import { StaffMember } from '../staff-member.entity';
 import { IsPlainText } from '../plain-text.validator';
 
 export const PROFILE_LIMITS = { displayName: 100, jobTitle: 100, pronouns: 30, bio: 1000 };
-const ID_PATTERN = /^[1-9]\d{0,9}$/;
 
 @InputType({
   description:
@@ -31,15 +31,11 @@ export class UpdateMyProfileInput {
   @IsEnum(StaffGroup, { message: 'staffGroup must be one of the ten national staff groups' })
   staffGroup?: StaffGroup | null;
 
-  @Field(() => ID, { nullable: true, description: 'A site of my organisation.' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: 'siteId is not a site id' })
-  siteId?: string | null;
+  @IdField({ of: 'site', nullable: true, description: 'A site of my organisation.' })
+  siteId?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'A department of my organisation.' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: 'departmentId is not a department id' })
-  departmentId?: string | null;
+  @IdField({ of: 'department', nullable: true, description: 'A department of my organisation.' })
+  departmentId?: number | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. she/her, they/them.' })
   @IsOptional()

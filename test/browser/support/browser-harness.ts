@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { seedDemoDataIfEmpty } from '../../../src/database/seed/seed-demo-data';
+import { seedDemoDataIfEmpty } from '../../../src/seed/seed-demo-data';
 import { createTestApp, TestApp } from '../../support/create-test-app';
 
 const WEB_ROOT = 'web/dist';

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
-import { createApp } from '../../bootstrap';
-import { loadConfig } from '../../config/app.config';
+import { createApp } from '../bootstrap';
+import { loadConfig } from '../config/app.config';
 
 /** `npm run schema`: print the code-first schema to schema.gql, which codegen and reviewers read. */
 async function run() {

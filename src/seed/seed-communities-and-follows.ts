@@ -1,11 +1,13 @@
-import { EntityManager } from 'typeorm';
-import { CommunityMembership, CommunityRole } from '../../communities/community-membership.entity';
-import { Community, CommunityKind, CommunityScope } from '../../communities/community.entity';
-import { Follow } from '../../follows/follow.entity';
-import { Leader } from '../../leaders/leader.entity';
-import { StaffGroup } from '../../staff/staff-group';
-import { StaffMember } from '../../staff/staff-member.entity';
+import { CommunitiesService } from '../communities/communities.service';
+import { CommunityMembership, CommunityRole } from '../communities/community-membership.entity';
+import { Community, CommunityKind, CommunityScope } from '../communities/community.entity';
+import { FollowsService } from '../follows/follows.service';
+import { LeadersService } from '../leaders/leaders.service';
+import { StaffGroup } from '../staff/staff-group';
+import { StaffMember } from '../staff/staff-member.entity';
 import type { SeedContext } from './seed-demo-data';
+
+type Follow = { followerId: number; followeeId: number; createdAt: Date };
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -56,19 +58,14 @@ const COMMUNITIES = [
 
 /** Communities and memberships, the featured leaders, and a few thousand follows. */
 export async function seedCommunitiesAndFollows(context: SeedContext) {
-  const { tx, random, trust, staff, named } = context;
-  const now = Date.now();
-  const daysAgo = (max: number) => new Date(now - random.next() * max * DAY);
-
-  const communities = await tx.save(Community, [
-    ...COMMUNITIES.map(({ links, ...community }) =>
-      tx.create(Community, {
-        ...community,
-        scope: CommunityScope.NHS_WIDE,
-        linksJson: JSON.stringify(links),
-      }),
-    ),
-    tx.create(Community, {
+  const { app, tx, trust, named } = context;
+  const specs: Partial<Community>[] = [
+    ...COMMUNITIES.map(({ links, ...community }) => ({
+      ...community,
+      scope: CommunityScope.NHS_WIDE,
+      linksJson: JSON.stringify(links),
+    })),
+    {
       slug: 'riverside-social-champions',
       name: 'Riverside social media champions',
       kind: CommunityKind.NETWORK,
@@ -80,11 +77,43 @@ export async function seedCommunitiesAndFollows(context: SeedContext) {
       linksJson: JSON.stringify([
         { label: 'Our social media guidance', url: 'https://www.england.nhs.uk/' },
       ]),
-    }),
-  ]);
-  const [hello, weNurses, weDocs, nhsMillion, champions] = communities;
+    },
+  ];
+  await app
+    .get(CommunitiesService)
+    .importMany(tx, specs, (communities) => demoMemberships(context, communities));
+  const ceo = named['Chief Executive'];
+  const commsDirector = named['Director of Communications'];
 
-  const memberships = new Map<string, CommunityMembership>();
+  await app.get(LeadersService).importMany(tx, [
+    {
+      staffId: ceo.id,
+      title: 'Chief Executive',
+      statement:
+        'I work out loud because our patients and staff deserve to see how decisions are made. ' +
+        'We trust our staff with patients’ lives, so we trust them with social media: ' +
+        'tell the world what you are proud of.',
+    },
+    {
+      staffId: commsDirector.id,
+      title: 'Director of Communications',
+      statement:
+        'Social media week is for everyone: come to a surgery, join the #NHSTweetup, and find ' +
+        'the colleagues who share your work. Ask us anything.',
+    },
+  ]);
+  await app.get(FollowsService).importMany(tx, ...demoFollows(context));
+}
+
+/** Who joined which community, as the demo tells it. */
+function demoMemberships(
+  { random, trust, staff, named }: SeedContext,
+  communities: Community[],
+): Partial<CommunityMembership>[] {
+  const now = Date.now();
+  const daysAgo = (max: number) => new Date(now - random.next() * max * DAY);
+  const [hello, weNurses, weDocs, nhsMillion, champions] = communities;
+  const memberships = new Map<string, Partial<CommunityMembership>>();
   const join = (community: Community, person: StaffMember, role = CommunityRole.MEMBER) => {
     const key = `${community.id}:${person.id}`;
     const existing = memberships.get(key);
@@ -92,15 +121,12 @@ export async function seedCommunitiesAndFollows(context: SeedContext) {
       existing.role = role;
       return;
     }
-    memberships.set(
-      key,
-      tx.create(CommunityMembership, {
-        communityId: community.id,
-        staffId: person.id,
-        role,
-        joinedAt: daysAgo(120),
-      }),
-    );
+    memberships.set(key, {
+      communityId: community.id,
+      staffId: person.id,
+      role,
+      joinedAt: daysAgo(120),
+    });
   };
   for (const person of staff) {
     if (person.staffGroup === StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED && random.chance(0.7)) {
@@ -125,28 +151,15 @@ export async function seedCommunitiesAndFollows(context: SeedContext) {
     const members = [...memberships.values()].filter((m) => m.communityId === community.id);
     for (const m of members.slice(0, 2)) m.role = CommunityRole.CHAMPION;
   }
-  await tx.save(CommunityMembership, [...memberships.values()], { chunk: 200 });
+  return [...memberships.values()];
+}
 
-  await tx.save(Leader, [
-    tx.create(Leader, {
-      staffId: ceo.id,
-      title: 'Chief Executive',
-      featuredOrder: 1,
-      statement:
-        'I work out loud because our patients and staff deserve to see how decisions are made. ' +
-        'We trust our staff with patients’ lives, so we trust them with social media: ' +
-        'tell the world what you are proud of.',
-    }),
-    tx.create(Leader, {
-      staffId: commsDirector.id,
-      title: 'Director of Communications',
-      featuredOrder: 2,
-      statement:
-        'Social media week is for everyone: come to a surgery, join the #NHSTweetup, and find ' +
-        'the colleagues who share your work. Ask us anything.',
-    }),
-  ]);
-
+/** Who follows whom, and the quieter voices who opt out of being suggested. */
+function demoFollows({ random, staff, named }: SeedContext) {
+  const now = Date.now();
+  const daysAgo = (max: number) => new Date(now - random.next() * max * DAY);
+  const ceo = named['Chief Executive'];
+  const commsDirector = named['Director of Communications'];
   // Follows: mostly within a department, often the leaders, sometimes anyone.
   const byDepartment = new Map<number | null, StaffMember[]>();
   for (const person of staff) {
@@ -159,14 +172,7 @@ export async function seedCommunitiesAndFollows(context: SeedContext) {
   const follow = (follower: StaffMember, followee: StaffMember) => {
     const key = `${follower.id}:${followee.id}`;
     if (follower.id === followee.id || follows.has(key)) return;
-    follows.set(
-      key,
-      tx.create(Follow, {
-        followerId: follower.id,
-        followeeId: followee.id,
-        createdAt: daysAgo(90),
-      }),
-    );
+    follows.set(key, { followerId: follower.id, followeeId: followee.id, createdAt: daysAgo(90) });
   };
   for (const person of staff) {
     const team = byDepartment.get(person.departmentId) ?? [];
@@ -180,28 +186,7 @@ export async function seedCommunitiesAndFollows(context: SeedContext) {
     if (random.chance(0.6)) follow(person, ceo);
     if (random.chance(0.35)) follow(person, commsDirector);
   }
-  await tx.save(Follow, [...follows.values()], { chunk: 300 });
-
   // A few quieter voices opt out of being suggested.
   const quiet = staff.filter((p, i) => i >= 3 && random.chance(0.05)).map((p) => p.id);
-  await refreshCounters(tx, quiet);
-}
-
-/** Counters from the rows just written (the services keep them in step from here on). */
-async function refreshCounters(tx: EntityManager, quietIds: number[]) {
-  await tx.query(
-    `UPDATE staff_members SET
-       follower_count = (SELECT COUNT(*) FROM follows f WHERE f.followee_id = staff_members.id),
-       following_count = (SELECT COUNT(*) FROM follows f WHERE f.follower_id = staff_members.id)`,
-  );
-  await tx.query(
-    `UPDATE communities SET member_count =
-       (SELECT COUNT(*) FROM community_memberships m WHERE m.community_id = communities.id)`,
-  );
-  if (quietIds.length > 0) {
-    await tx.query(
-      `UPDATE staff_members SET suggestible = ${tx.connection.options.type === 'postgres' ? 'false' : '0'}
-       WHERE id IN (${quietIds.map(Number).join(', ')})`,
-    );
-  }
+  return [[...follows.values()], quiet] as [Follow[], number[]];
 }

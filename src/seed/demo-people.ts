@@ -1,4 +1,4 @@
-import { StaffGroup } from '../../staff/staff-group';
+import { StaffGroup } from '../staff/staff-group';
 
 export const DEMO_TRUST = {
   odsCode: 'RX1',

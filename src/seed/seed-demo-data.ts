@@ -1,21 +1,18 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DEV_TENANT_ID } from '../../identity/dev/dev-token.service';
-import { Department } from '../../organisations/department.entity';
-import { Organisation } from '../../organisations/organisation.entity';
-import { Site } from '../../organisations/site.entity';
-import { normaliseHandle } from '../../social-accounts/platforms/normalise-handle';
-import { Platform } from '../../social-accounts/platforms/platform';
-import {
-  AccountPurpose,
-  AccountVisibility,
-  SocialAccount,
-} from '../../social-accounts/social-account.entity';
-import { StaffMember } from '../../staff/staff-member.entity';
-import { seedGuidance } from '../../guidance/guidance.seed';
-import { TransactionRunner } from '../transaction-runner';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DEV_TENANT_ID } from '../identity/dev/dev-token.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
+import { Platform } from '../social-accounts/platforms/platform';
+import { AccountPurpose, AccountVisibility } from '../social-accounts/social-account.entity';
+import { SocialAccountsService } from '../social-accounts/social-accounts.service';
+import { StaffMember } from '../staff/staff-member.entity';
+import { NewStaffMember, StaffService } from '../staff/staff.service';
 import { DemoRandom } from './demo-random';
+import { seedGuidance } from './seed-guidance';
 import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
 import {
   BIO_FRAGMENTS,
@@ -31,6 +28,8 @@ import {
 const GENERATED_STAFF = { trust: 260, other: 40 };
 
 export interface SeedContext {
+  /** The app's own services: the demo is written as the app writes, derived values and all. */
+  app: INestApplicationContext;
   tx: EntityManager;
   random: DemoRandom;
   trust: Organisation;
@@ -53,7 +52,7 @@ export async function seedDemoDataIfEmpty(app: INestApplicationContext): Promise
   const seeded = await transactions.run(async (tx) => {
     const existing = (await tx.count(Organisation)) + (await tx.count(StaffMember));
     if (existing > 0) return false;
-    const context = await seedPeople(tx, new DemoRandom(20260301));
+    const context = await seedPeople(app, tx, new DemoRandom(20260301));
     for (const step of steps) await step(context);
     return true;
   });
@@ -65,48 +64,30 @@ export async function seedDemoDataIfEmpty(app: INestApplicationContext): Promise
   return seeded;
 }
 
-async function seedOrganisation(
+async function seedPeople(
+  app: INestApplicationContext,
   tx: EntityManager,
-  spec: { odsCode: string; name: string; sites: string[]; departments: string[] },
-) {
-  const organisation = await tx.save(
-    Organisation,
-    tx.create(Organisation, { odsCode: spec.odsCode, name: spec.name, tenantId: null }),
-  );
-  const sites = await tx.save(
-    Site,
-    spec.sites.map((name) => tx.create(Site, { name, organisationId: organisation.id })),
-  );
-  const departments = await tx.save(
-    Department,
-    spec.departments.map((name) =>
-      tx.create(Department, { name, organisationId: organisation.id }),
-    ),
-  );
-  return { organisation, sites, departments };
-}
-
-async function seedPeople(tx: EntityManager, random: DemoRandom): Promise<SeedContext> {
-  const trust = await seedOrganisation(tx, DEMO_TRUST);
+  random: DemoRandom,
+): Promise<SeedContext> {
+  const organisations = app.get(OrganisationsService);
+  const trust = await organisations.create(tx, DEMO_TRUST);
   const others = [];
-  for (const spec of OTHER_ORGANISATIONS) others.push(await seedOrganisation(tx, spec));
+  for (const spec of OTHER_ORGANISATIONS) others.push(await organisations.create(tx, spec));
 
-  const toStaff = (person: DemoPerson, org: typeof trust) =>
-    tx.create(StaffMember, {
-      ...person,
-      tenantId: DEV_TENANT_ID,
-      objectId: randomUUID(),
-      isCommsAdmin: person.isCommsAdmin ?? false,
-      organisationId: org.organisation.id,
-      siteId: (org.sites.find((s) => s.name === person.site) ?? org.sites[0]).id,
-      departmentId: (
-        org.departments.find((d) => d.name === person.department) ?? org.departments[0]
-      ).id,
-      pronouns: person.pronouns ?? null,
-      active: true,
-    });
+  const toStaff = (person: DemoPerson, org: typeof trust): NewStaffMember => ({
+    ...person,
+    tenantId: DEV_TENANT_ID,
+    objectId: randomUUID(),
+    isCommsAdmin: person.isCommsAdmin ?? false,
+    organisationId: org.organisation.id,
+    siteId: (org.sites.find((s) => s.name === person.site) ?? org.sites[0]).id,
+    departmentId: (org.departments.find((d) => d.name === person.department) ?? org.departments[0])
+      .id,
+    pronouns: person.pronouns ?? null,
+    active: true,
+  });
 
-  const people: StaffMember[] = NAMED_PEOPLE.map((person) => toStaff(person, trust));
+  const people = NAMED_PEOPLE.map((person) => toStaff(person, trust));
   const usedUserNames = new Set(people.map((p) => p.userName));
   const generate = (org: typeof trust, count: number) => {
     for (let i = 0; i < count; i++) {
@@ -141,9 +122,10 @@ async function seedPeople(tx: EntityManager, random: DemoRandom): Promise<SeedCo
   generate(trust, GENERATED_STAFF.trust);
   for (const org of others) generate(org, GENERATED_STAFF.other / others.length);
 
-  const staff = await tx.save(StaffMember, people, { chunk: 100 });
+  const staff = await app.get(StaffService).createMany(tx, people);
   const named = Object.fromEntries(NAMED_PEOPLE.map((p, i) => [p.jobTitle, staff[i]]));
   return {
+    app,
     tx,
     random,
     trust: trust.organisation,
@@ -157,8 +139,8 @@ function handleBase(person: StaffMember): string {
   return person.displayName.replace(/^Dr /, '').replace(/[^A-Za-z]/g, '');
 }
 
-async function seedAccounts({ tx, random, staff }: SeedContext) {
-  const accounts: SocialAccount[] = [];
+async function seedAccounts({ app, tx, random, staff }: SeedContext) {
+  const accounts: Parameters<SocialAccountsService['importMany']>[1] = [];
   const taken = new Set<string>();
   const add = (
     person: StaffMember,
@@ -166,20 +148,16 @@ async function seedAccounts({ tx, random, staff }: SeedContext) {
     input: string,
     visibility = AccountVisibility.NHS_DIRECTORY,
   ) => {
-    const { handle, handleKey, url } = normaliseHandle(platform, input);
+    const { handleKey } = normaliseHandle(platform, input);
     if (taken.has(`${platform}:${handleKey}`)) return;
     taken.add(`${platform}:${handleKey}`);
-    accounts.push(
-      tx.create(SocialAccount, {
-        staffId: person.id,
-        platform,
-        handle,
-        handleKey,
-        url,
-        visibility,
-        purpose: random.chance(0.85) ? AccountPurpose.PROFESSIONAL : AccountPurpose.PERSONAL,
-      }),
-    );
+    accounts.push({
+      staffId: person.id,
+      platform,
+      handle: input,
+      visibility,
+      purpose: random.chance(0.85) ? AccountPurpose.PROFESSIONAL : AccountPurpose.PERSONAL,
+    });
   };
   staff.forEach((person, index) => {
     const base = handleBase(person);
@@ -205,5 +183,5 @@ async function seedAccounts({ tx, random, staff }: SeedContext) {
       );
     }
   });
-  await tx.save(SocialAccount, accounts, { chunk: 200 });
+  await app.get(SocialAccountsService).importMany(tx, accounts);
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../app.module';
-import { ConfigError, loadConfig, withNodeEnvDefault } from '../../config/app.config';
-import { seedDemoDataIfEmpty } from './seed-demo-data';
+import { AppModule } from '../app.module';
+import { ConfigError, loadConfig, withNodeEnvDefault } from '../config/app.config';
+import { seedDemoDataIfEmpty } from '../seed/seed-demo-data';
 
 /** `npm run seed`: migrate, then seed the demo data if (and only if) the database is empty. */
 async function run() {

@@ -1,0 +1,11 @@
+/** Why sign-in or an identity request was refused (`extensions.reason`). */
+export enum IdentityErrorReason {
+  /** No bearer token, or one that is not valid here (the message says why). */
+  SIGN_IN_REQUIRED = 'SIGN_IN_REQUIRED',
+  /** A leaver: deactivated by provisioning. */
+  ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  /** The operation needs the app role Comms.Admin. */
+  COMMS_ADMIN_REQUIRED = 'COMMS_ADMIN_REQUIRED',
+  /** Provisioning or the sign-in tenant sets this person's organisation. */
+  ORGANISATION_SET_BY_EMPLOYER = 'ORGANISATION_SET_BY_EMPLOYER',
+}
