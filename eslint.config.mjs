@@ -23,11 +23,15 @@ export default tseslint.config(
   },
   layers(),
   {
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly' } },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['web/vite.config.ts', 'web/codegen.ts', 'eslint.config.mjs'],
+    files: ['web/vite.config.mts', 'web/codegen.ts', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -393,16 +393,23 @@ describe('directory: staff(first, after, filter)', () => {
     }
   });
 
-  it('answers the directory page’s own query in the same statements however many organisations', async () => {
-    const page = webOperation('DirectoryPage');
+  it('answers the directory page’s own queries in the same statements however many organisations', async () => {
     const viewer = await world.newPerson();
-    const ask = () => t.gql(page, { first: 20, filter: {} }, viewer);
-    await ask(); // warm
-    const before = await recordStatements(t.dataSource, ask);
-    expect(before.result.errors).toBeUndefined();
+    const results = () => t.gql(webOperation('DirectoryPage'), { first: 20, filter: {} }, viewer);
+    const filterOptions = () => t.gql(webOperation('DirectoryFilterOptions'), {}, viewer);
+    await results(); // warm
+    await filterOptions();
+    const before = [
+      await recordStatements(t.dataSource, results),
+      await recordStatements(t.dataSource, filterOptions),
+    ];
+    for (const { result } of before) expect(result.errors).toBeUndefined();
     for (let i = 0; i < 10; i++) await world.newPlace(await world.newOrganisation());
-    const after = await recordStatements(t.dataSource, ask);
-    expect(after.result.data!.organisations.length).toBeGreaterThanOrEqual(10);
-    expect(after.count).toBe(before.count);
+    const after = [
+      await recordStatements(t.dataSource, results),
+      await recordStatements(t.dataSource, filterOptions),
+    ];
+    expect(after[1].result.data!.organisations.length).toBeGreaterThanOrEqual(10);
+    expect(after.map((a) => a.count)).toEqual(before.map((b) => b.count));
   });
 });

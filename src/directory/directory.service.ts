@@ -7,6 +7,7 @@ import { CommunitiesService } from '../communities/communities.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
   DIRECTORY_COUNT_CAP,
+  DirectorySort,
   RANKED_MATCHES_LIMIT,
   StaffArgs,
   StaffConnection,
@@ -63,7 +64,11 @@ export class DirectoryService {
         'after',
       );
     }
-    const mode = after ? after.mode : await this.modeFor(criteria);
+    const mode = after
+      ? after.mode
+      : args.sort === DirectorySort.NAME
+        ? 'byName'
+        : await this.modeFor(criteria);
     const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     // a page of few sorted matches has counted them already
     const total = page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP));

@@ -21,13 +21,16 @@ export class SocialAccountsResolver {
 
   @RateLimit('handlePreviews')
   @Query(() => SocialHandlePreview, {
-    description: 'The canonical handle and profile URL for what was typed, without saving.',
+    description:
+      'The canonical handle and profile URL for what was typed, without saving; not valid when ' +
+      'someone (or I) already registered that account, as addSocialAccount would refuse it.',
   })
   socialHandlePreview(
+    @CurrentStaff() me: StaffMember,
     @Args('platform', { type: () => Platform }) platform: Platform,
     @Args('input') input: string,
-  ): SocialHandlePreview {
-    return this.accounts.preview(platform, input);
+  ): Promise<SocialHandlePreview> {
+    return this.accounts.preview(me, platform, input);
   }
 
   @RateLimit('handleClaims') // "handle taken" tells whether a hidden handle exists

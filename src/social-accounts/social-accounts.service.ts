@@ -48,8 +48,19 @@ export class SocialAccountsService {
     return this.accounts.countBy({ staffId });
   }
 
-  preview(platform: Platform, input: string): HandlePreview {
-    return previewHandle(platform, input);
+  /** What `add` would save, or why it would refuse: the handle rules, then whether it is free. */
+  async preview(me: StaffMember, platform: Platform, input: string): Promise<HandlePreview> {
+    const preview = previewHandle(platform, input);
+    if (!preview.valid) return preview;
+    const { handleKey } = normaliseHandle(platform, input);
+    const refusal = await this.refuseTaken(this.accounts.manager, me, platform, handleKey).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof InvalidInputError) return error;
+        throw error;
+      },
+    );
+    return refusal ? { valid: false, handle: null, url: null, error: refusal.message } : preview;
   }
 
   async add(me: StaffMember, input: AddSocialAccountInput): Promise<SocialAccount> {

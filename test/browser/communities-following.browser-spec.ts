@@ -1,86 +1,65 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { StaffMember } from '../../src/staff/staff-member.entity';
-import { StaffFactory } from '../factories/staff.factory';
+import type { StaffMember } from '../../src/staff/staff-member.entity';
 import { browserTest, useBrowserHarness } from './support/browser-harness';
 
 const app = useBrowserHarness();
 
-const ADD_ACCOUNT = `
-  mutation ($input: AddSocialAccountInput!) { addSocialAccount(input: $input) { account { handle } } }
-`;
-const FOLLOW = `
-  mutation ($input: StaffIdInput!) { follow(input: $input) { follower { id } } }
-`;
-
-const GUIDANCE = `{ guidance { current { version } } }`;
-const ACCEPT = `
-  mutation ($input: AcceptGuidanceInput!) { acceptGuidance(input: $input) { guidance { accepted } } }
-`;
-
-let personName: string;
+let person: StaffMember;
 let mastodonAddress: string;
+let community: { slug: string; name: string };
 
-// A seeded member of staff already follows one colleague who is on Mastodon.
+// A member of staff already follows one colleague on Mastodon; two teammates are suggested.
 beforeAll(async () => {
-  const t = app().app;
-  const offered: { id: number; displayName: string; isCommsAdmin: boolean }[] = (
-    await t.http().get('/api/dev/people')
-  ).body;
-  const chosen = offered.filter((p) => !p.isCommsAdmin)[6];
-  personName = chosen.displayName;
-  const person = await t.dataSource.getRepository(StaffMember).findOneByOrFail({ id: chosen.id });
-
-  const colleague = await new StaffFactory(t).create({
-    organisationId: person.organisationId,
-    displayName: `Maya Tootle ${randomInt(1000, 9999)}`,
+  const world = app().world;
+  const trust = await world.organisation({ departments: ['Cardiology'] });
+  person = await world.person({ organisation: trust, department: 'Cardiology' });
+  mastodonAddress = `maya${randomInt(100_000, 999_999)}@mastodon.social`;
+  const colleague = await world.person({
+    name: `Maya ${world.unique()}`,
+    organisation: trust,
+    accounts: [{ platform: 'MASTODON', handle: mastodonAddress }],
   });
-  const handle = `maya${randomInt(100_000, 999_999)}@mastodon.social`;
-  const added = await t.gql(ADD_ACCOUNT, { input: { platform: 'MASTODON', handle } }, colleague);
-  expect(added.errors).toBeUndefined();
-  mastodonAddress = handle;
-  // the colleague accepts their guidance, so they are listed and can be followed
-  const guidance = await t.gql(GUIDANCE, {}, colleague);
-  const version = guidance.data?.guidance.current?.version;
-  if (version) {
-    const accepted = await t.gql(ACCEPT, { input: { version } }, colleague);
-    expect(accepted.errors).toBeUndefined();
+  await world.follow(person, colleague);
+  for (let i = 0; i < 2; i++) {
+    await world.person({ organisation: trust, department: 'Cardiology' });
   }
-  // the dev sign-in gives a seeded person their identity on first use; use the same for the token
-  await t.http().post('/api/dev/sign-in').send({ staffId: person.id }).expect(200);
-  const signedIn = await t.dataSource.getRepository(StaffMember).findOneByOrFail({ id: person.id });
-  const followed = await t.gql(FOLLOW, { input: { staffId: String(colleague.id) } }, signedIn);
-  expect(followed.errors).toBeUndefined();
+  community = await world.community({ name: `${world.unique()} Nurses` });
 });
 
 browserTest(
-  'join WeNurses, follow two suggested colleagues, see them under following, download the Mastodon CSV',
+  'join a community, follow two suggested colleagues, see them under following, download the Mastodon CSV',
   app,
   async (journey) => {
     const { page } = journey;
-    await journey.signInAs(personName);
+    await journey.signInAs(person);
     const main = page.getByRole('main');
     const header = page.getByRole('banner');
 
-    // communities: join (and leave, and join again) WeNurses
+    // communities: join one
     await header.getByRole('link', { name: 'Communities' }).click();
     await page.waitForURL('**/communities');
     await journey.settled();
     await journey.expectAccessible();
-    await main.getByRole('link', { name: 'WeNurses', exact: true }).click();
-    await page.waitForURL('**/communities/wenurses');
+    await main.getByRole('link', { name: community.name, exact: true }).click();
+    await page.waitForURL(`**/communities/${community.slug}`);
     await journey.settled();
-    await journey.expectTitle('WeNurses – Staff Voices – NHS');
+    await journey.expectTitle(`${community.name} – Staff Voices – NHS`);
     await journey.expectAccessible();
-    const leave = main.getByRole('button', { name: 'Leave WeNurses' });
-    if (await leave.isVisible()) {
-      await leave.click();
-      await main.getByRole('button', { name: 'Join WeNurses' }).waitFor();
-    }
-    await main.getByRole('button', { name: 'Join WeNurses' }).click();
-    await main.getByRole('button', { name: 'Leave WeNurses' }).waitFor();
+    await main.getByRole('button', { name: `Join ${community.name}` }).click();
+    await main.getByRole('link', { name: `Leave ${community.name}` }).waitFor();
     await main.locator('.app-follow__status', { hasText: 'Member' }).waitFor();
     await journey.expectAccessible();
+    // leaving asks first
+    await main.getByRole('link', { name: `Leave ${community.name}` }).click();
+    await page.waitForURL(/\/leave$/);
+    await journey.settled();
+    await main.getByRole('heading', { level: 1, name: `Leave ${community.name}?` }).waitFor();
+    await journey.expectAccessible();
+    await main.getByRole('link', { name: 'No, stay a member' }).click();
+    await page.waitForURL(`**/communities/${community.slug}`);
+    await journey.settled();
+    await main.getByRole('link', { name: `Leave ${community.name}` }).waitFor();
 
     // suggestions, each with its reason: follow the first two
     await header.getByRole('link', { name: 'Following' }).click();
@@ -128,16 +107,23 @@ browserTest(
 
 browserTest('the leaders page lists leaders in order with follow buttons', app, async (journey) => {
   const { page } = journey;
-  await journey.signInAs('Priya Shah');
+  const world = app().world;
+  const chief = await world.person({
+    name: `Dr Amara ${world.unique()}`,
+    jobTitle: 'Chief Executive',
+  });
+  const director = await world.person({ jobTitle: 'Director of Communications' });
+  await world.leader(chief, 'Chief Executive', 'I work out loud.');
+  await world.leader(director, 'Director of Communications');
+  await journey.signInAs(await world.person());
   await journey.goto('/leaders');
   const main = page.getByRole('main');
-  const names = main.locator('.app-leader .app-staff-card__name a');
-  await names.first().waitFor();
-  expect(await names.first().textContent()).toBe('Dr Amara Okafor');
-  await main.getByRole('button', { name: /^(Follow|Unfollow) Dr Amara Okafor$/ }).waitFor();
+  const names = await main.locator('.app-leader .app-staff-card__name a').allTextContents();
+  expect(names.indexOf(chief.displayName)).toBe(names.indexOf(director.displayName) - 1);
+  await main.getByRole('button', { name: `Follow ${chief.displayName}` }).waitFor();
   await journey.expectAccessible();
 
-  await names.first().click();
+  await main.getByRole('link', { name: chief.displayName }).click();
   await page.waitForURL(/\/people\/\d+$/);
   await journey.settled();
   await main.getByText('Chief Executive').first().waitFor();
@@ -150,7 +136,11 @@ browserTest('the leaders page lists leaders in order with follow buttons', app, 
 
 browserTest('dismiss a suggestion, and opt out of being suggested', app, async (journey) => {
   const { page } = journey;
-  await journey.signInAs('Priya Shah');
+  const world = app().world;
+  const trust = await world.organisation({ departments: ['Pharmacy'] });
+  const me = await world.person({ organisation: trust, department: 'Pharmacy' });
+  await world.person({ organisation: trust, department: 'Pharmacy' });
+  await journey.signInAs(me);
   const main = page.getByRole('main');
   await journey.goto('/');
   const cards = main.locator('.app-suggestions .app-staff-card');
@@ -172,33 +162,3 @@ browserTest('dismiss a suggestion, and opt out of being suggested', app, async (
   await main.getByRole('button', { name: 'Let colleagues see me in suggestions' }).waitFor();
   await journey.expectAccessible();
 });
-
-browserTest(
-  'a community follow pack: untick someone and the pack leaves them out',
-  app,
-  async (journey) => {
-    const { page } = journey;
-    await journey.signInAs('Tom Whitfield');
-    const main = page.getByRole('main');
-    await journey.goto('/communities/wenurses');
-    await journey.expectAccessible();
-    await main.getByRole('link', { name: 'Follow WeNurses members on each platform' }).click();
-    await page.waitForURL('**/follow-packs/community/wenurses');
-    await journey.settled();
-    await journey.expectTitle('Follow pack: WeNurses – Staff Voices – NHS');
-    await journey.expectAccessible();
-
-    const legend = main.locator('legend', { hasText: /People \(\d+ of \d+ ticked\)/ });
-    const [, ticked, total] = /\((\d+) of (\d+)/.exec((await legend.textContent())!)!.map(Number);
-    expect(ticked).toBe(total);
-    const first = main.locator('.nhsuk-checkboxes__input').first();
-    const unticked = (await first.getAttribute('value'))!;
-    await first.uncheck();
-    await main.getByRole('button', { name: 'Update the pack' }).click();
-    await main.locator('legend', { hasText: `(${total - 1} of ${total} ticked)` }).waitFor();
-    expect(await main.locator(`.nhsuk-checkboxes__input[value="${unticked}"]`).isChecked()).toBe(
-      false,
-    );
-    await journey.expectAccessible();
-  },
-);

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../common/graphql/connection';
@@ -59,8 +59,22 @@ export class StaffFilter {
   verifiedOnly?: boolean | null;
 }
 
+export enum DirectorySort {
+  RELEVANCE = 'RELEVANCE',
+  NAME = 'NAME',
+}
+registerEnumType(DirectorySort, {
+  name: 'DirectorySort',
+  description: 'RELEVANCE: best matches first (by name with nothing searched). NAME: by name.',
+});
+
 @ArgsType()
 export class StaffArgs extends PageArgs {
+  @Field(() => DirectorySort, { defaultValue: DirectorySort.RELEVANCE })
+  @IsOptional()
+  @IsEnum(DirectorySort, { message: 'sort must be RELEVANCE or NAME' })
+  sort: DirectorySort = DirectorySort.RELEVANCE;
+
   @Field(() => StaffFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -11,7 +11,8 @@ import {
   withoutAt,
 } from './platform-rules';
 
-const USERNAME = /^[A-Za-z0-9_]{1,30}$/;
+const USERNAME_CHARACTERS = /^[A-Za-z0-9_]+$/;
+const MAX_USERNAME_LENGTH = 30;
 const EXAMPLE_HANDLE = '@name@mastodon.social';
 
 interface MastodonAccount {
@@ -37,8 +38,13 @@ export const mastodonRules: PlatformRules = {
 
   normalise(input: HandleInput, context: RuleContext) {
     const account = input.kind === 'name' ? fromAddress(input.name) : fromLink(input);
-    if (!USERNAME.test(account.username)) {
-      throw invalidHandle('Mastodon usernames are at most 30 letters, digits or underscores');
+    if (!USERNAME_CHARACTERS.test(account.username)) {
+      throw invalidHandle(
+        'Mastodon usernames can only have the letters A to Z, digits and underscores',
+      );
+    }
+    if (account.username.length > MAX_USERNAME_LENGTH) {
+      throw invalidHandle(`Mastodon usernames are at most ${MAX_USERNAME_LENGTH} characters long`);
     }
     const server = asciiHost(account.server);
     if (server === null || !isDomainName(server)) {

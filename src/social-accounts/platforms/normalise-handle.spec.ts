@@ -140,7 +140,8 @@ describe('previewHandle', () => {
   });
 
   it.each([
-    [Platform.X, 'abcdefghijklmnop', 'X handles are at most 15 letters, digits or underscores'],
+    [Platform.X, 'abcdefghijklmnop', 'X handles are at most 15 characters long'],
+    [Platform.X, '<script>', 'X handles can only have the letters A to Z, digits and underscores'],
     [
       Platform.MASTODON,
       'NHSEngland',

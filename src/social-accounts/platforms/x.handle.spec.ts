@@ -50,11 +50,14 @@ describe('X handles', () => {
   });
 
   it.each([
-    ['abcdefghijklmnop', 'at most 15 letters, digits or underscores'],
-    ['NHS-England', 'at most 15 letters, digits or underscores'],
-    ['NHS.England', 'at most 15 letters, digits or underscores'],
-    ['@@NHSEngland', 'at most 15 letters, digits or underscores'],
-    ['Zoë', 'at most 15 letters, digits or underscores'],
+    ['abcdefghijklmnop', 'X handles are at most 15 characters long'],
+    ['NHS-England', 'X handles can only have the letters A to Z, digits and underscores'],
+    ['NHS.England', 'can only have the letters A to Z, digits and underscores'],
+    ['@@NHSEngland', 'can only have the letters A to Z, digits and underscores'],
+    ['Zoë', 'can only have the letters A to Z, digits and underscores'],
+    // a short input of the wrong characters is not "too long"
+    ['<script>', 'X handles can only have the letters A to Z, digits and underscores'],
+    ['<b>', 'can only have the letters A to Z, digits and underscores'],
     ['NHS England', 'cannot contain spaces'],
     ['', 'Enter a handle or profile link'],
     ['@', 'Enter a handle or profile link'],
@@ -66,7 +69,7 @@ describe('X handles', () => {
     ['https://x.com/intent/follow', 'has no screen_name'],
     ['https://x.com/i/user/12345', 'numeric X account id'],
     ['https://x.com/', 'does not point to a profile'],
-    ['https://x.com/NHS-England', 'at most 15 letters, digits or underscores'],
+    ['https://x.com/NHS-England', 'can only have the letters A to Z, digits and underscores'],
     ['https://www.instagram.com/nhsengland/', 'That link is for Instagram, not X'],
     ['https://bsky.app/profile/nhsengland.bsky.social', 'That link is for Bluesky, not X'],
     ['https://example.com/NHSEngland', 'That link is not on X: paste a link like x.com/NHSEngland'],

@@ -7,7 +7,8 @@ import {
   withoutAt,
 } from './platform-rules';
 
-const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
+const USERNAME_CHARACTERS = /^[A-Za-z0-9_]+$/;
+const MAX_USERNAME_LENGTH = 15;
 
 // Site paths that X will never give out as a username.
 const RESERVED = new Set([
@@ -43,8 +44,11 @@ export const xRules: PlatformRules = {
     if (RESERVED.has(username.toLowerCase())) {
       throw notAProfile(xRules, `x.com/${username} is not a profile`);
     }
-    if (!USERNAME.test(username)) {
-      throw invalidHandle('X handles are at most 15 letters, digits or underscores');
+    if (!USERNAME_CHARACTERS.test(username)) {
+      throw invalidHandle('X handles can only have the letters A to Z, digits and underscores');
+    }
+    if (username.length > MAX_USERNAME_LENGTH) {
+      throw invalidHandle(`X handles are at most ${MAX_USERNAME_LENGTH} characters long`);
     }
     return {
       handle: `@${username}`,

@@ -81,7 +81,7 @@ describe('YouTube channels', () => {
     ],
     [
       'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
-      'That is a link to a YouTube video, not a channel',
+      'That is a link to a YouTube video, not a channel. Open the channel and copy its address, like youtube.com/@NHSEngland',
     ],
     ['https://youtu.be/dQw4w9WgXcQ', 'link to a YouTube video'],
     ['https://www.youtube.com/shorts/abc123', 'link to a YouTube video'],

@@ -128,8 +128,8 @@ function fromPath(segments: string[]): YouTubeChannel {
 }
 
 function videoLink() {
-  return notAProfile(
-    youtubeRules,
-    'That is a link to a YouTube video, not a channel: open the channel, then copy its address',
+  // one sentence, one colon: not notAProfile's "…: paste a link like" on top of its own
+  return invalidHandle(
+    `That is a link to a YouTube video, not a channel. Open the channel and copy its address, like ${youtubeRules.example}`,
   );
 }

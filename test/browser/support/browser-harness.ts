@@ -5,8 +5,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { seedDemoDataIfEmpty } from '../../../src/seed/seed-demo-data';
+import type { StaffMember } from '../../../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from '../../support/create-test-app';
+import { BrowserWorld } from './browser-world';
 
 const WEB_ROOT = 'web/dist';
 const RESULTS_DIR = resolve('test-results');
@@ -25,15 +26,19 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The real server (built web client, seeded demo data, SQLite) on a free port, and Debian's
- * Chromium driven by playwright-core. One per test file.
+ * The real server (built web client, an empty database) on a free port, and Debian's Chromium
+ * driven by playwright-core. One per test file; each test makes the people it uses in `world`.
  */
 export class BrowserHarness {
+  readonly world: BrowserWorld;
+
   private constructor(
     readonly app: TestApp,
     readonly baseUrl: string,
     private readonly browser: Browser,
-  ) {}
+  ) {
+    this.world = new BrowserWorld(app);
+  }
 
   static async start(env: NodeJS.ProcessEnv = {}): Promise<BrowserHarness> {
     if (!existsSync(join(WEB_ROOT, 'index.html'))) {
@@ -41,7 +46,6 @@ export class BrowserHarness {
     }
     const app = await createTestApp({ WEB_ROOT, ...env }, { listen: true });
     try {
-      await seedDemoDataIfEmpty(app.app);
       const { port } = app.app.getHttpServer().address() as AddressInfo;
       // launch() gives Chromium a new temporary profile (user-data dir) that it deletes on close,
       // and every test gets its own new context on top: nothing is remembered between tests
@@ -141,31 +145,36 @@ export class JourneyPage {
     }
   }
 
-  /** Development sign-in as a seeded person; lands on (and checks) their profile page. */
-  async signInAs(displayName: string): Promise<void> {
-    await this.goto('/sign-in');
+  /**
+   * Development sign-in as a person the test made, the way a developer would: find them on the
+   * "Sign in" page and press their button. Lands on (and checks) the page signing in leads to.
+   */
+  async signInAs(person: StaffMember, landing = '**/me'): Promise<void> {
+    if (!this.page.url().includes('/sign-in')) await this.goto('/sign-in');
     await this.expectAccessible();
-    await this.page.getByRole('button', { name: `Sign in as ${displayName}`, exact: true }).click();
-    await this.page.waitForURL('**/me');
-    await this.page.getByRole('banner').getByText(displayName, { exact: true }).waitFor();
+    await this.page.getByLabel('Find a person to sign in as').fill(person.displayName);
+    await this.page.getByRole('button', { name: 'Find', exact: true }).click();
+    const button = this.page.getByRole('button', {
+      name: `Sign in as ${person.displayName}`,
+      exact: true,
+    });
+    await button.click();
+    await this.page.waitForURL(landing);
+    await this.settled();
+    await this.page.getByRole('banner').getByText(person.displayName, { exact: true }).waitFor();
     await this.expectAccessible();
   }
 
-  /**
-   * Signs in a person the test made (not offered on the "Sign in as" page) with the token the
-   * development sign-in would issue, stored where the web client keeps it; lands on /me.
-   */
+  /** Signs in with a token stored where the web client keeps it (quicker than the page). */
   async signInWithToken(token: string, displayName: string): Promise<void> {
     await this.goto('/');
     await this.expectAccessible();
-    await this.page.evaluate(
-      (accessToken) =>
-        sessionStorage.setItem(
-          'staff-voices.dev-session',
-          JSON.stringify({ accessToken, expiresAt: Date.now() + 3_600_000 }),
-        ),
-      token,
-    );
+    await this.page.evaluate((accessToken) => {
+      localStorage.setItem(
+        'staff-voices.dev-session',
+        JSON.stringify({ accessToken, expiresAt: Date.now() + 3_600_000 }),
+      );
+    }, token);
     await this.goto('/me');
     await this.page.getByRole('banner').getByText(displayName, { exact: true }).waitFor();
   }

@@ -4,9 +4,17 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccessibilityPage } from '../routes/accessibility/AccessibilityPage';
 import { AdminPage } from '../routes/admin/AdminPage';
 import { AdminCommunitiesPage } from '../routes/admin/communities/AdminCommunitiesPage';
+import { ArchiveCommunityPage } from '../routes/admin/communities/ArchiveCommunityPage';
+import { CommunityMembersAdminPage } from '../routes/admin/communities/CommunityMembersAdminPage';
+import { EditCommunityPage } from '../routes/admin/communities/EditCommunityPage';
 import { NewCommunityPage } from '../routes/admin/communities/NewCommunityPage';
+import { AdminGuidancePage } from '../routes/admin/guidance/AdminGuidancePage';
 import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
+import { RemoveLeaderPage } from '../routes/admin/leaders/RemoveLeaderPage';
 import { SetLeaderPage } from '../routes/admin/leaders/SetLeaderPage';
+import { AboutPage } from '../routes/about/AboutPage';
+import { PrivacyPage } from '../routes/about/PrivacyPage';
+import { LeaveCommunityPage } from '../routes/communities/LeaveCommunityPage';
 import { CommunitiesPage } from '../routes/communities/CommunitiesPage';
 import { CommunityPage } from '../routes/communities/CommunityPage';
 import { FollowPackPage } from '../routes/follow-packs/FollowPackPage';
@@ -43,6 +51,8 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'accessibility', element: <AccessibilityPage /> },
+          { path: 'about', element: <AboutPage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
           {
             element: <RequireSignIn />,
             children: [
@@ -60,6 +70,7 @@ const router = createBrowserRouter([
               { path: 'following', element: <MyFollowingRedirect /> },
               { path: 'communities', element: <CommunitiesPage /> },
               { path: 'communities/:slug', element: <CommunityPage /> },
+              { path: 'communities/:slug/leave', element: <LeaveCommunityPage /> },
               { path: 'leaders', element: <LeadersPage /> },
               { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
@@ -68,8 +79,16 @@ const router = createBrowserRouter([
                   { path: 'admin', element: <AdminPage /> },
                   { path: 'admin/communities', element: <AdminCommunitiesPage /> },
                   { path: 'admin/communities/new', element: <NewCommunityPage /> },
+                  { path: 'admin/communities/:slug/edit', element: <EditCommunityPage /> },
+                  {
+                    path: 'admin/communities/:slug/members',
+                    element: <CommunityMembersAdminPage />,
+                  },
+                  { path: 'admin/communities/:slug/archive', element: <ArchiveCommunityPage /> },
                   { path: 'admin/leaders', element: <AdminLeadersPage /> },
                   { path: 'admin/leaders/:staffId', element: <SetLeaderPage /> },
+                  { path: 'admin/leaders/:staffId/remove', element: <RemoveLeaderPage /> },
+                  { path: 'admin/guidance', element: <AdminGuidancePage /> },
                 ],
               },
             ],

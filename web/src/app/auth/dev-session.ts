@@ -14,16 +14,28 @@ export interface DevPerson {
   displayName: string;
   jobTitle: string | null;
   isCommsAdmin: boolean;
+  organisationName: string | null;
 }
 
-/** Development sign-in: pick a seeded person; the token lives in this tab's sessionStorage. */
+/**
+ * Development sign-in: pick a seeded person. The token lives in localStorage, so a link opened
+ * in a new tab is signed in too (Entra sign-in keeps MSAL's own cache; this class is dev only).
+ */
 export class DevSession implements AuthSession {
   readonly mode = 'dev' as const;
   private readonly events = new SessionEvents();
   private ended: 'expired' | null = null;
 
-  async listPeople(): Promise<DevPerson[]> {
-    const res = await fetch('/api/dev/people', { headers: { Accept: 'application/json' } });
+  constructor() {
+    // signing in or out in another tab
+    window.addEventListener('storage', (event) => {
+      if (event.key === STORAGE_KEY || event.key === null) this.events.emit();
+    });
+  }
+
+  async listPeople(search = ''): Promise<DevPerson[]> {
+    const query = search.trim() ? `?${new URLSearchParams({ search: search.trim() })}` : '';
+    const res = await fetch(`/api/dev/people${query}`, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw new Error(`Could not list people to sign in as (${res.status})`);
     return (await res.json()) as DevPerson[];
   }
@@ -43,14 +55,14 @@ export class DevSession implements AuthSession {
       expiresIn: number;
     };
     const stored: StoredToken = { accessToken, expiresAt: Date.now() + expiresIn * 1000 };
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
     this.ended = null;
     this.events.emit();
   }
 
   private read(): StoredToken | null {
     try {
-      const raw = sessionStorage.getItem(STORAGE_KEY);
+      const raw = localStorage.getItem(STORAGE_KEY);
       if (!raw) return null;
       const stored = JSON.parse(raw) as StoredToken;
       if (typeof stored.accessToken !== 'string' || typeof stored.expiresAt !== 'number') {
@@ -75,14 +87,14 @@ export class DevSession implements AuthSession {
   }
 
   expire(): void {
-    if (!sessionStorage.getItem(STORAGE_KEY)) return;
-    sessionStorage.removeItem(STORAGE_KEY);
+    if (!localStorage.getItem(STORAGE_KEY)) return;
+    localStorage.removeItem(STORAGE_KEY);
     this.ended = 'expired';
     this.events.emit();
   }
 
   async signOut(): Promise<void> {
-    sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
     this.ended = null;
     this.events.emit();
   }

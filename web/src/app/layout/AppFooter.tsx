@@ -5,8 +5,11 @@ export function AppFooter() {
   return (
     <Footer>
       <Footer.Meta visuallyHiddenText="Support links">
-        <Footer.ListItem asElement={Link} to="/">
+        <Footer.ListItem asElement={Link} to="/about">
           About Staff Voices
+        </Footer.ListItem>
+        <Footer.ListItem asElement={Link} to="/privacy">
+          Privacy notice
         </Footer.ListItem>
         <Footer.ListItem asElement={Link} to="/accessibility">
           Accessibility statement

@@ -1,5 +1,5 @@
 import { Header } from 'nhsuk-react-components';
-import type { FormEvent } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 
@@ -33,9 +33,29 @@ interface AppHeaderProps {
   onSignOut: () => void;
 }
 
+/**
+ * nhsuk-frontend closes the phone "More" menu on Escape but leaves focus in the list it hides:
+ * put it back on the menu's button, as a disclosure should.
+ */
+function useEscapeReturnsToMenuButton() {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const focused = document.activeElement;
+      const menu = focused?.closest('.nhsuk-header__menu');
+      if (!menu) return;
+      menu.querySelector<HTMLButtonElement>('.nhsuk-header__menu-toggle')?.focus();
+    };
+    // capture, registered before the header's own: focus moves while the list is still shown
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+}
+
 export function AppHeader({ me: meRef, signedIn, onSignOut }: AppHeaderProps) {
   const me = getFragmentData(AppHeader_me, meRef);
   const { pathname } = useLocation();
+  useEscapeReturnsToMenuButton();
   const signOut = (event: FormEvent) => {
     event.preventDefault();
     onSignOut();
@@ -53,14 +73,16 @@ export function AppHeader({ me: meRef, signedIn, onSignOut }: AppHeaderProps) {
       <Header.Account aria-label="Your account">
         {signedIn ? (
           <>
-            <Header.AccountItem icon>
-              <span className="app-header__person">
-                <span className="app-header__name">{me?.displayName ?? 'Signed in'}</span>
-                {me?.isCommsAdmin ? (
-                  <span className="app-header__role">Communications team</span>
-                ) : null}
+            <Header.AccountItem icon href="/me" asElement={Link} to="/me">
+              <span className="app-header__name" dir="auto">
+                {me?.displayName ?? 'Signed in'}
               </span>
             </Header.AccountItem>
+            {me?.isCommsAdmin ? (
+              <Header.AccountItem>
+                <span className="app-header__role">Communications team</span>
+              </Header.AccountItem>
+            ) : null}
             <Header.AccountItem formProps={{ onSubmit: signOut }} type="submit">
               Sign out
             </Header.AccountItem>

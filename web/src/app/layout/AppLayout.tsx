@@ -35,13 +35,15 @@ function useInAppLinks() {
 
 /** After an in-app navigation, move focus to the new page so screen readers announce it. */
 function useFocusOnNavigate() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    // a link to a field (/me/edit#bio): the page focuses that field once it has loaded
+    if (hash) return;
     document.getElementById('maincontent')?.focus({ preventScroll: false });
     window.scrollTo(0, 0);
   }, [pathname]);

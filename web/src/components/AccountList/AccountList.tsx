@@ -34,7 +34,10 @@ interface AccountListProps {
   followLinks?: boolean;
 }
 
-/** A person's social media accounts, each linking to its profile on the platform. */
+/**
+ * A person's social media accounts: the platform, the handle (to the profile there), what it is
+ * for, and one action. On a phone the action drops below rather than squeezing the handle.
+ */
 export function AccountList({
   accounts: refs,
   emptyText,
@@ -48,26 +51,38 @@ export function AccountList({
     <ul className="app-account-list">
       {accounts.map((account) => (
         <li className="app-account-list__item" key={account.id}>
-          <span className="app-account-list__platform">
-            <PlatformIcon platform={account.platform} />
-            {PLATFORM_LABELS[account.platform]}
-          </span>
-          <a className="app-account-list__handle" href={account.url} rel="noopener noreferrer">
-            {account.handle}
-            <span className="nhsuk-u-visually-hidden"> on {PLATFORM_LABELS[account.platform]}</span>
-          </a>
+          <PlatformIcon platform={account.platform} />
+          <div className="app-account-list__main">
+            <span className="app-account-list__platform">{PLATFORM_LABELS[account.platform]}</span>
+            <a className="app-account-list__handle" href={account.url} rel="noopener noreferrer">
+              {account.handle}
+              <span className="nhsuk-u-visually-hidden">
+                {' '}
+                on {PLATFORM_LABELS[account.platform]}
+              </span>
+            </a>
+            <span className="app-account-list__meta">
+              {PURPOSE_LABELS[account.purpose]}
+              {showVisibility ? ` · Visible to: ${VISIBILITY_LABELS[account.visibility]}` : null}
+              {account.verificationStatus === 'VERIFIED' ? (
+                <>
+                  {' '}
+                  <Tag modifier="green">{VERIFICATION_LABELS.VERIFIED}</Tag>
+                </>
+              ) : null}
+            </span>
+          </div>
           {editable ? (
-            <Link className="app-account-list__change" to={`/me/accounts/${account.id}`}>
+            <Link className="app-account-list__action" to={`/me/accounts/${account.id}`}>
               Change
               <span className="nhsuk-u-visually-hidden">
                 {' '}
                 {PLATFORM_LABELS[account.platform]} account {account.handle}
               </span>
             </Link>
-          ) : null}
-          {followLinks ? (
+          ) : followLinks ? (
             <a
-              className="app-account-list__change"
+              className="app-account-list__action"
               href={account.followUrl}
               rel="noopener noreferrer"
             >
@@ -75,13 +90,6 @@ export function AccountList({
               <span className="nhsuk-u-visually-hidden"> {account.handle}</span> on{' '}
               {PLATFORM_LABELS[account.platform]}
             </a>
-          ) : null}
-          <span className="app-account-list__meta">
-            {PURPOSE_LABELS[account.purpose]}
-            {showVisibility ? ` · Visible to: ${VISIBILITY_LABELS[account.visibility]}` : null}
-          </span>
-          {account.verificationStatus === 'VERIFIED' ? (
-            <Tag modifier="green">{VERIFICATION_LABELS.VERIFIED}</Tag>
           ) : null}
         </li>
       ))}

@@ -1,40 +1,17 @@
-import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { Button, ErrorSummary } from 'nhsuk-react-components';
-
-export interface ProblemItem {
-  message: string;
-  /** id of the form control to link to, when the problem is about one field */
-  field?: string;
-}
-
-/** Turns whatever went wrong into messages a person can act on. */
-export function problemsFrom(error: unknown): ProblemItem[] {
-  if (CombinedGraphQLErrors.is(error)) {
-    return error.errors.map((e) => ({
-      message: e.message,
-      field: typeof e.extensions?.field === 'string' ? e.extensions.field : undefined,
-    }));
-  }
-  if (ServerError.is(error)) {
-    return [
-      {
-        message:
-          error.statusCode >= 500
-            ? 'Staff Voices is not working right now. Try again later.'
-            : `The server refused the request (${error.statusCode}).`,
-      },
-    ];
-  }
-  if (error instanceof TypeError) {
-    return [{ message: 'Staff Voices could not be reached. Check your connection and try again.' }];
-  }
-  return [{ message: error instanceof Error ? error.message : 'Something went wrong.' }];
-}
+import {
+  isInputError,
+  type Problem,
+  problemsFrom,
+  type SentValues,
+} from '../../app/errors/error-messages';
 
 interface QueryErrorSummaryProps {
   error?: unknown;
   /** Problems found before asking the server (a missing answer); used instead of `error`. */
-  problems?: ProblemItem[];
+  problems?: Problem[];
+  /** What the person sent, when the words depend on it ("must be 1,000 characters or fewer"). */
+  values?: SentValues;
   title?: string;
   /** Offer a "Try again" button (for failed page loads). */
   onRetry?: () => void;
@@ -46,11 +23,12 @@ interface QueryErrorSummaryProps {
 export function QueryErrorSummary({
   error,
   problems: given,
+  values,
   title = 'There is a problem',
   onRetry,
   fieldIds = {},
 }: QueryErrorSummaryProps) {
-  const problems = given ?? problemsFrom(error);
+  const problems = given ?? problemsFrom(error, values);
   return (
     <>
       <ErrorSummary>
@@ -67,7 +45,8 @@ export function QueryErrorSummary({
           })}
         </ErrorSummary.List>
       </ErrorSummary>
-      {onRetry ? (
+      {/* trying again cannot help when what was sent is wrong */}
+      {onRetry && !isInputError(error) ? (
         <Button secondary type="button" onClick={onRetry}>
           Try again
         </Button>

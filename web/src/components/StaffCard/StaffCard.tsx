@@ -1,6 +1,8 @@
+import { Tag } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import { Avatar } from '../Avatar/Avatar';
 import { PlatformLinks } from '../PlatformLinks/PlatformLinks';
 
 export const StaffCard_staff = graphql(`
@@ -9,6 +11,7 @@ export const StaffCard_staff = graphql(`
     displayName
     jobTitle
     pronouns
+    followsViewer
     organisation {
       id
       name
@@ -38,16 +41,33 @@ export function StaffCard({ staff: ref, headingLevel: Heading = 'h2', children }
   const where = [staff.department?.name, staff.organisation?.name].filter(Boolean).join(', ');
   return (
     <div className="app-staff-card">
-      <Heading className="app-staff-card__name nhsuk-heading-s">
-        <Link to={`/people/${staff.id}`}>{staff.displayName}</Link>
-        {staff.pronouns ? (
-          <span className="app-staff-card__pronouns"> ({staff.pronouns})</span>
+      <Avatar id={staff.id} name={staff.displayName} />
+      <div className="app-staff-card__body">
+        <Heading className="app-staff-card__name nhsuk-heading-s">
+          <Link to={`/people/${staff.id}`} dir="auto">
+            {staff.displayName}
+          </Link>
+          {staff.pronouns ? (
+            <span className="app-staff-card__pronouns" dir="auto">
+              {' '}
+              ({staff.pronouns})
+            </span>
+          ) : null}
+        </Heading>
+        {staff.jobTitle ? (
+          <p className="app-staff-card__job" dir="auto">
+            {staff.jobTitle}
+          </p>
         ) : null}
-      </Heading>
-      {staff.jobTitle ? <p className="app-staff-card__job">{staff.jobTitle}</p> : null}
-      {where ? <p className="app-staff-card__where">{where}</p> : null}
-      <PlatformLinks accounts={staff.accounts} />
-      {children}
+        {where ? <p className="app-staff-card__where">{where}</p> : null}
+        {staff.followsViewer ? (
+          <p className="app-staff-card__tags">
+            <Tag modifier="grey">Follows you</Tag>
+          </p>
+        ) : null}
+        <PlatformLinks accounts={staff.accounts} />
+        {children}
+      </div>
     </div>
   );
 }

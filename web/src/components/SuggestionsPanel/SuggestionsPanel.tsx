@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button } from 'nhsuk-react-components';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { FollowButton } from '../FollowButton/FollowButton';
@@ -43,11 +44,16 @@ export function SuggestionsPanel({ first = 5 }: { first?: number }) {
   // a dismissed person never comes back; the refreshed list may bring someone new
   const [dismiss, dismissState] = useMutation(DismissSuggestionMutation, {
     refetchQueries: ['SuggestionsPanel'],
+    awaitRefetchQueries: true,
   });
+  // the card whose button was pressed goes: focus the list's heading rather than lose it
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <section className="app-suggestions" aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading">People you might follow</h2>
+      <h2 id="suggestions-heading" tabIndex={-1} ref={headingRef}>
+        People you might follow
+      </h2>
       {dismissState.error ? <QueryErrorSummary error={dismissState.error} /> : null}
       {error && !data ? (
         <QueryErrorSummary error={error} onRetry={() => void refetch()} />
@@ -76,12 +82,13 @@ export function SuggestionsPanel({ first = 5 }: { first?: number }) {
                     type="button"
                     secondary
                     small
-                    disabled={dismissState.loading}
-                    onClick={() =>
-                      void dismiss({ variables: { input: { staffId: person.id } } }).catch(
-                        () => undefined,
-                      )
-                    }
+                    aria-disabled={dismissState.loading || undefined}
+                    onClick={() => {
+                      if (dismissState.loading) return;
+                      void dismiss({ variables: { input: { staffId: person.id } } })
+                        .then(() => headingRef.current?.focus())
+                        .catch(() => undefined);
+                    }}
                   >
                     Not for me
                     <span className="nhsuk-u-visually-hidden">: {person.displayName}</span>

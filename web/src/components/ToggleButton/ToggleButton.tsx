@@ -3,7 +3,8 @@ import { QueryErrorSummary } from '../QueryErrorSummary/QueryErrorSummary';
 
 /**
  * A two-state action such as Follow/Unfollow or Join/Leave: when on, a ticked status and a
- * secondary button to undo it. `subject` names what it acts on, for screen readers.
+ * secondary button to undo it. `subject` names what it acts on, for screen readers. The button
+ * stays the same element in both states (never disabled while busy), so focus stays on it.
  */
 export function ToggleButton({
   on,
@@ -27,26 +28,29 @@ export function ToggleButton({
   turnOff: () => Promise<unknown>;
 }) {
   // a failed mutation is shown by the error summary
-  const run = (action: () => Promise<unknown>) => () => void action().catch(() => undefined);
+  const run = () => {
+    if (busy) return;
+    void (on ? turnOff() : turnOn()).catch(() => undefined);
+  };
   return (
     <div className="app-follow">
       {error ? <QueryErrorSummary error={error} /> : null}
       {on ? (
-        <>
-          <span className="app-follow__status">
-            <span aria-hidden="true">✓</span> {onStatus}
-          </span>
-          <Button type="button" secondary small disabled={busy} onClick={run(turnOff)}>
-            {turnOffLabel}
-            <span className="nhsuk-u-visually-hidden"> {subject}</span>
-          </Button>
-        </>
-      ) : (
-        <Button type="button" small disabled={busy} onClick={run(turnOn)}>
-          {turnOnLabel}
-          <span className="nhsuk-u-visually-hidden"> {subject}</span>
-        </Button>
-      )}
+        <span className="app-follow__status">
+          <span aria-hidden="true">✓</span> {onStatus}
+        </span>
+      ) : null}
+      <Button
+        type="button"
+        secondary={on}
+        small
+        aria-disabled={busy || undefined}
+        className="app-follow__button"
+        onClick={run}
+      >
+        {on ? turnOffLabel : turnOnLabel}
+        <span className="nhsuk-u-visually-hidden"> {subject}</span>
+      </Button>
     </div>
   );
 }

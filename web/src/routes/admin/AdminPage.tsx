@@ -1,16 +1,23 @@
+import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page/use-page-title';
 
-/** Communications team tools; each admin capability adds its link here. */
+/** Communications team tools; each admin capability adds its link here when it exists. */
 export const ADMIN_TOOLS: { to: string; label: string; description: string }[] = [
   {
     to: '/admin/communities',
     label: 'Communities',
-    description: 'create communities, archive and restore them',
+    description: 'create communities, change them, give members roles, archive and restore them',
   },
   {
     to: '/admin/leaders',
     label: 'Leaders',
     description: 'who is featured on the leaders page, and in what order',
+  },
+  {
+    to: '/admin/guidance',
+    label: 'Social media guidance',
+    description:
+      'the guidance your staff accept before they are listed, and publishing a new version',
   },
 ];
 
@@ -21,19 +28,16 @@ export function AdminPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Communications team</h1>
         <p className="nhsuk-lede-text">
-          Tools for the communications team: verification, communities, campaigns and exports.
+          Tools for your organisation’s communications team. What you change here, staff see at
+          once.
         </p>
-        {ADMIN_TOOLS.length === 0 ? (
-          <p className="app-empty">There are no communications team tools in this version yet.</p>
-        ) : (
-          <ul className="nhsuk-list">
-            {ADMIN_TOOLS.map((tool) => (
-              <li key={tool.to}>
-                <a href={tool.to}>{tool.label}</a> – {tool.description}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ul className="nhsuk-list">
+          {ADMIN_TOOLS.map((tool) => (
+            <li key={tool.to}>
+              <Link to={tool.to}>{tool.label}</Link> – {tool.description}
+            </li>
+          ))}
+        </ul>
       </div>
     </div>
   );

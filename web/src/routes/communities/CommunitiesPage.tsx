@@ -61,7 +61,9 @@ export function CommunitiesPage() {
             {data.communities.edges.map(({ node: c }) => (
               <li key={c.id} className="app-card-list__item app-community-card">
                 <h2 className="nhsuk-heading-m app-community-card__name">
-                  <Link to={`/communities/${c.slug}`}>{c.name}</Link>
+                  <Link to={`/communities/${c.slug}`} dir="auto">
+                    {c.name}
+                  </Link>
                 </h2>
                 <p className="app-community-card__meta">
                   <Tag modifier="white">{COMMUNITY_KIND_LABELS[c.kind]}</Tag>
@@ -74,7 +76,11 @@ export function CommunitiesPage() {
                     <span>{c.organisation.name} only</span>
                   ) : null}
                 </p>
-                {c.description ? <p className="app-bio">{c.description}</p> : null}
+                {c.description ? (
+                  <p className="app-bio" dir="auto">
+                    {c.description}
+                  </p>
+                ) : null}
                 <JoinButton community={c} />
               </li>
             ))}

@@ -1,15 +1,17 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Tag } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
-import { errorCode } from '../../app/forms/field-errors';
+import { errorCode } from '../../app/errors/error-messages';
 import { COMMUNITY_KIND_LABELS, COMMUNITY_ROLE_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { FlashBanner } from '../../components/FlashBanner/FlashBanner';
 import { FollowButton } from '../../components/FollowButton/FollowButton';
 import { JoinButton } from '../../components/JoinButton/JoinButton';
+import { LinkedText } from '../../components/LinkedText/LinkedText';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { StaffCard } from '../../components/StaffCard/StaffCard';
+import { appendMembers } from './community-members';
 import { graphql } from '../../gql';
 
 const CommunityPageQuery = graphql(`
@@ -93,7 +95,7 @@ export function CommunityPage() {
             {COMMUNITY_KIND_LABELS[community.kind]}
             <span className="nhsuk-u-visually-hidden"> – </span>
           </span>
-          {community.name}
+          <span dir="auto">{community.name}</span>
         </h1>
         {community.archived ? (
           <p>
@@ -101,7 +103,7 @@ export function CommunityPage() {
           </p>
         ) : null}
         {community.description ? (
-          <p className="nhsuk-body-l app-bio">{community.description}</p>
+          <LinkedText text={community.description} className="nhsuk-body-l app-bio" />
         ) : null}
         <p className="app-community-card__meta">
           {community.hashtag ? <span>{community.hashtag}</span> : null}
@@ -166,18 +168,7 @@ export function CommunityPage() {
             onClick={() =>
               void fetchMore({
                 variables: { after: members.pageInfo.endCursor },
-                updateQuery: (prev, { fetchMoreResult }) => ({
-                  community: {
-                    ...fetchMoreResult.community,
-                    members: {
-                      ...fetchMoreResult.community.members,
-                      edges: [
-                        ...prev.community.members.edges,
-                        ...fetchMoreResult.community.members.edges,
-                      ],
-                    },
-                  },
-                }),
+                updateQuery: appendMembers,
               })
             }
           >

@@ -1,21 +1,23 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Checkboxes, Pagination, TextInput } from 'nhsuk-react-components';
-import type { FormEvent } from 'react';
+import { Button, Checkboxes, Pagination, Select, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { fieldErrorsFrom } from '../../app/errors/error-messages';
 import { PLATFORM_LABELS, STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
+import { FollowButton } from '../../components/FollowButton/FollowButton';
 import { Loading } from '../../components/Loading/Loading';
 import { labelOptions, OptionSelect } from '../../components/OptionSelect/OptionSelect';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { StaffCard } from '../../components/StaffCard/StaffCard';
 import { graphql } from '../../gql';
-import type { Platform, StaffFilter, StaffGroup } from '../../gql/graphql';
+import type { DirectorySort, Platform, StaffFilter, StaffGroup } from '../../gql/graphql';
 
 const PAGE_SIZE = 20;
 
 const DirectoryPageQuery = graphql(`
-  query DirectoryPage($first: Int!, $after: String, $filter: StaffFilter) {
-    staff(first: $first, after: $after, filter: $filter) {
+  query DirectoryPage($first: Int!, $after: String, $filter: StaffFilter, $sort: DirectorySort) {
+    staff(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       totalCountCapped
       pageInfo {
@@ -27,8 +29,19 @@ const DirectoryPageQuery = graphql(`
         node {
           id
           ...StaffCard_staff
+          ...FollowButton_staff
         }
       }
+    }
+  }
+`);
+
+// the filters' choices: fetched once, apart from the results, and only what the page shows
+const DirectoryFilterOptionsQuery = graphql(`
+  query DirectoryFilterOptions {
+    organisations {
+      id
+      name
     }
     communities(first: 100) {
       edges {
@@ -38,9 +51,13 @@ const DirectoryPageQuery = graphql(`
         }
       }
     }
-    organisations {
+  }
+`);
+
+const DirectoryPlacesQuery = graphql(`
+  query DirectoryPlaces($organisationId: ID!) {
+    organisation(id: $organisationId) {
       id
-      name
       sites {
         id
         name
@@ -54,8 +71,7 @@ const DirectoryPageQuery = graphql(`
 `);
 
 // the URL holds the search, so results can be bookmarked, shared and returned to with Back
-const PARAMS = [
-  'q',
+const FILTERS = [
   'organisation',
   'site',
   'department',
@@ -63,7 +79,18 @@ const PARAMS = [
   'platform',
   'community',
   'verified',
-];
+] as const;
+type FilterName = (typeof FILTERS)[number];
+
+const FILTER_LABELS: Record<FilterName, string> = {
+  organisation: 'Organisation',
+  site: 'Site',
+  department: 'Department or team',
+  staffGroup: 'Staff group',
+  platform: 'Has an account on',
+  community: 'Member of',
+  verified: 'Verified',
+};
 
 function filterFrom(params: URLSearchParams): StaffFilter {
   const filter: StaffFilter = {};
@@ -79,12 +106,17 @@ function filterFrom(params: URLSearchParams): StaffFilter {
   return filter;
 }
 
-// react-router's Link takes `state`; nhsuk's Pagination.Link passes it through untyped
+// react-router's Link takes `state`; nhsuk's Pagination.Item passes it through untyped
 const withState = (state: PageState) => ({ state }) as object;
 
 interface PageState {
   /** cursors of the pages before this one, for "Previous" */
   cursors?: (string | null)[];
+}
+
+function countText(total: number, capped: boolean): string {
+  if (capped) return `More than ${total.toLocaleString('en-GB')} people`;
+  return `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`;
 }
 
 export function DirectoryPage() {
@@ -94,28 +126,69 @@ export function DirectoryPage() {
   const cursors = (location.state as PageState | null)?.cursors ?? [];
   const after = params.get('after');
   const filter = filterFrom(params);
-  const searching = Object.keys(filter).length > 0;
+  const sort: DirectorySort = params.get('sort') === 'name' ? 'NAME' : 'RELEVANCE';
   const { data, previousData, error, loading, refetch } = useQuery(DirectoryPageQuery, {
-    variables: { first: PAGE_SIZE, after, filter },
+    variables: { first: PAGE_SIZE, after, filter, sort },
   });
-  usePageTitle(filter.search ? `Directory: ${filter.search}` : 'Staff directory', !!error && !data);
+  const options = useQuery(DirectoryFilterOptionsQuery, { fetchPolicy: 'cache-first' }).data;
+
+  // the search box and the organisation are the person's until they search: never re-mounted
+  const [query, setQuery] = useState(params.get('q') ?? '');
+  const [organisationId, setOrganisationId] = useState(params.get('organisation') ?? '');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  useEffect(() => setQuery(params.get('q') ?? ''), [params]);
+  useEffect(() => setOrganisationId(params.get('organisation') ?? ''), [params]);
+  const places = useQuery(DirectoryPlacesQuery, {
+    variables: { organisationId },
+    skip: !organisationId,
+    fetchPolicy: 'cache-first',
+  }).data?.organisation;
+
   const shown = data ?? previousData;
-  const organisations = shown?.organisations ?? [];
-  const organisation = organisations.find((o) => o.id === params.get('organisation'));
+  const pageNumber = cursors.length + 1;
+  const total = shown?.staff.totalCount ?? 0;
+  const capped = shown?.staff.totalCountCapped ?? false;
+  const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageOf = (n: number) => (pages ? `page ${n} of ${pages}` : `page ${n}`);
+  const titleBase = filter.search ? `Directory: ${filter.search}` : 'Staff directory';
+  usePageTitle(
+    data && (pages === null || pages > 1) ? `${titleBase} (${pageOf(pageNumber)})` : titleBase,
+    !!error && !data,
+  );
+
+  // after Previous or Next, land on the new page's heading, not the foot of the old one
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusResults, setFocusResults] = useState(false);
+  useEffect(() => {
+    if (!focusResults || !data || loading) return;
+    setFocusResults(false);
+    headingRef.current?.focus({ preventScroll: true });
+    headingRef.current?.scrollIntoView({ block: 'start' });
+  }, [focusResults, data, loading]);
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const name of PARAMS) {
+    if (query.trim()) next.set('q', query.trim());
+    for (const name of FILTERS) {
       const value = form.get(name);
       if (typeof value === 'string' && value.trim()) next.set(name, value.trim());
     }
     // a site or department belongs to one organisation: drop them when it changes
     if (next.get('organisation') !== params.get('organisation')) {
-      next.delete('site');
-      next.delete('department');
+      if (next.get('site') && !places?.sites.some((s) => s.id === next.get('site'))) {
+        next.delete('site');
+      }
+      if (
+        next.get('department') &&
+        !places?.departments.some((d) => d.id === next.get('department'))
+      ) {
+        next.delete('department');
+      }
     }
+    if (params.get('sort')) next.set('sort', params.get('sort')!);
+    setFiltersOpen(false);
     navigate(`/directory?${next}`);
   };
 
@@ -125,10 +198,59 @@ export function DirectoryPage() {
     else next.delete('after');
     return `/directory?${next}`;
   };
-  const pageNumber = cursors.length + 1;
+  const without = (...names: string[]) => {
+    const next = new URLSearchParams(params);
+    for (const name of [...names, 'after']) next.delete(name);
+    return `/directory?${next}`;
+  };
+  const sortTo = (value: string) => {
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    if (value === 'name') next.set('sort', 'name');
+    else next.delete('sort');
+    navigate(`/directory?${next}`);
+  };
+
+  const nameOf = (list: readonly { id: string; name: string }[] | undefined, id: string) =>
+    list?.find((item) => item.id === id)?.name;
+  const communities = (options?.communities.edges ?? []).map(({ node }) => node);
+  const valueLabel = (name: FilterName, value: string): string | undefined => {
+    switch (name) {
+      case 'organisation':
+        return nameOf(options?.organisations, value);
+      case 'site':
+        return nameOf(places?.sites, value);
+      case 'department':
+        return nameOf(places?.departments, value);
+      case 'staffGroup':
+        return STAFF_GROUP_LABELS[value as StaffGroup];
+      case 'platform':
+        return PLATFORM_LABELS[value as Platform];
+      case 'community':
+        return nameOf(communities, value);
+      case 'verified':
+        return 'only people with a verified account';
+    }
+  };
+  const active = FILTERS.flatMap((name) => {
+    const value = params.get(name);
+    if (!value) return [];
+    const label = valueLabel(name, value);
+    return label ? [{ name, label }] : [];
+  });
+
+  const searchError = fieldErrorsFrom(error, { search: filter.search })['filter.search'];
 
   return (
     <>
+      {error && !data ? (
+        <QueryErrorSummary
+          error={error}
+          onRetry={() => void refetch()}
+          fieldIds={{ 'filter.search': 'q' }}
+          values={{ search: filter.search }}
+        />
+      ) : null}
       <h1>Staff directory</h1>
       <p className="nhsuk-lede-text">
         Find colleagues by name, job title, social media handle or what they say about themselves.
@@ -141,9 +263,10 @@ export function DirectoryPage() {
             type="search"
             label="Search the directory"
             labelProps={{ size: 's' }}
-            hint="For example, a name, “ward sister”, “cardiology” or @handle"
-            defaultValue={params.get('q') ?? ''}
-            key={`q-${params.get('q') ?? ''}`}
+            hint="For example, a name, “ward sister”, or @handle"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            error={searchError}
             autoComplete="off"
             spellCheck={false}
           />
@@ -151,7 +274,11 @@ export function DirectoryPage() {
             Search
           </Button>
         </div>
-        <details className="nhsuk-details app-directory__filters" open={searching}>
+        <details
+          className="nhsuk-details app-directory__filters"
+          open={filtersOpen}
+          onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+        >
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">Filter the results</span>
           </summary>
@@ -160,35 +287,36 @@ export function DirectoryPage() {
               <OptionSelect
                 id="organisation"
                 name="organisation"
-                label="Organisation"
-                defaultValue={params.get('organisation') ?? ''}
+                label={FILTER_LABELS.organisation}
+                value={organisationId}
+                onChange={(e) => setOrganisationId(e.currentTarget.value)}
                 emptyLabel="Any organisation"
-                options={organisations}
+                options={options?.organisations ?? []}
               />
-              {organisation ? (
+              {organisationId && places ? (
                 <>
                   <OptionSelect
                     id="site"
                     name="site"
-                    label="Site"
+                    label={FILTER_LABELS.site}
                     defaultValue={params.get('site') ?? ''}
                     emptyLabel="Any site"
-                    options={organisation.sites}
+                    options={places.sites}
                   />
                   <OptionSelect
                     id="department"
                     name="department"
-                    label="Department or team"
+                    label={FILTER_LABELS.department}
                     defaultValue={params.get('department') ?? ''}
                     emptyLabel="Any department"
-                    options={organisation.departments}
+                    options={places.departments}
                   />
                 </>
               ) : null}
               <OptionSelect
                 id="staffGroup"
                 name="staffGroup"
-                label="Staff group"
+                label={FILTER_LABELS.staffGroup}
                 defaultValue={params.get('staffGroup') ?? ''}
                 emptyLabel="Any staff group"
                 options={labelOptions(STAFF_GROUP_LABELS)}
@@ -196,7 +324,7 @@ export function DirectoryPage() {
               <OptionSelect
                 id="platform"
                 name="platform"
-                label="Has an account on"
+                label={FILTER_LABELS.platform}
                 defaultValue={params.get('platform') ?? ''}
                 emptyLabel="Any platform"
                 options={labelOptions(PLATFORM_LABELS)}
@@ -204,10 +332,10 @@ export function DirectoryPage() {
               <OptionSelect
                 id="community"
                 name="community"
-                label="Member of"
+                label={FILTER_LABELS.community}
                 defaultValue={params.get('community') ?? ''}
                 emptyLabel="Any community"
-                options={(shown?.communities.edges ?? []).map(({ node }) => node)}
+                options={communities}
               />
               <Checkboxes id="verified-filter" name="verified">
                 <Checkboxes.Item value="1" defaultChecked={params.get('verified') === '1'}>
@@ -217,32 +345,73 @@ export function DirectoryPage() {
             </div>
             <Button type="submit" secondary>
               Apply filters
-            </Button>{' '}
-            {searching ? (
-              <p>
-                <Link to="/directory">Clear search and filters</Link>
-              </p>
-            ) : null}
+            </Button>
           </div>
         </details>
       </form>
 
-      {error && !data ? (
-        <QueryErrorSummary error={error} onRetry={() => void refetch()} />
-      ) : !shown ? (
+      {active.length > 0 ? (
+        <div className="app-filter-tags">
+          <h2 className="nhsuk-heading-xs app-filter-tags__heading">Filters</h2>
+          <ul className="app-filter-tags__list">
+            {active.map(({ name, label }) => (
+              <li key={name}>
+                <Link
+                  className="app-filter-tag"
+                  to={without(...(name === 'organisation' ? [name, 'site', 'department'] : [name]))}
+                >
+                  <span className="nhsuk-u-visually-hidden">Remove filter: </span>
+                  {FILTER_LABELS[name]}: {label}
+                  <span className="app-filter-tag__cross" aria-hidden="true">
+                    ×
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link
+              to={
+                filter.search ? `/directory?q=${encodeURIComponent(filter.search)}` : '/directory'
+              }
+            >
+              Clear filters
+            </Link>
+          </p>
+        </div>
+      ) : null}
+
+      {error && !data ? null : !shown ? (
         <Loading label="Searching the directory" />
       ) : (
         <section aria-labelledby="results-heading" aria-busy={loading}>
-          <h2 id="results-heading" className="app-directory__count" aria-live="polite">
-            {shown.staff.totalCountCapped
-              ? `More than ${shown.staff.totalCount.toLocaleString('en-GB')} people`
-              : `${shown.staff.totalCount.toLocaleString('en-GB')} ${
-                  shown.staff.totalCount === 1 ? 'person' : 'people'
-                }`}
-            {pageNumber > 1 ? (
-              <span className="app-directory__page">, page {pageNumber}</span>
+          <div className="app-directory__results-header">
+            <h2
+              id="results-heading"
+              className="app-directory__count"
+              aria-live="polite"
+              tabIndex={-1}
+              ref={headingRef}
+            >
+              {countText(total, capped)}
+              {pages === null || pages > 1 ? (
+                <span className="app-directory__page">, {pageOf(pageNumber)}</span>
+              ) : null}
+            </h2>
+            {filter.search ? (
+              <Select
+                id="sort"
+                label="Sort by"
+                labelProps={{ size: 's' }}
+                className="app-directory__sort"
+                value={sort === 'NAME' ? 'name' : 'relevance'}
+                onChange={(e) => sortTo(e.currentTarget.value)}
+              >
+                <Select.Option value="relevance">Best match</Select.Option>
+                <Select.Option value="name">Name (A to Z)</Select.Option>
+              </Select>
             ) : null}
-          </h2>
+          </div>
           {shown.staff.edges.length === 0 ? (
             <div className="app-empty">
               <p>No one in the directory matches your search.</p>
@@ -257,7 +426,11 @@ export function DirectoryPage() {
             <ul className="app-card-list">
               {shown.staff.edges.map(({ node }) => (
                 <li key={node.id} className="app-card-list__item">
-                  <StaffCard staff={node} />
+                  <StaffCard staff={node}>
+                    <div className="app-staff-card__actions">
+                      <FollowButton staff={node} />
+                    </div>
+                  </StaffCard>
                 </li>
               ))}
             </ul>
@@ -265,21 +438,23 @@ export function DirectoryPage() {
           {pageNumber > 1 || shown.staff.pageInfo.hasNextPage ? (
             <Pagination aria-label="Directory pages">
               {pageNumber > 1 ? (
-                <Pagination.Link
+                <Pagination.Item
                   previous
                   asElement={Link}
                   to={pageLink(cursors[cursors.length - 1] ?? null)}
+                  onClick={() => setFocusResults(true)}
                   {...withState({ cursors: cursors.slice(0, -1) })}
-                  labelText={`Page ${pageNumber - 1}`}
+                  labelText={pageOf(pageNumber - 1).replace(/^p/, 'P')}
                 />
               ) : null}
               {shown.staff.pageInfo.hasNextPage ? (
-                <Pagination.Link
+                <Pagination.Item
                   next
                   asElement={Link}
                   to={pageLink(shown.staff.pageInfo.endCursor)}
+                  onClick={() => setFocusResults(true)}
                   {...withState({ cursors: [...cursors, after] })}
-                  labelText={`Page ${pageNumber + 1}`}
+                  labelText={pageOf(pageNumber + 1).replace(/^p/, 'P')}
                 />
               ) : null}
             </Pagination>

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Checkboxes, InsetText, Textarea } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useAuthSession } from '../../app/auth/auth-context';
 import { downloadWithToken } from '../../app/auth/download-with-token';
-import { errorCode } from '../../app/forms/field-errors';
+import { errorCode } from '../../app/errors/error-messages';
 import { PLATFORM_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
@@ -13,16 +13,15 @@ import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryError
 import { graphql } from '../../gql';
 import type { FollowPackSource } from '../../gql/graphql';
 
+// Everyone, ticked: the page decides what is ticked, so every output changes at the same moment.
 const FollowPackPageQuery = graphql(`
-  query FollowPackPage($source: FollowPackSource!, $id: ID, $exclude: [ID!]) {
-    followPack(source: $source, id: $id, exclude: $exclude) {
+  query FollowPackPage($source: FollowPackSource!, $id: ID) {
+    followPack(source: $source, id: $id) {
       title
       source
-      tickedCount
       truncated
       mastodonCsvPath
       people {
-        ticked
         person {
           id
           displayName
@@ -35,7 +34,6 @@ const FollowPackPageQuery = graphql(`
       }
       platforms {
         platform
-        profileUrls
         accounts {
           id
           handle
@@ -54,6 +52,24 @@ const SOURCES: Record<string, FollowPackSource> = {
   leaders: 'LEADERS',
 };
 
+/** The unticked people live in the address (`?exclude=12,15`), so a pack can be shared as ticked. */
+function useUnticked(): [Set<string>, (id: string, ticked: boolean) => void] {
+  const [params, setParams] = useSearchParams();
+  const unticked = new Set(
+    (params.get('exclude') ?? '').split(',').filter((id) => /^\d+$/.test(id)),
+  );
+  const setTicked = (id: string, ticked: boolean) => {
+    const next = new Set(unticked);
+    if (ticked) next.delete(id);
+    else next.add(id);
+    const updated = new URLSearchParams(params);
+    if (next.size > 0) updated.set('exclude', [...next].join(','));
+    else updated.delete('exclude');
+    setParams(updated, { replace: true, preventScrollReset: true });
+  };
+  return [unticked, setTicked];
+}
+
 /**
  * A follow pack: tick the people you want, then take them to each platform — Mastodon's import
  * file, follow links for X, Threads and Bluesky, and profile links to copy.
@@ -62,13 +78,13 @@ export function FollowPackPage() {
   const { source: sourceParam = '', id } = useParams();
   const source = SOURCES[sourceParam];
   const session = useAuthSession();
-  const [exclude, setExclude] = useState<string[]>([]);
+  const [unticked, setTicked] = useUnticked();
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const { data, previousData, error, refetch, loading } = useQuery(FollowPackPageQuery, {
-    variables: { source, id: id ?? null, exclude },
+  const { data, error, refetch } = useQuery(FollowPackPageQuery, {
+    variables: { source, id: id ?? null },
     skip: !source,
   });
-  const pack = (data ?? previousData)?.followPack;
+  const pack = data?.followPack;
   usePageTitle(pack ? `Follow pack: ${pack.title}` : 'Follow pack', !!error && !data);
 
   if (!source || (error && !data && errorCode(error) === 'NOT_FOUND')) {
@@ -92,16 +108,25 @@ export function FollowPackPage() {
   }
   if (!pack) return <Loading label="Gathering the follow pack" />;
 
-  const choose = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const ticked = new Set(new FormData(event.currentTarget).getAll('person').map(String));
-    setExclude(pack.people.map((p) => p.person.id).filter((pid) => !ticked.has(pid)));
-  };
+  const ticked = pack.people.filter(({ person }) => !unticked.has(person.id));
+  const tickedAccounts = new Set(ticked.flatMap(({ accounts }) => accounts.map((a) => a.id)));
+  const platforms = pack.platforms
+    .map((platform) => ({
+      ...platform,
+      accounts: platform.accounts.filter((account) => tickedAccounts.has(account.id)),
+    }))
+    .filter((platform) => platform.accounts.length > 0);
+  const excluded = pack.people
+    .map(({ person }) => person.id)
+    .filter((personId) => unticked.has(personId));
+  const csvPath = excluded.length
+    ? `${pack.mastodonCsvPath}&exclude=${excluded.join(',')}`
+    : pack.mastodonCsvPath;
 
   const download = async () => {
     setDownloadError(null);
     try {
-      await downloadWithToken(session, pack.mastodonCsvPath, 'following_accounts.csv');
+      await downloadWithToken(session, csvPath, 'following_accounts.csv');
     } catch (e) {
       setDownloadError(e);
     }
@@ -115,7 +140,7 @@ export function FollowPackPage() {
           <span className="nhsuk-caption-l">
             Follow pack<span className="nhsuk-u-visually-hidden"> – </span>
           </span>
-          {pack.title}
+          <span dir="auto">{pack.title}</span>
         </h1>
         <p className="nhsuk-lede-text">
           Follow these colleagues on the platforms you use, all at once.
@@ -132,93 +157,89 @@ export function FollowPackPage() {
                 </p>
               </InsetText>
             ) : null}
-            <form
-              onSubmit={choose}
-              noValidate
-              // remount when the server's answer changes which boxes are ticked
-              key={pack.people.map((p) => (p.ticked ? 1 : 0)).join('')}
+            <Checkboxes
+              id="person"
+              name="person"
+              legend={`People (${ticked.length} of ${pack.people.length} ticked)`}
+              legendProps={{ size: 's' }}
+              hint="Untick anyone you do not want to follow. Everything below changes as you tick, and the address of this page keeps your choice, so you can share it."
             >
-              <Checkboxes
-                id="person"
-                name="person"
-                legend={`People (${pack.tickedCount} of ${pack.people.length} ticked)`}
-                legendProps={{ size: 's' }}
-                hint="Everyone is ticked. Untick anyone you do not want to follow."
-              >
-                {pack.people.map(({ person, ticked, accounts }) => (
-                  <Checkboxes.Item
-                    key={person.id}
-                    value={person.id}
-                    defaultChecked={ticked}
-                    hint={
-                      [
-                        person.jobTitle,
-                        accounts.length === 0
-                          ? 'no accounts you can see'
-                          : accounts.map((a) => PLATFORM_LABELS[a.platform]).join(', '),
-                      ]
-                        .filter(Boolean)
-                        .join(' · ') || undefined
-                    }
-                  >
-                    {person.displayName}
-                  </Checkboxes.Item>
-                ))}
-              </Checkboxes>
-              <Button type="submit" secondary disabled={loading}>
-                Update the pack
-              </Button>
-            </form>
+              {pack.people.map(({ person, accounts }) => (
+                <Checkboxes.Item
+                  key={person.id}
+                  value={person.id}
+                  checked={!unticked.has(person.id)}
+                  onChange={(event) => setTicked(person.id, event.currentTarget.checked)}
+                  hint={
+                    [
+                      person.jobTitle,
+                      accounts.length === 0
+                        ? 'no accounts you can see'
+                        : accounts.map((a) => PLATFORM_LABELS[a.platform]).join(', '),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ') || undefined
+                  }
+                >
+                  <span dir="auto">{person.displayName}</span>
+                </Checkboxes.Item>
+              ))}
+            </Checkboxes>
+            <p className="nhsuk-u-visually-hidden" role="status">
+              {ticked.length} of {pack.people.length} ticked
+            </p>
 
             <h2>2. Follow them on each platform</h2>
-            {pack.platforms.length === 0 ? (
-              <p className="app-empty">None of the people ticked have accounts you can see.</p>
-            ) : (
-              pack.platforms.map((platform) => (
-                <section
-                  key={platform.platform}
-                  className="app-pack-platform"
-                  aria-labelledby={`pack-${platform.platform}`}
-                >
-                  <h3 id={`pack-${platform.platform}`} className="app-pack-platform__title">
-                    <PlatformIcon platform={platform.platform} />
-                    {PLATFORM_LABELS[platform.platform]} ({platform.accounts.length})
-                  </h3>
-                  {platform.platform === 'MASTODON' ? (
-                    <>
-                      <p>
-                        Download the list, then in Mastodon go to Preferences, Import and export,
-                        Import, and choose “Following list”.
-                      </p>
-                      <Button type="button" onClick={() => void download()}>
-                        Download the Mastodon follow list (CSV)
-                      </Button>
-                    </>
-                  ) : null}
-                  <ul className="app-pack-platform__links">
-                    {platform.accounts.map((account) => (
-                      <li key={account.id}>
-                        <a href={account.followUrl} rel="noopener noreferrer">
-                          Follow {account.handle}
-                          <span className="nhsuk-u-visually-hidden">
-                            {' '}
-                            on {PLATFORM_LABELS[platform.platform]}
-                          </span>
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                  <Textarea
-                    id={`urls-${platform.platform}`}
-                    label={`${PLATFORM_LABELS[platform.platform]} profile links to copy`}
-                    labelProps={{ size: 's' }}
-                    readOnly
-                    rows={Math.min(6, Math.max(2, platform.profileUrls.length))}
-                    value={platform.profileUrls.join('\n')}
-                  />
-                </section>
-              ))
-            )}
+            <div>
+              {platforms.length === 0 ? (
+                <p className="app-empty">None of the people ticked have accounts you can see.</p>
+              ) : (
+                platforms.map((platform) => (
+                  <section
+                    key={platform.platform}
+                    className="app-pack-platform"
+                    aria-labelledby={`pack-${platform.platform}`}
+                  >
+                    <h3 id={`pack-${platform.platform}`} className="app-pack-platform__title">
+                      <PlatformIcon platform={platform.platform} />
+                      {PLATFORM_LABELS[platform.platform]} ({platform.accounts.length})
+                    </h3>
+                    {platform.platform === 'MASTODON' ? (
+                      <>
+                        <p>
+                          Download the list, then in Mastodon go to Preferences, Import and export,
+                          Import, and choose “Following list”.
+                        </p>
+                        <Button type="button" onClick={() => void download()}>
+                          Download the Mastodon follow list (CSV)
+                        </Button>
+                      </>
+                    ) : null}
+                    <ul className="app-pack-platform__links">
+                      {platform.accounts.map((account) => (
+                        <li key={account.id}>
+                          <a href={account.followUrl} rel="noopener noreferrer">
+                            Follow {account.handle}
+                            <span className="nhsuk-u-visually-hidden">
+                              {' '}
+                              on {PLATFORM_LABELS[platform.platform]}
+                            </span>
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                    <Textarea
+                      id={`urls-${platform.platform}`}
+                      label={`${PLATFORM_LABELS[platform.platform]} profile links to copy`}
+                      labelProps={{ size: 's' }}
+                      readOnly
+                      rows={Math.min(6, Math.max(2, platform.accounts.length))}
+                      value={platform.accounts.map((account) => account.url).join('\n')}
+                    />
+                  </section>
+                ))
+              )}
+            </div>
           </>
         )}
       </div>

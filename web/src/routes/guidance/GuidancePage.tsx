@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Checkboxes, InsetText } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { missingMessage } from '../../app/errors/error-messages';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
@@ -94,7 +95,7 @@ export function GuidancePage() {
       <div className="nhsuk-grid-column-two-thirds">
         {missingConfirmation ? (
           <QueryErrorSummary
-            problems={[{ message: 'Confirm that you have read the guidance', field: 'confirmed' }]}
+            problems={[{ message: missingMessage('confirmed'), field: 'confirmed' }]}
           />
         ) : null}
         {acceptError ? <QueryErrorSummary error={acceptError} /> : null}
@@ -112,12 +113,14 @@ export function GuidancePage() {
               social media and confirm you will follow it.
             </p>
             <div className="app-guidance">
-              <h2>{current.title}</h2>
+              <h2 dir="auto">{current.title}</h2>
               <p className="app-guidance__meta">
                 Version {current.version}, published{' '}
                 {dateFormat.format(new Date(current.publishedAt))}
               </p>
-              <p className="app-bio">{current.summary}</p>
+              <p className="app-bio" dir="auto">
+                {current.summary}
+              </p>
               <p>
                 <a href={current.url} rel="noopener noreferrer">
                   Read the full guidance: {current.title}
@@ -156,9 +159,7 @@ export function GuidancePage() {
                 <Checkboxes
                   id="confirm"
                   name="confirm"
-                  error={
-                    missingConfirmation ? 'Confirm that you have read the guidance' : undefined
-                  }
+                  error={missingConfirmation ? missingMessage('confirmed') : undefined}
                 >
                   <Checkboxes.Item
                     id="confirmed"

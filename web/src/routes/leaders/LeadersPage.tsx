@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page/use-page-title';
+import { Avatar } from '../../components/Avatar/Avatar';
 import { FollowButton } from '../../components/FollowButton/FollowButton';
+import { LinkedText } from '../../components/LinkedText/LinkedText';
 import { Loading } from '../../components/Loading/Loading';
+import { PlatformLinks } from '../../components/PlatformLinks/PlatformLinks';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
-import { StaffCard } from '../../components/StaffCard/StaffCard';
 import { graphql } from '../../gql';
 
 const LeadersPageQuery = graphql(`
@@ -18,8 +20,17 @@ const LeadersPageQuery = graphql(`
           featuredOrder
           person {
             id
+            displayName
             jobTitle
-            ...StaffCard_staff
+            pronouns
+            organisation {
+              id
+              name
+            }
+            accounts {
+              id
+              ...PlatformLinks_accounts
+            }
             ...FollowButton_staff
           }
         }
@@ -35,9 +46,10 @@ export function LeadersPage() {
 
   return (
     <>
-      <h1>Leaders</h1>
+      <h1>Leaders who work out loud</h1>
       <p className="nhsuk-lede-text">
-        Our leaders work out loud on social media. Follow them to hear what is happening and why.
+        Our leaders share what is happening, and why, on social media. Follow them here and on the
+        platforms you use.
       </p>
       {error && !data ? (
         <QueryErrorSummary error={error} onRetry={() => void refetch()} />
@@ -48,26 +60,55 @@ export function LeadersPage() {
       ) : (
         <>
           <p>
-            <Link to="/follow-packs/leaders">Follow all our leaders on each platform</Link>
+            <Link to="/follow-packs/leaders">Follow all our leaders on each platform at once</Link>
           </p>
-          <ul className="app-card-list">
-            {data.leaders.edges.map(({ node: leader }) => (
-              <li key={leader.person.id} className="app-card-list__item app-leader">
-                <StaffCard staff={leader.person}>
-                  {leader.title !== leader.person.jobTitle ? (
-                    <p className="app-leader__title">{leader.title}</p>
-                  ) : null}
-                  {leader.statement ? (
-                    <blockquote className="app-leader__statement">
-                      <p className="app-bio">{leader.statement}</p>
-                    </blockquote>
-                  ) : null}
-                  <div className="app-staff-card__actions">
-                    <FollowButton staff={leader.person} />
+          <ul className="app-leader-grid">
+            {data.leaders.edges.map(({ node: leader }, index) => {
+              const person = leader.person;
+              return (
+                <li
+                  key={person.id}
+                  className={`app-leader nhsuk-card${index === 0 ? ' app-leader--first' : ''}`}
+                >
+                  <div className="nhsuk-card__content app-leader__content">
+                    <Avatar id={person.id} name={person.displayName} size="l" />
+                    <div className="app-leader__body">
+                      <h2 className="app-staff-card__name nhsuk-heading-m">
+                        <Link to={`/people/${person.id}`} dir="auto">
+                          {person.displayName}
+                        </Link>
+                        {person.pronouns ? (
+                          <span className="app-staff-card__pronouns" dir="auto">
+                            {' '}
+                            ({person.pronouns})
+                          </span>
+                        ) : null}
+                      </h2>
+                      <p className="app-leader__title" dir="auto">
+                        {leader.title}
+                      </p>
+                      {person.jobTitle && person.jobTitle !== leader.title ? (
+                        <p className="app-staff-card__job" dir="auto">
+                          {person.jobTitle}
+                        </p>
+                      ) : null}
+                      {person.organisation ? (
+                        <p className="app-staff-card__where">{person.organisation.name}</p>
+                      ) : null}
+                      {leader.statement ? (
+                        <blockquote className="app-leader__statement">
+                          <LinkedText text={leader.statement} />
+                        </blockquote>
+                      ) : null}
+                      <PlatformLinks accounts={person.accounts} />
+                      <div className="app-staff-card__actions">
+                        <FollowButton staff={person} />
+                      </div>
+                    </div>
                   </div>
-                </StaffCard>
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

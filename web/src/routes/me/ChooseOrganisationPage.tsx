@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { fieldErrorsFrom } from '../../app/forms/field-errors';
+import { fieldErrorsFrom, missingMessage } from '../../app/errors/error-messages';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
 import { OptionSelect } from '../../components/OptionSelect/OptionSelect';
@@ -115,7 +115,7 @@ export function ChooseOrganisationPage() {
         </BackLink>
         {missing ? (
           <QueryErrorSummary
-            problems={[{ message: 'Select your organisation', field: 'organisationId' }]}
+            problems={[{ message: missingMessage('organisationId'), field: 'organisationId' }]}
           />
         ) : saveError ? (
           <QueryErrorSummary error={saveError} />
@@ -128,7 +128,7 @@ export function ChooseOrganisationPage() {
             label="Organisation"
             value={chosenId}
             onChange={(e) => setOrganisationId(e.currentTarget.value)}
-            error={missing ? 'Select your organisation' : fieldErrors.organisationId}
+            error={missing ? missingMessage('organisationId') : fieldErrors.organisationId}
             emptyLabel="Choose your organisation"
             options={data.organisations}
           />

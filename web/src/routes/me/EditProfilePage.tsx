@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, CharacterCount, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { fieldErrorsFrom } from '../../app/forms/field-errors';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { fieldErrorsFrom, type SentValues, textProblem } from '../../app/errors/error-messages';
 import { STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
@@ -65,8 +65,8 @@ const UpdateMyProfileMutation = graphql(`
   }
 `);
 
-// the server's limits, so people see them before they hit them
-const LIMITS = { displayName: 100, jobTitle: 100, pronouns: 30, bio: 1000 };
+// one-line fields are checked here (a pasted name is never cut short); the bio has its counter
+const CHECKED_HERE = ['displayName', 'jobTitle', 'pronouns'] as const;
 
 export function EditProfilePage() {
   const { data, error, refetch } = useQuery(EditProfilePageQuery, {
@@ -74,8 +74,15 @@ export function EditProfilePage() {
   });
   const [save, { loading: saving, error: saveError }] = useMutation(UpdateMyProfileMutation);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [sent, setSent] = useState<SentValues>({});
   const navigate = useNavigate();
-  const fieldErrors = { ...fieldErrorsFrom(saveError), ...localErrors };
+  const { hash } = useLocation();
+  const fieldErrors = { ...fieldErrorsFrom(saveError, sent), ...localErrors };
+  const loaded = !!data;
+  // "Change pronouns" on the profile lands on the pronouns box, not the top of the form
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.focus();
+  }, [loaded, hash]);
   const hasProblems = !!saveError || Object.keys(localErrors).length > 0;
   usePageTitle('Change your profile', (!!error && !data) || hasProblems);
 
@@ -95,11 +102,13 @@ export function EditProfilePage() {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const displayName = text('displayName');
-    if (!displayName) {
-      setLocalErrors({ displayName: 'Enter your name' });
-      return;
+    const local: Record<string, string> = {};
+    for (const field of CHECKED_HERE) {
+      const problem = textProblem(field, text(field));
+      if (problem) local[field] = problem;
     }
-    setLocalErrors({});
+    setLocalErrors(local);
+    if (Object.keys(local).length > 0) return;
     // an emptied field clears it (null); the name cannot be cleared
     const input: UpdateMyProfileInput = {
       displayName,
@@ -112,6 +121,7 @@ export function EditProfilePage() {
       input.siteId = text('siteId') || null;
       input.departmentId = text('departmentId') || null;
     }
+    setSent(input as SentValues);
     try {
       await save({ variables: { input } });
       navigate('/me', { state: { flash: 'Your profile has been saved' } });
@@ -131,7 +141,7 @@ export function EditProfilePage() {
         {problems.length > 0 ? (
           <QueryErrorSummary problems={problems} />
         ) : saveError ? (
-          <QueryErrorSummary error={saveError} />
+          <QueryErrorSummary error={saveError} values={sent} />
         ) : null}
         <h1>Change your profile</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
@@ -143,8 +153,8 @@ export function EditProfilePage() {
             defaultValue={me.displayName}
             error={fieldErrors.displayName}
             autoComplete="name"
-            maxLength={LIMITS.displayName}
             spellCheck={false}
+            dir="auto"
           />
           <TextInput
             id="jobTitle"
@@ -153,7 +163,7 @@ export function EditProfilePage() {
             defaultValue={me.jobTitle ?? ''}
             error={fieldErrors.jobTitle}
             autoComplete="organization-title"
-            maxLength={LIMITS.jobTitle}
+            dir="auto"
           />
           <OptionSelect
             id="staffGroup"
@@ -196,7 +206,7 @@ export function EditProfilePage() {
             defaultValue={me.pronouns ?? ''}
             error={fieldErrors.pronouns}
             width={10}
-            maxLength={LIMITS.pronouns}
+            dir="auto"
           />
           <CharacterCount
             id="bio"
@@ -205,8 +215,9 @@ export function EditProfilePage() {
             hint="What you do and what you post about. Colleagues see this in the directory."
             defaultValue={me.bio ?? ''}
             error={fieldErrors.bio}
-            maxLength={LIMITS.bio}
+            maxLength={1000}
             rows={6}
+            dir="auto"
           />
           <Button type="submit" disabled={saving}>
             Save your profile

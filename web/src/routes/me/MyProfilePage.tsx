@@ -6,6 +6,8 @@ import { STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { AccountList } from '../../components/AccountList/AccountList';
 import { FlashBanner } from '../../components/FlashBanner/FlashBanner';
+import { FollowCounts } from '../../components/FollowCounts/FollowCounts';
+import { LinkedText } from '../../components/LinkedText/LinkedText';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
@@ -89,7 +91,7 @@ export function MyProfilePage() {
     ['Department or team', me.department?.name ?? notGiven, 'departmentId'],
     ['Staff group', me.staffGroup ? STAFF_GROUP_LABELS[me.staffGroup] : notGiven, 'staffGroup'],
     ['Pronouns', me.pronouns || notGiven, 'pronouns'],
-    ['About me', me.bio ? <p className="app-bio">{me.bio}</p> : notGiven, 'bio'],
+    ['About me', me.bio ? <LinkedText text={me.bio} /> : notGiven, 'bio'],
   ];
 
   return (
@@ -119,21 +121,17 @@ export function MyProfilePage() {
           <span className="nhsuk-caption-l">
             My profile<span className="nhsuk-u-visually-hidden"> – </span>
           </span>
-          {me.displayName}
+          <span dir="auto">{me.displayName}</span>
         </h1>
         <p>
           {me.listed ? 'Colleagues can find you in the directory. ' : null}
           <Link to={`/people/${me.id}`}>See your profile as colleagues see it</Link>
         </p>
-        <p className="app-follow-counts">
-          <Link to={`/people/${me.id}/followers`}>
-            <strong>{me.followerCount.toLocaleString('en-GB')}</strong>{' '}
-            {me.followerCount === 1 ? 'follower' : 'followers'}
-          </Link>
-          <Link to={`/people/${me.id}/following`}>
-            <strong>{me.followingCount.toLocaleString('en-GB')}</strong> following
-          </Link>
-        </p>
+        <FollowCounts
+          staffId={me.id}
+          followerCount={me.followerCount}
+          followingCount={me.followingCount}
+        />
         <SummaryList>
           {rows.map(([key, value, field]) => (
             <SummaryList.Row key={key}>

@@ -3,7 +3,7 @@ import { BackLink, Button, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { COMMUNITY_KIND_LABELS } from '../../../app/labels/labels';
 import { usePageTitle } from '../../../app/page/use-page-title';
-import { FlashBanner } from '../../../components/FlashBanner/FlashBanner';
+import { FlashBanner, useClearFlash } from '../../../components/FlashBanner/FlashBanner';
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../../gql';
@@ -26,18 +26,6 @@ const AdminCommunitiesPageQuery = graphql(`
   }
 `);
 
-const ArchiveCommunityMutation = graphql(`
-  mutation ArchiveCommunity($input: CommunityIdInput!) {
-    archiveCommunity(input: $input) {
-      community {
-        id
-        archived
-        archivedAt
-      }
-    }
-  }
-`);
-
 const UnarchiveCommunityMutation = graphql(`
   mutation UnarchiveCommunity($input: CommunityIdInput!) {
     unarchiveCommunity(input: $input) {
@@ -50,14 +38,12 @@ const UnarchiveCommunityMutation = graphql(`
   }
 `);
 
-/** Communications team: every community, archived ones too; archive, restore, create. */
+/** Communications team: every community, archived ones too; change, roles, archive, create. */
 export function AdminCommunitiesPage() {
   usePageTitle('Manage communities');
   const { data, error, refetch } = useQuery(AdminCommunitiesPageQuery);
-  const [archive, archiveState] = useMutation(ArchiveCommunityMutation);
   const [unarchive, unarchiveState] = useMutation(UnarchiveCommunityMutation);
-  const busy = archiveState.loading || unarchiveState.loading;
-  const actionError = archiveState.error ?? unarchiveState.error;
+  const clearFlash = useClearFlash();
 
   return (
     <>
@@ -65,7 +51,7 @@ export function AdminCommunitiesPage() {
         Communications team
       </BackLink>
       <FlashBanner />
-      {actionError ? <QueryErrorSummary error={actionError} /> : null}
+      {unarchiveState.error ? <QueryErrorSummary error={unarchiveState.error} /> : null}
       <h1>Manage communities</h1>
       <Button href="/admin/communities/new">Create a community</Button>
       {error && !data ? (
@@ -76,47 +62,60 @@ export function AdminCommunitiesPage() {
         <p className="app-empty">There are no communities yet.</p>
       ) : (
         <ul className="app-card-list">
-          {data.communities.edges.map(({ node: c }) => {
-            const input = { communityId: c.id };
-            return (
-              <li key={c.id} className="app-card-list__item app-admin-row">
-                <div>
-                  <h2 className="nhsuk-heading-s app-admin-row__name">
-                    <Link to={`/communities/${c.slug}`}>{c.name}</Link>
-                  </h2>
-                  <p className="app-community-card__meta">
-                    <span>{COMMUNITY_KIND_LABELS[c.kind]}</span>
-                    <span>
-                      {c.memberCount.toLocaleString('en-GB')}{' '}
-                      {c.memberCount === 1 ? 'member' : 'members'}
-                    </span>
-                    {c.archived ? <Tag modifier="grey">Archived</Tag> : null}
-                  </p>
-                </div>
-                {c.archived ? (
-                  <Button
-                    type="button"
-                    secondary
-                    small
-                    disabled={busy}
-                    onClick={() => void unarchive({ variables: { input } }).catch(() => undefined)}
-                  >
-                    Restore<span className="nhsuk-u-visually-hidden"> {c.name}</span>
-                  </Button>
-                ) : (
-                  <Button
-                    type="button"
-                    secondary
-                    small
-                    disabled={busy}
-                    onClick={() => void archive({ variables: { input } }).catch(() => undefined)}
-                  >
-                    Archive<span className="nhsuk-u-visually-hidden"> {c.name}</span>
-                  </Button>
-                )}
-              </li>
-            );
-          })}
+          {data.communities.edges.map(({ node: c }) => (
+            <li key={c.id} className="app-card-list__item app-admin-row">
+              <div>
+                <h2 className="nhsuk-heading-s app-admin-row__name">
+                  <Link to={`/communities/${c.slug}`} dir="auto">
+                    {c.name}
+                  </Link>
+                </h2>
+                <p className="app-community-card__meta">
+                  <span>{COMMUNITY_KIND_LABELS[c.kind]}</span>
+                  <span>
+                    {c.memberCount.toLocaleString('en-GB')}{' '}
+                    {c.memberCount === 1 ? 'member' : 'members'}
+                  </span>
+                  {c.archived ? <Tag modifier="grey">Archived</Tag> : null}
+                </p>
+              </div>
+              <ul className="app-action-list">
+                <li>
+                  <Link to={`/admin/communities/${c.slug}/edit`}>
+                    Change<span className="nhsuk-u-visually-hidden"> {c.name}</span>
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`/admin/communities/${c.slug}/members`}>
+                    Members and roles<span className="nhsuk-u-visually-hidden"> in {c.name}</span>
+                  </Link>
+                </li>
+                <li>
+                  {c.archived ? (
+                    <Button
+                      type="button"
+                      secondary
+                      small
+                      aria-disabled={unarchiveState.loading || undefined}
+                      onClick={() => {
+                        if (unarchiveState.loading) return;
+                        clearFlash();
+                        void unarchive({ variables: { input: { communityId: c.id } } }).catch(
+                          () => undefined,
+                        );
+                      }}
+                    >
+                      Restore<span className="nhsuk-u-visually-hidden"> {c.name}</span>
+                    </Button>
+                  ) : (
+                    <Link className="app-link-danger" to={`/admin/communities/${c.slug}/archive`}>
+                      Archive<span className="nhsuk-u-visually-hidden"> {c.name}</span>
+                    </Link>
+                  )}
+                </li>
+              </ul>
+            </li>
+          ))}
         </ul>
       )}
     </>

@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button } from 'nhsuk-react-components';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../../app/page/use-page-title';
-import { FlashBanner } from '../../../components/FlashBanner/FlashBanner';
+import { FlashBanner, useClearFlash } from '../../../components/FlashBanner/FlashBanner';
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../../gql';
 
-const AdminLeadersPageQuery = graphql(`
+export const AdminLeadersPageQuery = graphql(`
   query AdminLeadersPage {
     leaders(first: 100) {
       edges {
@@ -37,33 +38,58 @@ const ReorderLeadersMutation = graphql(`
   }
 `);
 
-const RemoveLeaderMutation = graphql(`
-  mutation RemoveLeader($input: RemoveLeaderInput!) {
-    removeLeader(input: $input) {
-      staffId
-    }
-  }
-`);
+type Move = 'up' | 'down';
+const moveButtonId = (move: Move, staffId: string) => `move-${move}-${staffId}`;
 
 /** Communications team: the featured order of the leaders page, and who is on it. */
 export function AdminLeadersPage() {
   usePageTitle('Manage leaders');
   const { data, error, refetch } = useQuery(AdminLeadersPageQuery);
-  const refresh = {
+  const [reorder, reorderState] = useMutation(ReorderLeadersMutation, {
     refetchQueries: ['AdminLeadersPage', 'LeadersPage'],
     awaitRefetchQueries: true,
-  };
-  const [reorder, reorderState] = useMutation(ReorderLeadersMutation, refresh);
-  const [remove, removeState] = useMutation(RemoveLeaderMutation, refresh);
-  const busy = reorderState.loading || removeState.loading;
-  const actionError = reorderState.error ?? removeState.error;
+  });
+  const clearFlash = useClearFlash();
+  // after a move, focus stays with the person moved: on the same button, or the other one
+  const [focusAfterMove, setFocusAfterMove] = useState<{ staffId: string; move: Move } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!focusAfterMove || reorderState.loading) return;
+    const { staffId, move } = focusAfterMove;
+    const other: Move = move === 'up' ? 'down' : 'up';
+    (
+      document.getElementById(moveButtonId(move, staffId)) ??
+      document.getElementById(moveButtonId(other, staffId))
+    )?.focus();
+    setFocusAfterMove(null);
+  }, [focusAfterMove, reorderState.loading, data]);
 
   const leaders = data?.leaders.edges.map((e) => e.node) ?? [];
   const move = (index: number, by: -1 | 1) => {
+    if (reorderState.loading) return;
+    clearFlash();
     const ids = leaders.map((l) => l.person.id);
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    void reorder({ variables: { input: { staffIds: ids } } }).catch(() => undefined);
+    const staffId = leaders[index].person.id;
+    void reorder({ variables: { input: { staffIds: ids } } })
+      .then(() => setFocusAfterMove({ staffId, move: by < 0 ? 'up' : 'down' }))
+      .catch(() => undefined);
   };
+
+  const moveButton = (index: number, by: -1 | 1, name: string, staffId: string) => (
+    <Button
+      id={moveButtonId(by < 0 ? 'up' : 'down', staffId)}
+      type="button"
+      secondary
+      small
+      aria-disabled={reorderState.loading || undefined}
+      onClick={() => move(index, by)}
+    >
+      {by < 0 ? 'Move up' : 'Move down'}
+      <span className="nhsuk-u-visually-hidden"> {name}</span>
+    </Button>
+  );
 
   return (
     <>
@@ -71,11 +97,11 @@ export function AdminLeadersPage() {
         Communications team
       </BackLink>
       <FlashBanner />
-      {actionError ? <QueryErrorSummary error={actionError} /> : null}
+      {reorderState.error ? <QueryErrorSummary error={reorderState.error} /> : null}
       <h1>Manage leaders</h1>
       <p>
-        To feature someone, find them in the <Link to="/directory">directory</Link> and choose
-        “Feature as a leader” on their profile.
+        The leaders page shows them in this order. To feature someone, find them in the{' '}
+        <Link to="/directory">directory</Link> and choose “Feature as a leader” on their profile.
       </p>
       {error && !data ? (
         <QueryErrorSummary error={error} onRetry={() => void refetch()} />
@@ -90,49 +116,23 @@ export function AdminLeadersPage() {
               <div>
                 <h2 className="nhsuk-heading-s app-admin-row__name">
                   {index + 1}.{' '}
-                  <Link to={`/admin/leaders/${leader.person.id}`}>{leader.person.displayName}</Link>
+                  <Link to={`/admin/leaders/${leader.person.id}`} dir="auto">
+                    {leader.person.displayName}
+                  </Link>
                 </h2>
-                <p>{leader.title}</p>
+                <p dir="auto">{leader.title}</p>
               </div>
               <div className="app-button-group">
-                {index > 0 ? (
-                  <Button
-                    type="button"
-                    secondary
-                    small
-                    disabled={busy}
-                    onClick={() => move(index, -1)}
-                  >
-                    Move up
-                    <span className="nhsuk-u-visually-hidden"> {leader.person.displayName}</span>
-                  </Button>
-                ) : null}
-                {index < leaders.length - 1 ? (
-                  <Button
-                    type="button"
-                    secondary
-                    small
-                    disabled={busy}
-                    onClick={() => move(index, 1)}
-                  >
-                    Move down
-                    <span className="nhsuk-u-visually-hidden"> {leader.person.displayName}</span>
-                  </Button>
-                ) : null}
-                <Button
-                  type="button"
-                  warning
-                  small
-                  disabled={busy}
-                  onClick={() =>
-                    void remove({ variables: { input: { staffId: leader.person.id } } }).catch(
-                      () => undefined,
-                    )
-                  }
-                >
+                {index > 0
+                  ? moveButton(index, -1, leader.person.displayName, leader.person.id)
+                  : null}
+                {index < leaders.length - 1
+                  ? moveButton(index, 1, leader.person.displayName, leader.person.id)
+                  : null}
+                <Link className="app-link-danger" to={`/admin/leaders/${leader.person.id}/remove`}>
                   Stop featuring
                   <span className="nhsuk-u-visually-hidden"> {leader.person.displayName}</span>
-                </Button>
+                </Link>
               </div>
             </li>
           ))}

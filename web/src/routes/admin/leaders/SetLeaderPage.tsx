@@ -2,7 +2,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, CharacterCount, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fieldErrorsFrom } from '../../../app/forms/field-errors';
+import {
+  fieldErrorsFrom,
+  missingMessage,
+  type SentValues,
+  textProblem,
+} from '../../../app/errors/error-messages';
 import { usePageTitle } from '../../../app/page/use-page-title';
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
@@ -49,8 +54,9 @@ export function SetLeaderPage() {
     refetchQueries: ['AdminLeadersPage', 'LeadersPage'],
   });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [sent, setSent] = useState<SentValues>({});
   const navigate = useNavigate();
-  const fieldErrors = { ...fieldErrorsFrom(saveError), ...localErrors };
+  const fieldErrors = { ...fieldErrorsFrom(saveError, sent), ...localErrors };
   const problems = Object.entries(fieldErrors).map(([field, message]) => ({ field, message }));
   const person = data?.staffMember;
   usePageTitle(
@@ -72,21 +78,16 @@ export function SetLeaderPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title') ?? '').trim();
-    if (!title) {
-      setLocalErrors({ title: 'Enter their title, such as Chief Executive' });
+    const statement = String(form.get('statement') ?? '').trim() || null;
+    const problem = title ? textProblem('title', title) : missingMessage('leaderTitle');
+    if (problem) {
+      setLocalErrors({ title: problem });
       return;
     }
     setLocalErrors({});
+    setSent({ title, statement });
     try {
-      await save({
-        variables: {
-          input: {
-            staffId: person.id,
-            title,
-            statement: String(form.get('statement') ?? '').trim() || null,
-          },
-        },
-      });
+      await save({ variables: { input: { staffId: person.id, title, statement } } });
       navigate('/admin/leaders', {
         state: { flash: `${person.displayName} is featured on the leaders page` },
       });

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { BackLink, Button } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { fieldErrorsFrom } from '../../../app/forms/field-errors';
+import { fieldErrorsFrom, missingMessage } from '../../../app/errors/error-messages';
 import { PLATFORM_LABELS } from '../../../app/labels/labels';
 import { usePageTitle } from '../../../app/page/use-page-title';
 import { labelOptions, OptionSelect } from '../../../components/OptionSelect/OptionSelect';
@@ -49,8 +49,11 @@ export function AddAccountPage() {
   const [platform, setPlatform] = useState<Platform | ''>('');
   const [handle, setHandle] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // the server's answer is about what was sent: once the handle changes, the preview speaks
+  const [sent, setSent] = useState<{ platform: string; handle: string } | null>(null);
   const navigate = useNavigate();
-  const fieldErrors = { ...fieldErrorsFrom(error), ...localErrors };
+  const current = sent?.platform === platform && sent.handle === handle.trim();
+  const fieldErrors = { ...(current ? fieldErrorsFrom(error, sent) : {}), ...localErrors };
   const problems = Object.entries(fieldErrors).map(([field, message]) => ({ field, message }));
   usePageTitle('Add a social media account', problems.length > 0 || !!error);
 
@@ -58,10 +61,11 @@ export function AddAccountPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const missing: Record<string, string> = {};
-    if (!platform) missing.platform = 'Select the platform';
-    if (!handle.trim()) missing.handle = 'Enter your handle or paste a link to your profile';
+    if (!platform) missing.platform = missingMessage('platform');
+    if (!handle.trim()) missing.handle = missingMessage('handle');
     setLocalErrors(missing);
     if (Object.keys(missing).length > 0) return;
+    setSent({ platform, handle: handle.trim() });
     try {
       const { data } = await add({
         variables: {
@@ -94,8 +98,8 @@ export function AddAccountPage() {
         </BackLink>
         {problems.length > 0 ? (
           <QueryErrorSummary problems={problems} />
-        ) : error ? (
-          <QueryErrorSummary error={error} />
+        ) : error && current ? (
+          <QueryErrorSummary error={error} values={sent ?? undefined} />
         ) : null}
         <h1>Add a social media account</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
@@ -116,7 +120,7 @@ export function AddAccountPage() {
             onChange={setHandle}
             error={fieldErrors.handle}
           />
-          <HandlePreview platform={platform} input={handle} />
+          <HandlePreview platform={platform} input={handle} hideProblem={!!fieldErrors.handle} />
           <PurposeRadios error={fieldErrors.purpose} />
           <VisibilityRadios error={fieldErrors.visibility} />
           <Button type="submit" disabled={loading}>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fieldErrorsFrom } from '../../../app/forms/field-errors';
+import { fieldErrorsFrom } from '../../../app/errors/error-messages';
 import { PLATFORM_LABELS } from '../../../app/labels/labels';
 import { usePageTitle } from '../../../app/page/use-page-title';
 import { Loading } from '../../../components/Loading/Loading';
@@ -53,7 +53,8 @@ export function EditAccountPage() {
   const [handle, setHandle] = useState<string | null>(null);
   const navigate = useNavigate();
   const account = data?.me.accounts.find((a) => a.id === id);
-  const fieldErrors = fieldErrorsFrom(saveError);
+  const sent = account ? { platform: account.platform } : undefined;
+  const fieldErrors = fieldErrorsFrom(saveError, sent);
   usePageTitle(
     account ? `Change your ${PLATFORM_LABELS[account.platform]} account` : 'Change an account',
     (!!error && !data) || !!saveError,
@@ -100,7 +101,7 @@ export function EditAccountPage() {
         <BackLink asElement={Link} to="/me">
           Back to your profile
         </BackLink>
-        {saveError ? <QueryErrorSummary error={saveError} /> : null}
+        {saveError ? <QueryErrorSummary error={saveError} values={sent} /> : null}
         <h1>Change your {PLATFORM_LABELS[account.platform]} account</h1>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <HandleInput
@@ -117,6 +118,7 @@ export function EditAccountPage() {
           <HandlePreview
             platform={typed.trim() !== account.handle ? account.platform : ''}
             input={typed}
+            hideProblem={!!fieldErrors.handle}
           />
           <PurposeRadios value={account.purpose} error={fieldErrors.purpose} />
           <VisibilityRadios value={account.visibility} error={fieldErrors.visibility} />

@@ -24,8 +24,20 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-/** Shows, as the person types, the handle and profile link we would save (or why we would not). */
-export function HandlePreview({ platform, input }: { platform: Platform | ''; input: string }) {
+/**
+ * Shows, as the person types, the handle and profile link we would save (or why we would not:
+ * the handle rules, or someone already registered it). `hideProblem` when the field itself
+ * already shows the same refusal, so it is said once.
+ */
+export function HandlePreview({
+  platform,
+  input,
+  hideProblem = false,
+}: {
+  platform: Platform | '';
+  input: string;
+  hideProblem?: boolean;
+}) {
   const typed = useDebounced(input.trim(), 300);
   const skip = !platform || !typed;
   const { data, previousData } = useQuery(HandlePreviewQuery, {
@@ -37,16 +49,17 @@ export function HandlePreview({ platform, input }: { platform: Platform | ''; in
 
   return (
     <div className="app-handle-preview" aria-live="polite" id="handle-preview">
-      {!preview ? null : preview.valid ? (
+      {!preview || (hideProblem && !preview.valid) ? null : preview.valid ? (
         <p className="app-handle-preview__valid">
           <span className="app-handle-preview__label">We will save this as </span>
-          <strong>{preview.handle}</strong> on {platform ? PLATFORM_LABELS[platform] : ''}
+          <strong dir="auto">{preview.handle}</strong> on{' '}
+          {platform ? PLATFORM_LABELS[platform] : ''}
           {preview.url ? (
             <>
               {' '}
-              (
-              <a href={preview.url} rel="noopener noreferrer">
-                check the profile
+              ({/* a new tab, so the half-filled form stays as it is */}
+              <a href={preview.url} target="_blank" rel="noopener noreferrer">
+                check the profile (opens in a new tab)
               </a>
               )
             </>

@@ -1,0 +1,249 @@
+import { randomInt } from 'node:crypto';
+import { TransactionRunner } from '../../../src/database/transaction-runner';
+import { Department } from '../../../src/organisations/department.entity';
+import { Site } from '../../../src/organisations/site.entity';
+import type { StaffGroup } from '../../../src/staff/staff-group';
+import type { StaffMember } from '../../../src/staff/staff-member.entity';
+import type { TestApp } from '../../support/create-test-app';
+import { StaffFactory } from '../../factories/staff.factory';
+
+export interface WorldOrganisation {
+  id: number;
+  name: string;
+  sites: { id: number; name: string }[];
+  departments: { id: number; name: string }[];
+}
+
+export interface AccountSpec {
+  platform: string;
+  handle: string;
+  visibility?: 'NHS_DIRECTORY' | 'ORGANISATION' | 'ONLY_ME';
+  purpose?: 'PROFESSIONAL' | 'PERSONAL';
+}
+
+export interface PersonSpec {
+  name?: string;
+  jobTitle?: string | null;
+  organisation?: WorldOrganisation;
+  /** A site or department of `organisation`, by name. */
+  site?: string;
+  department?: string;
+  staffGroup?: StaffGroup;
+  pronouns?: string;
+  bio?: string;
+  admin?: boolean;
+  accounts?: AccountSpec[];
+  /** False: has not accepted their organisation's guidance (it must have published one). */
+  listed?: boolean;
+}
+
+export interface CommunitySpec {
+  name?: string;
+  kind?: 'HASHTAG' | 'NETWORK' | 'ACCOUNT';
+  hashtag?: string;
+  description?: string;
+  /** Organisation-only when given (created by that organisation's communications team). */
+  organisation?: WorldOrganisation;
+  members?: StaffMember[];
+  champions?: StaffMember[];
+}
+
+const ADD_ACCOUNT = `mutation ($input: AddSocialAccountInput!) {
+  addSocialAccount(input: $input) { account { id handle } } }`;
+const GUIDANCE = `{ guidance { current { version } accepted } }`;
+const ACCEPT = `mutation ($input: AcceptGuidanceInput!) {
+  acceptGuidance(input: $input) { guidance { accepted } } }`;
+const PUBLISH = `mutation ($input: PublishGuidanceInput!) {
+  publishGuidance(input: $input) { document { version } } }`;
+const CREATE_COMMUNITY = `mutation ($input: CreateCommunityInput!) {
+  createCommunity(input: $input) { community { id slug name } } }`;
+const JOIN = `mutation ($input: CommunityIdInput!) { joinCommunity(input: $input) { community { id } } }`;
+const SET_ROLE = `mutation ($input: SetCommunityMemberRoleInput!) {
+  setCommunityMemberRole(input: $input) { membership { role } } }`;
+const FOLLOW = `mutation ($input: StaffIdInput!) { follow(input: $input) { follower { id } } }`;
+const SET_LEADER = `mutation ($input: SetLeaderInput!) { setLeader(input: $input) { leader { title } } }`;
+
+/**
+ * The people, organisations, accounts, communities and follows a browser journey needs, made
+ * through the app's own services and GraphQL API, so no test depends on seeded demo data or on
+ * what another test left behind. Names carry a unique word, so searches find only this test's.
+ */
+export class BrowserWorld {
+  private readonly factory: StaffFactory;
+  private readonly admins = new Map<number | null, StaffMember>();
+
+  constructor(private readonly t: TestApp) {
+    this.factory = new StaffFactory(t);
+  }
+
+  /** A word no other test in this run uses (letters only, so it searches as one word). */
+  unique(): string {
+    const letters = 'bcdfghjklmnpqrstvwxz';
+    let word = '';
+    for (let i = 0; i < 7; i++) word += letters[randomInt(letters.length)];
+    return word[0].toUpperCase() + word.slice(1);
+  }
+
+  async organisation(
+    spec: { name?: string; sites?: string[]; departments?: string[]; guidance?: boolean } = {},
+  ): Promise<WorldOrganisation> {
+    const organisation = await this.factory.createOrganisation({
+      name: spec.name ?? `${this.unique()} NHS Foundation Trust`,
+    });
+    const { sites, departments } = await this.t.app.get(TransactionRunner).run(async (tx) => ({
+      sites: await tx.save(
+        Site,
+        (spec.sites ?? []).map((name) =>
+          tx.create(Site, { name, organisationId: organisation.id }),
+        ),
+      ),
+      departments: await tx.save(
+        Department,
+        (spec.departments ?? []).map((name) =>
+          tx.create(Department, { name, organisationId: organisation.id }),
+        ),
+      ),
+    }));
+    const world: WorldOrganisation = {
+      id: organisation.id,
+      name: organisation.name,
+      sites: sites.map(({ id, name }) => ({ id, name })),
+      departments: departments.map(({ id, name }) => ({ id, name })),
+    };
+    if (spec.guidance) await this.publishGuidance(world);
+    return world;
+  }
+
+  /** A member of staff, listed in the directory unless `listed: false`. */
+  async person(spec: PersonSpec = {}): Promise<StaffMember> {
+    const place = (names: { id: number; name: string }[] | undefined, name?: string) => {
+      if (!name) return null;
+      const found = names?.find((n) => n.name === name);
+      if (!found) throw new Error(`The organisation has no "${name}"`);
+      return found.id;
+    };
+    const person = await this.factory.create({
+      displayName: spec.name ?? `${this.unique()} ${this.unique()}`,
+      jobTitle: spec.jobTitle === undefined ? 'Staff Nurse' : spec.jobTitle,
+      organisationId: spec.organisation?.id ?? null,
+      siteId: place(spec.organisation?.sites, spec.site),
+      departmentId: place(spec.organisation?.departments, spec.department),
+      staffGroup: spec.staffGroup ?? null,
+      pronouns: spec.pronouns ?? null,
+      bio: spec.bio ?? null,
+      isCommsAdmin: spec.admin ?? false,
+    });
+    for (const account of spec.accounts ?? []) await this.account(person, account);
+    const guidance = await this.gql(GUIDANCE, {}, person);
+    const { current, accepted } = guidance.guidance;
+    if (spec.listed === false && !current) {
+      throw new Error('listed: false needs an organisation that has published guidance');
+    }
+    if (spec.listed !== false && current && !accepted) {
+      await this.gql(ACCEPT, { input: { version: current.version } }, person);
+    }
+    return person;
+  }
+
+  async account(person: StaffMember, spec: AccountSpec): Promise<{ id: string; handle: string }> {
+    const data = await this.gql(
+      ADD_ACCOUNT,
+      {
+        input: {
+          platform: spec.platform,
+          handle: spec.handle,
+          visibility: spec.visibility ?? 'NHS_DIRECTORY',
+          purpose: spec.purpose ?? 'PROFESSIONAL',
+        },
+      },
+      person,
+    );
+    return data.addSocialAccount.account;
+  }
+
+  /** A communications team member of the organisation (or of none, for NHS-wide things). */
+  async admin(organisation?: WorldOrganisation): Promise<StaffMember> {
+    const key = organisation?.id ?? null;
+    if (!this.admins.has(key)) {
+      this.admins.set(
+        key,
+        await this.person({
+          name: `${this.unique()} Comms`,
+          jobTitle: 'Communications Officer',
+          organisation,
+          admin: true,
+        }),
+      );
+    }
+    return this.admins.get(key)!;
+  }
+
+  async publishGuidance(organisation: WorldOrganisation): Promise<void> {
+    const admin = await this.admin(organisation);
+    await this.gql(
+      PUBLISH,
+      {
+        input: {
+          title: 'Social media: a guide for our staff',
+          summary: 'Be yourself, be kind, and never share anything about patients.',
+          url: 'https://example.org/social-media-guide',
+        },
+      },
+      admin,
+    );
+  }
+
+  async community(spec: CommunitySpec = {}): Promise<{ id: string; slug: string; name: string }> {
+    const admin = await this.admin(spec.organisation);
+    const data = await this.gql(
+      CREATE_COMMUNITY,
+      {
+        input: {
+          name: spec.name ?? `${this.unique()} Network`,
+          kind: spec.kind ?? 'NETWORK',
+          hashtag: spec.hashtag ?? null,
+          description: spec.description ?? null,
+          scope: spec.organisation ? 'ORGANISATION' : 'NHS_WIDE',
+          organisationId: spec.organisation ? String(spec.organisation.id) : null,
+        },
+      },
+      admin,
+    );
+    const community = data.createCommunity.community;
+    for (const member of spec.members ?? []) {
+      await this.gql(JOIN, { input: { communityId: community.id } }, member);
+    }
+    for (const champion of spec.champions ?? []) {
+      await this.gql(
+        SET_ROLE,
+        { input: { communityId: community.id, staffId: String(champion.id), role: 'CHAMPION' } },
+        admin,
+      );
+    }
+    return community;
+  }
+
+  async follow(follower: StaffMember, ...followees: StaffMember[]): Promise<void> {
+    for (const followee of followees) {
+      await this.gql(FOLLOW, { input: { staffId: String(followee.id) } }, follower);
+    }
+  }
+
+  /** Features a person on the (one, NHS-wide) leaders page, after those already there. */
+  async leader(person: StaffMember, title: string, statement?: string): Promise<void> {
+    const admin = await this.admin();
+    await this.gql(
+      SET_LEADER,
+      { input: { staffId: String(person.id), title, statement: statement ?? null } },
+      admin,
+    );
+  }
+
+  private async gql(query: string, variables: Record<string, unknown>, as: StaffMember) {
+    const res = await this.t.gql(query, variables, as);
+    if (res.errors) {
+      throw new Error(`The test world could not set up: ${JSON.stringify(res.errors)}`);
+    }
+    return res.data!;
+  }
+}

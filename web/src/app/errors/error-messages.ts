@@ -1,0 +1,226 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { PLATFORM_LABELS } from '../labels/labels';
+import type { Platform } from '../../gql/graphql';
+
+/**
+ * The one place a refusal becomes words a person can act on, in NHS style. A server error is
+ * looked up by its `extensions.reason` first (a specific refusal such as HANDLE_TAKEN), then by
+ * `extensions.code` and `extensions.field`; its message text is never read to decide anything.
+ */
+
+export interface Problem {
+  message: string;
+  /** The form field it is about (server field path, without `input.`), to link to. */
+  field?: string;
+}
+
+/** What the person sent, by field: some words depend on it (too long, or a hidden character). */
+export type SentValues = Record<string, unknown>;
+
+interface TextRule {
+  /** How the field is named at the start of a sentence: "Bio must be…". */
+  label: string;
+  max: number;
+  multiline?: boolean;
+  /** When it is empty but must not be. */
+  required?: string;
+  /** The whole sentence when too long, when it reads better than the pattern. */
+  tooLong?: string;
+}
+
+// the server's limits (src/staff, src/directory, src/communities, src/leaders, src/guidance)
+const TEXT_RULES: Record<string, TextRule> = {
+  displayName: { label: 'Name', max: 100, required: 'Enter your name' },
+  jobTitle: { label: 'Job title', max: 100 },
+  pronouns: { label: 'Pronouns', max: 30 },
+  bio: { label: 'Bio', max: 1000, multiline: true },
+  search: {
+    label: 'Search',
+    max: 200,
+    tooLong: 'Enter a search of 200 characters or fewer',
+  },
+  name: { label: 'Name', max: 120, required: 'Enter the community’s name' },
+  description: { label: 'Description', max: 2000, multiline: true },
+  title: { label: 'Title', max: 200, required: 'Enter a title' },
+  statement: { label: 'Statement', max: 2000, multiline: true },
+  summary: { label: 'Summary', max: 2000, multiline: true, required: 'Enter a summary' },
+  'links.label': { label: 'Link text', max: 60, required: 'Enter the link text' },
+};
+
+/** Refusals whose words do not depend on what was typed. */
+const FIELD_MESSAGES: Record<string, string> = {
+  hashtag: 'Enter a hashtag of letters, digits or underscores, like #hellomynameis',
+  slug: 'Enter an address of lower-case letters, digits and single hyphens, like wenurses',
+  kind: 'Select what kind of community it is',
+  'links.url': 'Enter a link that starts with https://',
+  url: 'Enter a link that starts with https://',
+  staffGroup: 'Select a staff group from the list',
+  siteId: 'Select a site from the list',
+  departmentId: 'Select a department or team from the list',
+  organisationId: 'Select your organisation',
+  platform: 'Select the platform',
+  version: 'The guidance has changed since you opened this page: read the new version',
+  after: 'This page of results is out of date. Start the search again.',
+};
+
+const platformLabel = (values?: SentValues) =>
+  typeof values?.platform === 'string' && values.platform in PLATFORM_LABELS
+    ? PLATFORM_LABELS[values.platform as Platform]
+    : 'social media';
+
+/** What to say when a form is sent with a required answer missing. */
+const MISSING_MESSAGES: Record<string, string> = {
+  platform: 'Select the platform',
+  handle: 'Enter your handle or paste a link to your profile',
+  kind: FIELD_MESSAGES.kind,
+  organisationId: FIELD_MESSAGES.organisationId,
+  confirmed: 'Confirm that you have read the guidance',
+  leaderTitle: 'Enter their title, such as Chief Executive',
+};
+
+/** The words for a missing answer to this field, checked before the form is sent. */
+export function missingMessage(field: keyof typeof MISSING_MESSAGES | string): string {
+  return MISSING_MESSAGES[field] ?? TEXT_RULES[field]?.required ?? 'Answer this question';
+}
+
+/** The words for a link that is not an https:// address. */
+export const HTTPS_LINK_MESSAGE = FIELD_MESSAGES.url;
+
+/** Specific refusals, preferred over everything else. */
+const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
+  HANDLE_TAKEN: (values) =>
+    `That ${platformLabel(values)} account is already registered in Staff Voices. If it is yours, ask your communications team for help.`,
+  HANDLE_ALREADY_MINE: (values) => `You have already added that ${platformLabel(values)} account`,
+};
+
+const CODE_MESSAGES: Record<string, string> = {
+  UNAUTHENTICATED: 'Your session has ended. Sign in again to carry on.',
+  FORBIDDEN: 'You cannot do that. If you think you should be able to, ask your IT service desk.',
+  NOT_FOUND: 'We could not find that. It may have been removed, or the link may be wrong.',
+  CONFLICT: 'Someone changed this at the same time as you. Reload the page and try again.',
+};
+
+const SERVICE_DOWN = 'Staff Voices is not working right now. Try again later.';
+const UNREACHABLE = 'Staff Voices could not be reached. Check your connection and try again.';
+
+// C0/C1 controls and the bidirectional overrides the server refuses (see src/staff/plain-text.ts)
+const HIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+/** A field path as the catalogue knows it: `input.links.0.url` → `links.url`. */
+export function catalogueField(field: string): string {
+  return field.replace(/^(input|filter)\./, '').replace(/\.\d+(?=\.|$)/g, '');
+}
+
+/**
+ * What is wrong with this text for this field, by the server's own rules, or null. Forms check
+ * before sending with it, and the server's refusals of the same rule read the same.
+ */
+export function textProblem(field: string, value: unknown): string | null {
+  const rule = TEXT_RULES[catalogueField(field)];
+  if (!rule || (typeof value !== 'string' && value != null)) return null;
+  const text = (value ?? '').trim();
+  if (text === '') return rule.required ?? null;
+  if ([...text].length > rule.max) {
+    return (
+      rule.tooLong ??
+      `${rule.label} must be ${rule.max.toLocaleString('en-GB')} characters or fewer`
+    );
+  }
+  if (HIDDEN.test(rule.multiline ? text.replaceAll('\n', '') : text)) {
+    return rule.multiline
+      ? `${rule.label} must not contain hidden characters such as tabs (line breaks are fine)`
+      : `${rule.label} must not contain hidden characters such as tabs or line breaks`;
+  }
+  return null;
+}
+
+function valueAt(values: SentValues | undefined, field: string): unknown {
+  let value: unknown = values;
+  for (const key of field.replace(/^(input|filter)\./, '').split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+interface ErrorExtensions {
+  code?: unknown;
+  field?: unknown;
+  reason?: unknown;
+}
+
+function messageFor(
+  extensions: ErrorExtensions,
+  serverMessage: string,
+  values?: SentValues,
+): string {
+  const reason = typeof extensions.reason === 'string' ? extensions.reason : undefined;
+  if (reason && REASON_MESSAGES[reason]) return REASON_MESSAGES[reason](values);
+  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  const field = typeof extensions.field === 'string' ? extensions.field : undefined;
+  if (code === 'BAD_USER_INPUT' && field) {
+    const key = catalogueField(field);
+    // the handle rules (src/social-accounts/platforms) are written for people: their words stand
+    if (key === 'handle') return serverMessage;
+    const fromText = TEXT_RULES[key] ? textProblem(key, valueAt(values, field)) : null;
+    if (fromText) return fromText;
+    if (FIELD_MESSAGES[key]) return FIELD_MESSAGES[key];
+    // the services' own refusals ("You cannot follow yourself") are written for people
+    return serverMessage;
+  }
+  if (code && CODE_MESSAGES[code]) return CODE_MESSAGES[code];
+  return SERVICE_DOWN;
+}
+
+/** Every problem in a failed request, in the person's words, each with its field if it has one. */
+export function problemsFrom(error: unknown, values?: SentValues): Problem[] {
+  if (CombinedGraphQLErrors.is(error)) {
+    return error.errors.map((e) => {
+      const extensions = (e.extensions ?? {}) as ErrorExtensions;
+      const field = typeof extensions.field === 'string' ? extensions.field : undefined;
+      return {
+        message: messageFor(extensions, e.message, values),
+        field: field?.replace(/^input\./, ''),
+      };
+    });
+  }
+  if (ServerError.is(error)) {
+    return [
+      {
+        message:
+          error.statusCode === 401
+            ? CODE_MESSAGES.UNAUTHENTICATED
+            : error.statusCode === 403
+              ? CODE_MESSAGES.FORBIDDEN
+              : SERVICE_DOWN,
+      },
+    ];
+  }
+  if (error instanceof TypeError) return [{ message: UNREACHABLE }];
+  // our own errors (a failed download or sign-in) already say what happened
+  return [{ message: error instanceof Error ? error.message : SERVICE_DOWN }];
+}
+
+/** The problems that belong beside a form field, by field (without `input.`). */
+export function fieldErrorsFrom(error: unknown, values?: SentValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!CombinedGraphQLErrors.is(error)) return errors;
+  const problems = problemsFrom(error, values);
+  error.errors.forEach((e, index) => {
+    const field = problems[index].field;
+    if (field && e.extensions?.code === 'BAD_USER_INPUT') errors[field] ??= problems[index].message;
+  });
+  return errors;
+}
+
+/** A GraphQL error's code (NOT_FOUND, FORBIDDEN…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const code = error.errors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The person sent something wrong (trying again unchanged cannot help). */
+export function isInputError(error: unknown): boolean {
+  return errorCode(error) === 'BAD_USER_INPUT';
+}
