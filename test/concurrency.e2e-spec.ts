@@ -1,3 +1,5 @@
+import { lockOwnerRow } from '../src/database/locks';
+import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { MAX_ACCOUNTS_PER_PERSON } from '../src/social-accounts/social-accounts.service';
 import { World } from './support/world';
@@ -228,5 +230,32 @@ describe('concurrent writes keep every rule', () => {
       expect(Number(s.listed) === 1 || s.listed === true).toBe(accepted);
     }
     void admin;
+  });
+
+  it('runs a whole transaction again when PostgreSQL aborts it for a deadlock', async () => {
+    const [p, q] = await Promise.all([world.newPerson(), world.newPerson()]);
+    const runner = t.app.get(TransactionRunner);
+    let locked = 0;
+    let attempts = 0;
+    // both hold their first lock before either asks for its second (on SQLite they queue instead)
+    const barrier = () =>
+      new Promise<void>((resolve) => {
+        locked += 1;
+        const started = Date.now();
+        const wait = () =>
+          locked >= 2 || Date.now() - started > 500 ? resolve() : setTimeout(wait, 5);
+        wait();
+      });
+    const cross = (first: StaffMember, second: StaffMember) =>
+      runner.run(async (tx) => {
+        attempts += 1;
+        await lockOwnerRow(tx, StaffMember, first.id);
+        await barrier();
+        await lockOwnerRow(tx, StaffMember, second.id);
+        return first.id;
+      });
+    expect(await Promise.all([cross(p, q), cross(q, p)])).toEqual([p.id, q.id]);
+    // PostgreSQL aborted one of the two (40P01), which ran again; SQLite never deadlocks
+    expect(attempts).toBe(t.database.kind === 'postgres' ? 3 : 2);
   });
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** The write transaction being run; `tx` is set once the transaction has begun. */
 export interface WriteContext {
@@ -22,4 +22,26 @@ export function inWriteContext<T>(context: WriteContext, work: () => Promise<T>)
 /** The write transaction this code runs in, or undefined outside one. */
 export function currentWriteContext(): WriteContext | undefined {
   return current.getStore();
+}
+
+/**
+ * PostgreSQL: a read made inside TransactionRunner.run through the ordinary read path
+ * (`dataSource.manager`, a repository) would take another pooled connection, not see the
+ * transaction's own writes, and, when every pooled connection is a transaction waiting on a
+ * lock, never get one. Inside a write context, the data source hands out the transaction's own
+ * runner instead (its release does nothing: the transaction releases it at commit).
+ */
+export function shareTransactionWithReads(dataSource: DataSource): void {
+  if (dataSource.options.type !== 'postgres') return;
+  const create = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = (mode) => {
+    const runner = current.getStore()?.tx?.queryRunner;
+    if (!runner || runner.isReleased || !runner.isTransactionActive) return create(mode);
+    return new Proxy(runner, {
+      get: (target, property, receiver) =>
+        property === 'release'
+          ? () => Promise.resolve()
+          : (Reflect.get(target, property, receiver) as unknown),
+    });
+  };
 }
