@@ -17,7 +17,10 @@ export interface ReadConnection {
 
 interface SqliteDriver {
   options: { database: string; timeout?: number; prepareDatabase?: (db: unknown) => unknown };
-  sqlite: new (path: string, options: { readonly: boolean; fileMustExist: boolean; timeout: number }) => {
+  sqlite: new (
+    path: string,
+    options: { readonly: boolean; fileMustExist: boolean; timeout: number },
+  ) => {
     pragma(sql: string): unknown;
     close(): void;
   };
