@@ -16,6 +16,7 @@ const FOLLOW = `mutation ($input: StaffIdInput!) { follow(input: $input) { follo
 const UNFOLLOW = `mutation ($input: StaffIdInput!) { unfollow(input: $input) { followee { id } } }`;
 const JOIN = `mutation ($input: CommunityIdInput!) { joinCommunity(input: $input) { community { id } } }`;
 const LEAVE = `mutation ($input: CommunityIdInput!) { leaveCommunity(input: $input) { community { id } } }`;
+const CREATE_COMMUNITY = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { community { id } } }`;
 const ACCEPT = `mutation ($input: AcceptGuidanceInput!) { acceptGuidance(input: $input) { staffMember { id } } }`;
 
 /** Every error's reason (or code), so a failure shows what went wrong, INTERNAL included. */
@@ -172,6 +173,30 @@ describe('concurrent writes keep every rule', () => {
       expect(Number(s.follower_count)).toBe(Number(s.followers));
       expect(Number(s.following_count)).toBe(Number(s.following));
     }
+  });
+
+  it('gives a community slug to exactly one of many communities created at once', async () => {
+    const organisation = await world.newOrganisation();
+    const admin = await world.newAdmin({ organisationId: organisation.id });
+    const name = `Race Network ${world.unique()}`;
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.gql(
+          CREATE_COMMUNITY,
+          {
+            input: {
+              name,
+              kind: 'NETWORK',
+              scope: 'ORGANISATION',
+              organisationId: organisation.id,
+            },
+          },
+          admin,
+        ),
+      ),
+    );
+    expect(responses.filter((r) => r.data?.createCommunity)).toHaveLength(1);
+    expect(reasons(responses)).toEqual(Array(7).fill('SLUG_TAKEN'));
   });
 
   it('keeps a community member count exact under concurrent joins and leaves', async () => {
