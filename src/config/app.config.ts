@@ -37,6 +37,18 @@ export interface AppConfig {
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
   seedDemoData: boolean;
+  /** This service's own address as people see it, for links back to it (Mastodon rel="me"). */
+  publicUrl: string;
+  /** Reading public profile pages for proof of ownership (docs/verification.md). */
+  proofFetch: ProofFetchConfig;
+}
+
+export interface ProofFetchConfig {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** Development and tests only: a local server standing in for every platform. */
+  platformBaseUrl?: string;
 }
 
 /** Start-up refuses bad configuration with one line naming the variable. */
@@ -230,6 +242,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${levels.join(', ')}`);
   }
 
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port.data}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL: "${publicUrl}" is not a URL`);
+  }
+  const proofFetch = parseProofFetch(env, isProduction, productionBecause);
+
   return {
     nodeEnv,
     isProduction,
@@ -245,5 +265,43 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
+    publicUrl,
+    proofFetch,
+  };
+}
+
+function parseProofFetch(
+  env: NodeJS.ProcessEnv,
+  isProduction: boolean,
+  productionBecause: string,
+): ProofFetchConfig {
+  const whole = (name: string, fallback: number, max: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > max) {
+      throw new ConfigError(`${name}: "${raw}" is not a whole number from 0 to ${max}`);
+    }
+    return value;
+  };
+  const platformBaseUrl = env.PROOF_FETCH_PLATFORM_BASE_URL?.trim() || undefined;
+  if (platformBaseUrl) {
+    // it lets the fetcher reach one loopback address: never where real people's requests arrive
+    if (isProduction) {
+      throw new ConfigError(
+        `PROOF_FETCH_PLATFORM_BASE_URL: refused in production (${productionBecause}); it is for tests`,
+      );
+    }
+    if (!/^https?:\/\/[^/]+\/?$/.test(platformBaseUrl)) {
+      throw new ConfigError(
+        `PROOF_FETCH_PLATFORM_BASE_URL: "${platformBaseUrl}" is not an origin like http://127.0.0.1:4000`,
+      );
+    }
+  }
+  return {
+    timeoutMs: whole('PROOF_FETCH_TIMEOUT_MS', 5000, 60_000) || 5000,
+    maxBytes: whole('PROOF_FETCH_MAX_BYTES', 512 * 1024, 10 * 1024 * 1024) || 512 * 1024,
+    maxRedirects: whole('PROOF_FETCH_MAX_REDIRECTS', 3, 10),
+    platformBaseUrl,
   };
 }
