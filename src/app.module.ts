@@ -24,6 +24,7 @@ import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
 import { VerificationModule } from './verification/verification.module';
+import { AuditModule } from './audit/audit.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -53,6 +54,7 @@ export class AppModule {
         GuidanceModule,
         DirectoryModule,
         VerificationModule,
+        AuditModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

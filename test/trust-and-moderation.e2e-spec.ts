@@ -27,6 +27,9 @@ const ADD = `mutation($input: AddSocialAccountInput!) {
 const PREVIEW = `query($platform: Platform!, $input: String!) {
   socialHandlePreview(platform: $platform, input: $input) { valid handle error }
 }`;
+const AUDIT = `query($filter: AuditLogFilter) {
+  auditLog(first: 10, filter: $filter) { edges { node { action targetType after } } }
+}`;
 const REPORT = `mutation($input: ReportListingInput!) {
   reportListing(input: $input) { report { id status kind reason handle platform } }
 }`;
@@ -192,6 +195,11 @@ describe('official accounts, handle disputes and reports of a listing', () => {
       verificationStatus: 'UNVERIFIED',
     });
     expect((await verify(`https://x.com/${name.slice(1)}`)).body).toEqual({ status: 'UNKNOWN' });
+    const audit = await t.gql(AUDIT, { filter: { action: 'handle.reassign' } }, admin);
+    expect(audit.data!.auditLog.edges.map((e: any) => JSON.parse(e.node.after).note)).toEqual([
+      'It is the CEO’s own',
+      'Our press office account; ticket 42',
+    ]);
 
     // a person of another organisation is not this team's to give a handle to
     const outsider = await world.newPerson({ organisationId: (await world.newOrganisation()).id });
@@ -287,6 +295,14 @@ describe('official accounts, handle disputes and reports of a listing', () => {
         note: 'Hidden while we check',
       });
       expect((await accountRow(account.id))!.visibility).toBe(AccountVisibility.ONLY_ME);
+      const audit = await t.gql(
+        AUDIT,
+        { filter: { targetId: report.id, targetType: 'listing_report' } },
+        admin,
+      );
+      expect(audit.data!.auditLog.edges.map((e: any) => e.node.action)).toEqual([
+        'listingReport.resolve',
+      ]);
       const twice = await t.gql(
         RESOLVE,
         { input: { reportId: report.id, resolution: 'DISMISS', note: 'x' } },

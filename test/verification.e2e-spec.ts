@@ -34,6 +34,9 @@ const QUEUE = `query($first: Int, $after: String) {
 const MY_ACCOUNTS = `query {
   me { accounts { id handle verificationStatus verificationRequest { status reason proofCode } } }
 }`;
+const AUDIT = `query($filter: AuditLogFilter) {
+  auditLog(first: 10, filter: $filter) { edges { node { action targetType targetId before after } } }
+}`;
 const UPDATE = `mutation($input: UpdateSocialAccountInput!) {
   updateSocialAccount(input: $input) { account { handle verificationStatus } }
 }`;
@@ -134,6 +137,18 @@ describe('verification: request, queue, verify or reject, the public check', () 
     expect(done.errors).toBeUndefined();
     expect(done.data!.verifySocialAccount.account.verificationStatus).toBe('VERIFIED');
     expect((await t.gql(QUEUE, {}, admin)).data!.verificationQueue.totalCount).toBe(0);
+    const audit = await t.gql(AUDIT, { filter: { targetId: String(account.id) } }, admin);
+    expect(audit.errors).toBeUndefined();
+    expect(audit.data!.auditLog.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({
+        action: 'verification.verify',
+        targetType: 'social_account',
+        targetId: String(account.id),
+      }),
+    ]);
+    expect(JSON.parse(audit.data!.auditLog.edges[0].node.after)).toMatchObject({
+      verificationStatus: 'VERIFIED',
+    });
 
     const check = await verifyUrl('https://x.com/WardSisterJo');
     expect(check.status).toBe(200);
@@ -247,6 +262,10 @@ describe('verification: request, queue, verify or reject, the public check', () 
     });
     const again = await t.gql(REQUEST, { input: { accountId: account.id } }, person);
     expect(again.data!.requestVerification.request.status).toBe('PENDING');
+    const audit = await t.gql(AUDIT, { filter: { action: 'verification.reject' } }, admin);
+    expect(audit.data!.auditLog.edges.map((e: any) => e.node.targetId)).toEqual([
+      String(account.id),
+    ]);
   });
 
   it('only the communications team of the owner’s organisation decides, and sees the request', async () => {

@@ -139,7 +139,7 @@ export class ListingReportsService {
       );
       await this.audit.record(tx, {
         actorId: user.staff.id,
-        action: 'listing-report.resolve',
+        action: 'listingReport.resolve',
         subjectType: 'listing_report',
         subjectId: fresh.id,
         organisationId: subject.organisationId,

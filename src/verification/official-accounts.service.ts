@@ -121,7 +121,7 @@ export class OfficialAccountsService {
       await tx.delete(OfficialAccount, { id });
       await this.audit.record(tx, {
         actorId: user.staff.id,
-        action: 'official-account.remove',
+        action: 'officialAccount.remove',
         subjectType: 'official_account',
         subjectId: id,
         organisationId: existing.organisationId,
@@ -245,7 +245,7 @@ export class OfficialAccountsService {
     if (audited) {
       await this.audit.record(tx, {
         actorId: user.staff.id,
-        action: 'official-account.register',
+        action: 'officialAccount.register',
         subjectType: 'official_account',
         subjectId: saved.id,
         organisationId,

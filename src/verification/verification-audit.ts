@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 
 /** One administrative action of verification, official accounts or moderation. */
 export interface VerificationAuditEntry {
@@ -7,10 +8,10 @@ export interface VerificationAuditEntry {
   action:
     | 'verification.verify'
     | 'verification.reject'
-    | 'official-account.register'
-    | 'official-account.remove'
+    | 'officialAccount.register'
+    | 'officialAccount.remove'
     | 'handle.reassign'
-    | 'listing-report.resolve';
+    | 'listingReport.resolve';
   subjectType: 'social_account' | 'official_account' | 'listing_report';
   subjectId: number;
   organisationId: number | null;
@@ -19,11 +20,22 @@ export interface VerificationAuditEntry {
 }
 
 /**
- * Where this feature's administrative actions are recorded, in the same transaction as the
- * change. Delegates to the audit log (AuditService.record) once it exists in this branch.
+ * Where this feature's administrative actions are recorded: the audit log, in the same
+ * transaction as the change (an entry exists exactly when its change committed).
  */
 @Injectable()
 export class VerificationAudit {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- until AuditService is merged
-  async record(tx: EntityManager, entry: VerificationAuditEntry): Promise<void> {}
+  constructor(private readonly audit: AuditService) {}
+
+  record(tx: EntityManager, entry: VerificationAuditEntry): Promise<void> {
+    return this.audit.record(tx, {
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.subjectType,
+      targetId: entry.subjectId,
+      organisationId: entry.organisationId,
+      before: entry.before,
+      after: entry.after,
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffModule } from '../staff/staff.module';
@@ -23,6 +24,7 @@ import { VerifyController } from './verify.controller';
 @Module({
   imports: [
     TypeOrmModule.forFeature([VerificationRequest, OfficialAccount, ListingReport]),
+    AuditModule,
     OrganisationsModule,
     SocialAccountsModule,
     StaffModule,
