@@ -95,6 +95,23 @@ export class OfficialAccountsService {
     return this.official.find({ where: keys.map((k) => ({ ...k })) });
   }
 
+  /**
+   * Official accounts for the demo, in the caller's transaction: handles normalised as `register`
+   * does; the caller keeps them free of staff accounts.
+   */
+  async importMany(
+    tx: EntityManager,
+    accounts: { organisationId: number; platform: Platform; handle: string; label: string }[],
+  ): Promise<OfficialAccount[]> {
+    return tx.save(
+      OfficialAccount,
+      accounts.map(({ handle, ...account }) => {
+        const { handle: canonical, handleKey, url } = normaliseHandle(account.platform, handle);
+        return tx.create(OfficialAccount, { ...account, handle: canonical, handleKey, url });
+      }),
+    );
+  }
+
   async register(user: AuthenticatedUser, input: RegisterOfficial): Promise<OfficialAccount> {
     const organisationId = this.organisationFor(user, input.organisationId);
     const normalised = normaliseHandle(input.platform, input.handle);
