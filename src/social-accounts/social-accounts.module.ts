@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HandleReservations } from './handle-reservations';
 import { SocialAccount } from './social-account.entity';
 import { SocialAccountsLoaders } from './social-accounts.loader';
 import { SocialAccountsResolver } from './social-accounts.resolver';
@@ -7,7 +8,12 @@ import { SocialAccountsService } from './social-accounts.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount])],
-  providers: [SocialAccountsService, SocialAccountsLoaders, SocialAccountsResolver],
-  exports: [SocialAccountsService],
+  providers: [
+    HandleReservations,
+    SocialAccountsService,
+    SocialAccountsLoaders,
+    SocialAccountsResolver,
+  ],
+  exports: [SocialAccountsService, HandleReservations],
 })
 export class SocialAccountsModule {}
