@@ -1,5 +1,6 @@
 // Fails lint when a merge left conflict markers in any tracked file (prettier accepts them in Markdown).
-const { spawnSync } = require('node:child_process');
+import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 
 const found = spawnSync('git', ['grep', '-nI', '-E', '^(<<<<<<< |>>>>>>> |=======$)', '--', '.'], {
   encoding: 'utf8',
