@@ -7,7 +7,11 @@ import { CreateCommunityInput } from '../../src/communities/dto/create-community
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
 import { GuidanceService } from '../../src/guidance/guidance.service';
+import { NATIONAL_ADMIN_ROLE } from '../../src/identity/admin-scope';
 import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
+import { MyOrganisationService } from '../../src/identity/my-organisation.service';
+import { OrganisationClaim } from '../../src/identity/organisation-claims/organisation-claim.entity';
+import { OrganisationClaimsService } from '../../src/identity/organisation-claims/organisation-claims.service';
 import { Organisation } from '../../src/organisations/organisation.entity';
 import { OrganisationsService } from '../../src/organisations/organisations.service';
 import { ScimUsersService } from '../../src/scim/scim-users.service';
@@ -189,6 +193,42 @@ export class World {
     );
     const [person] = await this.app.get(StaffService).findByIds([Number(made.id)]);
     return person;
+  }
+
+  /**
+   * A person whose organisation is self-chosen and not yet confirmed: a pending claim, as
+   * `chooseMyOrganisation` makes it. (A person with a confirmed organisation is
+   * `newPerson({ organisationId })`: SCIM, the tenant map or a confirmed claim put it there.)
+   */
+  async newClaimant(
+    organisation: Organisation,
+    overrides: Partial<NewStaffMember> = {},
+  ): Promise<{ person: StaffMember; claim: OrganisationClaim }> {
+    const person = await this.newPerson({ organisationId: null, ...overrides });
+    const claim = await this.claimOrganisation(person, organisation);
+    return { person: await this.reload(person), claim };
+  }
+
+  /** The person claims an organisation, as `chooseMyOrganisation` does (their trust resets). */
+  async claimOrganisation(person: StaffMember, organisation: Organisation) {
+    const { claim } = await this.app
+      .get(MyOrganisationService)
+      .choose(await this.reload(person), { organisationId: organisation.id });
+    if (!claim) throw new Error('The organisation was already trusted: no claim was made');
+    return claim;
+  }
+
+  /** Confirms the person's pending claim, as the organisation's communications team would. */
+  async confirmClaimOf(person: StaffMember): Promise<StaffMember> {
+    const claims = this.app.get(OrganisationClaimsService);
+    const [claim] = await claims.latestOf([person.id]);
+    if (!claim) throw new Error('No claim to confirm');
+    const national = await this.newNationalAdmin();
+    await claims.confirm(
+      { staff: national, roles: [NATIONAL_ADMIN_ROLE], isCommsAdmin: false },
+      claim.id,
+    );
+    return this.reload(person);
   }
 
   /** Deactivates a person through the real leaver path: a SCIM PATCH of `active` to false. */
