@@ -211,4 +211,83 @@ describe('trusted organisations (issue 9 item 3)', () => {
     const queueNow = await t.gql(QUEUE, {}, await world.reload(officer));
     expect(queueNow.errors).toBeUndefined();
   });
+
+  describe('NHS-wide scope (issue 9 item 4)', () => {
+    const UPDATE = `mutation($input: UpdateCommunityInput!) {
+      updateCommunity(input: $input) { community { id scope } } }`;
+
+    it('an organisation’s Comms.Admin cannot rescope or archive an NHS-wide community, or publish NHS-wide guidance', async () => {
+      const trust = await world.newOrganisation();
+      const admin = await world.newAdmin({ organisationId: trust.id });
+      const wenurses = await world.newCommunity(); // NHS-wide, made by a national admin
+      const rescoped = await t.gql(
+        UPDATE,
+        {
+          input: {
+            id: String(wenurses.id),
+            scope: 'ORGANISATION',
+            organisationId: String(trust.id),
+          },
+        },
+        admin,
+      );
+      expect(rescoped.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NATIONAL_ADMIN_REQUIRED',
+      });
+      const archived = await t.gql(ARCHIVE, { input: { communityId: String(wenurses.id) } }, admin);
+      expect(archived.errors?.[0].extensions?.reason).toBe('NATIONAL_ADMIN_REQUIRED');
+      const created = await t.gql(
+        CREATE_COMMUNITY,
+        { input: { name: `National ${world.unique()}`, kind: 'NETWORK', scope: 'NHS_WIDE' } },
+        admin,
+      );
+      expect(created.errors?.[0].extensions?.reason).toBe('NATIONAL_ADMIN_REQUIRED');
+      const guidance = await t.gql(
+        PUBLISH,
+        {
+          input: {
+            title: 'All of you',
+            summary: 'x',
+            url: 'https://example.nhs.uk/g',
+            nhsWide: true,
+          },
+        },
+        admin,
+      );
+      expect(guidance.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NATIONAL_GUIDANCE_NEEDS_NATIONAL_ADMIN',
+      });
+    });
+
+    it('a national admin curates NHS-wide communities and guidance, audited', async () => {
+      const national = await world.newNationalAdmin();
+      const wenurses = await world.newCommunity();
+      const renamed = await t.gql(
+        UPDATE,
+        { input: { id: String(wenurses.id), name: `WeNurses ${world.unique()}` } },
+        national,
+      );
+      expect(renamed.errors).toBeUndefined();
+      const guidance = await t.gql(
+        PUBLISH,
+        {
+          input: {
+            title: 'NHS-wide',
+            summary: 'x',
+            url: 'https://example.nhs.uk/g',
+            nhsWide: true,
+          },
+        },
+        national,
+      );
+      expect(guidance.errors).toBeUndefined();
+      const audit = await t.gql(AUDIT, { filter: { actorId: String(national.id) } }, national);
+      expect(audit.data!.auditLog.edges.map((e: any) => e.node.action)).toEqual([
+        'guidance.publish',
+        'community.update',
+      ]);
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
 import { GuidanceService } from '../../src/guidance/guidance.service';
 import { NATIONAL_ADMIN_ROLE } from '../../src/identity/admin-scope';
+import { AuthenticatedUser, COMMS_ADMIN_ROLE } from '../../src/identity/authenticated-user';
 import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
 import { MyOrganisationService } from '../../src/identity/my-organisation.service';
 import { OrganisationClaim } from '../../src/identity/organisation-claims/organisation-claim.entity';
@@ -224,10 +225,7 @@ export class World {
     const [claim] = await claims.latestOf([person.id]);
     if (!claim) throw new Error('No claim to confirm');
     const national = await this.newNationalAdmin();
-    await claims.confirm(
-      { staff: national, roles: [NATIONAL_ADMIN_ROLE], isCommsAdmin: false },
-      claim.id,
-    );
+    await claims.confirm(this.signedIn(national), claim.id);
     return this.reload(person);
   }
 
@@ -280,10 +278,15 @@ export class World {
     } = {},
     admin?: StaffMember,
   ): Promise<Community> {
-    const creator = admin ?? (await this.newAdmin({ organisationId: overrides.organisationId }));
+    // NHS-wide communities are the national team's; an organisation's, its own team's
+    const creator =
+      admin ??
+      (overrides.organisationId
+        ? await this.newAdmin({ organisationId: overrides.organisationId })
+        : await this.newNationalAdmin());
     const unique = this.unique();
     return this.app.get(CommunitiesService).create(
-      { id: creator.id, organisationId: creator.organisationId },
+      this.signedIn(creator),
       Object.assign(new CreateCommunityInput(), {
         name: `Community ${unique}`,
         kind: CommunityKind.NETWORK,
@@ -291,6 +294,15 @@ export class World {
         ...overrides,
       }),
     );
+  }
+
+  /** The person as a request sees them: their roles as their token would carry them. */
+  signedIn(person: StaffMember): AuthenticatedUser {
+    const roles = [
+      ...(person.isCommsAdmin ? [COMMS_ADMIN_ROLE] : []),
+      ...(person.isNationalAdmin ? [NATIONAL_ADMIN_ROLE] : []),
+    ];
+    return { staff: person, roles, isCommsAdmin: person.isCommsAdmin };
   }
 
   join(person: StaffMember, community: Community): Promise<Community> {
