@@ -1,3 +1,5 @@
+import { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../src/database/transaction-runner';
 import { DevTokenService } from '../src/identity/dev/dev-token.service';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { World } from './support/world';
@@ -129,13 +131,18 @@ describe('audit log', () => {
     await signInWithRoles(person, { isNationalAdmin: true });
     const sqlite = t.database.kind === 'sqlite';
     const p = sqlite ? '?' : '$1';
+    // through the app's own write path (reads use a read-only connection)
+    const write = (work: (tx: EntityManager) => Promise<unknown>) =>
+      t.app.get(TransactionRunner).run(work);
     await expect(
-      t.dataSource.query(`UPDATE audit_log SET action = 'forged' WHERE target_id = ${p}`, [
-        String(person.id),
-      ]),
+      write((tx) =>
+        tx.query(`UPDATE audit_log SET action = 'forged' WHERE target_id = ${p}`, [
+          String(person.id),
+        ]),
+      ),
     ).rejects.toThrow(/append-only/);
     await expect(
-      t.dataSource.query(`DELETE FROM audit_log WHERE target_id = ${p}`, [String(person.id)]),
+      write((tx) => tx.query(`DELETE FROM audit_log WHERE target_id = ${p}`, [String(person.id)])),
     ).rejects.toThrow(/append-only/);
   });
 });

@@ -116,7 +116,7 @@ describe('communities', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = new World(t);
-    admin = await world.newAdmin();
+    admin = await world.newNationalAdmin({ isCommsAdmin: true });
   });
   afterAll(() => t.close());
 

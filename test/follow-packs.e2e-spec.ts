@@ -50,7 +50,7 @@ describe('follow packs', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = new World(t);
-    admin = await world.newAdmin();
+    admin = await world.newNationalAdmin({ isCommsAdmin: true });
   });
   afterAll(() => t.close());
 

@@ -109,7 +109,7 @@ describe('guidance: publish, accept, and who is listed', () => {
   });
 
   it('falls back to NHS-wide guidance for people without an organisation (or whose organisation has none)', async () => {
-    const admin = await world.newAdmin();
+    const admin = await world.newNationalAdmin({ isCommsAdmin: true });
     const loner = await world.newPerson({ staffGroup: StaffGroup.MEDICAL_AND_DENTAL });
     const ownOrg = await world.newOrganisation();
     const ownAdmin = await world.newAdmin({ organisationId: ownOrg.id });

@@ -192,7 +192,8 @@ describe('identity: Entra ID access tokens', () => {
     const oid = randomUUID();
     const input = { name: `Comms test ${oid.slice(0, 8)}`, kind: 'NETWORK' };
     const withRole = await issuer.mint(TENANT, AUDIENCE, {
-      claims: { oid, roles: ['Comms.Admin'] },
+      // the community is NHS-wide: the national role
+      claims: { oid, roles: ['Comms.Admin', 'Comms.NationalAdmin'] },
     });
     const created = await t.gql(CREATE, { input }, { token: withRole });
     expect(created.errors).toBeUndefined();

@@ -9,6 +9,9 @@ import { World } from './support/world';
 const CHOOSE = /* GraphQL */ `
   mutation ($input: ChooseMyOrganisationInput!) {
     chooseMyOrganisation(input: $input) {
+      claim {
+        status
+      }
       me {
         id
         needsOrganisation
@@ -64,13 +67,16 @@ describe('identity: a person says which organisation they work for', () => {
     };
     const res = await t.gql(CHOOSE, { input }, me);
     expect(res.errors).toBeUndefined();
+    // self-chosen: a claim, unconfirmed, that grants nothing until the trust's team confirms it
     expect(res.data!.chooseMyOrganisation.me).toEqual({
       id: String(me.id),
       needsOrganisation: false,
-      organisation: { id: String(organisation.id) },
-      site: { id: String(site.id) },
-      department: { id: String(department.id) },
+      organisation: null,
+      site: null,
+      department: null,
     });
+    expect(await stored(me)).toMatchObject({ organisationId: null });
+    await world.confirmClaimOf(me);
     expect(await stored(me)).toMatchObject({
       organisationId: organisation.id,
       siteId: site.id,
@@ -81,8 +87,9 @@ describe('identity: a person says which organisation they work for', () => {
     // moving on: a new organisation, without site or department, clears the old ones
     const next = await world.newOrganisation();
     await t.gql(CHOOSE, { input: { organisationId: String(next.id) } }, me);
+    // and trust resets: the old organisation is gone at once, the new one waits for confirmation
     expect(await stored(me)).toMatchObject({
-      organisationId: next.id,
+      organisationId: null,
       siteId: null,
       departmentId: null,
     });
@@ -142,7 +149,8 @@ describe('identity: a person says which organisation they work for', () => {
     );
     expect(own.data!.chooseMyOrganisation.me.id).toBe(String(intruder.id));
     expect(await stored(victim)).toMatchObject({ organisationId: null });
-    expect(await stored(intruder)).toMatchObject({ organisationId: organisation.id });
+    expect(await stored(intruder)).toMatchObject({ organisationId: null });
+    expect(own.data!.chooseMyOrganisation.claim).toMatchObject({ status: 'PENDING' });
   });
 
   it('refuses someone not signed in', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { StaffModule } from '../staff/staff.module';
 import { CommunitiesLoaders } from './communities.loader';
@@ -18,6 +19,7 @@ import { Community } from './community.entity';
     TypeOrmModule.forFeature([Community, CommunityMembership]),
     StaffModule,
     OrganisationsModule,
+    AuditModule,
   ],
   providers: [
     CommunitiesRepository,

@@ -44,7 +44,7 @@ export class CommunitiesResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Args('input') input: CreateCommunityInput,
   ) {
-    return { community: await this.service.create(communityViewer(user), input) };
+    return { community: await this.service.create(user, input) };
   }
 
   @CommsAdminOnly()
@@ -53,7 +53,7 @@ export class CommunitiesResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Args('input') input: UpdateCommunityInput,
   ) {
-    return { community: await this.service.update(communityViewer(user), input) };
+    return { community: await this.service.update(user, input) };
   }
 
   @CommsAdminOnly()
@@ -64,11 +64,7 @@ export class CommunitiesResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Args('input') input: CommunityIdInput,
   ) {
-    const community = await this.service.setArchived(
-      communityViewer(user),
-      input.communityId,
-      true,
-    );
+    const community = await this.service.setArchived(user, input.communityId, true);
     return { community };
   }
 
@@ -80,11 +76,7 @@ export class CommunitiesResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Args('input') input: CommunityIdInput,
   ) {
-    const community = await this.service.setArchived(
-      communityViewer(user),
-      input.communityId,
-      false,
-    );
+    const community = await this.service.setArchived(user, input.communityId, false);
     return { community };
   }
 
@@ -121,7 +113,7 @@ export class CommunitiesResolver {
     @Args('input') input: SetCommunityMemberRoleInput,
   ) {
     const membership = await this.service.setMemberRole(
-      communityViewer(user),
+      user,
       input.communityId,
       input.staffId,
       input.role,

@@ -5,6 +5,8 @@ import { Connection, decodeCursor, toConnection } from '../common/graphql/connec
 import { TransactionRunner } from '../database/transaction-runner';
 import { decodeTimestampCursor } from '../database/portable-sql';
 import { isUniqueViolation } from '../database/unique-violation';
+import { AuditService } from '../audit/audit.service';
+import { mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { StaffService } from '../staff/staff.service';
@@ -35,6 +37,7 @@ export class CommunitiesService {
     private readonly organisations: OrganisationsService,
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -153,13 +156,13 @@ export class CommunitiesService {
     return saved;
   }
 
-  async create(admin: CommunityViewer, input: CreateCommunityInput): Promise<Community> {
+  async create(admin: AuthenticatedUser, input: CreateCommunityInput): Promise<Community> {
     const organisationId = await this.organisationFor(admin, input.scope, input.organisationId);
     const slug = input.slug ?? slugFrom(input.name);
     const field = input.slug ? 'slug' : 'name';
     const created = this.transactions.run(async (tx) => {
       await this.assertSlugFree(tx, slug, null, field);
-      return tx.save(
+      const community = await tx.save(
         Community,
         tx.create(Community, {
           slug,
@@ -172,15 +175,17 @@ export class CommunitiesService {
           linksJson: linksJson(input.links),
         }),
       );
+      await this.audited(tx, admin, 'community.create', community, null);
+      return community;
     });
     // the unique index on slug settles a race the read above cannot see
     return created.catch(slugRace(slug, field));
   }
 
-  async update(admin: CommunityViewer, input: UpdateCommunityInput): Promise<Community> {
+  async update(admin: AuthenticatedUser, input: UpdateCommunityInput): Promise<Community> {
     const updated = this.transactions.run(async (tx) => {
-      const community = await this.communities.findById(input.id, tx);
-      if (!community || !this.canSee(admin, community)) throw notFound('id');
+      const community = await this.administered(tx, admin, input.id, 'id');
+      const before = auditedCommunity(community);
       if (input.scope !== undefined || input.organisationId !== undefined) {
         const scope = input.scope ?? community.scope;
         const organisationRef =
@@ -201,19 +206,68 @@ export class CommunitiesService {
       if (input.description !== undefined) community.description = blankToNull(input.description);
       if (input.hashtag !== undefined) community.hashtag = hashtagOf(input.hashtag);
       if (input.links !== undefined) community.linksJson = linksJson(input.links);
-      return tx.save(Community, community);
+      const saved = await tx.save(Community, community);
+      await this.audited(tx, admin, 'community.update', saved, before);
+      return saved;
     });
     return input.slug ? updated.catch(slugRace(input.slug, 'slug')) : updated;
   }
 
   /** Archived communities take no new members and leave the list; their pages still answer. */
-  async setArchived(admin: CommunityViewer, id: number, archived: boolean): Promise<Community> {
+  async setArchived(admin: AuthenticatedUser, id: number, archived: boolean): Promise<Community> {
     return this.transactions.run(async (tx) => {
-      const community = await this.communities.findById(id, tx);
-      if (!community || !this.canSee(admin, community)) throw notFound('id');
+      const community = await this.administered(tx, admin, id, 'id');
+      const before = auditedCommunity(community);
       if (archived && !community.archivedAt) community.archivedAt = new Date();
       if (!archived) community.archivedAt = null;
-      return tx.save(Community, community);
+      const saved = await tx.save(Community, community);
+      const action = archived ? 'community.archive' : 'community.unarchive';
+      await this.audited(tx, admin, action, saved, before);
+      return saved;
+    });
+  }
+
+  /**
+   * A community this admin may change (admin-scope.ts): an NHS-wide one needs
+   * Comms.NationalAdmin, an organisation's its confirmed Comms.Admin. One they cannot even see is
+   * NOT_FOUND; one they see but may not administer (NHS-wide, for a trust's team) is FORBIDDEN.
+   */
+  private async administered(
+    tx: EntityManager,
+    admin: AuthenticatedUser,
+    id: number,
+    field: string,
+  ): Promise<Community> {
+    const community = await this.communities.findById(id, tx);
+    const mayAct = community !== null && mayAdminister(admin, community.organisationId);
+    if (!community || (!mayAct && !this.canSee(communityViewer(admin), community))) {
+      throw notFound(field);
+    }
+    if (!mayAct) {
+      throw new ForbiddenError(
+        CommunityErrorReason.NATIONAL_ADMIN_REQUIRED,
+        'NHS-wide communities are curated by the national team (Comms.NationalAdmin)',
+        field,
+      );
+    }
+    return community;
+  }
+
+  private audited(
+    tx: EntityManager,
+    admin: AuthenticatedUser,
+    action: string,
+    community: Community,
+    before: ReturnType<typeof auditedCommunity> | null,
+  ) {
+    return this.audit.record(tx, {
+      actorId: admin.staff.id,
+      action,
+      targetType: 'community',
+      targetId: community.id,
+      organisationId: community.organisationId,
+      before,
+      after: auditedCommunity(community),
     });
   }
 
@@ -255,18 +309,24 @@ export class CommunitiesService {
 
   /** Comms.Admin names organisers and champions; a person not yet in the community joins it. */
   async setMemberRole(
-    admin: CommunityViewer,
+    admin: AuthenticatedUser,
     communityId: number,
     staffId: number,
     role: CommunityRole,
   ): Promise<CommunityMembership> {
     const person = await this.staff.getVisible(staffId, null, 'staffId');
     return this.transactions.run(async (tx) => {
-      const community = await this.communities.findById(communityId, tx);
-      if (!community || !this.canSee(admin, community)) {
-        throw notFound('communityId');
-      }
+      const community = await this.administered(tx, admin, communityId, 'communityId');
       const existing = await this.communities.findMembership(communityId, staffId, tx);
+      await this.audit.record(tx, {
+        actorId: admin.staff.id,
+        action: 'community.memberRole.set',
+        targetType: 'community',
+        targetId: community.id,
+        organisationId: community.organisationId,
+        before: { staffId, role: existing?.role ?? null },
+        after: { staffId, role },
+      });
       if (!existing) {
         this.assertJoinable(community, person.organisationId, 'staffId');
         await this.communities.insertMembership(tx, communityId, staffId, role);
@@ -299,7 +359,7 @@ export class CommunitiesService {
   }
 
   private async organisationFor(
-    admin: CommunityViewer,
+    admin: AuthenticatedUser,
     scope: CommunityScope,
     organisationId: number | null | undefined,
   ): Promise<number | null> {
@@ -309,6 +369,13 @@ export class CommunitiesService {
           CommunityErrorReason.NHS_WIDE_HAS_NO_ORGANISATION,
           'An NHS-wide community has no organisation: choose ORGANISATION scope or leave it out',
           'organisationId',
+        );
+      }
+      if (!mayAdminister(admin, null)) {
+        throw new ForbiddenError(
+          CommunityErrorReason.NATIONAL_ADMIN_REQUIRED,
+          'NHS-wide communities are curated by the national team (Comms.NationalAdmin)',
+          'scope',
         );
       }
       return null;
@@ -328,7 +395,7 @@ export class CommunitiesService {
         'organisationId',
       );
     }
-    if (organisation.id !== admin.organisationId) {
+    if (!mayAdminister(admin, organisation.id)) {
       throw new ForbiddenError(
         CommunityErrorReason.NOT_YOUR_ORGANISATION,
         'An organisation-only community can only be for your own organisation',
@@ -383,4 +450,19 @@ function hashtagOf(value: string | null | undefined): string | null {
 function linksJson(links: CommunityLink[] | null | undefined): string | null {
   if (!links?.length) return null;
   return JSON.stringify(links.map(({ label, url }) => ({ label: label.trim(), url })));
+}
+
+/** What the audit log keeps of a community. */
+function auditedCommunity(c: Community) {
+  return {
+    slug: c.slug,
+    name: c.name,
+    kind: c.kind,
+    scope: c.scope,
+    organisationId: c.organisationId,
+    description: c.description,
+    hashtag: c.hashtag,
+    links: c.linksJson,
+    archived: c.archivedAt !== null,
+  };
 }

@@ -14,6 +14,8 @@ export enum CommunityErrorReason {
   ORGANISATION_REQUIRED = 'ORGANISATION_REQUIRED',
   /** A communications team makes organisation-only communities for its own organisation only. */
   NOT_YOUR_ORGANISATION = 'NOT_YOUR_ORGANISATION',
+  /** NHS-wide communities need the app role Comms.NationalAdmin. */
+  NATIONAL_ADMIN_REQUIRED = 'NATIONAL_ADMIN_REQUIRED',
   /** The name (or slug) has no letter or digit to make an address from. */
   SLUG_EMPTY = 'SLUG_EMPTY',
   /** Another community has that address. */

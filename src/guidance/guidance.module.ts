@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { StaffModule } from '../staff/staff.module';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
 import { GuidanceResolver } from './guidance.resolver';
@@ -7,7 +8,11 @@ import { GuidanceService } from './guidance.service';
 import { ListingMaintainer } from './listing.derived';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GuidanceDocument, GuidanceAcceptance]), StaffModule],
+  imports: [
+    TypeOrmModule.forFeature([GuidanceDocument, GuidanceAcceptance]),
+    StaffModule,
+    AuditModule,
+  ],
   providers: [GuidanceService, GuidanceResolver, ListingMaintainer],
   exports: [GuidanceService],
 })

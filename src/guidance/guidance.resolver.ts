@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommsAdminOnly, CurrentStaff } from '../identity/auth.decorators';
+import { CommsAdminOnly, CurrentStaff, CurrentUser } from '../identity/auth.decorators';
+import { AuthenticatedUser } from '../identity/authenticated-user';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
   AcceptGuidanceInput,
@@ -39,7 +40,7 @@ export class GuidanceResolver {
       'NHS-wide one). Everyone it applies to is unlisted until they accept it.',
   })
   async publishGuidance(
-    @CurrentStaff() admin: StaffMember,
+    @CurrentUser() admin: AuthenticatedUser,
     @Args('input') input: PublishGuidanceInput,
   ): Promise<PublishGuidancePayload> {
     return { document: await this.guidanceService.publish(admin, input) };

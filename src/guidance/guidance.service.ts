@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ConflictError, InvalidInputError } from '../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../common/errors/domain-error';
+import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
+import { AuthenticatedUser } from '../identity/authenticated-user';
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
 import { touch } from '../database/derived-state';
@@ -20,6 +23,7 @@ export class GuidanceService {
     @InjectRepository(GuidanceDocument) private readonly documents: Repository<GuidanceDocument>,
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   /** The guidance that applies to a person (see currentGuidanceIdSql), or null. */
@@ -90,19 +94,41 @@ export class GuidanceService {
   }
 
   /** A new version for my organisation (or NHS-wide): everyone it applies to must accept again. */
-  async publish(admin: StaffMember, input: PublishGuidanceInput): Promise<GuidanceDocument> {
-    if (!input.nhsWide && admin.organisationId === null) {
+  async publish(user: AuthenticatedUser, input: PublishGuidanceInput): Promise<GuidanceDocument> {
+    // the organisation this admin's team acts for (a confirmed one only: admin-scope.ts)
+    const organisationId = input.nhsWide ? null : administeredOrganisationId(user);
+    if (!input.nhsWide && organisationId === null) {
       throw new InvalidInputError(
         GuidanceErrorReason.NO_ORGANISATION,
-        'You have no organisation: publish NHS-wide guidance instead',
+        'You have no confirmed organisation to publish guidance for',
         'nhsWide',
       );
     }
-    const organisationId = input.nhsWide ? null : admin.organisationId;
-    try {
-      return await this.transactions.run((tx) =>
-        this.publishIn(tx, { organisationId, publishedById: admin.id }, input),
+    if (!mayAdminister(user, organisationId)) {
+      throw new ForbiddenError(
+        GuidanceErrorReason.NATIONAL_GUIDANCE_NEEDS_NATIONAL_ADMIN,
+        'NHS-wide guidance is published by the national team (Comms.NationalAdmin)',
+        'nhsWide',
       );
+    }
+    const admin = user.staff;
+    try {
+      return await this.transactions.run(async (tx) => {
+        const document = await this.publishIn(
+          tx,
+          { organisationId, publishedById: admin.id },
+          input,
+        );
+        await this.audit.record(tx, {
+          actorId: admin.id,
+          action: 'guidance.publish',
+          targetType: 'guidance',
+          targetId: document.id,
+          organisationId,
+          after: { version: document.version, title: document.title, url: document.url },
+        });
+        return document;
+      });
     } catch (error) {
       // the unique (scope, version) index: another publication got there first
       if (isUniqueViolation(error)) {

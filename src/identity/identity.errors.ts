@@ -10,6 +10,12 @@ export enum IdentityErrorReason {
   APP_ONLY_TOKEN = 'APP_ONLY_TOKEN',
   /** A delegated token without the API's scope (ENTRA_REQUIRED_SCOPE) in `scp`. */
   SCOPE_MISSING = 'SCOPE_MISSING',
+  /** No such organisation claim, or one of an organisation the viewer does not administer. */
+  CLAIM_NOT_FOUND = 'CLAIM_NOT_FOUND',
+  /** The claim was already confirmed, refused or withdrawn. */
+  CLAIM_NOT_PENDING = 'CLAIM_NOT_PENDING',
+  /** An admin operation on an organisation that is not the admin's confirmed one. */
+  NOT_YOUR_ORGANISATION_CLAIMS = 'NOT_YOUR_ORGANISATION_CLAIMS',
   /** Provisioning or the sign-in tenant sets this person's organisation. */
   ORGANISATION_SET_BY_EMPLOYER = 'ORGANISATION_SET_BY_EMPLOYER',
 }

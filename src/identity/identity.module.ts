@@ -16,6 +16,13 @@ import { EntraTokenVerifier } from './entra/entra-token-verifier';
 import { IdentityService } from './identity.service';
 import { MyOrganisationResolver } from './my-organisation.resolver';
 import { MyOrganisationService } from './my-organisation.service';
+import { OrganisationClaim } from './organisation-claims/organisation-claim.entity';
+import { OrganisationClaimsRepository } from './organisation-claims/organisation-claims.repository';
+import {
+  OrganisationClaimsResolver,
+  StaffOrganisationClaimResolver,
+} from './organisation-claims/organisation-claims.resolver';
+import { OrganisationClaimsService } from './organisation-claims/organisation-claims.service';
 import { TOKEN_VERIFIER } from './token-verifier';
 import { TokenStrategy } from './token.strategy';
 
@@ -30,7 +37,7 @@ export class IdentityModule {
       module: IdentityModule,
       imports: [
         PassportModule,
-        TypeOrmModule.forFeature([StaffMember, Organisation]),
+        TypeOrmModule.forFeature([StaffMember, Organisation, OrganisationClaim]),
         StaffModule,
         ScimModule,
         AuditModule,
@@ -41,6 +48,10 @@ export class IdentityModule {
         IdentityService,
         MyOrganisationService,
         MyOrganisationResolver,
+        OrganisationClaimsRepository,
+        OrganisationClaimsService,
+        OrganisationClaimsResolver,
+        StaffOrganisationClaimResolver,
         TokenStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

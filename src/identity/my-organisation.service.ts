@@ -14,10 +14,12 @@ import { ChooseMyOrganisationPayload } from './dto/choose-my-organisation.payloa
 import { OrganisationErrorReason } from '../organisations/organisation.errors';
 import { StaffErrorReason } from '../staff/staff.errors';
 import { IdentityErrorReason } from './identity.errors';
+import { OrganisationClaimsService } from './organisation-claims/organisation-claims.service';
 
 /**
  * NHSmail puts many organisations in one tenant, so a person whose organisation neither SCIM nor
- * the tenant decides says where they work. Where one of those decides, only site and department
+ * the tenant decides says where they work: a claim, trusted only once the organisation's
+ * communications team confirms it. Where SCIM or the tenant decides, only site and department
  * are theirs to choose.
  */
 @Injectable()
@@ -26,6 +28,7 @@ export class MyOrganisationService {
     private readonly transactions: TransactionRunner,
     private readonly provisioning: ScimProfilesService,
     private readonly staff: StaffService,
+    private readonly claims: OrganisationClaimsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,9 +69,16 @@ export class MyOrganisationService {
           'departmentId',
         );
       }
-      const changes = { organisationId, siteId, departmentId };
-      await this.staff.update(tx, me.id, changes); // found under the new organisation at once
-      return { me: Object.assign(me, changes) };
+      if (decided !== null || organisationId === me.organisationId) {
+        // the organisation is already trusted: only site and department change
+        const changes = { organisationId, siteId, departmentId };
+        await this.staff.update(tx, me.id, changes); // found under them at once
+        return { me: Object.assign(me, changes), claim: null };
+      }
+      // self-chosen: a claim its communications team confirms; it grants nothing until then,
+      // and a move leaves the old organisation at once (trust resets)
+      const claim = await this.claims.claim(tx, me, { organisationId, siteId, departmentId });
+      return { me, claim };
     });
   }
 

@@ -47,6 +47,8 @@ export interface DemoPerson {
   pronouns?: string;
   bio: string;
   isCommsAdmin?: boolean;
+  /** App role Comms.NationalAdmin: NHS-wide communities, guidance and the national leaders. */
+  isNationalAdmin?: boolean;
 }
 
 /** The people the story is about: the "social CEO", the comms director and the comms team. */
@@ -82,6 +84,17 @@ export const NAMED_PEOPLE: DemoPerson[] = [
     pronouns: 'she/her',
     bio: 'I run our social media surgeries. Bring your phone and your questions.',
     isCommsAdmin: true,
+  },
+  {
+    displayName: 'Sam Adeyemi',
+    userName: 'sam.adeyemi@riverside.nhs.uk',
+    jobTitle: 'National Social Media Lead',
+    staffGroup: StaffGroup.ADMINISTRATIVE_AND_CLERICAL,
+    department: 'Communications',
+    site: 'Riverside General Hospital',
+    pronouns: 'they/them',
+    bio: 'I look after NHS-wide communities like WeNurses and the national leaders list.',
+    isNationalAdmin: true,
   },
 ];
 

@@ -81,6 +81,7 @@ async function seedPeople(
     tenantId: DEV_TENANT_ID,
     objectId: randomUUID(),
     isCommsAdmin: person.isCommsAdmin ?? false,
+    isNationalAdmin: person.isNationalAdmin ?? false,
     organisationId: org.organisation.id,
     siteId: (org.sites.find((s) => s.name === person.site) ?? org.sites[0]).id,
     departmentId: (org.departments.find((d) => d.name === person.department) ?? org.departments[0])

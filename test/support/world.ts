@@ -7,7 +7,12 @@ import { CreateCommunityInput } from '../../src/communities/dto/create-community
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
 import { GuidanceService } from '../../src/guidance/guidance.service';
+import { NATIONAL_ADMIN_ROLE } from '../../src/identity/admin-scope';
+import { AuthenticatedUser, COMMS_ADMIN_ROLE } from '../../src/identity/authenticated-user';
 import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
+import { MyOrganisationService } from '../../src/identity/my-organisation.service';
+import { OrganisationClaim } from '../../src/identity/organisation-claims/organisation-claim.entity';
+import { OrganisationClaimsService } from '../../src/identity/organisation-claims/organisation-claims.service';
 import { Organisation } from '../../src/organisations/organisation.entity';
 import { OrganisationsService } from '../../src/organisations/organisations.service';
 import { ScimUsersService } from '../../src/scim/scim-users.service';
@@ -191,6 +196,39 @@ export class World {
     return person;
   }
 
+  /**
+   * A person whose organisation is self-chosen and not yet confirmed: a pending claim, as
+   * `chooseMyOrganisation` makes it. (A person with a confirmed organisation is
+   * `newPerson({ organisationId })`: SCIM, the tenant map or a confirmed claim put it there.)
+   */
+  async newClaimant(
+    organisation: Organisation,
+    overrides: Partial<NewStaffMember> = {},
+  ): Promise<{ person: StaffMember; claim: OrganisationClaim }> {
+    const person = await this.newPerson({ organisationId: null, ...overrides });
+    const claim = await this.claimOrganisation(person, organisation);
+    return { person: await this.reload(person), claim };
+  }
+
+  /** The person claims an organisation, as `chooseMyOrganisation` does (their trust resets). */
+  async claimOrganisation(person: StaffMember, organisation: Organisation) {
+    const { claim } = await this.app
+      .get(MyOrganisationService)
+      .choose(await this.reload(person), { organisationId: organisation.id });
+    if (!claim) throw new Error('The organisation was already trusted: no claim was made');
+    return claim;
+  }
+
+  /** Confirms the person's pending claim, as the organisation's communications team would. */
+  async confirmClaimOf(person: StaffMember): Promise<StaffMember> {
+    const claims = this.app.get(OrganisationClaimsService);
+    const [claim] = await claims.latestOf([person.id]);
+    if (!claim) throw new Error('No claim to confirm');
+    const national = await this.newNationalAdmin();
+    await claims.confirm(this.signedIn(national), claim.id);
+    return this.reload(person);
+  }
+
   /** Deactivates a person through the real leaver path: a SCIM PATCH of `active` to false. */
   async leave(person: StaffMember): Promise<StaffMember> {
     await this.app.get(ScimUsersService).patch(
@@ -240,10 +278,15 @@ export class World {
     } = {},
     admin?: StaffMember,
   ): Promise<Community> {
-    const creator = admin ?? (await this.newAdmin({ organisationId: overrides.organisationId }));
+    // NHS-wide communities are the national team's; an organisation's, its own team's
+    const creator =
+      admin ??
+      (overrides.organisationId
+        ? await this.newAdmin({ organisationId: overrides.organisationId })
+        : await this.newNationalAdmin());
     const unique = this.unique();
     return this.app.get(CommunitiesService).create(
-      { id: creator.id, organisationId: creator.organisationId },
+      this.signedIn(creator),
       Object.assign(new CreateCommunityInput(), {
         name: `Community ${unique}`,
         kind: CommunityKind.NETWORK,
@@ -251,6 +294,15 @@ export class World {
         ...overrides,
       }),
     );
+  }
+
+  /** The person as a request sees them: their roles as their token would carry them. */
+  signedIn(person: StaffMember): AuthenticatedUser {
+    const roles = [
+      ...(person.isCommsAdmin ? [COMMS_ADMIN_ROLE] : []),
+      ...(person.isNationalAdmin ? [NATIONAL_ADMIN_ROLE] : []),
+    ];
+    return { staff: person, roles, isCommsAdmin: person.isCommsAdmin };
   }
 
   join(person: StaffMember, community: Community): Promise<Community> {

@@ -54,13 +54,16 @@ export class DevSignInController {
       ? await this.matching(search)
       : await this.sample(organisations.map((organisation) => organisation.id));
     const names = new Map(organisations.map((o) => [o.id, o.name]));
-    return people.map(({ id, displayName, jobTitle, isCommsAdmin, organisationId }) => ({
-      id,
-      displayName,
-      jobTitle,
-      isCommsAdmin,
-      organisationName: organisationId ? (names.get(organisationId) ?? null) : null,
-    }));
+    return people.map(
+      ({ id, displayName, jobTitle, isCommsAdmin, isNationalAdmin, organisationId }) => ({
+        id,
+        displayName,
+        jobTitle,
+        isCommsAdmin,
+        isNationalAdmin,
+        organisationName: organisationId ? (names.get(organisationId) ?? null) : null,
+      }),
+    );
   }
 
   private matching(search: string): Promise<StaffMember[]> {
@@ -78,12 +81,19 @@ export class DevSignInController {
   private async sample(organisationIds: number[]): Promise<StaffMember[]> {
     const staff = (where: FindOptionsWhere<StaffMember>, take: number) =>
       this.staff.find({ where: { active: true, ...where }, order: { id: 'ASC' }, take });
-    const admins = await staff({ isCommsAdmin: true }, ADMINS_TO_OFFER);
+    const admins = [
+      ...(await staff({ isNationalAdmin: true }, ADMINS_TO_OFFER)),
+      ...(await staff({ isCommsAdmin: true, isNationalAdmin: false }, ADMINS_TO_OFFER)),
+    ];
     const groups = [];
     for (const organisationId of [...organisationIds, null]) {
       groups.push(
         await staff(
-          { isCommsAdmin: false, organisationId: organisationId ?? IsNull() },
+          {
+            isCommsAdmin: false,
+            isNationalAdmin: false,
+            organisationId: organisationId ?? IsNull(),
+          },
           PEOPLE_PER_ORGANISATION,
         ),
       );
