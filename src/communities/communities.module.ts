@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { StaffModule } from '../staff/staff.module';
 import { CommunitiesLoaders } from './communities.loader';
+import { CommunitiesPersonalData } from './communities.personal-data';
 import { CommunitiesRepository } from './communities.repository';
 import {
   CommunitiesResolver,
@@ -23,6 +24,7 @@ import { Community } from './community.entity';
     CommunitiesRepository,
     CommunitiesService,
     CommunitiesLoaders,
+    CommunitiesPersonalData,
     CommunitiesResolver,
     CommunityMembershipResolver,
     StaffCommunitiesResolver,

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { DerivedState } from './derived-state';
+import { PersonalData } from './personal-data';
 import { bindIntegersAsParameters } from './sqlite-parameter-binding';
 import { TransactionRunner } from './transaction-runner';
 
@@ -24,7 +25,7 @@ import { TransactionRunner } from './transaction-runner';
       },
     }),
   ],
-  providers: [DerivedState, TransactionRunner],
-  exports: [DerivedState, TransactionRunner],
+  providers: [DerivedState, PersonalData, TransactionRunner],
+  exports: [DerivedState, PersonalData, TransactionRunner],
 })
 export class DatabaseModule {}

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
+import { GuidancePersonalData } from './guidance.personal-data';
 import { GuidanceResolver } from './guidance.resolver';
 import { GuidanceService } from './guidance.service';
 import { ListingMaintainer } from './listing.derived';
 
 @Module({
   imports: [TypeOrmModule.forFeature([GuidanceDocument, GuidanceAcceptance]), StaffModule],
-  providers: [GuidanceService, GuidanceResolver, ListingMaintainer],
+  providers: [GuidanceService, GuidanceResolver, ListingMaintainer, GuidancePersonalData],
   exports: [GuidanceService],
 })
 export class GuidanceModule {}

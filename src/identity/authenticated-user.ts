@@ -17,4 +17,6 @@ export interface IdentityClaims {
   preferred_username?: string;
   upn?: string;
   roles?: string[];
+  /** Issued at (epoch seconds). */
+  iat?: number;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
 import { Repository } from 'typeorm';
 import { ScimProfile } from './scim-profile.entity';
 
@@ -7,6 +8,15 @@ import { ScimProfile } from './scim-profile.entity';
 @Injectable()
 export class ScimProfilesService {
   constructor(@InjectRepository(ScimProfile) private readonly profiles: Repository<ScimProfile>) {}
+
+  /** What provisioning sent about the person, for their export. */
+  exportOf(tx: EntityManager, staffId: number): Promise<ScimProfile | null> {
+    return tx.findOneBy(ScimProfile, { staffId });
+  }
+
+  async eraseOf(tx: EntityManager, staffId: number): Promise<void> {
+    await tx.delete(ScimProfile, { staffId });
+  }
 
   /** Whether provisioning sets this person's organisation, so they may not choose another. */
   organisationManaged(staffId: number): Promise<boolean> {
