@@ -83,6 +83,9 @@ export function missingMessage(field: keyof typeof MISSING_MESSAGES | string): s
   return MISSING_MESSAGES[field] ?? TEXT_RULES[field]?.required ?? 'Answer this question';
 }
 
+/** The words when the erasure's confirmation is not exactly ERASE. */
+export const ERASE_CONFIRM_MESSAGE = 'Type ERASE in capital letters to confirm';
+
 /** The words for a link that is not an https:// address. */
 export const HTTPS_LINK_MESSAGE = FIELD_MESSAGES.url;
 
@@ -91,6 +94,9 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   HANDLE_TAKEN: (values) =>
     `That ${platformLabel(values)} account is already registered in Staff Voices. If it is yours, ask your communications team for help.`,
   HANDLE_ALREADY_MINE: (values) => `You have already added that ${platformLabel(values)} account`,
+  ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
+  ACCOUNT_ERASED: () =>
+    'Your data has been erased. Sign in again to start afresh with an empty profile.',
 };
 
 const CODE_MESSAGES: Record<string, string> = {
