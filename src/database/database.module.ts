@@ -7,7 +7,9 @@ import { dataSourceOptions } from './data-source-options';
 import { DerivedState } from './derived-state';
 import { PersonalData } from './personal-data';
 import { bindIntegersAsParameters } from './sqlite-parameter-binding';
+import { routeSqliteReads } from './sqlite-read-connection';
 import { TransactionRunner } from './transaction-runner';
+import { shareTransactionWithReads } from './write-context';
 
 @Global()
 @Module({
@@ -21,7 +23,10 @@ import { TransactionRunner } from './transaction-runner';
       dataSourceFactory: async (options) => {
         const dataSource = new DataSource(options!);
         bindIntegersAsParameters(dataSource);
-        return dataSource.initialize();
+        await dataSource.initialize(); // migrations run here, on the write connection
+        routeSqliteReads(dataSource);
+        shareTransactionWithReads(dataSource);
+        return dataSource;
       },
     }),
   ],
