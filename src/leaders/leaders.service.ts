@@ -90,8 +90,10 @@ export class LeadersService {
 
   /** Erasure: no longer featured, and the others close ranks, in the erasure's transaction. */
   async eraseOf(tx: EntityManager, staffId: number): Promise<void> {
+    // most people are no leader: only a leader's erasure takes the list's lock to renumber
+    if (!(await tx.existsBy(Leader, { staffId }))) return;
     const leaders = await this.leaders.all(tx);
-    if (!leaders.some((l) => l.staffId === staffId)) return;
+    if (!leaders.some((l) => l.staffId === staffId)) return; // removed meanwhile
     await tx.delete(Leader, { staffId });
     await this.renumber(
       tx,
