@@ -23,6 +23,8 @@ import { LeadersModule } from './leaders/leaders.module';
 import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
+import { VerificationModule } from './verification/verification.module';
+import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
@@ -52,6 +54,8 @@ export class AppModule {
         FollowsModule,
         GuidanceModule,
         DirectoryModule,
+        VerificationModule,
+        AuditModule,
         PrivacyModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]

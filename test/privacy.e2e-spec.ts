@@ -37,6 +37,8 @@ describe('privacy: export and erasure', () => {
     const email = `zq.${tag}@example.nhs.uk`;
     const oid = randomUUID();
     const provisioned = await world.newProvisioned({
+      // Entra sends the oid as externalId: the only link a first sign-in trusts
+      externalId: oid,
       userName: email,
       displayName: `${given} ${family}`,
       name: { givenName: given, familyName: family },

@@ -36,6 +36,9 @@ describe('loadConfig: identity settings', () => {
       clientId: CLIENT_ID,
       apiScope: 'api://staff-voices/access_as_user',
       tenantOrganisations: { [OTHER_TENANT]: 'RJ1' },
+      requiredScope: 'access_as_user',
+      // two tenants and no SCIM_TENANT_ID: no provisioned record links to any sign-in
+      scimTenantId: null,
     });
     expect(config.scimToken).toBe('x'.repeat(40));
   });
@@ -167,5 +170,36 @@ describe('loadConfig: identity settings', () => {
 
   it('does not ask for Entra settings in development mode', () => {
     expect(loadConfig({ NODE_ENV: 'development', AUTH_MODE: 'dev' }).entra.tenantIds).toEqual([]);
+  });
+});
+
+describe('loadConfig: proof-of-ownership fetches', () => {
+  it('has safe defaults and no stand-in platform', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).proofFetch).toEqual({
+      timeoutMs: 5000,
+      maxBytes: 512 * 1024,
+      maxRedirects: 3,
+      platformBaseUrl: undefined,
+    });
+  });
+
+  it('takes a local stand-in for the platforms outside production only', () => {
+    const url = 'http://127.0.0.1:4000';
+    expect(
+      loadConfig({ NODE_ENV: 'test', PROOF_FETCH_PLATFORM_BASE_URL: url }).proofFetch
+        .platformBaseUrl,
+    ).toBe(url);
+    expect(() =>
+      loadConfig(entra({ NODE_ENV: 'production', PROOF_FETCH_PLATFORM_BASE_URL: url })),
+    ).toThrow(/PROOF_FETCH_PLATFORM_BASE_URL: refused in production/);
+    expect(() =>
+      loadConfig(entra({ NODE_ENV: unset, PROOF_FETCH_PLATFORM_BASE_URL: url })),
+    ).toThrow(ConfigError);
+  });
+
+  it('names a bad value', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', PROOF_FETCH_MAX_BYTES: 'lots' })).toThrow(
+      /PROOF_FETCH_MAX_BYTES/,
+    );
   });
 });

@@ -15,6 +15,16 @@ export interface EntraConfig {
   apiScope?: string;
   /** A tenant whose staff all belong to one organisation (ODS code): `tid=ODS,...`. */
   tenantOrganisations: Record<string, string>;
+  /**
+   * The delegated scope a person's access token must carry in `scp` (ENTRA_REQUIRED_SCOPE;
+   * default: the last part of ENTRA_API_SCOPE, e.g. `access_as_user`). App-only tokens have none.
+   */
+  requiredScope: string;
+  /**
+   * The tenant whose Entra provisioning sends SCIM (SCIM_TENANT_ID; default: the only tenant of
+   * ENTRA_TENANT_IDS). A first sign-in links to a provisioned record only from this tenant.
+   */
+  scimTenantId: string | null;
 }
 
 export interface AppConfig {
@@ -38,6 +48,18 @@ export interface AppConfig {
   webRoot: string;
   seedDemoData: boolean;
   privacy: PrivacyConfig;
+  /** This service's own address as people see it, for links back to it (Mastodon rel="me"). */
+  publicUrl: string;
+  /** Reading public profile pages for proof of ownership (docs/verification.md). */
+  proofFetch: ProofFetchConfig;
+}
+
+export interface ProofFetchConfig {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** Development and tests only: a local server standing in for every platform. */
+  platformBaseUrl?: string;
 }
 
 export interface PrivacyConfig {
@@ -168,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     clientId: env.ENTRA_CLIENT_ID || undefined,
     apiScope: env.ENTRA_API_SCOPE || undefined,
     tenantOrganisations: parseTenantOrganisations(env.ENTRA_TENANT_ORGANISATIONS),
+    requiredScope: '',
+    scimTenantId: null,
   };
   if (authMode === 'entra') {
     if (entra.tenantIds.length === 0) {
@@ -214,6 +238,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     }
   }
 
+  entra.requiredScope =
+    env.ENTRA_REQUIRED_SCOPE?.trim() || entra.apiScope?.split('/').pop() || 'access_as_user';
+  if (!/^[\w.-]+$/.test(entra.requiredScope)) {
+    throw new ConfigError(
+      `ENTRA_REQUIRED_SCOPE: "${entra.requiredScope}" is not a scope name such as access_as_user`,
+    );
+  }
+  const scimTenant = env.SCIM_TENANT_ID?.trim().toLowerCase();
+  if (scimTenant && !GUID.test(scimTenant)) {
+    throw new ConfigError(`SCIM_TENANT_ID: "${scimTenant}" is not a tenant id (GUID)`);
+  }
+  if (scimTenant && authMode === 'entra' && !entra.tenantIds.includes(scimTenant)) {
+    throw new ConfigError(`SCIM_TENANT_ID: tenant "${scimTenant}" is not in ENTRA_TENANT_IDS`);
+  }
+  // development identities live in the all-zero tenant (the dev sign-in's DEV_TENANT_ID)
+  const onlyTenant = authMode === 'dev' ? '00000000-0000-0000-0000-000000000000' : null;
+  entra.scimTenantId =
+    scimTenant || (entra.tenantIds.length === 1 ? entra.tenantIds[0] : onlyTenant);
+
   const scimToken = env.SCIM_TOKEN || undefined;
   if (scimToken && scimToken.length < 32) {
     throw new ConfigError('SCIM_TOKEN: must be at least 32 characters (a long random secret)');
@@ -254,6 +297,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       7 * 24 * 60,
     ),
   };
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port.data}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL: "${publicUrl}" is not a URL`);
+  }
+  const proofFetch = parseProofFetch(env, isProduction, productionBecause);
 
   return {
     nodeEnv,
@@ -271,5 +321,43 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     webRoot: env.WEB_ROOT || 'web/dist',
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
     privacy,
+    publicUrl,
+    proofFetch,
+  };
+}
+
+function parseProofFetch(
+  env: NodeJS.ProcessEnv,
+  isProduction: boolean,
+  productionBecause: string,
+): ProofFetchConfig {
+  const whole = (name: string, fallback: number, max: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > max) {
+      throw new ConfigError(`${name}: "${raw}" is not a whole number from 0 to ${max}`);
+    }
+    return value;
+  };
+  const platformBaseUrl = env.PROOF_FETCH_PLATFORM_BASE_URL?.trim() || undefined;
+  if (platformBaseUrl) {
+    // it lets the fetcher reach one loopback address: never where real people's requests arrive
+    if (isProduction) {
+      throw new ConfigError(
+        `PROOF_FETCH_PLATFORM_BASE_URL: refused in production (${productionBecause}); it is for tests`,
+      );
+    }
+    if (!/^https?:\/\/[^/]+\/?$/.test(platformBaseUrl)) {
+      throw new ConfigError(
+        `PROOF_FETCH_PLATFORM_BASE_URL: "${platformBaseUrl}" is not an origin like http://127.0.0.1:4000`,
+      );
+    }
+  }
+  return {
+    timeoutMs: whole('PROOF_FETCH_TIMEOUT_MS', 5000, 60_000) || 5000,
+    maxBytes: whole('PROOF_FETCH_MAX_BYTES', 512 * 1024, 10 * 1024 * 1024) || 512 * 1024,
+    maxRedirects: whole('PROOF_FETCH_MAX_REDIRECTS', 3, 10),
+    platformBaseUrl,
   };
 }

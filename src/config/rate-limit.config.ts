@@ -19,6 +19,12 @@ export const RATE_LIMIT_POLICIES = {
   handleClaims: { env: 'RATE_LIMIT_HANDLE_CLAIMS', points: 30, durationSeconds: 900 },
   /** socialHandlePreview, asked as someone types. */
   handlePreviews: { env: 'RATE_LIMIT_HANDLE_PREVIEWS', points: 120, durationSeconds: 60 },
+  /** GET /api/verify, the public "is this NHS staff?" check, per address. */
+  publicVerify: { env: 'RATE_LIMIT_PUBLIC_VERIFY', points: 60, durationSeconds: 60 },
+  /** checkVerificationProof, which fetches a page from the platform, per person. */
+  proofChecks: { env: 'RATE_LIMIT_PROOF_CHECKS', points: 10, durationSeconds: 300 },
+  /** reportListing, per person. */
+  listingReports: { env: 'RATE_LIMIT_LISTING_REPORTS', points: 20, durationSeconds: 3600 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;

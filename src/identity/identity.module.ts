@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app.config';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -34,6 +35,7 @@ export class IdentityModule {
         TypeOrmModule.forFeature([StaffMember, Organisation, ErasedIdentity]),
         StaffModule,
         ScimModule,
+        AuditModule,
       ],
       controllers: [ClientConfigController, ...(dev ? [DevSignInController] : [])],
       providers: [

@@ -11,6 +11,7 @@ import { AccountPurpose, AccountVisibility } from '../social-accounts/social-acc
 import { SocialAccountsService } from '../social-accounts/social-accounts.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { NewStaffMember, StaffService } from '../staff/staff.service';
+import { OfficialAccountsService } from '../verification/official-accounts.service';
 import { DemoRandom } from './demo-random';
 import { seedGuidance } from './seed-guidance';
 import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
@@ -40,6 +41,7 @@ export interface SeedContext {
 
 /** A later capability adds its demo data by appending a step here. */
 const steps: ((context: SeedContext) => Promise<void>)[] = [
+  seedOfficialAccounts,
   seedAccounts,
   seedCommunitiesAndFollows,
   seedGuidance,
@@ -137,6 +139,26 @@ async function seedPeople(
 
 function handleBase(person: StaffMember): string {
   return person.displayName.replace(/^Dr /, '').replace(/[^A-Za-z]/g, '');
+}
+
+/** The trust's own accounts, registered by its communications team: official and reserved. */
+async function seedOfficialAccounts({ app, tx, trust }: SeedContext) {
+  await app.get(OfficialAccountsService).importMany(tx, [
+    { organisationId: trust.id, platform: Platform.X, handle: '@RiversideNHS', label: 'News' },
+    {
+      organisationId: trust.id,
+      platform: Platform.FACEBOOK,
+      handle: 'https://www.facebook.com/RiversideNHS',
+      label: 'Patients and visitors',
+    },
+    {
+      organisationId: trust.id,
+      // LinkedIn company pages are not yet accepted by the LinkedIn handle rules (profiles only)
+      platform: Platform.INSTAGRAM,
+      handle: 'riversidenhs',
+      label: 'Behind the scenes',
+    },
+  ]);
 }
 
 async function seedAccounts({ app, tx, random, staff }: SeedContext) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HandleReservations } from './handle-reservations';
 import { SocialAccount } from './social-account.entity';
 import { SocialAccountsLoaders } from './social-accounts.loader';
 import { SocialAccountsPersonalData } from './social-accounts.personal-data';
@@ -9,11 +10,12 @@ import { SocialAccountsService } from './social-accounts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount])],
   providers: [
+    HandleReservations,
     SocialAccountsService,
     SocialAccountsLoaders,
     SocialAccountsResolver,
     SocialAccountsPersonalData,
   ],
-  exports: [SocialAccountsService],
+  exports: [SocialAccountsService, HandleReservations],
 })
 export class SocialAccountsModule {}

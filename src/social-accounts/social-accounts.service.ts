@@ -12,6 +12,7 @@ import {
   RemoveSocialAccountInput,
   UpdateSocialAccountInput,
 } from './dto/social-account.inputs';
+import { HandleReservations } from './handle-reservations';
 import { HandlePreview, normaliseHandle, previewHandle } from './platforms/normalise-handle';
 import { Platform } from './platforms/platform';
 import {
@@ -20,7 +21,7 @@ import {
   SocialAccountErrorReason,
 } from './social-account.errors';
 import './social-account.changes';
-import { SocialAccount, VerificationStatus } from './social-account.entity';
+import { AccountVisibility, SocialAccount, VerificationStatus } from './social-account.entity';
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;
 
@@ -29,6 +30,7 @@ export class SocialAccountsService {
   constructor(
     @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
     private readonly transactions: TransactionRunner,
+    private readonly reservations: HandleReservations,
   ) {}
 
   /** Every account of these people, grouped in the order of `staffIds` (for a DataLoader). */
@@ -154,6 +156,85 @@ export class SocialAccountsService {
     return existing.id;
   }
 
+  /** Accounts by id, in any order (verification, moderation, the public check). */
+  findByIds(ids: readonly number[], tx?: EntityManager): Promise<SocialAccount[]> {
+    return (tx ?? this.accounts.manager).findBy(SocialAccount, { id: In([...ids]) });
+  }
+
+  /** The account registered under one of these (platform, handle key) pairs, if any. */
+  async findByHandleKeys(
+    keys: readonly { platform: Platform; handleKey: string }[],
+    tx?: EntityManager,
+  ): Promise<SocialAccount[]> {
+    if (keys.length === 0) return [];
+    return (tx ?? this.accounts.manager).find(SocialAccount, {
+      where: keys.map(({ platform, handleKey }) => ({ platform, handleKey })),
+    });
+  }
+
+  /**
+   * Owner's method for verification: sets the account's status in the caller's transaction, only
+   * while its handle is still `handleKey` (a changed handle is another account). Returns whether
+   * it was written.
+   */
+  async setVerificationStatus(
+    tx: EntityManager,
+    accountId: number,
+    handleKey: string,
+    status: VerificationStatus,
+  ): Promise<boolean> {
+    const result = await tx.update(
+      SocialAccount,
+      { id: accountId, handleKey },
+      { verificationStatus: status },
+    );
+    if (!result.affected) return false;
+    const { staffId } = await tx.findOneOrFail(SocialAccount, {
+      where: { id: accountId },
+      select: { id: true, staffId: true },
+    });
+    touch(tx, 'social-accounts', [{ accountId, staffId }]);
+    return true;
+  }
+
+  /** Owner's method for moderation: only the owner sees the account from now on. */
+  async hideForModeration(tx: EntityManager, account: SocialAccount): Promise<void> {
+    await tx.update(
+      SocialAccount,
+      { id: account.id },
+      { visibility: AccountVisibility.ONLY_ME, verificationStatus: VerificationStatus.UNVERIFIED },
+    );
+    touch(tx, 'social-accounts', [{ accountId: account.id, staffId: account.staffId }]);
+  }
+
+  /**
+   * Owner's method for moderation and handle reassignment: the account is removed, in the
+   * caller's transaction, so its handle is free.
+   */
+  async removeForModeration(tx: EntityManager, account: SocialAccount): Promise<void> {
+    await tx.delete(SocialAccount, { id: account.id });
+    touch(tx, 'social-accounts', [{ accountId: account.id, staffId: account.staffId }]);
+  }
+
+  /**
+   * Owner's method for handle reassignment: a handle moves to another person, in the caller's
+   * transaction, as an account of theirs (unverified, visible as the directory shows by default).
+   */
+  async giveTo(
+    tx: EntityManager,
+    staffId: number,
+    platform: Platform,
+    input: string,
+  ): Promise<SocialAccount> {
+    const { handle, handleKey, url } = normaliseHandle(platform, input);
+    const saved = await tx.save(
+      SocialAccount,
+      tx.create(SocialAccount, { staffId, platform, handle, handleKey, url }),
+    );
+    touch(tx, 'social-accounts', [{ accountId: saved.id, staffId }]);
+    return tx.findOneByOrFail(SocialAccount, { id: saved.id });
+  }
+
   /** Every account of a person, for their own export. */
   exportOf(tx: EntityManager, staffId: number): Promise<SocialAccount[]> {
     return tx.find(SocialAccount, { where: { staffId }, order: { id: 'ASC' } });
@@ -184,6 +265,8 @@ export class SocialAccountsService {
     platform: Platform,
     handleKey: string,
   ): Promise<void> {
+    const reserved = await this.reservations.refusal(tx, platform, handleKey);
+    if (reserved) throw reserved;
     const holder = await tx.findOne(SocialAccount, {
       where: { platform, handleKey },
       select: { id: true, staffId: true },

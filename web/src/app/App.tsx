@@ -35,6 +35,13 @@ import { MyProfilePage } from '../routes/me/MyProfilePage';
 import { ProfilePage } from '../routes/people/ProfilePage';
 import { NotFoundPage } from '../routes/not-found/NotFoundPage';
 import { SignInPage } from '../routes/sign-in/SignInPage';
+import { AdminOfficialAccountsPage } from '../routes/verification/AdminOfficialAccountsPage';
+import { AdminReportsPage } from '../routes/verification/AdminReportsPage';
+import { AdminVerificationPage } from '../routes/verification/AdminVerificationPage';
+import { MyReportsPage } from '../routes/verification/MyReportsPage';
+import { OfficialAccountsPage } from '../routes/verification/OfficialAccountsPage';
+import { ReportListingPage } from '../routes/verification/ReportListingPage';
+import { VerifyAccountPage } from '../routes/me/accounts/VerifyAccountPage';
 import { AuthProvider } from './auth/auth-context';
 import type { AuthSession } from './auth/auth-session';
 import { RequireCommsAdmin } from './auth/RequireCommsAdmin';
@@ -55,6 +62,7 @@ const router = createBrowserRouter([
           { path: 'accessibility', element: <AccessibilityPage /> },
           { path: 'about', element: <AboutPage /> },
           { path: 'privacy', element: <PrivacyPage /> },
+          { path: 'official-accounts', element: <OfficialAccountsPage /> },
           {
             element: <RequireSignIn />,
             children: [
@@ -66,6 +74,9 @@ const router = createBrowserRouter([
               { path: 'me/accounts/add', element: <AddAccountPage /> },
               { path: 'me/accounts/:id', element: <EditAccountPage /> },
               { path: 'me/accounts/:id/remove', element: <RemoveAccountPage /> },
+              { path: 'me/accounts/:id/verify', element: <VerifyAccountPage /> },
+              { path: 'me/reports', element: <MyReportsPage /> },
+              { path: 'people/:id/report', element: <ReportListingPage /> },
               { path: 'guidance', element: <GuidancePage /> },
               { path: 'directory', element: <DirectoryPage /> },
               { path: 'people/:id', element: <ProfilePage /> },
@@ -93,6 +104,9 @@ const router = createBrowserRouter([
                   { path: 'admin/leaders/:staffId', element: <SetLeaderPage /> },
                   { path: 'admin/leaders/:staffId/remove', element: <RemoveLeaderPage /> },
                   { path: 'admin/guidance', element: <AdminGuidancePage /> },
+                  { path: 'admin/verification', element: <AdminVerificationPage /> },
+                  { path: 'admin/reports', element: <AdminReportsPage /> },
+                  { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },
                 ],
               },
             ],

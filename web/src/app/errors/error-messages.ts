@@ -94,6 +94,11 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   HANDLE_TAKEN: (values) =>
     `That ${platformLabel(values)} account is already registered in Staff Voices. If it is yours, ask your communications team for help.`,
   HANDLE_ALREADY_MINE: (values) => `You have already added that ${platformLabel(values)} account`,
+  OUTSIDE_YOUR_ORGANISATION: () =>
+    'Only the communications team of the person’s own organisation can do that',
+  REPORT_RESOLVED: () => 'Someone has already resolved that report. Reload the page.',
+  NO_PENDING_REQUEST: () =>
+    'That request has already been dealt with, or the handle changed. Reload the page.',
   ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
   ACCOUNT_ERASED: () =>
     'Your data has been erased. Sign in again to start afresh with an empty profile.',

@@ -11,6 +11,9 @@ export function AppFooter() {
         <Footer.ListItem asElement={Link} to="/privacy">
           Privacy notice
         </Footer.ListItem>
+        <Footer.ListItem asElement={Link} to="/official-accounts">
+          Official accounts and verified staff
+        </Footer.ListItem>
         <Footer.ListItem asElement={Link} to="/accessibility">
           Accessibility statement
         </Footer.ListItem>

@@ -19,6 +19,21 @@ export const ADMIN_TOOLS: { to: string; label: string; description: string }[] =
     description:
       'the guidance your staff accept before they are listed, and publishing a new version',
   },
+  {
+    to: '/admin/verification',
+    label: 'Verification requests',
+    description: 'verify or reject the accounts your staff ask you to verify',
+  },
+  {
+    to: '/admin/reports',
+    label: 'Reports of listings',
+    description: 'wrong person, impersonation or abuse: dismiss, hide or remove, with a note',
+  },
+  {
+    to: '/admin/official-accounts',
+    label: 'Official accounts',
+    description: 'your organisation’s own accounts, and reassigning a disputed handle',
+  },
 ];
 
 export function AdminPage() {

@@ -195,6 +195,11 @@ export function ProfilePage() {
           followLinks={!isMe}
           emptyText={`${person.displayName} has no social media accounts you can see.`}
         />
+        {!isMe && person.accounts.length > 0 ? (
+          <p>
+            <Link to={`/people/${person.id}/report`}>Report this listing</Link>
+          </p>
+        ) : null}
         {shown.length > 0 ? (
           <>
             <h2>Where they work</h2>

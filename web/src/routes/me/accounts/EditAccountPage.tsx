@@ -126,6 +126,11 @@ export function EditAccountPage() {
             <Button type="submit" disabled={loading}>
               Save changes
             </Button>
+            <Link to={`/me/accounts/${account.id}/verify`}>
+              {account.verificationStatus === 'VERIFIED'
+                ? 'Verified: see how'
+                : 'Get this account verified'}
+            </Link>
             <Link className="app-link-danger" to={`/me/accounts/${account.id}/remove`}>
               Remove this account
             </Link>
