@@ -25,6 +25,7 @@ import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
 import { VerificationModule } from './verification/verification.module';
 import { AuditModule } from './audit/audit.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -55,6 +56,7 @@ export class AppModule {
         DirectoryModule,
         VerificationModule,
         AuditModule,
+        PrivacyModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

@@ -131,6 +131,16 @@ export class CommunitiesService {
     return this.communities.visibleMemberIds(communityId, limit);
   }
 
+  exportOf(tx: EntityManager, staffId: number) {
+    return this.communities.exportOf(tx, staffId);
+  }
+
+  /** Erasure: the person leaves every community, and those communities' counts are recounted. */
+  async eraseMembershipsOf(tx: EntityManager, staffId: number): Promise<void> {
+    const communityIds = await this.communities.deleteMembershipsOf(tx, staffId);
+    await this.communities.recountMembers(tx, communityIds);
+  }
+
   /**
    * Communities and their memberships at once (the demo), in the caller's transaction, with
    * each community's member counter counted from what was written.

@@ -47,6 +47,7 @@ export interface AppConfig {
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
   seedDemoData: boolean;
+  privacy: PrivacyConfig;
   /** This service's own address as people see it, for links back to it (Mastodon rel="me"). */
   publicUrl: string;
   /** Reading public profile pages for proof of ownership (docs/verification.md). */
@@ -59,6 +60,13 @@ export interface ProofFetchConfig {
   maxRedirects: number;
   /** Development and tests only: a local server standing in for every platform. */
   platformBaseUrl?: string;
+}
+
+export interface PrivacyConfig {
+  /** Days a leaver's data is kept after deactivation before the sweep erases it (LEAVER_RETENTION_DAYS). */
+  leaverRetentionDays: number;
+  /** How often the server sweeps for leavers due (LEAVER_SWEEP_INTERVAL_MINUTES; 0: never). */
+  sweepIntervalMinutes: number;
 }
 
 /** Start-up refuses bad configuration with one line naming the variable. */
@@ -273,6 +281,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${levels.join(', ')}`);
   }
 
+  const wholeNumber = (name: string, fallback: string, max: number) => {
+    const raw = env[name] ?? fallback;
+    const parsed = z.coerce.number().int().min(0).max(max).safeParse(raw);
+    if (!parsed.success || raw.trim() === '') {
+      throw new ConfigError(`${name}: "${raw}" must be a whole number from 0 to ${max}`);
+    }
+    return parsed.data;
+  };
+  const privacy: PrivacyConfig = {
+    leaverRetentionDays: wholeNumber('LEAVER_RETENTION_DAYS', '90', 3650),
+    sweepIntervalMinutes: wholeNumber(
+      'LEAVER_SWEEP_INTERVAL_MINUTES',
+      nodeEnv === 'test' ? '0' : '60',
+      7 * 24 * 60,
+    ),
+  };
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port.data}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);
@@ -296,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
+    privacy,
     publicUrl,
     proofFetch,
   };

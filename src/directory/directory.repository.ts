@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runSql } from '../database/portable-sql';
 import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
@@ -91,6 +92,57 @@ export class DirectoryRepository {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * A page of the directory export: people others may see (active and listed), of one
+   * organisation or everyone, in id order after `afterId` (keyset: each page is one short
+   * index range, so a national export never holds the event loop).
+   */
+  async exportPage(organisationId: number | null, afterId: number, limit: number) {
+    const { rows } = await runSql<{
+      id: number;
+      display_name: string;
+      job_title: string | null;
+      staff_group: StaffGroup | null;
+      pronouns: string | null;
+      organisation: string | null;
+      site: string | null;
+      department: string | null;
+    }>(
+      this.dataSource.manager,
+      `SELECT s.id, s.display_name, s.job_title, s.staff_group, s.pronouns,
+              o.name AS organisation, si.name AS site, d.name AS department
+       FROM staff_members s
+       LEFT JOIN organisations o ON o.id = s.organisation_id
+       LEFT JOIN sites si ON si.id = s.site_id
+       LEFT JOIN departments d ON d.id = s.department_id
+       WHERE ${visibleStaffSql('s')} AND s.id > :afterId
+         ${organisationId === null ? '' : 'AND s.organisation_id = :organisationId'}
+       ORDER BY s.id LIMIT :limit`,
+      { afterId, organisationId, limit },
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /**
+   * The accounts of these people an export for `viewerOrganisationId`'s team may show: NHS
+   * directory ones, and organisation-only ones of that organisation's own staff (canSeeAccount;
+   * "only me" never leaves its owner, not even in their own team's export).
+   */
+  async exportAccounts(staffIds: readonly number[], viewerOrganisationId: number | null) {
+    if (staffIds.length === 0) return [];
+    const { rows } = await runSql<{ staff_id: number; platform: Platform; handle: string }>(
+      this.dataSource.manager,
+      `SELECT a.staff_id, a.platform, a.handle FROM social_accounts a
+       JOIN staff_members s ON s.id = a.staff_id
+       WHERE a.staff_id IN (:...ids)
+         AND (a.visibility = 'NHS_DIRECTORY'
+              ${viewerOrganisationId === null ? '' : "OR (a.visibility = 'ORGANISATION' AND s.organisation_id = :org)"})
+       ORDER BY a.staff_id, a.platform, a.id`,
+      { ids: [...staffIds], org: viewerOrganisationId },
+    );
+    return rows.map((r) => ({ ...r, staff_id: Number(r.staff_id) }));
   }
 
   /** Replaces these people's search index entries (none for someone gone). */

@@ -84,6 +84,23 @@ export class FollowsService {
     for (const staffId of optedOut) await this.follows.setSuggestible(tx, staffId, false);
   }
 
+  exportOf(tx: EntityManager, staffId: number) {
+    return this.follows.exportOf(tx, staffId);
+  }
+
+  /**
+   * Erasure: the person's follows both ways, counters and dismissals go; the people they
+   * followed or were followed by have their counters moved through the 'follows' topic.
+   */
+  async eraseAllOf(tx: EntityManager, staffId: number): Promise<void> {
+    const removed = await this.follows.eraseAllOf(tx, staffId);
+    touch(
+      tx,
+      'follows',
+      removed.map((f) => ({ ...f, delta: -1 as const, erasing: staffId })),
+    );
+  }
+
   async setSuggestionsOptOut(me: StaffMember, optOut: boolean): Promise<StaffMember> {
     await this.transactions.run((tx) => this.follows.setSuggestible(tx, me.id, !optOut));
     return me;

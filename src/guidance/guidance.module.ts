@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { StaffModule } from '../staff/staff.module';
 import { GuidanceAcceptance, GuidanceDocument } from './guidance-document.entity';
+import { GuidancePersonalData } from './guidance.personal-data';
 import { GuidanceResolver } from './guidance.resolver';
 import { GuidanceService } from './guidance.service';
 import { ListingMaintainer } from './listing.derived';
@@ -13,7 +14,7 @@ import { ListingMaintainer } from './listing.derived';
     StaffModule,
     AuditModule,
   ],
-  providers: [GuidanceService, GuidanceResolver, ListingMaintainer],
+  providers: [GuidanceService, GuidanceResolver, ListingMaintainer, GuidancePersonalData],
   exports: [GuidanceService],
 })
 export class GuidanceModule {}

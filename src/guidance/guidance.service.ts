@@ -60,6 +60,44 @@ export class GuidanceService {
     };
   }
 
+  /** The versions the person accepted, and any they published, for their export. */
+  async exportOf(tx: EntityManager, staffId: number) {
+    const acceptances = await tx
+      .createQueryBuilder(GuidanceAcceptance, 'a')
+      .innerJoinAndMapOne('a.document', GuidanceDocument, 'd', 'd.id = a.guidance_id')
+      .where('a.staff_id = :staffId', { staffId })
+      .orderBy('a.accepted_at')
+      .getMany();
+    const published = await tx.find(GuidanceDocument, {
+      where: { publishedById: staffId },
+      order: { id: 'ASC' },
+    });
+    return {
+      accepted: acceptances.map((a) => {
+        const document = (a as GuidanceAcceptance & { document: GuidanceDocument }).document;
+        return {
+          guidanceId: a.guidanceId,
+          version: document.version,
+          title: document.title,
+          nhsWide: document.nhsWide,
+          acceptedAt: a.acceptedAt,
+        };
+      }),
+      published: published.map((d) => ({
+        guidanceId: d.id,
+        version: d.version,
+        title: d.title,
+        publishedAt: d.publishedAt,
+      })),
+    };
+  }
+
+  /** Erasure: the person's acceptances go; guidance they published stays, without its author. */
+  async eraseOf(tx: EntityManager, staffId: number): Promise<void> {
+    await tx.delete(GuidanceAcceptance, { staffId });
+    await tx.update(GuidanceDocument, { publishedById: staffId }, { publishedById: null });
+  }
+
   /** Accepts the current version; the person is listed in the same transaction. */
   async accept(me: StaffMember, version: number): Promise<StaffMember> {
     await this.transactions.run(async (tx) => {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
 import { Leader } from './leader.entity';
 import { LeadersLoaders } from './leaders.loader';
+import { LeadersPersonalData } from './leaders.personal-data';
 import { LeadersRepository } from './leaders.repository';
 import { LeadersResolver, StaffLeaderResolver } from './leaders.resolver';
 import { LeadersService } from './leaders.service';
@@ -13,6 +14,7 @@ import { LeadersService } from './leaders.service';
     LeadersRepository,
     LeadersService,
     LeadersLoaders,
+    LeadersPersonalData,
     LeadersResolver,
     StaffLeaderResolver,
   ],

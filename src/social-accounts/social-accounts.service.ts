@@ -235,6 +235,23 @@ export class SocialAccountsService {
     return tx.findOneByOrFail(SocialAccount, { id: saved.id });
   }
 
+  /** Every account of a person, for their own export. */
+  exportOf(tx: EntityManager, staffId: number): Promise<SocialAccount[]> {
+    return tx.find(SocialAccount, { where: { staffId }, order: { id: 'ASC' } });
+  }
+
+  /** Erasure: deletes every account of the person, so their handles are free again. */
+  async eraseAllOf(tx: EntityManager, staffId: number): Promise<void> {
+    const accounts = await tx.find(SocialAccount, { where: { staffId }, select: { id: true } });
+    if (accounts.length === 0) return;
+    await tx.delete(SocialAccount, { staffId });
+    touch(
+      tx,
+      'social-accounts',
+      accounts.map((a) => ({ accountId: a.id, staffId })),
+    );
+  }
+
   /** Another person's account is "not found", exactly like one that does not exist. */
   private async findMine(me: StaffMember, id: number): Promise<SocialAccount> {
     const account = await this.accounts.findOneBy({ id, staffId: me.id });

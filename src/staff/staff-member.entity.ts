@@ -72,6 +72,10 @@ export class StaffMember {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** When a leaver was deactivated (set by StaffService): erased LEAVER_RETENTION_DAYS later. */
+  @Column({ name: 'deactivated_at', type: Date, nullable: true })
+  deactivatedAt: Date | null;
+
   /**
    * Whether others may find this person: derived by the guidance feature's listing rule
    * (src/guidance/listing.ts) whenever a person or the guidance that applies to them changes,

@@ -9,6 +9,7 @@ import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
 import { GuidanceService } from '../../src/guidance/guidance.service';
 import { NATIONAL_ADMIN_ROLE } from '../../src/identity/admin-scope';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE } from '../../src/identity/authenticated-user';
+import { LeadersService } from '../../src/leaders/leaders.service';
 import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
 import { MyOrganisationService } from '../../src/identity/my-organisation.service';
 import { OrganisationClaim } from '../../src/identity/organisation-claims/organisation-claim.entity';
@@ -242,6 +243,29 @@ export class World {
     return this.reload(person);
   }
 
+  /**
+   * Someone Entra provisioning created (SCIM POST) who has not signed in yet: no oid until they
+   * do. `scim` overrides the SCIM user's attributes.
+   */
+  async newProvisioned(scim: Record<string, unknown> = {}): Promise<StaffMember> {
+    const unique = this.unique();
+    const user = await this.app.get(ScimUsersService).create(
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `provisioned.${unique}@example.nhs.uk`,
+        externalId: `ext-${unique}`,
+        active: true,
+        displayName: `Provisioned Person ${unique}`,
+        name: { givenName: 'Provisioned', familyName: `Person ${unique}` },
+        emails: [{ value: `provisioned.${unique}@example.nhs.uk`, type: 'work', primary: true }],
+        ...scim,
+      },
+      'http://127.0.0.1/scim/v2',
+    );
+    const [person] = await this.app.get(StaffService).findByIds([Number(user.id)]);
+    return person;
+  }
+
   /** Changes a person as provisioning or sign-in would (the staff owner's own write). */
   async update(person: StaffMember, changes: StaffUpdate): Promise<StaffMember> {
     await this.write((tx) => this.app.get(StaffService).update(tx, person.id, changes));
@@ -313,6 +337,11 @@ export class World {
 
   follow(follower: StaffMember, followee: StaffMember): Promise<StaffMember> {
     return this.app.get(FollowsService).follow(follower, followee.id);
+  }
+
+  /** Features a person on the leaders page, as the communications team would. */
+  makeLeader(person: StaffMember, title = 'Chief Executive', statement: string | null = null) {
+    return this.app.get(LeadersService).set({ staffId: person.id, title, statement });
   }
 
   /** Publishes the next version of an organisation's guidance (NHS-wide with `null`). */

@@ -11,6 +11,7 @@ import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
 import { TrustedOrganisationsAndAudit1765100000000 } from './1765100000000-trusted-organisations-and-audit';
 import { VerificationAndTrust1765400000000 } from './1765400000000-verification-and-trust';
+import { Privacy1765500000000 } from './1765500000000-privacy';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   UserNameAnyCase1764800000000,
   TrustedOrganisationsAndAudit1765100000000,
   VerificationAndTrust1765400000000,
+  Privacy1765500000000,
 ];

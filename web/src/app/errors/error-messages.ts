@@ -83,6 +83,9 @@ export function missingMessage(field: keyof typeof MISSING_MESSAGES | string): s
   return MISSING_MESSAGES[field] ?? TEXT_RULES[field]?.required ?? 'Answer this question';
 }
 
+/** The words when the erasure's confirmation is not exactly ERASE. */
+export const ERASE_CONFIRM_MESSAGE = 'Type ERASE in capital letters to confirm';
+
 /** The words for a link that is not an https:// address. */
 export const HTTPS_LINK_MESSAGE = FIELD_MESSAGES.url;
 
@@ -96,6 +99,9 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   REPORT_RESOLVED: () => 'Someone has already resolved that report. Reload the page.',
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
+  ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
+  ACCOUNT_ERASED: () =>
+    'Your data has been erased. Sign in again to start afresh with an empty profile.',
 };
 
 const CODE_MESSAGES: Record<string, string> = {
