@@ -37,7 +37,12 @@ export interface AppConfig {
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
   seedDemoData: boolean;
+  /** The largest CSV a metrics or campaign activity import reads (IMPORT_MAX_BYTES); larger: 413. */
+  importMaxBytes: number;
 }
+
+/** 200 MiB: a year of daily figures for 20,000 accounts. */
+export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Start-up refuses bad configuration with one line naming the variable. */
 export class ConfigError extends Error {}
@@ -230,6 +235,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${levels.join(', ')}`);
   }
 
+  const importMaxBytes = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .safeParse(env.IMPORT_MAX_BYTES || String(DEFAULT_IMPORT_MAX_BYTES));
+  if (!importMaxBytes.success) {
+    throw new ConfigError(
+      `IMPORT_MAX_BYTES: "${env.IMPORT_MAX_BYTES}" is not a whole number of bytes`,
+    );
+  }
+
   return {
     nodeEnv,
     isProduction,
@@ -244,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     rateLimits,
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
+    importMaxBytes: importMaxBytes.data,
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
   };
 }

@@ -18,7 +18,14 @@ export interface RejectedRow {
 
 const json = {
   to: (value: unknown) => JSON.stringify(value ?? []),
-  from: (value: string | null) => (value ? JSON.parse(value) : []),
+  from: (value: unknown) => {
+    if (typeof value !== 'string') return Array.isArray(value) ? value : [];
+    try {
+      return JSON.parse(value);
+    } catch {
+      return [];
+    }
+  },
 };
 
 /**
@@ -59,10 +66,10 @@ export class MetricImport {
   @Column({ name: 'rows_rejected', type: 'integer', default: 0 })
   rowsRejected: number;
 
-  @Column({ type: 'text', default: '[]', transformer: json })
+  @Column({ type: 'text', transformer: json })
   rejected: RejectedRow[];
 
-  @Column({ name: 'ignored_columns', type: 'text', default: '[]', transformer: json })
+  @Column({ name: 'ignored_columns', type: 'text', transformer: json })
   ignoredColumns: string[];
 
   @Column({ name: 'started_at', type: Date })

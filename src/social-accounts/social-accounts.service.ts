@@ -23,6 +23,15 @@ import { SocialAccount, VerificationStatus } from './social-account.entity';
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;
 
+/** An account found by its handle, with whose it is: what an import needs to match a row. */
+export interface AccountOwner {
+  accountId: number;
+  staffId: number;
+  handleKey: string;
+  /** The owner's organisation (null when none). */
+  organisationId: number | null;
+}
+
 @Injectable()
 export class SocialAccountsService {
   constructor(
@@ -42,6 +51,40 @@ export class SocialAccountsService {
     const byStaff = new Map<number, SocialAccount[]>(staffIds.map((id) => [id, []]));
     for (const row of rows) byStaff.get(row.staffId)?.push(row);
     return staffIds.map((id) => byStaff.get(id)!);
+  }
+
+  /**
+   * The accounts with these case-folded handles on one platform, with their owner's
+   * organisation (for an import's admin scope): one statement per call, keyed by the unique
+   * (platform, handle_key) index. Callers send at most a few thousand keys at a time.
+   */
+  async findByHandleKeys(
+    platform: Platform,
+    handleKeys: readonly string[],
+    tx?: EntityManager,
+  ): Promise<AccountOwner[]> {
+    if (handleKeys.length === 0) return [];
+    const rows: {
+      id: number;
+      staffId: number;
+      handleKey: string;
+      organisationId: number | null;
+    }[] = await (tx ?? this.accounts.manager)
+      .createQueryBuilder(SocialAccount, 'a')
+      .innerJoin('staff_members', 's', 's.id = a.staff_id')
+      .select('a.id', 'id')
+      .addSelect('a.staff_id', 'staffId')
+      .addSelect('a.handle_key', 'handleKey')
+      .addSelect('s.organisation_id', 'organisationId')
+      .where('a.platform = :platform', { platform })
+      .andWhere('a.handle_key IN (:...handleKeys)', { handleKeys: [...handleKeys] })
+      .getRawMany();
+    return rows.map((row) => ({
+      accountId: Number(row.id),
+      staffId: Number(row.staffId),
+      handleKey: row.handleKey,
+      organisationId: row.organisationId === null ? null : Number(row.organisationId),
+    }));
   }
 
   countForStaff(staffId: number): Promise<number> {
@@ -149,6 +192,11 @@ export class SocialAccountsService {
       touch(tx, 'social-accounts', [{ accountId: existing.id, staffId: me.id }]);
     });
     return existing.id;
+  }
+
+  /** One of my accounts, or null (another person's answers exactly like one that does not exist). */
+  findOfStaff(staffId: number, id: number): Promise<SocialAccount | null> {
+    return this.accounts.findOneBy({ id, staffId });
   }
 
   /** Another person's account is "not found", exactly like one that does not exist. */
