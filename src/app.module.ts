@@ -25,6 +25,7 @@ import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { AuditModule } from './audit/audit.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -55,6 +56,7 @@ export class AppModule {
         DirectoryModule,
         MetricsModule,
         CampaignsModule,
+        AuditModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

@@ -35,6 +35,7 @@ describe('identity: Entra ID access tokens', () => {
       ENTRA_CLIENT_ID: randomUUID(),
       ENTRA_API_SCOPE: `${AUDIENCE}/access_as_user`,
       ENTRA_TENANT_ORGANISATIONS: `${OTHER_ALLOWED_TENANT}=${ods}`,
+      SCIM_TENANT_ID: TENANT,
     });
     world = new World(t);
   });
@@ -307,34 +308,75 @@ describe('identity: Entra ID access tokens', () => {
     expect(a.data!.me.id).not.toBe(b.data!.me.id);
   });
 
-  it('links the first sign-in to the record SCIM provisioned instead of making a second', async () => {
-    const userName = `provisioned.${randomUUID().slice(0, 8)}@example.nhs.uk`;
-    const provisioned = await world.newPerson({
-      userName,
-      tenantId: null,
-      objectId: null,
-      displayName: 'Paula Provisioned',
-    });
-    const oid = randomUUID();
+  it('links the first sign-in to the record SCIM provisioned, on externalId = oid', async () => {
+    const provisioned = await world.provision({ displayName: 'Paula Provisioned' });
+    const oid = provisioned.externalId!;
     const res = await me(
-      await issuer.mint(TENANT, AUDIENCE, { claims: { oid, preferred_username: userName } }),
+      await issuer.mint(TENANT, AUDIENCE, {
+        claims: { oid, preferred_username: 'someone.else@nhs.net' },
+      }),
     );
     expect(res.data!.me.id).toBe(String(provisioned.id));
     const linked = await t.dataSource
       .getRepository(StaffMember)
       .findOneByOrFail({ id: provisioned.id });
     expect(linked).toMatchObject({ tenantId: TENANT, objectId: oid });
+  });
 
-    // and by externalId = oid when the sign-in name differs
-    const byExternal = await world.newPerson({
-      tenantId: null,
-      objectId: null,
-      externalId: randomUUID(),
-    });
-    const res2 = await me(
-      await issuer.mint(TENANT, AUDIENCE, { claims: { oid: byExternal.externalId } }),
+  it('never links on preferred_username or upn alone (a mutable claim)', async () => {
+    const provisioned = await world.provision();
+    for (const claims of [
+      { preferred_username: provisioned.userName },
+      { upn: provisioned.userName, preferred_username: undefined },
+    ]) {
+      const res = await me(await issuer.mint(TENANT, AUDIENCE, { claims }));
+      expect(res.data!.me.id).not.toBe(String(provisioned.id));
+    }
+    const untouched = await t.dataSource
+      .getRepository(StaffMember)
+      .findOneByOrFail({ id: provisioned.id });
+    expect(untouched).toMatchObject({ tenantId: null, objectId: null });
+  });
+
+  it('never links a provisioned record to a sign-in from another allowed tenant', async () => {
+    // two tenants are allowed and SCIM_TENANT_ID names TENANT: the other tenant's person with
+    // the same object id (or a forged one) does not take the record over
+    const provisioned = await world.provision();
+    const res = await me(
+      await issuer.mint(OTHER_ALLOWED_TENANT, AUDIENCE, {
+        claims: { oid: provisioned.externalId, preferred_username: provisioned.userName },
+      }),
     );
-    expect(res2.data!.me.id).toBe(String(byExternal.id));
+    expect(res.data!.me.id).not.toBe(String(provisioned.id));
+    const untouched = await t.dataSource
+      .getRepository(StaffMember)
+      .findOneByOrFail({ id: provisioned.id });
+    expect(untouched).toMatchObject({ tenantId: null, objectId: null });
+  });
+
+  it('refuses app-only tokens as people, even with a Comms.Admin role', async () => {
+    for (const claims of [
+      { scp: undefined, roles: ['Comms.Admin'], idtyp: undefined },
+      { idtyp: 'app', roles: ['Comms.Admin'] },
+    ]) {
+      const res = await me(await issuer.mint(TENANT, AUDIENCE, { claims }));
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'APP_ONLY_TOKEN',
+      });
+    }
+  });
+
+  it('requires the API’s delegated scope in scp', async () => {
+    const res = await me(await issuer.mint(TENANT, AUDIENCE, { claims: { scp: 'User.Read' } }));
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'SCOPE_MISSING',
+    });
+    const both = await me(
+      await issuer.mint(TENANT, AUDIENCE, { claims: { scp: 'User.Read access_as_user' } }),
+    );
+    expect(both.errors).toBeUndefined();
   });
 
   it('refuses a deactivated person', async () => {

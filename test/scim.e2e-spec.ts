@@ -404,8 +404,9 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
     it('links the first sign-in to the provisioned person, and a leaver cannot sign in', async () => {
       const organisation = await world.newOrganisation();
       const user = newUser({ [ENTERPRISE]: { organization: organisation.odsCode } });
+      const oid = randomUUID(); // Entra maps externalId to the person's object id
+      user.externalId = oid;
       const { id } = JSON.parse((await scim().send('post', '/Users', user).expect(201)).text);
-      const oid = randomUUID();
       const token = await issuer.mint(TENANT, AUDIENCE, {
         claims: { oid, preferred_username: user.userName, name: user.displayName },
       });
@@ -441,10 +442,11 @@ describe('SCIM 2.0 provisioning from Entra ID', () => {
     });
 
     it('refuses the first sign-in of a person provisioned as inactive', async () => {
-      const user = newUser({ active: false });
+      const oid = randomUUID();
+      const user = newUser({ active: false, externalId: oid });
       await scim().send('post', '/Users', user).expect(201);
       const token = await issuer.mint(TENANT, AUDIENCE, {
-        claims: { preferred_username: user.userName },
+        claims: { oid, preferred_username: user.userName },
       });
       expect((await t.gql(ME, {}, { token })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });

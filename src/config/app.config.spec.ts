@@ -36,6 +36,9 @@ describe('loadConfig: identity settings', () => {
       clientId: CLIENT_ID,
       apiScope: 'api://staff-voices/access_as_user',
       tenantOrganisations: { [OTHER_TENANT]: 'RJ1' },
+      requiredScope: 'access_as_user',
+      // two tenants and no SCIM_TENANT_ID: no provisioned record links to any sign-in
+      scimTenantId: null,
     });
     expect(config.scimToken).toBe('x'.repeat(40));
   });

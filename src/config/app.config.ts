@@ -15,6 +15,16 @@ export interface EntraConfig {
   apiScope?: string;
   /** A tenant whose staff all belong to one organisation (ODS code): `tid=ODS,...`. */
   tenantOrganisations: Record<string, string>;
+  /**
+   * The delegated scope a person's access token must carry in `scp` (ENTRA_REQUIRED_SCOPE;
+   * default: the last part of ENTRA_API_SCOPE, e.g. `access_as_user`). App-only tokens have none.
+   */
+  requiredScope: string;
+  /**
+   * The tenant whose Entra provisioning sends SCIM (SCIM_TENANT_ID; default: the only tenant of
+   * ENTRA_TENANT_IDS). A first sign-in links to a provisioned record only from this tenant.
+   */
+  scimTenantId: string | null;
 }
 
 export interface AppConfig {
@@ -165,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     clientId: env.ENTRA_CLIENT_ID || undefined,
     apiScope: env.ENTRA_API_SCOPE || undefined,
     tenantOrganisations: parseTenantOrganisations(env.ENTRA_TENANT_ORGANISATIONS),
+    requiredScope: '',
+    scimTenantId: null,
   };
   if (authMode === 'entra') {
     if (entra.tenantIds.length === 0) {
@@ -210,6 +222,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       );
     }
   }
+
+  entra.requiredScope =
+    env.ENTRA_REQUIRED_SCOPE?.trim() || entra.apiScope?.split('/').pop() || 'access_as_user';
+  if (!/^[\w.-]+$/.test(entra.requiredScope)) {
+    throw new ConfigError(
+      `ENTRA_REQUIRED_SCOPE: "${entra.requiredScope}" is not a scope name such as access_as_user`,
+    );
+  }
+  const scimTenant = env.SCIM_TENANT_ID?.trim().toLowerCase();
+  if (scimTenant && !GUID.test(scimTenant)) {
+    throw new ConfigError(`SCIM_TENANT_ID: "${scimTenant}" is not a tenant id (GUID)`);
+  }
+  if (scimTenant && authMode === 'entra' && !entra.tenantIds.includes(scimTenant)) {
+    throw new ConfigError(`SCIM_TENANT_ID: tenant "${scimTenant}" is not in ENTRA_TENANT_IDS`);
+  }
+  // development identities live in the all-zero tenant (the dev sign-in's DEV_TENANT_ID)
+  const onlyTenant = authMode === 'dev' ? '00000000-0000-0000-0000-000000000000' : null;
+  entra.scimTenantId =
+    scimTenant || (entra.tenantIds.length === 1 ? entra.tenantIds[0] : onlyTenant);
 
   const scimToken = env.SCIM_TOKEN || undefined;
   if (scimToken && scimToken.length < 32) {

@@ -3,12 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-error';
 import { IS_PUBLIC, REQUIRES_COMMS_ADMIN, requestOf } from './auth.decorators';
+import { holdsAdminRole } from './admin-scope';
 import { AuthenticatedUser } from './authenticated-user';
 import { IdentityErrorReason } from './identity.errors';
 
 /**
  * Global guard: every GraphQL operation and route needs a valid bearer token unless marked
- * @Public(); @CommsAdminOnly() also needs the Comms.Admin role from the token.
+ * @Public(); @CommsAdminOnly() also needs a communications role from the token
+ * (Comms.Admin or Comms.NationalAdmin); where it may act is admin-scope.ts's to decide.
  */
 @Injectable()
 export class AuthGuard extends PassportAuthGuard('bearer-token') {
@@ -26,7 +28,7 @@ export class AuthGuard extends PassportAuthGuard('bearer-token') {
     await super.canActivate(context);
     if (this.reflector.getAllAndOverride<boolean>(REQUIRES_COMMS_ADMIN, targets)) {
       const user = requestOf(context).user as AuthenticatedUser;
-      if (!user.isCommsAdmin)
+      if (!holdsAdminRole(user))
         throw new ForbiddenError(
           IdentityErrorReason.COMMS_ADMIN_REQUIRED,
           'This needs the communications team role (Comms.Admin)',

@@ -17,4 +17,8 @@ export interface IdentityClaims {
   preferred_username?: string;
   upn?: string;
   roles?: string[];
+  /** Delegated scopes, space-separated: present only when a person signed in (not app-only). */
+  scp?: string;
+  /** `app` for an app-only token, `user` for a person (v2 tokens, optional claim). */
+  idtyp?: string;
 }

@@ -6,6 +6,10 @@ export enum IdentityErrorReason {
   ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
   /** The operation needs the app role Comms.Admin. */
   COMMS_ADMIN_REQUIRED = 'COMMS_ADMIN_REQUIRED',
+  /** An app-only token (no `scp`, or `idtyp` app): applications are not people. */
+  APP_ONLY_TOKEN = 'APP_ONLY_TOKEN',
+  /** A delegated token without the API's scope (ENTRA_REQUIRED_SCOPE) in `scp`. */
+  SCOPE_MISSING = 'SCOPE_MISSING',
   /** Provisioning or the sign-in tenant sets this person's organisation. */
   ORGANISATION_SET_BY_EMPLOYER = 'ORGANISATION_SET_BY_EMPLOYER',
 }

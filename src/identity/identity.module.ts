@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app.config';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -32,6 +33,7 @@ export class IdentityModule {
         TypeOrmModule.forFeature([StaffMember, Organisation]),
         StaffModule,
         ScimModule,
+        AuditModule,
       ],
       controllers: [ClientConfigController, ...(dev ? [DevSignInController] : [])],
       providers: [

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
 import { UnauthenticatedError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,6 +9,9 @@ import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { sameUserName } from '../staff/user-name';
+import { AuditService } from '../audit/audit.service';
+import { ScimProfilesService } from '../scim/scim-profiles.service';
+import { NATIONAL_ADMIN_ROLE } from './admin-scope';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
 import { IdentityErrorReason } from './identity.errors';
 
@@ -19,11 +22,13 @@ interface TokenProfile {
   displayName: string | null;
   userName: string | null;
   isCommsAdmin: boolean;
+  isNationalAdmin: boolean;
 }
 
 /**
  * Turns verified token claims into the person making the request. On a first sign-in it links the
- * record SCIM provisioned (same userName, or externalId = oid, and no oid yet) or creates one;
+ * record SCIM provisioned (externalId = oid, provisioned by this tenant, no oid yet; never by
+ * userName, e-mail or UPN) or creates one;
  * later sign-ins update what changed. A deactivated person is refused.
  */
 @Injectable()
@@ -32,6 +37,8 @@ export class IdentityService {
     @InjectRepository(StaffMember) private readonly staffMembers: Repository<StaffMember>,
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
+    private readonly provisioning: ScimProfilesService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +50,7 @@ export class IdentityService {
       displayName: claims.name?.trim() || null,
       userName: (claims.preferred_username ?? claims.upn ?? '').trim().toLowerCase() || null,
       isCommsAdmin: roles.includes(COMMS_ADMIN_ROLE),
+      isNationalAdmin: roles.includes(NATIONAL_ADMIN_ROLE),
     };
     // the hot path: one indexed read, and a write only when the token says something new
     let person = await this.staffMembers.findOneBy({
@@ -57,6 +65,9 @@ export class IdentityService {
   private async updateFromToken(person: StaffMember, seen: TokenProfile): Promise<StaffMember> {
     const changes: Partial<StaffMember> = {};
     if (person.isCommsAdmin !== seen.isCommsAdmin) changes.isCommsAdmin = seen.isCommsAdmin;
+    if (person.isNationalAdmin !== seen.isNationalAdmin) {
+      changes.isNationalAdmin = seen.isNationalAdmin;
+    }
     // a name the person chose stays until their organisation changes the name it signs them in with
     if (seen.displayName && person.identityName !== seen.displayName) {
       changes.displayName = seen.displayName;
@@ -79,7 +90,30 @@ export class IdentityService {
         delete changes.userName; // someone else holds it (a reused address): keep ours as it was
       }
       await this.staff.update(tx, person.id, changes);
+      await this.auditRoles(tx, person, changes);
       return Object.assign(person, changes);
+    });
+  }
+
+  /** A change of app role seen in a token is an administrative change: audit it. */
+  private async auditRoles(
+    tx: EntityManager,
+    before: Pick<StaffMember, 'id' | 'organisationId' | 'isCommsAdmin' | 'isNationalAdmin'>,
+    changes: Partial<StaffMember>,
+  ) {
+    if (changes.isCommsAdmin === undefined && changes.isNationalAdmin === undefined) return;
+    const roles = (p: Pick<StaffMember, 'isCommsAdmin' | 'isNationalAdmin'>) => ({
+      commsAdmin: p.isCommsAdmin,
+      nationalAdmin: p.isNationalAdmin,
+    });
+    await this.audit.record(tx, {
+      actorId: before.id,
+      action: 'staff.roles.change',
+      targetType: 'staff',
+      targetId: before.id,
+      organisationId: changes.organisationId ?? before.organisationId,
+      before: roles(before),
+      after: roles({ ...before, ...changes }),
     });
   }
 
@@ -107,38 +141,53 @@ export class IdentityService {
       if (!existing.active) throw deactivated();
       return existing;
     }
-    const provisioned = await tx.findOne(StaffMember, {
-      where: [
-        ...(seen.userName ? [{ userName: sameUserName(seen.userName), objectId: IsNull() }] : []),
-        { externalId: seen.objectId, objectId: IsNull() },
-      ],
-      order: { id: 'ASC' },
-    });
+    // only on the immutable object id, and only from the tenant whose provisioning made the
+    // record: preferred_username and upn are mutable and never decide who someone is
+    const provisionedId =
+      this.config.entra.scimTenantId === seen.tenantId
+        ? await this.provisioning.unlinkedStaffIdByExternalId(tx, seen.objectId, seen.tenantId)
+        : null;
+    const provisioned = provisionedId
+      ? await tx.findOneBy(StaffMember, { id: provisionedId })
+      : null;
     if (provisioned) {
       if (!provisioned.active) throw deactivated();
       const changes: Partial<StaffMember> = {
         ...identity,
         isCommsAdmin: seen.isCommsAdmin,
+        isNationalAdmin: seen.isNationalAdmin,
         identityName: seen.displayName,
         ...(provisioned.organisationId
           ? {}
           : { organisationId: await this.tenantOrganisationId(tx, seen.tenantId) }),
       };
       await this.staff.update(tx, provisioned.id, changes);
+      await this.auditRoles(tx, provisioned, changes);
       return Object.assign(provisioned, changes);
     }
     const userNameFree = seen.userName && !(await this.userNameTaken(tx, seen.userName, undefined));
-    return this.staff.create(
+    const created = await this.staff.create(
       {
         ...identity,
         displayName: seen.displayName ?? seen.userName ?? 'NHS colleague',
         identityName: seen.displayName,
         userName: userNameFree ? seen.userName : null,
         isCommsAdmin: seen.isCommsAdmin,
+        isNationalAdmin: seen.isNationalAdmin,
         organisationId: await this.tenantOrganisationId(tx, seen.tenantId),
       },
       tx,
     );
+    const none = { isCommsAdmin: false, isNationalAdmin: false };
+    await this.auditRoles(
+      tx,
+      { ...created, ...none },
+      {
+        isCommsAdmin: seen.isCommsAdmin || undefined,
+        isNationalAdmin: seen.isNationalAdmin || undefined,
+      },
+    );
+    return created;
   }
 
   /** The organisation configuration maps this tenant to (ENTRA_TENANT_ORGANISATIONS), if any. */

@@ -35,6 +35,10 @@ export class ScimProfile {
   @Column({ name: 'organisation_managed', type: 'boolean', default: false })
   organisationManaged: boolean;
 
+  /** The tenant whose provisioning made the record (SCIM_TENANT_ID): sign-in links only from it. */
+  @Column({ name: 'tenant_id', type: 'varchar', length: 64, nullable: true })
+  tenantId: string | null;
+
   /** SCIM DELETE: the person is deactivated and gone from SCIM; data kept until erased. */
   @Column({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt: Date | null;

@@ -14,6 +14,29 @@ import { ScimUserView } from './scim-user.mapper';
 export class ScimUsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Records provisioned before tenants were recorded (tenant_id null) came through the same
+   * SCIM endpoint, whose token belongs to SCIM_TENANT_ID: the caller checks the tenant is that one.
+   */
+  async unlinkedStaffIdByExternalId(
+    tx: EntityManager,
+    objectId: string,
+    tenantId: string,
+  ): Promise<number | null> {
+    const row = await tx
+      .createQueryBuilder(StaffMember, 's')
+      .innerJoin(ScimProfile, 'p', 'p.staff_id = s.id')
+      .select('s.id', 'id')
+      .where('s.external_id = :objectId', { objectId })
+      .andWhere('s.object_id IS NULL')
+      .andWhere('p.deleted_at IS NULL')
+      .andWhere('(p.tenant_id = :tenantId OR p.tenant_id IS NULL)', { tenantId })
+      .orderBy('s.id', 'ASC')
+      .limit(1)
+      .getRawOne<{ id: number }>();
+    return row ? Number(row.id) : null;
+  }
+
   /** One page (startIndex is 1-based, as SCIM counts) and the total matching. */
   async page(
     filter: UserFilter,

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditActorKind } from '../audit/audit-entry.entity';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app.config';
+import { APP_CONFIG } from '../config/config.module';
 import { EntityManager, Not } from 'typeorm';
 import { NO_SUCH_ID, parseId } from '../common/graphql/id';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -31,6 +35,8 @@ export class ScimUsersService {
     private readonly users: ScimUsersRepository,
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ListUsersQuery, baseUrl: string) {
@@ -103,6 +109,16 @@ export class ScimUsersService {
       const person = await this.addressable(tx, id);
       await this.staff.update(tx, person.id, { active: false });
       await tx.save(ScimProfile, { staffId: person.id, deletedAt: new Date() });
+      await this.audit.record(tx, {
+        actorId: null,
+        actorKind: AuditActorKind.SCIM,
+        action: 'scim.user.delete',
+        targetType: 'staff',
+        targetId: person.id,
+        organisationId: person.organisationId,
+        before: auditedFields(person),
+        after: { ...auditedFields(person), active: false },
+      });
     });
   }
 
@@ -141,9 +157,22 @@ export class ScimUsersService {
       const department = await this.users.findDepartment(tx, organisationId, fields.department);
       if (department) changes.departmentId = department.id;
     }
+    const created = person.userName === null && person.externalId === null;
     await this.staff.update(tx, person.id, changes); // the directory sees the change at once
+    await this.audit.record(tx, {
+      actorId: null,
+      actorKind: AuditActorKind.SCIM,
+      action: created ? 'scim.user.create' : 'scim.user.update',
+      targetType: 'staff',
+      targetId: person.id,
+      organisationId: organisationId ?? null,
+      before: created ? null : auditedFields(person),
+      after: auditedFields({ ...person, ...changes }),
+    });
     await tx.save(ScimProfile, {
       staffId: person.id,
+      // the record belongs to the tenant whose provisioning sent it: only that tenant signs in to it
+      tenantId: this.config.entra.scimTenantId,
       givenName: fields.givenName,
       familyName: fields.familyName,
       emails: fields.emails,
@@ -194,4 +223,14 @@ function wholeNumber(raw: unknown, name: string): number | undefined {
 
 function taken(userName: string) {
   return new ScimError(409, `userName "${userName}" is already provisioned`, 'uniqueness');
+}
+
+/** What the audit log keeps of a provisioning change: ids and states, no names. */
+function auditedFields(person: Partial<StaffMember>) {
+  return {
+    active: person.active,
+    organisationId: person.organisationId ?? null,
+    siteId: person.siteId ?? null,
+    departmentId: person.departmentId ?? null,
+  };
 }

@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { Department } from '../organisations/department.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../organisations/site.entity';
@@ -16,6 +17,7 @@ import { ScimController } from './scim.controller';
   imports: [
     TypeOrmModule.forFeature([ScimProfile, StaffMember, Organisation, Site, Department]),
     StaffModule,
+    AuditModule,
   ],
   controllers: [ScimController],
   providers: [ScimUsersRepository, ScimUsersService, ScimProfilesService],

@@ -46,6 +46,11 @@ export class StaffMember {
   @Column({ name: 'staff_group', type: 'varchar', length: 64, nullable: true })
   staffGroup: StaffGroup | null;
 
+  /**
+   * The person's TRUSTED organisation only: set by provisioning (SCIM), the tenant map, or its
+   * communications team confirming the person's claim. A self-chosen organisation is an
+   * organisation claim (identity's organisation_claims) until confirmed, and is never here.
+   */
   @Column({ name: 'organisation_id', type: 'integer', nullable: true })
   organisationId: number | null;
 
@@ -88,6 +93,10 @@ export class StaffMember {
   })
   @Column({ name: 'is_comms_admin', type: 'boolean', default: false })
   isCommsAdmin: boolean;
+
+  /** The app role Comms.NationalAdmin, as this person's last token said (NHS-wide administration). */
+  @Column({ name: 'is_national_admin', type: 'boolean', default: false })
+  isNationalAdmin: boolean;
 
   @Field()
   @CreateDateColumn({ name: 'created_at' })

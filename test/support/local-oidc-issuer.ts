@@ -115,6 +115,8 @@ export class LocalOidcIssuer {
       tid,
       oid: randomUUID(),
       name: 'Test Person',
+      // a person's delegated token for the API (app-only tokens have no scp)
+      scp: 'access_as_user',
       ver: version === 'v2' ? '2.0' : '1.0',
       iat: now,
       nbf: now + (options.notBefore ?? 0),

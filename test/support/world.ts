@@ -154,9 +154,44 @@ export class World {
     return this.newPerson({ isCommsAdmin: true, jobTitle: 'Communications Officer', ...overrides });
   }
 
+  /**
+   * A national communications admin (app role Comms.NationalAdmin): NHS-wide communities and
+   * guidance, the national leaders list, and any organisation's administration.
+   */
+  newNationalAdmin(overrides: Partial<NewStaffMember> = {}): Promise<StaffMember> {
+    return this.newPerson({
+      isNationalAdmin: true,
+      jobTitle: 'National Communications Lead',
+      ...overrides,
+    });
+  }
+
   /** Someone deactivated by provisioning, as Entra sends it (SCIM `active: false`). */
   async newLeaver(overrides: Partial<NewStaffMember> = {}): Promise<StaffMember> {
     return this.leave(await this.newPerson(overrides));
+  }
+
+  /**
+   * A joiner provisioned by SCIM (not signed in yet), as Entra sends one: `externalId` is the
+   * person's Entra object id (the attribute mapping in docs/entra-id.md).
+   */
+  async provision(
+    user: { externalId?: string; userName?: string; displayName?: string; active?: boolean } = {},
+  ): Promise<StaffMember> {
+    const unique = this.unique();
+    const made = await this.app.get(ScimUsersService).create(
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `provisioned.${unique}@example.nhs.uk`,
+        externalId: randomUUID(),
+        displayName: `Provisioned Person ${unique}`,
+        active: true,
+        ...user,
+      },
+      'http://127.0.0.1/scim/v2',
+    );
+    const [person] = await this.app.get(StaffService).findByIds([Number(made.id)]);
+    return person;
   }
 
   /** Deactivates a person through the real leaver path: a SCIM PATCH of `active` to false. */

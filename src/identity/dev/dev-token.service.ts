@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
 import { UnauthenticatedError } from '../../common/errors/domain-error';
+import { NATIONAL_ADMIN_ROLE } from '../admin-scope';
 import { COMMS_ADMIN_ROLE, IdentityClaims } from '../authenticated-user';
 import { TokenVerifier } from '../token-verifier';
 import { IdentityErrorReason } from '../identity.errors';
@@ -10,6 +11,8 @@ export const DEV_ISSUER = 'urn:staff-voices:dev-sign-in';
 export const DEV_AUDIENCE = 'urn:staff-voices:api';
 /** The tenant id development identities live in (all zeros: never a real Entra tenant). */
 export const DEV_TENANT_ID = '00000000-0000-0000-0000-000000000000';
+/** The delegated scope development tokens carry. */
+export const DEV_SCOPE = 'access_as_user';
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
 
 /**
@@ -28,13 +31,19 @@ export class DevTokenService implements TokenVerifier {
     displayName: string;
     userName: string | null;
     isCommsAdmin: boolean;
+    isNationalAdmin?: boolean;
   }) {
     const claims: IdentityClaims = {
       tid: DEV_TENANT_ID,
       oid: person.objectId,
       name: person.displayName,
       ...(person.userName ? { preferred_username: person.userName } : {}),
-      roles: person.isCommsAdmin ? [COMMS_ADMIN_ROLE] : [],
+      roles: [
+        ...(person.isCommsAdmin ? [COMMS_ADMIN_ROLE] : []),
+        ...(person.isNationalAdmin ? [NATIONAL_ADMIN_ROLE] : []),
+      ],
+      // a delegated token, as Entra issues for a person signed in to the web client
+      scp: DEV_SCOPE,
     };
     const accessToken = sign({ ...claims, ver: '2.0' }, this.keys.privateKey, {
       algorithm: 'RS256',

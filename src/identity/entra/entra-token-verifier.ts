@@ -73,6 +73,19 @@ export class EntraTokenVerifier implements TokenVerifier {
     }
     if (typeof payload.exp !== 'number') throw refused('the token has no expiry');
     if (typeof payload.oid !== 'string' || !payload.oid) throw refused('the token has no oid');
+    // an app-only token (client credentials) is no person, whatever roles it carries
+    if (payload.idtyp === 'app' || typeof payload.scp !== 'string' || !payload.scp.trim()) {
+      throw new UnauthenticatedError(
+        IdentityErrorReason.APP_ONLY_TOKEN,
+        'Sign in first: an application token is not a person (a delegated token with scp is needed)',
+      );
+    }
+    if (!payload.scp.split(' ').includes(this.config.entra.requiredScope)) {
+      throw new UnauthenticatedError(
+        IdentityErrorReason.SCOPE_MISSING,
+        `Sign in first: the token lacks the scope ${this.config.entra.requiredScope}`,
+      );
+    }
     return {
       tid,
       oid: payload.oid,

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditQuery {
+  organisationId?: number | null;
+  action?: string;
+  actorId?: number;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The audit log: inserts, and keyset pages newest first. Nothing here updates or deletes. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, rows: Partial<AuditEntry>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.insert(AuditEntry, rows);
+  }
+
+  page(query: AuditQuery, limit: number, beforeId: number | null): Promise<AuditEntry[]> {
+    const qb = this.filtered(query);
+    if (beforeId !== null) qb.andWhere('e.id < :beforeId', { beforeId });
+    return qb.orderBy('e.id', 'DESC').take(limit).getMany();
+  }
+
+  count(query: AuditQuery): Promise<number> {
+    return this.filtered(query).getCount();
+  }
+
+  private filtered(query: AuditQuery): SelectQueryBuilder<AuditEntry> {
+    const qb = this.dataSource.manager.createQueryBuilder(AuditEntry, 'e').where('1 = 1');
+    if (query.organisationId !== undefined) {
+      if (query.organisationId === null) qb.andWhere('e.organisation_id IS NULL');
+      else qb.andWhere('e.organisation_id = :organisationId', query);
+    }
+    if (query.action !== undefined) qb.andWhere('e.action = :action', query);
+    if (query.actorId !== undefined) qb.andWhere('e.actor_id = :actorId', query);
+    if (query.targetType !== undefined) qb.andWhere('e.target_type = :targetType', query);
+    if (query.targetId !== undefined) qb.andWhere('e.target_id = :targetId', query);
+    if (query.from !== undefined) qb.andWhere('e.at >= :from', query);
+    if (query.to !== undefined) qb.andWhere('e.at < :to', query);
+    return qb;
+  }
+}
