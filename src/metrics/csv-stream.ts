@@ -6,33 +6,25 @@ import { ImportEncodingError, ImportTooLargeError } from './metrics.errors';
  * A CSV upload as records, streamed: bytes are counted against the limit (413 past it), checked
  * to be UTF-8 (a UTF-8 byte order mark is dropped; UTF-16 and invalid sequences are refused),
  * and parsed by csv-parse a chunk at a time, so a 100 MB file never sits in memory. Records come
- * as arrays of fields with `info.lines`, the line a spreadsheet shows; a record csv-parse
- * cannot read (a stray quote) is reported through `onMalformed` and the rest carry on.
+ * as arrays of fields, one per row a spreadsheet shows (a blank line is `['']`), so the caller
+ * counts lines as a spreadsheet does; a record csv-parse cannot read is reported through
+ * `onMalformed` with the number of records before it, and the rest carry on.
  */
 export function csvRecords(
   source: Readable,
   limit: number,
-  onMalformed: (line: number, error: { code?: string; message: string }) => void,
+  onMalformed: (afterRecords: number, error: { code?: string; message: string }) => void,
 ): Parser {
-  // the line after the last good record: where a record csv-parse gives up on starts
-  let lastLine = 1;
   const parser = parse({
-    on_record: (record, context) => {
-      lastLine = context.lines;
-      return record;
-    },
-    skip_empty_lines: true,
+    // blank lines come through as one empty field, so every record's line is counted
+    skip_empty_lines: false,
     relax_column_count: true,
     skip_records_with_error: true,
     // a stray quote inside a field is kept as text (the field then fails its own check)
     relax_quotes: true,
-    info: true,
   });
-  parser.on('skip', (error: Error & { code?: string; lines?: number }) => {
-    const line = lastLine + 1;
-    lastLine = error.lines ?? line;
-    onMalformed(line, error);
-  });
+  // csv-parse reads ahead of the caller: a skip says after how many records it came
+  parser.on('skip', (error: Error & { code?: string }) => onMalformed(parser.info.records, error));
   pipeline(Readable.from(utf8Text(source, limit)), parser, () => undefined);
   return parser;
 }

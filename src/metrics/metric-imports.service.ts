@@ -153,15 +153,26 @@ export class MetricImportsService implements OnApplicationBootstrap {
       if (rejected.length < MAX_REJECTED_LISTED) rejected.push({ line, reason });
     };
     let malformed = 0;
-    const records = csvRecords(source, this.config.importMaxBytes, (line, error) => {
-      malformed += 1;
-      reject(
-        line,
-        error.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'A quote opened on this line is never closed: the rest of the file from here could not be read'
-          : `This line is not well-formed CSV (${error.message})`,
-      );
-    });
+    // the spreadsheet row of the record being read: the header is line 1
+    let line = 0;
+    let consumed = 0;
+    const skips: { afterRecords: number; code?: string; message: string }[] = [];
+    const records = csvRecords(source, this.config.importMaxBytes, (afterRecords, error) =>
+      skips.push({ afterRecords, code: error.code, message: error.message }),
+    );
+    const takeSkips = (upTo: number) => {
+      while (skips.length > 0 && skips[0].afterRecords <= upTo) {
+        const error = skips.shift()!;
+        malformed += 1;
+        line += 1;
+        reject(
+          line,
+          error.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'A quote opened on this line is never closed: the rest of the file from here could not be read'
+            : `This line is not well-formed CSV (${error.message})`,
+        );
+      }
+    };
 
     let record: MetricImport | null = null;
     let columns: Map<string, number> | null = null;
@@ -219,17 +230,17 @@ export class MetricImportsService implements OnApplicationBootstrap {
     };
 
     try {
-      for await (const { record: fields, info } of records as AsyncIterable<{
-        record: string[];
-        info: { lines: number };
-      }>) {
+      for await (const fields of records as AsyncIterable<string[]>) {
+        takeSkips(consumed);
+        consumed += 1;
+        line += 1;
+        if (fields.length === 1 && fields[0].trim() === '') continue; // a blank line
         if (!columns) {
           columns = this.header(fields, kind);
           record = await this.start(user, scope, kind, [...ignoredOf(fields, kind)]);
           continue;
         }
         rowsRead += 1;
-        const line = info.lines;
         const field = (name: string) => {
           const value = fields[columns!.get(name) ?? -1]?.trim();
           return value === undefined || value === '' ? undefined : value;
@@ -252,6 +263,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
         pending.push({ ...parsed, line, values });
         if (pending.length >= IMPORT_BATCH_ROWS) await flush();
       }
+      takeSkips(Infinity);
       if (!columns) {
         throw new InvalidInputError(
           MetricsErrorReason.IMPORT_NO_FILE,

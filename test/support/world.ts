@@ -23,6 +23,9 @@ import { NewStaffMember, StaffService, StaffUpdate } from '../../src/staff/staff
 import { MetricSnapshot, MetricSource } from '../../src/metrics/metric-snapshot.entity';
 import { londonDay } from '../../src/metrics/london-day';
 import { MetricsService } from '../../src/metrics/metrics.service';
+import { Campaign } from '../../src/campaigns/campaign.entity';
+import { CampaignsService } from '../../src/campaigns/campaigns.service';
+import { addDays } from '../../src/metrics/london-day';
 import type { TestApp } from './create-test-app';
 
 let counter = 0;
@@ -253,6 +256,33 @@ export class World {
       day,
       source,
     });
+  }
+
+  /**
+   * A campaign of the admin's organisation, made as the communications team makes it (a week
+   * from today unless given), with these people taking part.
+   */
+  async newCampaign(
+    admin: StaffMember,
+    overrides: { name?: string; hashtag?: string; startsOn?: string; endsOn?: string } = {},
+    participants: StaffMember[] = [],
+  ): Promise<Campaign> {
+    const startsOn = overrides.startsOn ?? londonDay();
+    const campaigns = this.app.get(CampaignsService);
+    const campaign = await campaigns.create(
+      { staff: admin, roles: ['Comms.Admin'], isCommsAdmin: true },
+      {
+        name: overrides.name ?? `Campaign ${this.unique()}`,
+        hashtag: overrides.hashtag ?? `#Week${this.unique().replace(/-/g, '')}`,
+        startsOn,
+        endsOn: overrides.endsOn ?? addDays(startsOn, 6),
+        nhsWide: false,
+      },
+    );
+    for (const person of participants) {
+      await campaigns.join({ staff: person, roles: [], isCommsAdmin: false }, campaign.id);
+    }
+    return campaign;
   }
 
   /** One of a person's accounts, added as they would add it. */
