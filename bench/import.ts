@@ -14,6 +14,8 @@ export interface ImportBenchResult {
   rowsRejected: number;
   healthMaxMs: number;
   reimportRowsPerSecond: number;
+  /** The same upserts through better-sqlite3 directly, into an empty copy of the table. */
+  floorRowsPerSecond: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function benchImport(
   const second = await post();
   polling = false;
   await poll;
+  const floorRowsPerSecond = sqlFloor(dbPath, Math.min(rows, 200_000));
   return {
     rows,
     bytes,
@@ -92,7 +95,51 @@ export async function benchImport(
     rowsRejected: first.report.rowsRejected,
     healthMaxMs: Math.round(healthMaxMs * 10) / 10,
     reimportRowsPerSecond: Math.round(rows / second.seconds),
+    floorRowsPerSecond,
   };
+}
+
+/** The import's own statement (500-row upserts, 5,000 rows per transaction) with nothing around it. */
+function sqlFloor(dbPath: string, rows: number): number {
+  const source = new Database(dbPath, { readonly: true });
+  const ddl = source
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE tbl_name = 'metric_snapshots' AND sql IS NOT NULL AND type IN ('table', 'index')",
+    )
+    .all() as { sql: string }[];
+  source.close();
+  const db = new Database(join(tmpdir(), `staff-voices-floor-${process.pid}.db`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('cache_size = -65536');
+  db.exec('DROP TABLE IF EXISTS metric_snapshots');
+  for (const { sql } of ddl) db.exec(sql.replace(/REFERENCES[^,)]*\)[^,)]*/g, ''));
+  const per = 500;
+  const values = Array.from(
+    { length: per },
+    () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+  );
+  const statement = db.prepare(
+    'INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at) VALUES ' +
+      values.join(', ') +
+      ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET followers = excluded.followers, following = excluded.following, posts = excluded.posts, engagements = excluded.engagements, staff_id = excluded.staff_id, import_id = excluded.import_id, recorded_at = excluded.recorded_at' +
+      ' WHERE metric_snapshots.followers IS NOT excluded.followers OR metric_snapshots.following IS NOT excluded.following OR metric_snapshots.posts IS NOT excluded.posts OR metric_snapshots.engagements IS NOT excluded.engagements RETURNING staff_id',
+  );
+  const started = Date.now();
+  for (let batch = 0; batch < rows; batch += 5000) {
+    db.transaction(() => {
+      for (let i = batch; i < batch + 5000 && i < rows; i += per) {
+        const params: unknown[] = [];
+        for (let r = i; r < i + per; r++) {
+          params.push(r % 1000, `D${Math.floor(r / 1000)}`, 'IMPORT', r % 1000, r, 1, 2, 3, 1);
+        }
+        statement.all(params);
+      }
+    })();
+  }
+  const perSecond = Math.round(rows / ((Date.now() - started) / 1000));
+  db.close();
+  return perSecond;
 }
 
 function postFile(

@@ -81,7 +81,7 @@ export class CampaignsRepository {
   async upsertActivity(
     tx: EntityManager,
     campaignId: number,
-    importId: number,
+    importId: number | null,
     rows: readonly ActivityValues[],
   ): Promise<number[]> {
     const sqlite = tx.connection.options.type === 'better-sqlite3';

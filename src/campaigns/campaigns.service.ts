@@ -19,7 +19,7 @@ import './campaign.changes';
 import { CampaignParticipant } from './campaign-participant.entity';
 import { CampaignErrorReason } from './campaign.errors';
 import { Campaign } from './campaign.entity';
-import { CampaignsRepository } from './campaigns.repository';
+import { ActivityValues, CampaignsRepository } from './campaigns.repository';
 import { CreateCampaignInput } from './dto/campaign.inputs';
 
 /** The columns of a campaign activity CSV besides platform, handle and date. */
@@ -108,11 +108,37 @@ export class CampaignsService {
         'endsOn',
       );
     }
-    return this.transactions.run(async (tx) => {
+    return this.transactions.run((tx) => this.insert(tx, user, input, organisationId, hashtag[1]));
+  }
+
+  /** Creates a campaign in the caller's transaction, checked as `create` checks it (the demo seed). */
+  async createIn(
+    tx: EntityManager,
+    user: AuthenticatedUser,
+    input: CreateCampaignInput,
+  ): Promise<Campaign> {
+    const organisationId = input.nhsWide ? null : administeredOrganisationId(user);
+    if (!mayAdminister(user, organisationId)) {
+      throw new ForbiddenError(
+        CampaignErrorReason.CAMPAIGN_NOT_ADMIN,
+        'Not an admin of that organisation',
+      );
+    }
+    return this.insert(tx, user, input, organisationId, input.hashtag.replace(/^#/, ''));
+  }
+
+  private async insert(
+    tx: EntityManager,
+    user: AuthenticatedUser,
+    input: CreateCampaignInput,
+    organisationId: number | null,
+    tag: string,
+  ): Promise<Campaign> {
+    {
       const campaign = await tx.save(
         tx.create(Campaign, {
           name: input.name.trim(),
-          hashtag: `#${hashtag[1]}`,
+          hashtag: `#${tag}`,
           startsOn: input.startsOn,
           endsOn: input.endsOn,
           organisationId,
@@ -135,7 +161,18 @@ export class CampaignsService {
       });
       touch(tx, 'campaigns', [{ campaignId: campaign.id, staffIds: [] }]);
       return campaign;
-    });
+    }
+  }
+
+  /** Records activity in the caller's transaction (the demo seed), touching 'campaigns' once. */
+  async recordActivity(
+    tx: EntityManager,
+    campaignId: number,
+    rows: ActivityValues[],
+  ): Promise<void> {
+    const changed = await this.campaigns.upsertActivity(tx, campaignId, null, rows);
+    if (changed.length > 0)
+      touch(tx, 'campaigns', [{ campaignId, staffIds: [...new Set(changed)] }]);
   }
 
   async join(user: AuthenticatedUser, campaignId: number): Promise<Campaign> {

@@ -14,6 +14,7 @@ import { NewStaffMember, StaffService } from '../staff/staff.service';
 import { DemoRandom } from './demo-random';
 import { seedGuidance } from './seed-guidance';
 import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
+import { seedMetricsAndCampaigns } from './seed-metrics-and-campaigns';
 import {
   BIO_FRAGMENTS,
   DEMO_TRUST,
@@ -43,6 +44,7 @@ const steps: ((context: SeedContext) => Promise<void>)[] = [
   seedAccounts,
   seedCommunitiesAndFollows,
   seedGuidance,
+  seedMetricsAndCampaigns,
 ];
 
 /** Seeds the demo story into an empty database; leaves any other database untouched. */
