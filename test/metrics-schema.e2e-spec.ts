@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../src/database/transaction-runner';
 import { MetricsAndCampaigns1765000000000 } from '../src/database/migrations/1765000000000-metrics-and-campaigns';
 import { createTestApp, TestApp } from './support/create-test-app';
 
@@ -46,7 +47,9 @@ describe('metrics schema', () => {
   });
 
   it('down() drops the tables and up() makes them again', async () => {
-    await withRunner(async (runner) => {
+    // in a transaction of the app's one way to write (on SQLite the rest is read-only)
+    await t.app.get(TransactionRunner).run(async (tx) => {
+      const runner = tx.queryRunner!;
       const migration = new MetricsAndCampaigns1765000000000();
       await migration.down(runner);
       for (const name of TABLES) expect(await runner.hasTable(name)).toBe(false);
