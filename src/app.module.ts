@@ -24,6 +24,8 @@ import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
 import { VerificationModule } from './verification/verification.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
 
@@ -55,6 +57,8 @@ export class AppModule {
         GuidanceModule,
         DirectoryModule,
         VerificationModule,
+        MetricsModule,
+        CampaignsModule,
         AuditModule,
         PrivacyModule,
         ...(serveWeb

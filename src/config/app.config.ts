@@ -52,6 +52,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Reading public profile pages for proof of ownership (docs/verification.md). */
   proofFetch: ProofFetchConfig;
+  /** The largest CSV a metrics or campaign activity import reads (IMPORT_MAX_BYTES); larger: 413. */
+  importMaxBytes: number;
 }
 
 export interface ProofFetchConfig {
@@ -68,6 +70,9 @@ export interface PrivacyConfig {
   /** How often the server sweeps for leavers due (LEAVER_SWEEP_INTERVAL_MINUTES; 0: never). */
   sweepIntervalMinutes: number;
 }
+
+/** 200 MiB: a year of daily figures for 20,000 accounts. */
+export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Start-up refuses bad configuration with one line naming the variable. */
 export class ConfigError extends Error {}
@@ -304,6 +309,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`PUBLIC_URL: "${publicUrl}" is not a URL`);
   }
   const proofFetch = parseProofFetch(env, isProduction, productionBecause);
+  const importMaxBytes = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .safeParse(env.IMPORT_MAX_BYTES || String(DEFAULT_IMPORT_MAX_BYTES));
+  if (!importMaxBytes.success) {
+    throw new ConfigError(
+      `IMPORT_MAX_BYTES: "${env.IMPORT_MAX_BYTES}" is not a whole number of bytes`,
+    );
+  }
 
   return {
     nodeEnv,
@@ -319,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     rateLimits,
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
+    importMaxBytes: importMaxBytes.data,
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
     privacy,
     publicUrl,

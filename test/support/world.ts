@@ -26,6 +26,12 @@ import {
 import { SocialAccountsService } from '../../src/social-accounts/social-accounts.service';
 import { StaffMember } from '../../src/staff/staff-member.entity';
 import { NewStaffMember, StaffService, StaffUpdate } from '../../src/staff/staff.service';
+import { MetricSnapshot, MetricSource } from '../../src/metrics/metric-snapshot.entity';
+import { londonDay } from '../../src/metrics/london-day';
+import { MetricsService } from '../../src/metrics/metrics.service';
+import { Campaign } from '../../src/campaigns/campaign.entity';
+import { CampaignsService } from '../../src/campaigns/campaigns.service';
+import { addDays } from '../../src/metrics/london-day';
 import type { TestApp } from './create-test-app';
 
 let counter = 0;
@@ -275,6 +281,70 @@ export class World {
   async reload(person: StaffMember): Promise<StaffMember> {
     const [fresh] = await this.app.get(StaffService).findByIds([person.id]);
     return fresh;
+  }
+
+  /**
+   * An account's figures for a day (today in London unless given), recorded as an import, a
+   * fetcher or the owner would record them (source IMPORT unless given).
+   */
+  async newSnapshot(
+    account: SocialAccount,
+    figures: {
+      day?: string;
+      source?: MetricSource;
+      followers?: number;
+      following?: number | null;
+      posts?: number | null;
+      engagements?: number | null;
+    } = {},
+  ): Promise<MetricSnapshot> {
+    const day = figures.day ?? londonDay();
+    const source = figures.source ?? MetricSource.IMPORT;
+    await this.write((tx) =>
+      this.app.get(MetricsService).recordSnapshots(tx, source, [
+        {
+          accountId: account.id,
+          staffId: account.staffId,
+          day,
+          followers: figures.followers ?? 100,
+          following: figures.following ?? null,
+          posts: figures.posts ?? null,
+          engagements: figures.engagements ?? null,
+        },
+      ]),
+    );
+    return this.t.dataSource.manager.findOneByOrFail(MetricSnapshot, {
+      socialAccountId: account.id,
+      day,
+      source,
+    });
+  }
+
+  /**
+   * A campaign of the admin's organisation, made as the communications team makes it (a week
+   * from today unless given), with these people taking part.
+   */
+  async newCampaign(
+    admin: StaffMember,
+    overrides: { name?: string; hashtag?: string; startsOn?: string; endsOn?: string } = {},
+    participants: StaffMember[] = [],
+  ): Promise<Campaign> {
+    const startsOn = overrides.startsOn ?? londonDay();
+    const campaigns = this.app.get(CampaignsService);
+    const campaign = await campaigns.create(
+      { staff: admin, roles: ['Comms.Admin'], isCommsAdmin: true },
+      {
+        name: overrides.name ?? `Campaign ${this.unique()}`,
+        hashtag: overrides.hashtag ?? `#Week${this.unique().replace(/-/g, '')}`,
+        startsOn,
+        endsOn: overrides.endsOn ?? addDays(startsOn, 6),
+        nhsWide: false,
+      },
+    );
+    for (const person of participants) {
+      await campaigns.join({ staff: person, roles: [], isCommsAdmin: false }, campaign.id);
+    }
+    return campaign;
   }
 
   /** One of a person's accounts, added as they would add it. */
