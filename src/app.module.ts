@@ -23,6 +23,7 @@ import { LeadersModule } from './leaders/leaders.module';
 import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
+import { LeaderboardModule } from './leaderboard/leaderboard.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -51,6 +52,7 @@ export class AppModule {
         FollowsModule,
         GuidanceModule,
         DirectoryModule,
+        LeaderboardModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

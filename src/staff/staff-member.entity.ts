@@ -89,6 +89,14 @@ export class StaffMember {
   @Column({ name: 'is_comms_admin', type: 'boolean', default: false })
   isCommsAdmin: boolean;
 
+  @Field({
+    description:
+      'Whether this person agreed to be named on leaderboards. Until they do, colleagues see an ' +
+      'anonymous entry; they see their own position, and their own communications team sees them.',
+  })
+  @Column({ name: 'show_on_leaderboard', type: 'boolean', default: false })
+  showOnLeaderboard: boolean;
+
   @Field()
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { GuidanceModule } from '../guidance/guidance.module';
+import { StaffModule } from '../staff/staff.module';
+import { LeaderboardRepository } from './leaderboard.repository';
+import { LeaderboardPositionResolver, LeaderboardResolver } from './leaderboard.resolver';
+import { LeaderboardService } from './leaderboard.service';
+import { Scores } from './scores.derived';
+
+// GuidanceModule first: its listing handler on 'staff' registers before the scores' handler,
+// which reads the `listed` it has just set
+@Module({
+  imports: [GuidanceModule, StaffModule],
+  providers: [
+    LeaderboardRepository,
+    LeaderboardService,
+    Scores,
+    LeaderboardResolver,
+    LeaderboardPositionResolver,
+  ],
+  exports: [LeaderboardService],
+})
+export class LeaderboardModule {}
