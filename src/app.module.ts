@@ -23,6 +23,8 @@ import { LeadersModule } from './leaders/leaders.module';
 import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { LeaderboardModule } from './leaderboard/leaderboard.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
@@ -52,6 +54,8 @@ export class AppModule {
         FollowsModule,
         GuidanceModule,
         DirectoryModule,
+        MetricsModule,
+        CampaignsModule,
         LeaderboardModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]

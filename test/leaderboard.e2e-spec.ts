@@ -2,6 +2,8 @@ import { CommunityRole } from '../src/communities/community-membership.entity';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { LeaderboardService } from '../src/leaderboard/leaderboard.service';
+import { addDays, londonToday } from '../src/leaderboard/windows';
+import { MetricSource } from '../src/metrics/metric-snapshot.entity';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
@@ -328,10 +330,10 @@ describe('leaderboard', () => {
     const community = await world.newCommunity({}, await world.newAdmin());
     const communities = t.app.get(CommunitiesService);
     const communityAdmin = await world.newAdmin();
-    for (let step = 0; step < 40; step++) {
+    for (let step = 0; step < 60; step++) {
       const person = people[random(people.length)];
       const other = people[random(people.length)];
-      switch (random(6)) {
+      switch (random(8)) {
         case 0:
           if (person.id !== other.id) await world.follow(person, other);
           break;
@@ -355,6 +357,27 @@ describe('leaderboard', () => {
         case 5:
           await world.update(person, { organisationId: organisations[random(2)].id });
           break;
+        case 6: {
+          const account = await world.newAccount(person);
+          await world.recordFigures(account, [
+            { day: addDays(londonToday(), -random(40)), followers: random(5000), posts: random(9) },
+            {
+              day: addDays(londonToday(), -random(5)),
+              followers: random(5000),
+              engagements: random(99),
+            },
+          ]);
+          break;
+        }
+        case 7:
+          await world.newCampaign(
+            {
+              startsOn: addDays(londonToday(), -random(20)),
+              endsOn: addDays(londonToday(), random(20) - 5),
+            },
+            [person, other].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+          );
+          break;
       }
     }
     const leaderboard = t.app.get(LeaderboardService);
@@ -364,5 +387,108 @@ describe('leaderboard', () => {
     const rebuilt = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
     expect(rebuilt.length).toBeGreaterThan(0);
     expect(incremental).toEqual(rebuilt);
+  });
+});
+
+describe('leaderboard figures and windows', () => {
+  let t: TestApp;
+  let world: World;
+  const today = londonToday();
+  const day = (n: number) => addDays(today, n);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = new World(t);
+  });
+
+  afterAll(() => t.close());
+
+  async function entries(as: StaffMember, window: string, filter: object, campaignId?: number) {
+    const res = await t.gql(
+      BOARD,
+      { window, filter, first: 50, campaignId: campaignId ? String(campaignId) : undefined },
+      as,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.leaderboard.edges.map((e: { node: Entry }) => e.node) as Entry[];
+  }
+  const part = (entry: Entry, component: string) =>
+    entry.breakdown.find((p) => p.component === component)!;
+
+  it('reads followers, growth and activity inside the window’s London days only', async () => {
+    const organisation = await world.newOrganisation();
+    const me = await world.newPerson({ organisationId: organisation.id });
+    const account = await world.newAccount(me);
+    await world.recordFigures(account, [
+      { day: day(-10), followers: 100, posts: 50 },
+      { day: day(-7), followers: 120, posts: 7 },
+      { day: day(-3), followers: 150, posts: 5 },
+      { day: day(0), followers: 200, engagements: 20 },
+    ]);
+    const filter = { organisationId: String(organisation.id) };
+    const [week] = await entries(me, 'WEEK', filter);
+    expect(part(week, 'REACH')).toMatchObject({ points: 23, detail: '200 followers' });
+    // from the last figure before the window (day -7: 120) to today's
+    expect(part(week, 'GROWTH')).toMatchObject({ points: 29, detail: '+80 followers' });
+    // day -7 is outside a 7-day window ending today
+    expect(part(week, 'ACTIVITY')).toMatchObject({ points: 21, detail: '5 posts, 20 engagements' });
+    const [month] = await entries(me, 'MONTH', filter);
+    expect(part(month, 'ACTIVITY').detail).toBe('62 posts, 20 engagements');
+    expect(part(month, 'GROWTH').detail).toBe('+100 followers');
+  });
+
+  it('marks self-reported figures, and an import of the same day wins over them', async () => {
+    const organisation = await world.newOrganisation();
+    const me = await world.newPerson({ organisationId: organisation.id });
+    const account = await world.newAccount(me);
+    await world.recordFigures(account, [
+      { day: day(-1), followers: 40, source: MetricSource.SELF_REPORTED },
+    ]);
+    const filter = { organisationId: String(organisation.id) };
+    expect(part((await entries(me, 'WEEK', filter))[0], 'REACH').detail).toBe(
+      '40 followers (self-reported)',
+    );
+    await world.recordFigures(account, [{ day: day(-1), followers: 35 }]);
+    expect(part((await entries(me, 'WEEK', filter))[0], 'REACH').detail).toBe('35 followers');
+  });
+
+  it('movement is places gained since the previous window; null when new', async () => {
+    const organisation = await world.newOrganisation();
+    const filter = { organisationId: String(organisation.id) };
+    const [early, late, fresh] = await Promise.all(
+      ['Early', 'Late', 'Fresh'].map((name) =>
+        world.newPerson({ organisationId: organisation.id, displayName: name }),
+      ),
+    );
+    await world.recordFigures(await world.newAccount(early), [
+      { day: day(-13), followers: 10 },
+      { day: day(-8), followers: 1000 },
+      { day: day(-1), followers: 1000 },
+    ]);
+    await world.recordFigures(await world.newAccount(late), [
+      { day: day(-13), followers: 10 },
+      { day: day(0), followers: 500 },
+    ]);
+    await world.recordFigures(await world.newAccount(fresh), [{ day: day(0), followers: 1 }]);
+    const admin = await world.newAdmin({ organisationId: organisation.id });
+    const board = await entries(admin, 'WEEK', filter);
+    const of = (person: StaffMember) => board.find((e) => e.staff?.id === String(person.id))!;
+    expect(of(late)).toMatchObject({ rank: 1, movement: 1 });
+    expect(of(early)).toMatchObject({ rank: 2, movement: -1 });
+    expect(of(fresh).movement).toBeNull();
+  });
+
+  it('a campaign has its own board of its participants, over its dates', async () => {
+    const organisation = await world.newOrganisation();
+    const [taking, notTaking] = await Promise.all(
+      [1, 2].map(() => world.newPerson({ organisationId: organisation.id })),
+    );
+    const campaign = await world.newCampaign({ startsOn: day(-2), endsOn: day(5) }, [taking]);
+    const board = await entries(taking, 'CAMPAIGN', {}, campaign.id);
+    expect(board).toHaveLength(1);
+    expect(board[0].isMe).toBe(true);
+    expect(part(board[0], 'CAMPAIGNS').points).toBe(10);
+    const week = await entries(notTaking, 'WEEK', { organisationId: String(organisation.id) });
+    expect(week.map((e) => part(e, 'CAMPAIGNS').points).sort()).toEqual([0, 10]);
   });
 });

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import '../campaigns/campaign.changes';
 import '../communities/community.changes';
 import { DerivedState } from '../database/derived-state';
 import '../follows/follow.changes';
 import '../guidance/guidance.changes';
+import '../metrics/metric.changes';
 import '../social-accounts/social-account.changes';
 import { staffIdsChanging } from '../staff/staff.changes';
 import type { StaffMember } from '../staff/staff-member.entity';
@@ -30,6 +32,18 @@ const SCORED_FIELDS = new Set<keyof StaffMember>([
 @Injectable()
 export class Scores {
   constructor(derived: DerivedState, leaderboard: LeaderboardService) {
+    derived.on('metrics', 'leaderboard scores', (tx, changes) =>
+      leaderboard.refresh(
+        tx,
+        changes.flatMap((c) => c.staffIds),
+      ),
+    );
+    derived.on('campaigns', 'leaderboard scores', (tx, changes) =>
+      leaderboard.refresh(
+        tx,
+        changes.flatMap((c) => c.staffIds),
+      ),
+    );
     derived.on('staff', 'leaderboard scores', (tx, changes) =>
       leaderboard.refresh(tx, staffIdsChanging(changes, SCORED_FIELDS)),
     );

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CommunitiesService } from '../../src/communities/communities.service';
 import { Community, CommunityKind, CommunityScope } from '../../src/communities/community.entity';
+import { Campaign } from '../../src/campaigns/campaign.entity';
+import { CampaignParticipant } from '../../src/campaigns/campaign-participant.entity';
+import '../../src/campaigns/campaign.changes';
+import { touch } from '../../src/database/derived-state';
 import { TransactionRunner } from '../../src/database/transaction-runner';
+import { MetricSnapshot, MetricSource } from '../../src/metrics/metric-snapshot.entity';
+import '../../src/metrics/metric.changes';
 import { CreateCommunityInput } from '../../src/communities/dto/create-community.input';
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
@@ -253,5 +259,79 @@ export class World {
     const current = await guidance.currentFor(person.organisationId);
     if (!current) throw new Error('No guidance applies to this person');
     return guidance.accept(person, current.version);
+  }
+
+  /**
+   * An account's figures for some days, as an import would record them (source IMPORT unless
+   * given). Until the metrics feature's service lands this writes its entity and touches its
+   * topic exactly as that service is to; then it calls the service.
+   */
+  async recordFigures(
+    account: SocialAccount,
+    days: {
+      day: string;
+      followers: number;
+      posts?: number | null;
+      engagements?: number | null;
+      source?: MetricSource;
+    }[],
+  ): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.save(
+        MetricSnapshot,
+        days.map((d) =>
+          tx.create(MetricSnapshot, {
+            socialAccountId: account.id,
+            staffId: account.staffId,
+            day: d.day,
+            source: d.source ?? MetricSource.IMPORT,
+            followers: d.followers,
+            following: null,
+            posts: d.posts ?? null,
+            engagements: d.engagements ?? null,
+            importId: null,
+            recordedAt: new Date(),
+          }),
+        ),
+      );
+      touch(tx, 'metrics', [{ staffIds: [account.staffId] }]);
+    });
+  }
+
+  /**
+   * A campaign with these people taking part. Until the campaigns feature's service lands this
+   * writes its entities and touches its topic exactly as that service is to.
+   */
+  async newCampaign(
+    fields: { startsOn: string; endsOn: string; organisationId?: number | null },
+    participants: StaffMember[] = [],
+  ): Promise<Campaign> {
+    return this.write(async (tx) => {
+      const campaign = await tx.save(
+        Campaign,
+        tx.create(Campaign, {
+          name: `Campaign ${this.unique()}`,
+          hashtag: `#Test${this.unique().replace(/-/g, '')}`,
+          organisationId: null,
+          createdByStaffId: participants[0]?.id ?? 0,
+          createdAt: new Date(),
+          ...fields,
+        }),
+      );
+      await tx.save(
+        CampaignParticipant,
+        participants.map((p) =>
+          tx.create(CampaignParticipant, {
+            campaignId: campaign.id,
+            staffId: p.id,
+            joinedAt: new Date(),
+          }),
+        ),
+      );
+      touch(tx, 'campaigns', [
+        { campaignId: campaign.id, staffIds: participants.map((p) => p.id) },
+      ]);
+      return campaign;
+    });
   }
 }
