@@ -4,6 +4,18 @@ import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
 import { DerivedState } from './derived-state';
 
+const committedCallbacks = new WeakMap<EntityManager, (() => void)[]>();
+
+/**
+ * Runs `callback` once the transaction `tx` has committed (never if it rolls back): for news of
+ * a change (a live leaderboard) that must not reach anyone before the change is readable.
+ */
+export function afterCommit(tx: EntityManager, callback: () => void): void {
+  const list = committedCallbacks.get(tx);
+  if (!list) throw new Error('afterCommit outside TransactionRunner.run');
+  list.push(callback);
+}
+
 /**
  * The one way to write. TypeORM's better-sqlite3 driver has a single connection, so two
  * concurrent `transaction()` calls would nest as savepoints and interleave; on SQLite every
@@ -21,16 +33,21 @@ export class TransactionRunner {
     this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
   }
 
-  run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const callbacks: (() => void)[] = [];
     const transaction = () =>
       this.dataSource.transaction(async (tx) => {
         this.derived.begin(tx);
+        committedCallbacks.set(tx, callbacks);
         const result = await work(tx);
         await this.derived.settle(tx);
         return result;
       });
-    if (!this.sqliteQueue) return transaction();
-    return this.sqliteQueue.runExclusive(transaction);
+    const result = this.sqliteQueue
+      ? await this.sqliteQueue.runExclusive(transaction)
+      : await transaction();
+    for (const callback of callbacks) callback();
+    return result;
   }
 
   get isSqlite(): boolean {

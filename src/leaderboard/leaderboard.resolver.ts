@@ -1,4 +1,13 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CurrentUser } from '../identity/auth.decorators';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -10,10 +19,12 @@ import {
   LeaderboardPosition,
   LeaderboardPositionArgs,
   LeaderboardWeights,
+  LeaderboardUpdate,
   LeaderboardWeightsArgs,
   UpdateLeaderboardWeightsInput,
   UpdateLeaderboardWeightsPayload,
 } from './dto/leaderboard.types';
+import { LeaderboardEvents, LeaderboardNews } from './leaderboard-events';
 import { LeaderboardService } from './leaderboard.service';
 import { describeFormula, ScoreWeights } from './score';
 
@@ -24,7 +35,30 @@ const withFormula = (weights: ScoreWeights): LeaderboardWeights => ({
 
 @Resolver(() => LeaderboardEntry)
 export class LeaderboardResolver {
-  constructor(private readonly service: LeaderboardService) {}
+  constructor(
+    private readonly service: LeaderboardService,
+    private readonly events: LeaderboardEvents,
+  ) {}
+
+  @Subscription(() => LeaderboardUpdate, {
+    description:
+      'Live: tells you when the board of this window (or campaign) changes, over graphql-ws on ' +
+      '/graphql with the bearer token in connectionParams ({ authorization: "Bearer …" }).',
+    filter(this: LeaderboardResolver, news: LeaderboardNews, args: LeaderboardPositionArgs) {
+      return news.periods.includes(this.service.periodOf(args));
+    },
+    resolve(this: void, news: LeaderboardNews, args: LeaderboardPositionArgs): LeaderboardUpdate {
+      return {
+        window: args.window,
+        campaignId: args.campaignId ? String(args.campaignId) : null,
+        changedAt: news.changedAt,
+      };
+    },
+  })
+  leaderboardUpdated(@Args() args: LeaderboardPositionArgs) {
+    this.service.periodOf(args); // a CAMPAIGN window without its campaign is refused at once
+    return this.events.listen();
+  }
 
   @Query(() => LeaderboardConnection, {
     description:

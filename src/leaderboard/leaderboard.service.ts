@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { boardName, boardsFor, BoardScope, campaignPeriod } from './boards';
+import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
 import {
   chunks,
@@ -50,6 +51,7 @@ export interface LeaderboardQuery {
 }
 
 const DAY_KEY = 'day';
+const periodsOf = (boards: Iterable<string>) => [...boards].map((board) => board.split('|')[0]);
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
@@ -65,6 +67,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly repository: LeaderboardRepository,
     private readonly transactions: TransactionRunner,
+    private readonly events: LeaderboardEvents,
   ) {}
 
   /** Windows roll daily: rebuild at start-up when the day has moved on, then check hourly. */
@@ -98,9 +101,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.repository.writeState(tx, DAY_KEY, today);
     const ids = await this.repository.allStaffIds(tx);
     for (const chunk of chunks(ids)) await this.scorePeople(tx, chunk, today);
-    for (const board of await this.repository.allBoards(tx)) {
-      await this.repository.rankBoard(tx, board);
-    }
+    const boards = await this.repository.allBoards(tx);
+    for (const board of boards) await this.repository.rankBoard(tx, board);
+    this.events.changed(tx, periodsOf(boards));
   }
 
   /** Brings these people's scores and every board they were or are on up to date. */
@@ -115,6 +118,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       for (const board of await this.scorePeople(tx, chunk, today)) boards.add(board);
     }
     for (const board of [...boards].sort()) await this.repository.rankBoard(tx, board);
+    this.events.changed(tx, periodsOf(boards));
   }
 
   /** Everyone in an organisation (null: everyone), after guidance there changed. */
@@ -258,7 +262,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     return next;
   }
 
-  private periodOf(query: LeaderboardQuery): string {
+  periodOf(query: LeaderboardQuery): string {
     const isCampaign = query.window === LeaderboardWindow.CAMPAIGN;
     const hasCampaign = query.campaignId !== undefined && query.campaignId !== null;
     if (isCampaign !== hasCampaign) {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../common/graphql/connection';
 import { IdField } from '../../common/graphql/id';
@@ -181,4 +181,20 @@ export class UpdateLeaderboardWeightsInput {
 export class UpdateLeaderboardWeightsPayload {
   @Field(() => LeaderboardWeights)
   weights: LeaderboardWeights;
+}
+
+@ObjectType({
+  description:
+    'A board you watch changed: fetch it again (leaderboard with the same arguments). Sent once ' +
+    'the change is committed, gathered over a quarter of a second.',
+})
+export class LeaderboardUpdate {
+  @Field(() => LeaderboardWindow)
+  window: LeaderboardWindow;
+
+  @Field(() => ID, { nullable: true })
+  campaignId: string | null;
+
+  @Field({ description: 'When the change was made (ISO 8601).' })
+  changedAt: string;
 }
