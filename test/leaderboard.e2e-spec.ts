@@ -254,6 +254,37 @@ describe('leaderboard', () => {
     expect(all.totalCount).toBe(3);
   });
 
+  it('compares teams by average score per ranked person, never totals', async () => {
+    const organisation = await world.newOrganisation();
+    const big = await world.newPlace(organisation, `Big ${world.unique()}`);
+    const small = await world.newPlace(organisation, `Small ${world.unique()}`);
+    const inBig = await Promise.all(
+      [1, 2, 3].map(() =>
+        world.newPerson({ organisationId: organisation.id, departmentId: big.department.id }),
+      ),
+    );
+    const keen = await world.newPerson({
+      organisationId: organisation.id,
+      departmentId: small.department.id,
+      bio: 'Keen',
+      pronouns: 'they/them',
+    });
+    const res = await t.gql(
+      `query ($org: ID) { teamLeaderboard(window: WEEK, kind: DEPARTMENT, organisationId: $org) { rank teamId name averageScore people } }`,
+      { org: String(organisation.id) },
+      keen,
+    );
+    expect(res.errors).toBeUndefined();
+    const teams = res.data!.teamLeaderboard;
+    expect(teams.map((team: { teamId: string }) => team.teamId)).toEqual([
+      String(small.department.id),
+      String(big.department.id),
+    ]);
+    expect(teams.map((team: { people: number }) => team.people)).toEqual([1, 3]);
+    expect(teams[0].rank).toBe(1);
+    void inBig;
+  });
+
   it('drops a leaver at once', async () => {
     const { organisation, people } = await trust(3);
     await world.leave(people[2]);
@@ -476,6 +507,15 @@ describe('leaderboard figures and windows', () => {
     expect(of(late)).toMatchObject({ rank: 1, movement: 1 });
     expect(of(early)).toMatchObject({ rank: 2, movement: -1 });
     expect(of(fresh).movement).toBeNull();
+
+    const risers = await t.gql(
+      `query ($filter: LeaderboardFilter) { risingStars(window: WEEK, filter: $filter) { rank movement staff { id } } }`,
+      { filter },
+      admin,
+    );
+    expect(risers.data!.risingStars).toEqual([
+      { rank: 1, movement: 1, staff: { id: String(late.id) } },
+    ]);
   });
 
   it('a campaign has its own board of its participants, over its dates', async () => {

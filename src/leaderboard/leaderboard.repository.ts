@@ -352,6 +352,49 @@ export class LeaderboardRepository {
     return rows.map(toPageRow);
   }
 
+  /** Those who gained most places since the previous window (ties: rank, name, id). */
+  async risers(board: string, first: number): Promise<PageRow[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+              s.show_on_leaderboard, s.organisation_id
+       FROM leaderboard_entries e
+       JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+       JOIN staff_members s ON s.id = e.staff_id
+       WHERE e.board = :board AND e.prev_rank > e.rank
+       ORDER BY e.prev_rank - e.rank DESC, e.rank, e.sort_name, e.staff_id
+       LIMIT :first`,
+      { board, first },
+    );
+    return rows.map(toPageRow);
+  }
+
+  /** Teams of a board by their people's average score (never totals), best first. */
+  async teams(
+    board: string,
+    kind: 'department' | 'site' | 'organisation',
+  ): Promise<{ id: number; name: string; average: number; people: number }[]> {
+    const table = { department: 'departments', site: 'sites', organisation: 'organisations' }[kind];
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT t.id, t.name, AVG(e.score) AS average, COUNT(*) AS people
+       FROM leaderboard_entries e
+       JOIN staff_members s ON s.id = e.staff_id
+       JOIN ${table} t ON t.id = s.${kind}_id
+       WHERE e.board = :board
+       GROUP BY t.id, t.name
+       ORDER BY average DESC, t.name, t.id
+       LIMIT 500`,
+      { board },
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      name: String(row.name),
+      average: Number(row.average),
+      people: Number(row.people),
+    }));
+  }
+
   async entryOf(board: string, staffId: number): Promise<PageRow | null> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,

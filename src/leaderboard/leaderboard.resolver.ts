@@ -21,6 +21,9 @@ import {
   LeaderboardWeights,
   LeaderboardUpdate,
   LeaderboardWeightsArgs,
+  RisingStarsArgs,
+  TeamLeaderboardArgs,
+  TeamStanding,
   UpdateLeaderboardWeightsInput,
   UpdateLeaderboardWeightsPayload,
 } from './dto/leaderboard.types';
@@ -79,6 +82,29 @@ export class LeaderboardResolver {
     @Args() args: LeaderboardPositionArgs,
   ) {
     return this.service.myPosition(user, args);
+  }
+
+  @Query(() => [LeaderboardEntry], {
+    description: 'Rising stars: who gained most places on this board since the previous window.',
+  })
+  risingStars(@CurrentUser() user: AuthenticatedUser, @Args() args: RisingStarsArgs) {
+    return this.service.risingStars(user, args, args.first);
+  }
+
+  @Query(() => [TeamStanding], {
+    description:
+      'Departments or sites of an organisation, or organisations, by average score per ranked person (never totals).',
+  })
+  teamLeaderboard(@CurrentUser() user: AuthenticatedUser, @Args() args: TeamLeaderboardArgs) {
+    const organisationId =
+      args.organisationId === undefined || args.organisationId === null
+        ? (user.staff.organisationId ?? null)
+        : args.organisationId;
+    return this.service.teams(
+      args,
+      args.kind.toLowerCase() as 'department' | 'site' | 'organisation',
+      organisationId,
+    );
   }
 
   @Query(() => LeaderboardWeights, {

@@ -348,6 +348,40 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     };
   }
 
+  /** Rising stars: who gained most places on this board since the previous window. */
+  async risingStars(
+    user: AuthenticatedUser,
+    query: LeaderboardQuery,
+    first: number,
+  ): Promise<LeaderboardPlace[]> {
+    const rows = await this.repository.risers(this.boardOf(query), first);
+    return rows.map((row) => this.asSeenBy(user, row));
+  }
+
+  /**
+   * Departments or sites of an organisation, or organisations NHS-wide, compared by the average
+   * score of the people ranked in them (never totals: a big team does not win by being big).
+   */
+  async teams(
+    query: LeaderboardQuery,
+    kind: 'department' | 'site' | 'organisation',
+    organisationId: number | null,
+  ): Promise<
+    { rank: number; teamId: number; name: string; averageScore: number; people: number }[]
+  > {
+    const period = this.periodOf(query);
+    const board = boardName(period, kind === 'organisation' ? {} : { organisationId });
+    const teams = await this.repository.teams(board, kind);
+    let rank = 0;
+    let previous: number | null = null;
+    return teams.map((team, i) => {
+      const averageScore = Math.round(team.average * 10) / 10;
+      if (averageScore !== previous) rank = i + 1;
+      previous = averageScore;
+      return { rank, teamId: team.id, name: team.name, averageScore, people: team.people };
+    });
+  }
+
   /** For tests and the rebuild command: every entry of every board. */
   snapshotOfEverything(tx: EntityManager): Promise<unknown[]> {
     return this.repository.everything(tx);

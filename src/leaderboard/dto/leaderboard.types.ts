@@ -1,4 +1,13 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../common/graphql/connection';
 import { IdField } from '../../common/graphql/id';
@@ -197,4 +206,59 @@ export class LeaderboardUpdate {
 
   @Field({ description: 'When the change was made (ISO 8601).' })
   changedAt: string;
+}
+
+export enum TeamKind {
+  DEPARTMENT = 'DEPARTMENT',
+  SITE = 'SITE',
+  ORGANISATION = 'ORGANISATION',
+}
+registerEnumType(TeamKind, { name: 'TeamKind' });
+
+@ArgsType()
+export class RisingStarsArgs extends LeaderboardPositionArgs {
+  @Field(() => Int, { defaultValue: 10, description: 'How many (1–20).' })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  first: number = 10;
+}
+
+@ArgsType()
+export class TeamLeaderboardArgs {
+  @Field(() => LeaderboardWindow)
+  @IsEnum(LeaderboardWindow)
+  window: LeaderboardWindow;
+
+  @IdField({ of: 'campaign', nullable: true, description: 'With window CAMPAIGN only.' })
+  campaignId?: number | null;
+
+  @Field(() => TeamKind)
+  @IsEnum(TeamKind)
+  kind: TeamKind;
+
+  @IdField({
+    of: 'organisation',
+    nullable: true,
+    description: 'Whose departments or sites (mine unless given); not used for ORGANISATION.',
+  })
+  organisationId?: number | null;
+}
+
+@ObjectType({ description: 'A team compared by the average score of its ranked people.' })
+export class TeamStanding {
+  @Field(() => Int, { description: 'Ties share a rank.' })
+  rank: number;
+
+  @Field(() => ID, { description: 'The department, site or organisation.' })
+  teamId: number;
+
+  @Field()
+  name: string;
+
+  @Field(() => Float, { description: 'Average score per ranked person, to one decimal place.' })
+  averageScore: number;
+
+  @Field(() => Int, { description: 'How many of its people are ranked.' })
+  people: number;
 }
