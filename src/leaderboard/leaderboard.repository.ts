@@ -65,6 +65,15 @@ export class LeaderboardRepository {
     return this.dataSource.manager;
   }
 
+  async countStaff(): Promise<number> {
+    const { rows } = await runSql<{ n: number }>(
+      this.manager,
+      'SELECT COUNT(*) AS n FROM staff_members',
+      {},
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async allStaffIds(tx: EntityManager): Promise<number[]> {
     const { rows } = await runSql<{ id: number }>(
       tx,

@@ -53,6 +53,8 @@ export interface LeaderboardQuery {
 const DAY_KEY = 'day';
 const periodsOf = (boards: Iterable<string>) => [...boards].map((board) => board.split('|')[0]);
 const HOUR_MS = 60 * 60 * 1000;
+/** Up to this many people the app rebuilds its boards itself when the day rolls. */
+export const AUTO_REBUILD_LIMIT = 50_000;
 
 /**
  * The owner of scores, ranks, weights and boards. Scores are derived values: handlers
@@ -86,6 +88,15 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   async rollIfNewDay(): Promise<boolean> {
     const stored = await this.repository.readState(this.repository.manager, DAY_KEY);
     if (stored === londonToday()) return false;
+    // a rebuild is one transaction: on a large database it would hold every write (and, on
+    // SQLite, start-up) for minutes, so there it is the operator's: npm run leaderboard:recompute
+    const people = await this.repository.countStaff();
+    if (people > AUTO_REBUILD_LIMIT) {
+      this.logger.warn(
+        `Leaderboards were computed for ${stored ?? 'no day yet'}; with ${people} people, rebuild them with npm run leaderboard:recompute`,
+      );
+      return false;
+    }
     await this.transactions.run((tx) => this.recomputeAll(tx));
     return true;
   }
