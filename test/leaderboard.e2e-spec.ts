@@ -285,6 +285,45 @@ describe('leaderboard', () => {
     void inBig;
   });
 
+  it('badges: earned by rule, awarded by the person’s own communications team, shown on profiles', async () => {
+    const organisation = await world.newOrganisation();
+    const me = await world.newPerson({ organisationId: organisation.id });
+    const community = await world.newCommunity({ organisationId: organisation.id });
+    const admin = await world.newAdmin({ organisationId: organisation.id });
+    await t.app
+      .get(CommunitiesService)
+      .setMemberRole(
+        { id: admin.id, organisationId: admin.organisationId },
+        community.id,
+        me.id,
+        CommunityRole.CHAMPION,
+      );
+    const PROFILE = `query ($id: ID!) { staffMember(id: $id) { badges { kind source } } }`;
+    const kinds = async () =>
+      (
+        (await t.gql(PROFILE, { id: String(me.id) }, admin)).data!.staffMember.badges as {
+          kind: string;
+          source: string;
+        }[]
+      ).map((b) => `${b.kind}/${b.source}`);
+    expect(await kinds()).toEqual(['COMMUNITY_CHAMPION/RULE', 'GUIDANCE_ACCEPTED/RULE']);
+
+    const SET = `mutation ($input: SetBadgeInput!) { setBadge(input: $input) { badges { kind } } }`;
+    const input = { staffId: String(me.id), kind: 'VERIFIED', awarded: true };
+    const stranger = await world.newAdmin();
+    expect((await t.gql(SET, { input }, stranger)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(SET, { input }, me)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(SET, { input }, admin)).errors).toBeUndefined();
+    expect(await kinds()).toContain('VERIFIED/ADMIN');
+    // a later change re-derives rule badges and keeps the awarded one
+    await world.update(me, { bio: 'Now with a bio' });
+    expect(await kinds()).toEqual([
+      'COMMUNITY_CHAMPION/RULE',
+      'GUIDANCE_ACCEPTED/RULE',
+      'VERIFIED/ADMIN',
+    ]);
+  });
+
   it('drops a leaver at once', async () => {
     const { organisation, people } = await trust(3);
     await world.leave(people[2]);

@@ -6,6 +6,8 @@ export enum LeaderboardErrorReason {
   WEIGHT_OUT_OF_RANGE = 'WEIGHT_OUT_OF_RANGE',
   /** Only the communications team of that organisation (or a national admin) sets its weights. */
   NOT_ADMIN_OF_ORGANISATION = 'NOT_ADMIN_OF_ORGANISATION',
+  /** A badge for someone who does not exist or has left. */
+  BADGE_PERSON_NOT_FOUND = 'BADGE_PERSON_NOT_FOUND',
   /** The campaign does not exist. */
   CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RedisModule } from '../common/redis/redis.module';
 import { GuidanceModule } from '../guidance/guidance.module';
 import { StaffModule } from '../staff/staff.module';
+import { BadgeLoaders, StaffBadgesResolver } from './badges.resolver';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardRepository } from './leaderboard.repository';
 import { LeaderboardPositionResolver, LeaderboardResolver } from './leaderboard.resolver';
@@ -19,6 +20,8 @@ import { Scores } from './scores.derived';
     Scores,
     LeaderboardResolver,
     LeaderboardPositionResolver,
+    BadgeLoaders,
+    StaffBadgesResolver,
   ],
   exports: [LeaderboardService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { runSql } from '../database/portable-sql';
+import { parseDbDate, runSql } from '../database/portable-sql';
 import type { BoardMember } from './boards';
 import type { ScorePart } from './score';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
@@ -416,6 +416,68 @@ export class LeaderboardRepository {
       { board, staffId },
     );
     return rows[0] ? toPageRow(rows[0]) : null;
+  }
+
+  /** Replaces these people's rule badges; a badge the communications team awarded stays. */
+  async writeRuleBadges(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    badges: readonly { staffId: number; kind: string }[],
+  ): Promise<void> {
+    await runSql(tx, `DELETE FROM badges WHERE source = 'RULE' AND staff_id IN (:...ids)`, {
+      ids: [...staffIds],
+    });
+    for (const chunk of chunks(badges, 200)) {
+      const parameters: Record<string, unknown> = { now: new Date() };
+      const values = chunk.map((badge, i) => {
+        parameters[`s${i}`] = badge.staffId;
+        parameters[`k${i}`] = badge.kind;
+        return `(:s${i}, :k${i}, 'RULE', NULL, :now)`;
+      });
+      await runSql(
+        tx,
+        `INSERT INTO badges (staff_id, kind, source, awarded_by_id, awarded_at) VALUES ${values.join(', ')}
+         ON CONFLICT DO NOTHING`,
+        parameters,
+      );
+    }
+  }
+
+  async awardBadge(tx: EntityManager, staffId: number, kind: string, byId: number): Promise<void> {
+    await runSql(tx, 'DELETE FROM badges WHERE staff_id = :staffId AND kind = :kind', {
+      staffId,
+      kind,
+    });
+    await runSql(
+      tx,
+      `INSERT INTO badges (staff_id, kind, source, awarded_by_id, awarded_at)
+       VALUES (:staffId, :kind, 'ADMIN', :byId, :now)`,
+      { staffId, kind, byId, now: new Date() },
+    );
+  }
+
+  async revokeBadge(tx: EntityManager, staffId: number, kind: string): Promise<void> {
+    await runSql(
+      tx,
+      `DELETE FROM badges WHERE staff_id = :staffId AND kind = :kind AND source = 'ADMIN'`,
+      { staffId, kind },
+    );
+  }
+
+  async badgesOf(
+    staffIds: readonly number[],
+  ): Promise<{ staffId: number; kind: string; source: string; awardedAt: Date }[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      'SELECT staff_id, kind, source, awarded_at FROM badges WHERE staff_id IN (:...ids) ORDER BY staff_id, kind',
+      { ids: [...staffIds] },
+    );
+    return rows.map((row) => ({
+      staffId: Number(row.staff_id),
+      kind: String(row.kind),
+      source: String(row.source),
+      awardedAt: parseDbDate(row.awarded_at as string | Date),
+    }));
   }
 
   async readState(tx: EntityManager, key: string): Promise<string | null> {

@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ForbiddenError, InvalidInputError } from '../common/errors/domain-error';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { StaffService } from '../staff/staff.service';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
+import { badgesByRule, BadgeKind } from './badges';
 import { boardName, boardsFor, BoardScope, campaignPeriod } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
@@ -70,7 +72,41 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     private readonly repository: LeaderboardRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: LeaderboardEvents,
+    private readonly staff: StaffService,
   ) {}
+
+  /** Comms.Admin of the person's organisation awards (or takes back) a badge. */
+  async setBadge(
+    user: AuthenticatedUser,
+    staffId: number,
+    kind: BadgeKind,
+    awarded: boolean,
+  ): Promise<void> {
+    const [person] = await this.staff.findByIds([staffId]);
+    if (!person || !person.active) {
+      throw new NotFoundError(
+        LeaderboardErrorReason.BADGE_PERSON_NOT_FOUND,
+        'No such member of staff',
+        'staffId',
+      );
+    }
+    if (!mayAdminister(user, person.organisationId)) {
+      throw new ForbiddenError(
+        LeaderboardErrorReason.NOT_ADMIN_OF_ORGANISATION,
+        'Only the communications team of their organisation may award their badges',
+        'staffId',
+      );
+    }
+    await this.transactions.run((tx) =>
+      awarded
+        ? this.repository.awardBadge(tx, staffId, kind, user.staff.id)
+        : this.repository.revokeBadge(tx, staffId, kind),
+    );
+  }
+
+  badgesOf(staffIds: readonly number[]) {
+    return this.repository.badgesOf(staffIds);
+  }
 
   /** Windows roll daily: rebuild at start-up when the day has moved on, then check hourly. */
   async onApplicationBootstrap(): Promise<void> {
@@ -143,13 +179,27 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     staffIds: readonly number[],
     today: string,
   ): Promise<Set<string>> {
-    const people = (await this.repository.contenders(tx, staffIds)).filter((p) => p.eligible);
+    const everyone = await this.repository.contenders(tx, staffIds);
+    const everyoneIds = everyone.map((p) => p.staffId);
+    const campaigns = everyoneIds.length
+      ? await this.repository.campaignsTaken(tx, everyoneIds)
+      : new Map<number, never[]>();
+    await this.repository.writeRuleBadges(
+      tx,
+      staffIds,
+      everyone.flatMap((person) =>
+        badgesByRule(person, campaigns.get(person.staffId)?.length ?? 0).map((kind) => ({
+          staffId: person.staffId,
+          kind,
+        })),
+      ),
+    );
+    const people = everyone.filter((p) => p.eligible);
     const boards = new Set<string>();
     if (people.length === 0) return boards;
     const ids = people.map((p) => p.staffId);
-    const [snapshots, campaigns, activity, weights] = await Promise.all([
+    const [snapshots, activity, weights] = await Promise.all([
       this.repository.snapshots(tx, ids),
-      this.repository.campaignsTaken(tx, ids),
       this.repository.campaignActivity(tx, ids),
       this.weightsByOrganisation(tx, people),
     ]);
