@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { StaffService } from '../staff/staff.service';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { lockName } from '../database/locks';
 import { TransactionRunner } from '../database/transaction-runner';
 import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -144,6 +145,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Rebuilds every score and board from scratch (npm run leaderboard:recompute). */
   async recomputeAll(tx: EntityManager, today = londonToday()): Promise<void> {
+    await lockName(tx, 'leaderboard');
     await this.repository.forgetEverything(tx);
     await this.repository.writeState(tx, DAY_KEY, today);
     const ids = await this.repository.allStaffIds(tx);
@@ -157,6 +159,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   async refresh(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
     const ids = [...new Set(staffIds)].sort((a, b) => a - b);
     if (ids.length === 0) return;
+    // one re-ranking at a time: concurrent ones would update the same board rows in different
+    // orders and deadlock (PostgreSQL); SQLite already runs one transaction at a time
+    await lockName(tx, 'leaderboard');
     const today = await this.dayOf(tx);
     const boards = new Set<string>();
     for (const chunk of chunks(ids)) {
