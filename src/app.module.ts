@@ -28,6 +28,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { LeaderboardModule } from './leaderboard/leaderboard.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -61,6 +62,7 @@ export class AppModule {
         CampaignsModule,
         AuditModule,
         PrivacyModule,
+        LeaderboardModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

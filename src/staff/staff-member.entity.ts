@@ -101,6 +101,13 @@ export class StaffMember {
   /** The app role Comms.NationalAdmin, as this person's last token said (NHS-wide administration). */
   @Column({ name: 'is_national_admin', type: 'boolean', default: false })
   isNationalAdmin: boolean;
+  @Field({
+    description:
+      'Whether this person agreed to be named on leaderboards. Until they do, colleagues see an ' +
+      'anonymous entry; they see their own position, and their own communications team sees them.',
+  })
+  @Column({ name: 'show_on_leaderboard', type: 'boolean', default: false })
+  showOnLeaderboard: boolean;
 
   @Field()
   @CreateDateColumn({ name: 'created_at' })

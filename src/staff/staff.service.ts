@@ -178,6 +178,9 @@ export class StaffService {
         if (input[key] !== undefined) changes[key] = input[key] || null;
       }
       if (input.staffGroup !== undefined) changes.staffGroup = input.staffGroup;
+      if (input.showOnLeaderboard !== undefined && input.showOnLeaderboard !== null) {
+        changes.showOnLeaderboard = input.showOnLeaderboard;
+      }
       if (input.siteId !== undefined) {
         changes.siteId = await this.placeOf(
           tx,

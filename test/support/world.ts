@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CommunitiesService } from '../../src/communities/communities.service';
 import { Community, CommunityKind, CommunityScope } from '../../src/communities/community.entity';
+import { CampaignParticipant } from '../../src/campaigns/campaign-participant.entity';
+import '../../src/campaigns/campaign.changes';
+import { touch } from '../../src/database/derived-state';
 import { TransactionRunner } from '../../src/database/transaction-runner';
+import '../../src/metrics/metric.changes';
 import { CreateCommunityInput } from '../../src/communities/dto/create-community.input';
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
@@ -439,5 +443,75 @@ export class World {
     const current = await guidance.currentFor(person.organisationId);
     if (!current) throw new Error('No guidance applies to this person');
     return guidance.accept(person, current.version);
+  }
+
+  /** An account's figures for some days, as an import records them (source IMPORT unless given). */
+  async recordFigures(
+    account: SocialAccount,
+    days: {
+      day: string;
+      followers: number;
+      posts?: number | null;
+      engagements?: number | null;
+      source?: MetricSource;
+    }[],
+  ): Promise<void> {
+    const metrics = this.app.get(MetricsService);
+    await this.write(async (tx) => {
+      for (const source of new Set(days.map((d) => d.source ?? MetricSource.IMPORT))) {
+        await metrics.recordSnapshots(
+          tx,
+          source,
+          days
+            .filter((d) => (d.source ?? MetricSource.IMPORT) === source)
+            .map((d) => ({
+              accountId: account.id,
+              staffId: account.staffId,
+              day: d.day,
+              followers: d.followers,
+              following: null,
+              posts: d.posts ?? null,
+              engagements: d.engagements ?? null,
+            })),
+        );
+      }
+    });
+  }
+
+  /**
+   * A campaign on given dates (past ones too, which the service refuses to create) with these
+   * people taking part: written as the campaigns feature writes it, touching its topic.
+   */
+  async newCampaignOnDates(
+    fields: { startsOn: string; endsOn: string; organisationId?: number | null },
+    participants: StaffMember[] = [],
+  ): Promise<Campaign> {
+    return this.write(async (tx) => {
+      const campaign = await tx.save(
+        Campaign,
+        tx.create(Campaign, {
+          name: `Campaign ${this.unique()}`,
+          hashtag: `#Test${this.unique().replace(/-/g, '')}`,
+          organisationId: null,
+          createdByStaffId: participants[0]?.id ?? 0,
+          createdAt: new Date(),
+          ...fields,
+        }),
+      );
+      await tx.save(
+        CampaignParticipant,
+        participants.map((p) =>
+          tx.create(CampaignParticipant, {
+            campaignId: campaign.id,
+            staffId: p.id,
+            joinedAt: new Date(),
+          }),
+        ),
+      );
+      touch(tx, 'campaigns', [
+        { campaignId: campaign.id, staffIds: participants.map((p) => p.id) },
+      ]);
+      return campaign;
+    });
   }
 }

@@ -11,6 +11,7 @@ import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
 import { MetricsAndCampaigns1765000000000 } from './1765000000000-metrics-and-campaigns';
 import { TrustedOrganisationsAndAudit1765100000000 } from './1765100000000-trusted-organisations-and-audit';
+import { Leaderboard1765300000000 } from './1765300000000-leaderboard';
 import { VerificationAndTrust1765400000000 } from './1765400000000-verification-and-trust';
 import { Privacy1765500000000 } from './1765500000000-privacy';
 
@@ -29,6 +30,7 @@ export const migrations = [
   UserNameAnyCase1764800000000,
   MetricsAndCampaigns1765000000000,
   TrustedOrganisationsAndAudit1765100000000,
+  Leaderboard1765300000000,
   VerificationAndTrust1765400000000,
   Privacy1765500000000,
 ];
