@@ -392,9 +392,9 @@ describe('leaderboard', () => {
         }),
       );
     }
-    const community = await world.newCommunity({}, await world.newAdmin());
+    const community = await world.newCommunity();
     const communities = t.app.get(CommunitiesService);
-    const communityAdmin = await world.newAdmin();
+    const communityAdmin = await world.newNationalAdmin();
     for (let step = 0; step < 60; step++) {
       const person = people[random(people.length)];
       const other = people[random(people.length)];

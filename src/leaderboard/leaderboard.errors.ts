@@ -8,6 +8,4 @@ export enum LeaderboardErrorReason {
   NOT_ADMIN_OF_ORGANISATION = 'NOT_ADMIN_OF_ORGANISATION',
   /** A badge for someone who does not exist or has left. */
   BADGE_PERSON_NOT_FOUND = 'BADGE_PERSON_NOT_FOUND',
-  /** The campaign does not exist. */
-  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
 }

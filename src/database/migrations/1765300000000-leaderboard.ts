@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { timestampColumn } from './column-helpers';
 
 /**
@@ -10,9 +10,10 @@ export class Leaderboard1765300000000 implements MigrationInterface {
   name = 'Leaderboard1765300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn(
-      'staff_members',
-      new TableColumn({ name: 'show_on_leaderboard', type: 'boolean', default: false }),
+    // plain ALTER TABLE: TypeORM's SQLite addColumn rebuilds the table, losing its triggers and
+    // columns added by plain ALTER TABLE before it
+    await queryRunner.query(
+      'ALTER TABLE staff_members ADD COLUMN show_on_leaderboard boolean NOT NULL DEFAULT false',
     );
     await queryRunner.createTable(
       new Table({
@@ -110,6 +111,6 @@ export class Leaderboard1765300000000 implements MigrationInterface {
     ]) {
       await queryRunner.dropTable(table);
     }
-    await queryRunner.dropColumn('staff_members', 'show_on_leaderboard');
+    await queryRunner.query('ALTER TABLE staff_members DROP COLUMN show_on_leaderboard');
   }
 }
