@@ -52,6 +52,16 @@ export class AuditResolver {
     return entry.actorId === null ? null : loaders.staffById.load(entry.actorId);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Stands for an erased actor: the anonymous reference of their erasure (null otherwise).',
+  })
+  async actorReference(@Parent() entry: AuditEntry): Promise<string | null> {
+    if (entry.actorId === null) return null;
+    return (await this.audit.anonymousReferenceOf(entry.actorId)) ?? null;
+  }
+
   @ResolveField(() => Organisation, { nullable: true, description: 'Null for NHS-wide changes.' })
   organisation(@Parent() entry: AuditEntry, @Context() { loaders }: GraphQLContext) {
     return entry.organisationId === null

@@ -48,6 +48,11 @@ export class AuditService {
     );
   }
 
+  /** The anonymous reference an erased person's id stands for in the log, if they were erased. */
+  async anonymousReferenceOf(staffId: number): Promise<string | undefined> {
+    return (await this.audit.anonymousReferences([staffId])).get(staffId);
+  }
+
   /** Newest first; `query` is already limited to what the viewer may read (see the resolver). */
   async page(
     query: AuditQuery,

@@ -9,6 +9,7 @@ import { Campaign } from './campaign.entity';
 import { CampaignsLoaders } from './campaigns.loader';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsResolver } from './campaigns.resolver';
+import { CampaignsPersonalData } from './campaigns.personal-data';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
@@ -18,7 +19,13 @@ import { CampaignsService } from './campaigns.service';
     AuditModule,
   ],
   controllers: [CampaignActivityController],
-  providers: [CampaignsRepository, CampaignsService, CampaignsLoaders, CampaignsResolver],
+  providers: [
+    CampaignsPersonalData,
+    CampaignsRepository,
+    CampaignsService,
+    CampaignsLoaders,
+    CampaignsResolver,
+  ],
   exports: [CampaignsService],
 })
 export class CampaignsModule {}

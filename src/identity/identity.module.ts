@@ -26,6 +26,7 @@ import {
 } from './organisation-claims/organisation-claims.resolver';
 import { OrganisationClaimsService } from './organisation-claims/organisation-claims.service';
 import { TOKEN_VERIFIER } from './token-verifier';
+import { OrganisationClaimsPersonalData } from './organisation-claims/organisation-claims.personal-data';
 import { TokenStrategy } from './token.strategy';
 
 @Module({})
@@ -46,6 +47,7 @@ export class IdentityModule {
       ],
       controllers: [ClientConfigController, ...(dev ? [DevSignInController] : [])],
       providers: [
+        OrganisationClaimsPersonalData,
         ...modeProviders,
         IdentityService,
         IdentityPersonalData,

@@ -7,6 +7,7 @@ import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardRepository } from './leaderboard.repository';
 import { LeaderboardPositionResolver, LeaderboardResolver } from './leaderboard.resolver';
 import { LeaderboardService } from './leaderboard.service';
+import { LeaderboardPersonalData } from './leaderboard.personal-data';
 import { Scores } from './scores.derived';
 
 // GuidanceModule first: its listing handler on 'staff' registers before the scores' handler,
@@ -14,6 +15,7 @@ import { Scores } from './scores.derived';
 @Module({
   imports: [GuidanceModule, StaffModule, RedisModule],
   providers: [
+    LeaderboardPersonalData,
     LeaderboardRepository,
     LeaderboardEvents,
     LeaderboardService,

@@ -9,12 +9,14 @@ import { MetricsFetchers } from './metrics-fetcher';
 import { MetricsLoaders } from './metrics.loader';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsResolver } from './metrics.resolver';
+import { MetricsPersonalData } from './metrics.personal-data';
 import { MetricsService } from './metrics.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MetricSnapshot, MetricImport]), SocialAccountsModule],
   controllers: [MetricImportsController],
   providers: [
+    MetricsPersonalData,
     MetricsRepository,
     MetricImportsService,
     MetricsService,

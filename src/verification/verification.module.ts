@@ -18,6 +18,7 @@ import { VerificationLoaders } from './verification.loader';
 import { VerificationRepository } from './verification.repository';
 import { SocialAccountVerificationResolver, VerificationResolver } from './verification.resolver';
 import { VerificationService } from './verification.service';
+import { VerificationPersonalData } from './verification.personal-data';
 import { VerifyController } from './verify.controller';
 
 /** Verification, official accounts, the public check and moderation (docs/verification.md). */
@@ -31,6 +32,7 @@ import { VerifyController } from './verify.controller';
   ],
   controllers: [VerifyController],
   providers: [
+    VerificationPersonalData,
     VerificationAudit,
     VerificationRepository,
     VerificationService,

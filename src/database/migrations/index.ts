@@ -14,6 +14,7 @@ import { TrustedOrganisationsAndAudit1765100000000 } from './1765100000000-trust
 import { Leaderboard1765300000000 } from './1765300000000-leaderboard';
 import { VerificationAndTrust1765400000000 } from './1765400000000-verification-and-trust';
 import { Privacy1765500000000 } from './1765500000000-privacy';
+import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Leaderboard1765300000000,
   VerificationAndTrust1765400000000,
   Privacy1765500000000,
+  AuditErasures1765800000000,
 ];

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { touch } from '../database/derived-state';
+import { PersonalData } from '../database/personal-data';
+import { deleteRowsOf, rowsOf } from '../database/personal-rows';
+
+/**
+ * A person's daily figures, and the imports they ran (kept: an import is the organisation's
+ * record; the export lists them as a reference). Erasing the figures touches `metrics` so the
+ * leaderboard drops the person's scores and ranks before commit.
+ */
+@Injectable()
+export class MetricsPersonalData {
+  constructor(registry: PersonalData) {
+    registry.register({
+      owner: 'metrics',
+      tables: ['metric_snapshots', 'metric_imports'],
+      section: 'metrics',
+      export: async (tx, staffId) => ({
+        snapshots: await rowsOf(tx, 'metric_snapshots', 'staff_id', staffId),
+        importsRun: (await rowsOf(tx, 'metric_imports', 'imported_by_staff_id', staffId)).map(
+          (i) => ({ id: i.id, kind: i.kind, status: i.status }),
+        ),
+      }),
+      erase: async (tx, { staffId }) => {
+        await deleteRowsOf(tx, 'metric_snapshots', 'staff_id', staffId);
+        // imports they ran stay (the organisation's record) and keep only their id
+        touch(tx, 'metrics', [{ staffIds: [staffId] }]);
+      },
+    });
+  }
+}
