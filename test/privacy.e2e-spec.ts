@@ -3,6 +3,7 @@ import { PersonalData } from '../src/database/personal-data';
 import { DevTokenService } from '../src/identity/dev/dev-token.service';
 import { PrivacyService } from '../src/privacy/privacy.service';
 import { Platform } from '../src/social-accounts/platforms/platform';
+import { SocialAccount } from '../src/social-accounts/social-account.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { findAnywhere, sqliteShadowOf, tablesInDatabase } from './support/catalogue';
 import { createTestApp, TestApp } from './support/create-test-app';
@@ -14,6 +15,11 @@ const COMMUNITY = `query ($id: ID) { community(id: $id) { id memberCount } }`;
 const SEARCH = `query ($search: String) { staff(first: 20, filter: { search: $search }) { totalCount edges { node { id } } } }`;
 const ME = `query { me { id displayName jobTitle } }`;
 const ADD_ACCOUNT = `mutation ($input: AddSocialAccountInput!) { addSocialAccount(input: $input) { account { id handle } } }`;
+
+const OPT_IN = `mutation ($on: Boolean!) { updateMyProfile(input: { showOnLeaderboard: $on }) { staffMember { showOnLeaderboard } } }`;
+const REQUEST = `mutation ($input: RequestVerificationInput!) { requestVerification(input: $input) { request { id } } }`;
+const REPORT = `mutation ($input: ReportListingInput!) { reportListing(input: $input) { report { id } } }`;
+const AUDIT = `query ($actorId: ID) { auditLog(first: 100, filter: { actorId: $actorId }) { edges { node { action actor { id } actorReference } } } }`;
 
 const DAY = 24 * 60 * 60 * 1000;
 const hex = () => randomBytes(4).toString('hex');
@@ -72,6 +78,50 @@ describe('privacy: export and erasure', () => {
     const needles = [given, family, email, oid, ...handles, `${given} ${family}`];
     return { person, token, oid, email, given, family, handles, friend, fan, community, needles };
   }
+
+  /**
+   * A full life, and more: figures, a campaign, a leaderboard place, a verification request,
+   * a report they made and audit entries by and about them.
+   */
+  async function aFullerLife() {
+    const life = await aFullLife();
+    const { person, token } = life;
+    const [account] = await t.dataSource.manager.findBy(SocialAccount, { staffId: person.id });
+    await world.newSnapshot(account, { followers: 321, posts: 12, engagements: 40 });
+    const today = new Date().toISOString().slice(0, 10);
+    const inAWeek = new Date(Date.now() + 6 * DAY).toISOString().slice(0, 10);
+    const campaign = await world.newCampaignOnDates({ startsOn: today, endsOn: inAWeek }, [person]);
+    const optIn = await t.gql(OPT_IN, { on: true }, { token });
+    expect(optIn.errors).toBeUndefined();
+    await world.claimOrganisation(person, await world.newOrganisation());
+    await world.confirmClaimOf(person);
+    const asked = await t.gql(REQUEST, { input: { accountId: String(account.id) } }, { token });
+    expect(asked.errors).toBeUndefined();
+    const stranger = await world.newPerson();
+    const strangersAccount = await world.newAccount(stranger);
+    const report = await t.gql(
+      REPORT,
+      {
+        input: {
+          accountId: String(strangersAccount.id),
+          kind: 'IMPERSONATION',
+          reason: `Reported by ${life.given}`,
+        },
+      },
+      { token },
+    );
+    expect(report.errors).toBeUndefined();
+    return { ...life, campaign };
+  }
+
+  const rowsAbout = async (table: string, column: string, id: number) =>
+    Number(
+      (
+        await t.dataSource.query(
+          `SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ${Number(id)}`,
+        )
+      )[0].n,
+    );
 
   describe('GET /api/me/export', () => {
     it('is everything held about me, as a file not to be cached', async () => {
@@ -153,7 +203,21 @@ describe('privacy: export and erasure', () => {
     );
 
     it('leaves nothing about me in any table, on either side of every link', async () => {
-      const life = await aFullLife();
+      const life = await aFullerLife();
+      const id = life.person.id;
+      for (const [table, column] of [
+        ['metric_snapshots', 'staff_id'],
+        ['campaign_participants', 'staff_id'],
+        ['leaderboard_entries', 'staff_id'],
+        ['leaderboard_scores', 'staff_id'],
+        ['verification_requests', 'staff_id'],
+        ['listing_reports', 'reporter_id'],
+        ['organisation_claims', 'staff_id'],
+        ['audit_log', 'actor_id'],
+      ]) {
+        expect([table, await rowsAbout(table, column, id)]).not.toEqual([table, 0]);
+      }
+      const auditBefore = await rowsAbout('audit_log', 'actor_id', id);
       // before: each needle is somewhere (the search below can see it)
       const before = await findAnywhere(t, life.needles);
       expect(new Set(before.map((h) => h.needle.toLowerCase()))).toEqual(
@@ -168,6 +232,36 @@ describe('privacy: export and erasure', () => {
       // PostgreSQL, has nothing left
       const except = t.database.kind === 'sqlite' ? ['staff_search_data'] : [];
       expect(await findAnywhere(t, life.needles, { except })).toEqual([]);
+
+      for (const [table, column] of [
+        ['metric_snapshots', 'staff_id'],
+        ['campaign_participants', 'staff_id'],
+        ['leaderboard_entries', 'staff_id'],
+        ['leaderboard_scores', 'staff_id'],
+        ['badges', 'staff_id'],
+        ['verification_requests', 'staff_id'],
+        ['listing_reports', 'reporter_id'],
+        ['organisation_claims', 'staff_id'],
+      ]) {
+        expect([table, await rowsAbout(table, column, id)]).toEqual([table, 0]);
+      }
+      // the audit log is untouched; the erased id now stands for an anonymous reference
+      expect(await rowsAbout('audit_log', 'actor_id', id)).toBe(auditBefore);
+      const log = await t.gql(AUDIT, { actorId: String(id) }, await world.newNationalAdmin());
+      expect(log.errors).toBeUndefined();
+      const mine = log
+        .data!.auditLog.edges.map(
+          (e: { node: { actor: unknown; actorReference: string | null } }) => e.node,
+        )
+        .filter((n: { actorReference: string | null }) => n.actorReference !== null);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((n: { actor: unknown }) => n.actor === null)).toBe(true);
+      expect(new Set(mine.map((n: { actorReference: string }) => n.actorReference)).size).toBe(1);
+      // the campaign's board no longer counts me
+      const board = await t.dataSource.query(
+        `SELECT COUNT(*) AS n FROM leaderboard_entries WHERE board LIKE '%campaign%${Number(life.campaign.id)}%'`,
+      );
+      expect(Number(board[0].n)).toBe(0);
     });
 
     it('keeps the counts my follows and memberships fed right, and frees my handles', async () => {
