@@ -218,6 +218,14 @@ describe('privacy: export and erasure', () => {
         expect([table, await rowsAbout(table, column, id)]).not.toEqual([table, 0]);
       }
       const auditBefore = await rowsAbout('audit_log', 'actor_id', id);
+      const boardsOf = async () =>
+        (await t.dataSource.query(
+          `SELECT b.board AS board, b.total_count AS total FROM leaderboard_boards b
+           WHERE b.board IN (SELECT e.board FROM leaderboard_entries e WHERE e.staff_id = ${Number(id)})`,
+        )) as { board: string; total: number | string }[];
+      const myBoards = await boardsOf();
+      expect(myBoards.length).toBeGreaterThan(0);
+      expect(myBoards.some((b) => b.board.includes(`C:${life.campaign.id}`))).toBe(true);
       // before: each needle is somewhere (the search below can see it)
       const before = await findAnywhere(t, life.needles);
       expect(new Set(before.map((h) => h.needle.toLowerCase()))).toEqual(
@@ -257,11 +265,13 @@ describe('privacy: export and erasure', () => {
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.every((n: { actor: unknown }) => n.actor === null)).toBe(true);
       expect(new Set(mine.map((n: { actorReference: string }) => n.actorReference)).size).toBe(1);
-      // the campaign's board no longer counts me
-      const board = await t.dataSource.query(
-        `SELECT COUNT(*) AS n FROM leaderboard_entries WHERE board LIKE '%campaign%${Number(life.campaign.id)}%'`,
-      );
-      expect(Number(board[0].n)).toBe(0);
+      // every board I was on (the campaign's among them) counts one fewer
+      for (const { board, total } of myBoards) {
+        const [after] = await t.dataSource.query(
+          `SELECT total_count AS total FROM leaderboard_boards WHERE board = '${board.replace(/'/g, "''")}'`,
+        );
+        expect([board, Number(after?.total ?? 0)]).toEqual([board, Number(total) - 1]);
+      }
     });
 
     it('keeps the counts my follows and memberships fed right, and frees my handles', async () => {

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PersonalData } from '../database/personal-data';
-import { deleteRowsOf, rowsOf } from '../database/personal-rows';
+import { rowsOf } from '../database/personal-rows';
+import { LeaderboardService } from './leaderboard.service';
 
 /**
- * A person's scores, board entries and badges. The figures they come from are erased by their
- * owners (metrics, campaigns), whose touches refresh the boards (counts, others' ranks).
+ * A person's scores, board entries and badges. Erasing takes them off every board and re-ranks
+ * and recounts those boards; the touches of the figures' owners (metrics, campaigns) then find
+ * nobody to score.
  */
 @Injectable()
 export class LeaderboardPersonalData {
-  constructor(registry: PersonalData) {
+  constructor(registry: PersonalData, leaderboard: LeaderboardService) {
     registry.register({
       owner: 'leaderboard',
       tables: ['leaderboard_scores', 'leaderboard_entries', 'badges'],
@@ -23,11 +25,7 @@ export class LeaderboardPersonalData {
         })),
         badges: await rowsOf(tx, 'badges', 'staff_id', staffId),
       }),
-      erase: async (tx, { staffId }) => {
-        await deleteRowsOf(tx, 'leaderboard_entries', 'staff_id', staffId);
-        await deleteRowsOf(tx, 'leaderboard_scores', 'staff_id', staffId);
-        await deleteRowsOf(tx, 'badges', 'staff_id', staffId);
-      },
+      erase: (tx, { staffId }) => leaderboard.forgetPerson(tx, staffId),
     });
     registry.impersonal('leaderboard', [
       'leaderboard_boards',

@@ -233,6 +233,10 @@ export class LeaderboardRepository {
     await runSql(tx, 'DELETE FROM leaderboard_scores WHERE staff_id IN (:...ids)', { ids });
   }
 
+  async forgetBadges(tx: EntityManager, staffId: number): Promise<void> {
+    await runSql(tx, 'DELETE FROM badges WHERE staff_id = :staffId', { staffId });
+  }
+
   async forgetEverything(tx: EntityManager): Promise<void> {
     await runSql(tx, 'DELETE FROM leaderboard_entries', {});
     await runSql(tx, 'DELETE FROM leaderboard_scores', {});

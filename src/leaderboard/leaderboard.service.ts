@@ -173,6 +173,19 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     this.events.changed(tx, periodsOf(boards));
   }
 
+  /**
+   * Erasure: the person leaves every board now (entries, scores, badges), and those boards are
+   * re-ranked and recounted, in the erasure's transaction.
+   */
+  async forgetPerson(tx: EntityManager, staffId: number): Promise<void> {
+    await lockName(tx, 'leaderboard');
+    const boards = await this.repository.boardsOf(tx, [staffId]);
+    await this.repository.forget(tx, [staffId]);
+    await this.repository.forgetBadges(tx, staffId);
+    for (const board of [...boards].sort()) await this.repository.rankBoard(tx, board);
+    this.events.changed(tx, periodsOf(new Set(boards)));
+  }
+
   /** Everyone in an organisation (null: everyone), after guidance there changed. */
   async refreshOrganisation(tx: EntityManager, organisationId: number | null): Promise<void> {
     await this.refresh(tx, await this.repository.staffIdsOfOrganisation(tx, organisationId));
