@@ -1,3 +1,4 @@
+import { handleInLink } from '../social-accounts/platforms/normalise-handle';
 import { AccountVisibility } from '../social-accounts/social-account.entity';
 
 /**
@@ -43,6 +44,7 @@ export function organisationToken(organisationId: number, token: string): string
 export interface SearchDocument {
   staffId: number;
   name: string;
+  /** Job title, then the names of the department and site. */
   title: string;
   /** Handles the whole NHS directory may see. */
   handles: string;
@@ -92,6 +94,8 @@ export function searchDocument(
     staffGroup: string | null;
   },
   accounts: { handle: string; visibility: AccountVisibility }[],
+  /** The names of the person's site and department: searched with the job title. */
+  places: { site?: string | null; department?: string | null } = {},
 ): SearchDocument {
   const handles: string[] = [];
   const orgHandles: string[] = [];
@@ -106,7 +110,11 @@ export function searchDocument(
   return {
     staffId: person.id,
     name: searchTokens(person.displayName).join(' '),
-    title: searchTokens(person.jobTitle).join(' '),
+    title: [
+      ...searchTokens(person.jobTitle),
+      ...searchTokens(places.department),
+      ...searchTokens(places.site),
+    ].join(' '),
     handles: handles.join(' '),
     bio: searchTokens(person.bio).join(' '),
     orgHandles: orgHandles.join(' '),
@@ -137,7 +145,7 @@ export interface SearchQuery {
  * organisation token is.
  */
 export function searchQuery(text: string, viewerOrganisationId: number | null): SearchQuery | null {
-  const words = searchTokens(text).slice(0, MAX_QUERY_TOKENS);
+  const words = searchTokens(withLinksAsHandles(text)).slice(0, MAX_QUERY_TOKENS);
   if (words.length === 0) return null;
   return {
     terms: words.map((word) => ({
@@ -147,6 +155,17 @@ export function searchQuery(text: string, viewerOrganisationId: number | null): 
         : null,
     })),
   };
+}
+
+/**
+ * A pasted profile link searches as the handle it names (`https://x.com/name` as `@name`), in
+ * any form the platform rules accept; other words are kept as typed.
+ */
+export function withLinksAsHandles(text: string): string {
+  return text
+    .split(/\s+/)
+    .map((word) => (/[./]/.test(word) ? (handleInLink(word) ?? word) : word))
+    .join(' ');
 }
 
 /**

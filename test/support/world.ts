@@ -82,6 +82,11 @@ export class World {
     return { site: made.sites[0], department: made.departments[0] };
   }
 
+  /** Renames a site or a department (as an organisation's admin would). */
+  renamePlace(place: { siteId: number } | { departmentId: number }, name: string) {
+    return this.write((tx) => this.app.get(OrganisationsService).renamePlace(tx, place, name));
+  }
+
   /**
    * A person who has signed in (development identity). Listed unless `listed: false`: then their
    * organisation (a new one unless given) has guidance they have not accepted.

@@ -9,6 +9,7 @@ import { DirectorySearchJoinIndex1764500000001 } from './1764500000001-directory
 import { DirectorySearchOrganisationHandles1764600000000 } from './1764600000000-directory-search-organisation-handles';
 import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state-in-the-app';
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
+import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-search-places';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   DirectorySearchOrganisationHandles1764600000000,
   DerivedStateInTheApp1764700000000,
   UserNameAnyCase1764800000000,
+  DirectorySearchPlaces1765600000000,
 ];
