@@ -7,6 +7,7 @@ const STAFF = /* GraphQL */ `
   query Directory($first: Int, $after: String, $filter: StaffFilter) {
     staff(first: $first, after: $after, filter: $filter) {
       totalCount
+      similarWords
       edges {
         node {
           displayName
@@ -18,6 +19,7 @@ const STAFF = /* GraphQL */ `
 
 interface Page {
   totalCount: number;
+  similarWords: string[];
   edges: { node: { displayName: string } }[];
 }
 
@@ -69,7 +71,11 @@ describe('directory search: places, pasted links, typos', () => {
     expect(await names(viewer, inOrg(`cardiology${u}`))).toEqual(['Ines Cardwell']);
     expect(await names(viewer, inOrg(`heronfield${u}`))).toEqual(['Olu Brent']);
     expect(await names(viewer, inOrg(`kestrelmoor${u}`))).toEqual([]);
-    expect(await names(viewer, inOrg('ward'))).toEqual([]);
+    // "ward" no longer matches as typed (on SQLite, only as a close spelling of "cardwell")
+    const ward = await t.gql<{ staff: Page }>(STAFF, { first: 20, filter: inOrg('ward') }, viewer);
+    const { similarWords, totalCount } = ward.data!.staff;
+    expect(similarWords.length > 0 || totalCount === 0).toBe(true);
+    expect(similarWords).not.toContain('ward');
   });
 
   it('finds the people of a department named in the search across the NHS, ranked', async () => {
@@ -124,5 +130,65 @@ describe('directory search: places, pasted links, typos', () => {
     }
     // a link that names no account is searched as the words it holds
     expect(await names(viewer, inOrg('https://x.com/home'))).toEqual([]);
+  });
+
+  it('tolerates a typo when nothing matches as typed, and says which spellings it searched', async () => {
+    const org = await world.newOrganisation();
+    const viewer = await world.newPerson({ organisationId: org.id });
+    const u = world
+      .unique()
+      .replace(/[^a-z]/g, '')
+      .slice(0, 4);
+    // a surname no other test has, so the typo below has one close spelling here
+    const surname = `Zqorvath${u}`;
+    await world.newPerson({
+      organisationId: org.id,
+      displayName: `Aisha ${surname}`,
+      jobTitle: 'Cardiology Registrar',
+    });
+    const search = async (typed: string) => {
+      const res = await t.gql<{ staff: Page }>(
+        STAFF,
+        { first: 20, filter: { search: typed, organisationId: String(org.id) } },
+        viewer,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.staff;
+    };
+    // "Aisa" for Aisha; a letter swapped, one left out, and one changed in the surname
+    for (const typed of ['Aisa', 'aisa zqorvath', `zqovrath${u}`, `zqorath${u}`, 'cardiolgy']) {
+      const page = await search(typed);
+      expect([typed, page.edges.map((e) => e.node.displayName)]).toEqual([
+        typed,
+        [`Aisha ${surname}`],
+      ]);
+      expect(page.similarWords.length).toBeGreaterThan(0);
+    }
+    expect((await search('aisa')).similarWords).toContain('aisha');
+    // an exact match is never mixed with guesses
+    const exact = await search('aisha');
+    expect(exact.similarWords).toEqual([]);
+    expect(exact.totalCount).toBe(1);
+    // too far from every word: nothing, and no spellings claimed
+    const none = await search('qqqqqq');
+    expect(none.totalCount).toBe(0);
+    expect(none.similarWords).toEqual([]);
+  });
+
+  it('never offers a spelling that would show someone the viewer may not see', async () => {
+    const u = world
+      .unique()
+      .replace(/[^a-z]/g, '')
+      .slice(0, 4);
+    const hidden = await world.newPerson({ displayName: `Quenby Hollowmire${u}`, listed: false });
+    expect(hidden.listed).toBe(false);
+    const viewer = await world.newPerson();
+    const res = await t.gql<{ staff: Page }>(
+      STAFF,
+      { first: 20, filter: { search: `hollowmyre${u}` } },
+      viewer,
+    );
+    expect(res.data!.staff.totalCount).toBe(0);
+    expect(res.data!.staff.similarWords).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { staffIdsChanging } from '../staff/staff.changes';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { DirectoryRepository } from './directory.repository';
-import { searchDocument, searchText } from './search-text';
+import { searchDocument, searchText, vocabularyOf } from './search-text';
 
 const BATCH = 500;
 
@@ -78,6 +78,7 @@ export class SearchDocuments {
         }),
       );
       await this.directory.replaceDocuments(tx, ids, documents);
+      await this.directory.addWords(tx, documents.flatMap(vocabularyOf));
       await this.staff.writeSearchTexts(
         tx,
         ids,

@@ -10,6 +10,7 @@ import { DirectorySearchOrganisationHandles1764600000000 } from './1764600000000
 import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state-in-the-app';
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
 import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-search-places';
+import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   DerivedStateInTheApp1764700000000,
   UserNameAnyCase1764800000000,
   DirectorySearchPlaces1765600000000,
+  DirectorySearchWords1765600000001,
 ];
