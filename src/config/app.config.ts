@@ -37,6 +37,11 @@ export interface AppConfig {
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
   seedDemoData: boolean;
+  /**
+   * GUIDANCE_GRACE_DAYS (default 30; 0 = none): after a new guidance version, how many days
+   * people who had accepted before stay listed while they are asked to accept it.
+   */
+  guidanceGraceDays: number;
 }
 
 /** Start-up refuses bad configuration with one line naming the variable. */
@@ -230,6 +235,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${levels.join(', ')}`);
   }
 
+  const graceText = env.GUIDANCE_GRACE_DAYS?.trim() || '30';
+  const guidanceGraceDays = Number(graceText);
+  if (!/^\d{1,4}$/.test(graceText) || guidanceGraceDays > 3650) {
+    throw new ConfigError(
+      `GUIDANCE_GRACE_DAYS: "${env.GUIDANCE_GRACE_DAYS}" must be a whole number of days from 0 to 3650`,
+    );
+  }
+
   return {
     nodeEnv,
     isProduction,
@@ -245,5 +258,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
+    guidanceGraceDays,
   };
 }

@@ -6,6 +6,7 @@ import { TransactionRunner } from '../../src/database/transaction-runner';
 import { CreateCommunityInput } from '../../src/communities/dto/create-community.input';
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
+import { GuidanceGraceSweep } from '../../src/guidance/guidance-grace.sweep';
 import { GuidanceService } from '../../src/guidance/guidance.service';
 import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
 import { Organisation } from '../../src/organisations/organisation.entity';
@@ -236,7 +237,7 @@ export class World {
   /** Publishes the next version of an organisation's guidance (NHS-wide with `null`). */
   publishGuidance(
     scope: { organisationId: number | null },
-    text: { title?: string; summary?: string; url?: string } = {},
+    text: { title?: string; summary?: string; url?: string; whatChanged?: string } = {},
   ): Promise<GuidanceDocument> {
     return this.write((tx) =>
       this.app.get(GuidanceService).publishIn(
@@ -250,6 +251,11 @@ export class World {
         },
       ),
     );
+  }
+
+  /** Runs the sweep that delists people once a guidance grace period has ended (as the timer does). */
+  sweepGuidanceGrace(): Promise<number> {
+    return this.app.get(GuidanceGraceSweep).sweep();
   }
 
   /** Accepts the guidance that applies to the person now, as they would. */

@@ -11,6 +11,7 @@ import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
 import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-search-places';
 import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
+import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   UserNameAnyCase1764800000000,
   DirectorySearchPlaces1765600000000,
   DirectorySearchWords1765600000001,
+  GuidanceGracePeriod1765600000002,
 ];
