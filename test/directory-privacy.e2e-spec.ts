@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../src/database/transaction-runner';
 import { DerivedStateInTheApp1764700000000 } from '../src/database/migrations/1764700000000-derived-state-in-the-app';
 import { DirectorySearchOrganisationHandles1764600000000 } from '../src/database/migrations/1764600000000-directory-search-organisation-handles';
 import { Organisation } from '../src/organisations/organisation.entity';
@@ -241,18 +242,15 @@ describe('directory privacy: migrating an existing search index', () => {
   afterAll(() => t.close());
 
   async function migrate(direction: 'up' | 'down') {
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await runner.startTransaction();
+    // in a transaction of the app's one way to write (on SQLite the rest is read-only)
+    await t.app.get(TransactionRunner).run(async (tx) => {
+      const runner = tx.queryRunner!;
       // the migrations after it step aside first, as a real rollback to it would
       const later = new DerivedStateInTheApp1764700000000();
       if (direction === 'down') await later.down(runner);
       await new DirectorySearchOrganisationHandles1764600000000()[direction](runner);
       if (direction === 'up') await later.up(runner);
-      await runner.commitTransaction();
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /** Whom the index finds for a typed word, asked as the directory asks (text columns; A, B, D). */

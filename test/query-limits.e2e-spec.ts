@@ -1,7 +1,7 @@
 import { print, DocumentNode } from 'graphql';
 import * as webDocuments from '../web/src/gql/graphql';
 import { QUERY_LIMITS } from '../src/common/graphql/query-limits';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import {
   aliasesInFragment,
   costlyPages,
@@ -94,7 +94,7 @@ describe('query shape limits, with no sign-in', () => {
   });
 
   it('prices every request by its own variables, even a document it has seen', async () => {
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const query =
       'query($n: Int!) { staff(first: $n) { edges { node { followers(first: $n) { edges { node { followers(first: $n) { totalCount } } } } } } } }';
     expect((await t.gql(query, { n: 2 }, me)).errors).toBeUndefined();
@@ -118,7 +118,7 @@ describe('query shape limits, with no sign-in', () => {
   });
 
   it('lets every operation the web client sends through', async () => {
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const documents = Object.entries(webDocuments).filter(([name]) => name.endsWith('Document'));
     expect(documents.length).toBeGreaterThan(10);
     for (const [name, document] of documents) {

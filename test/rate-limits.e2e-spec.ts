@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { databaseUrl, run } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
@@ -57,8 +57,8 @@ describe.each([
 
   it('per person: a GraphQL request counts once, and each person has their own budget', async () => {
     const t = await app({ RATE_LIMIT_PER_PERSON: '3/60' });
-    const staff = new StaffFactory(t);
-    const [ann, bob] = [await staff.create(), await staff.create()];
+    const world = new World(t);
+    const [ann, bob] = [await world.newPerson(), await world.newPerson()];
     for (let i = 0; i < 3; i++) {
       // three root fields, one request
       expect(
@@ -78,7 +78,7 @@ describe.each([
 
   it('is tighter for public routes with nobody signed in than for people', async () => {
     const t = await app({ RATE_LIMIT_UNAUTHENTICATED: '2/60' });
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     expect((await t.http().get('/api/dev/people')).status).toBe(200);
     expect((await t.http().get('/api/dev/people')).status).toBe(200);
     const third = await t.http().get('/api/dev/people');
@@ -91,8 +91,8 @@ describe.each([
 
   it('limits "handle taken" probes per person', async () => {
     const t = await app({ RATE_LIMIT_HANDLE_CLAIMS: '3/900' });
-    const staff = new StaffFactory(t);
-    const [owner, prober] = [await staff.create(), await staff.create()];
+    const world = new World(t);
+    const [owner, prober] = [await world.newPerson(), await world.newPerson()];
     const handle = `hidden${randomUUID().slice(0, 6)}`;
     const input = { platform: 'INSTAGRAM', handle, visibility: 'ONLY_ME', purpose: 'PERSONAL' };
     expect((await t.gql(ADD, { input }, owner)).errors).toBeUndefined();
@@ -106,7 +106,7 @@ describe.each([
 
   it('limits handle previews per person, each alias a preview', async () => {
     const t = await app({ RATE_LIMIT_HANDLE_PREVIEWS: '3/60' });
-    const me = await new StaffFactory(t).create();
+    const me = await new World(t).newPerson();
     const preview = (alias: string) =>
       `${alias}: socialHandlePreview(platform: X, input: "@someone") { valid }`;
     expect((await t.gql(`{ ${preview('a')} }`, {}, me)).errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { StaffFactory } from './factories/staff.factory';
+import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const SCIM_TOKEN = randomBytes(32).toString('hex');
@@ -9,11 +9,11 @@ const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 describe('SCIM input cannot reach Object.prototype, and the app says when it cannot serve', () => {
   let t: TestApp;
-  let staff: StaffFactory;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp({ SCIM_TOKEN });
-    staff = new StaffFactory(t);
+    world = new World(t);
   });
   afterAll(() => t.close());
 
@@ -137,7 +137,7 @@ describe('SCIM input cannot reach Object.prototype, and the app says when it can
   });
 
   it('after every attempt, still signs people in and looks them up', async () => {
-    const me = await staff.create();
+    const me = await world.newPerson();
     expect((await t.gql('{ me { id } }', {}, me)).data).toEqual({ me: { id: String(me.id) } });
     expect((await t.http().get('/health/ready')).status).toBe(200);
   });

@@ -4,6 +4,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/erro
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
 import { decodeTimestampCursor } from '../database/portable-sql';
+import { isUniqueViolation } from '../database/unique-violation';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { StaffService } from '../staff/staff.service';
@@ -155,8 +156,9 @@ export class CommunitiesService {
   async create(admin: CommunityViewer, input: CreateCommunityInput): Promise<Community> {
     const organisationId = await this.organisationFor(admin, input.scope, input.organisationId);
     const slug = input.slug ?? slugFrom(input.name);
-    return this.transactions.run(async (tx) => {
-      await this.assertSlugFree(tx, slug, null, input.slug ? 'slug' : 'name');
+    const field = input.slug ? 'slug' : 'name';
+    const created = this.transactions.run(async (tx) => {
+      await this.assertSlugFree(tx, slug, null, field);
       return tx.save(
         Community,
         tx.create(Community, {
@@ -171,10 +173,12 @@ export class CommunitiesService {
         }),
       );
     });
+    // the unique index on slug settles a race the read above cannot see
+    return created.catch(slugRace(slug, field));
   }
 
   async update(admin: CommunityViewer, input: UpdateCommunityInput): Promise<Community> {
-    return this.transactions.run(async (tx) => {
+    const updated = this.transactions.run(async (tx) => {
       const community = await this.communities.findById(input.id, tx);
       if (!community || !this.canSee(admin, community)) throw notFound('id');
       if (input.scope !== undefined || input.organisationId !== undefined) {
@@ -199,6 +203,7 @@ export class CommunitiesService {
       if (input.links !== undefined) community.linksJson = linksJson(input.links);
       return tx.save(Community, community);
     });
+    return input.slug ? updated.catch(slugRace(input.slug, 'slug')) : updated;
   }
 
   /** Archived communities take no new members and leave the list; their pages still answer. */
@@ -347,14 +352,22 @@ export class CommunitiesService {
       );
     }
     const other = await this.communities.findBySlug(slug, tx);
-    if (other && other.id !== exceptId) {
-      throw new InvalidInputError(
-        CommunityErrorReason.SLUG_TAKEN,
-        `Another community already uses the address “${slug}”: choose another slug`,
-        field,
-      );
-    }
+    if (other && other.id !== exceptId) throw slugTaken(slug, field);
   }
+}
+
+function slugTaken(slug: string, field: string): InvalidInputError {
+  return new InvalidInputError(
+    CommunityErrorReason.SLUG_TAKEN,
+    `Another community already uses the address “${slug}”: choose another slug`,
+    field,
+  );
+}
+
+function slugRace(slug: string, field: string) {
+  return (error: unknown): never => {
+    throw isUniqueViolation(error) ? slugTaken(slug, field) : error;
+  };
 }
 
 function blankToNull(value: string | null | undefined): string | null {

@@ -6,7 +6,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { DerivedState } from './derived-state';
 import { bindIntegersAsParameters } from './sqlite-parameter-binding';
+import { routeSqliteReads } from './sqlite-read-connection';
 import { TransactionRunner } from './transaction-runner';
+import { shareTransactionWithReads } from './write-context';
 
 @Global()
 @Module({
@@ -20,7 +22,10 @@ import { TransactionRunner } from './transaction-runner';
       dataSourceFactory: async (options) => {
         const dataSource = new DataSource(options!);
         bindIntegersAsParameters(dataSource);
-        return dataSource.initialize();
+        await dataSource.initialize(); // migrations run here, on the write connection
+        routeSqliteReads(dataSource);
+        shareTransactionWithReads(dataSource);
+        return dataSource;
       },
     }),
   ],

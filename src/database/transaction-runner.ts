@@ -1,17 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DerivedState } from './derived-state';
+import { inWriteContext, WriteContext } from './write-context';
+
+/** How many times a transaction is tried when PostgreSQL aborts it to resolve a conflict. */
+export const MAX_TRANSACTION_ATTEMPTS = 5;
+
+// serialization_failure, deadlock_detected: the transaction did nothing, running it again is safe
+const RETRYABLE_CODES = new Set(['40001', '40P01']);
+
+export function isRetryableConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+}
 
 /**
- * The one way to write. TypeORM's better-sqlite3 driver has a single connection, so two
+ * The one way to write. TypeORM's better-sqlite3 driver has a single write connection, so two
  * concurrent `transaction()` calls would nest as savepoints and interleave; on SQLite every
- * transaction waits its turn here. PostgreSQL uses its pool and runs them side by side.
- * Before each commit, derived values catch up with what the work touched (DerivedState).
+ * transaction waits its turn here, and reads from outside a transaction go to a read-only
+ * connection that sees only committed data (sqlite-read-connection.ts). PostgreSQL uses its pool
+ * and runs them side by side at READ COMMITTED: check-then-write rules take a lock first
+ * (locks.ts), and a transaction aborted by a deadlock or serialization failure runs again, whole,
+ * up to MAX_TRANSACTION_ATTEMPTS times — so `work` must write only through `tx` and may run more
+ * than once. Before each commit, derived values catch up with what the work touched
+ * (DerivedState).
  */
 @Injectable()
 export class TransactionRunner {
+  private readonly logger = new Logger(TransactionRunner.name);
   private readonly sqliteQueue: Mutex | null;
 
   constructor(
@@ -21,16 +40,33 @@ export class TransactionRunner {
     this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
   }
 
-  run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const transaction = () =>
+  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (this.sqliteQueue) return this.sqliteQueue.runExclusive(() => this.once(work));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(work);
+      } catch (error) {
+        if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        const code = (error as QueryFailedError & { driverError: { code: string } }).driverError
+          .code;
+        this.logger.warn(`transaction aborted (${code}), attempt ${attempt}: running it again`);
+        // a short random pause so the transactions that collided do not collide again
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  private once<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const context: WriteContext = {};
+    return inWriteContext(context, () =>
       this.dataSource.transaction(async (tx) => {
+        context.tx = tx;
         this.derived.begin(tx);
         const result = await work(tx);
         await this.derived.settle(tx);
         return result;
-      });
-    if (!this.sqliteQueue) return transaction();
-    return this.sqliteQueue.runExclusive(transaction);
+      }),
+    );
   }
 
   get isSqlite(): boolean {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { lockName } from '../database/locks';
 import { runSql } from '../database/portable-sql';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { Leader } from './leader.entity';
@@ -11,8 +12,12 @@ export class LeadersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Leaders whose person is visible, in featured order, after an optional keyset position. */
-  visible(limit: number, after: { order: number; staffId: number } | null = null) {
-    const qb = this.dataSource.manager
+  visible(
+    limit: number,
+    after: { order: number; staffId: number } | null = null,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    const qb = manager
       .createQueryBuilder(Leader, 'l')
       .innerJoin('staff_members', 's', 's.id = l.staff_id')
       .where(visibleStaffSql('s'));
@@ -48,8 +53,13 @@ export class LeadersRepository {
       .getCount();
   }
 
-  /** Every leader, hidden ones too, for renumbering inside a transaction. */
-  all(tx: EntityManager) {
+  /**
+   * Every leader, hidden ones too, for renumbering inside a transaction. Whoever renumbers holds
+   * the list until commit (PostgreSQL, READ COMMITTED): a second writer waits, then reads the
+   * first one's order, so positions stay 1..n and concurrent removes cannot deadlock.
+   */
+  async all(tx: EntityManager) {
+    await lockName(tx, 'leaders');
     return tx.find(Leader, { order: { featuredOrder: 'ASC', staffId: 'ASC' } });
   }
 

@@ -95,7 +95,7 @@ export class LeadersService {
           leaders.filter((l) => l !== leader),
         );
       }
-      return this.leaders.visible(MAX_LEADERS);
+      return this.leaders.visible(MAX_LEADERS, null, tx);
     });
   }
 
@@ -117,7 +117,7 @@ export class LeadersService {
         ...staffIds.map((id) => byId.get(id)!),
         ...leaders.filter((l) => !listed.has(l.staffId)),
       ]);
-      return this.leaders.visible(MAX_LEADERS);
+      return this.leaders.visible(MAX_LEADERS, null, tx);
     });
   }
 

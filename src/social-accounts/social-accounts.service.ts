@@ -5,7 +5,8 @@ import { InvalidInputError, NotFoundError } from '../common/errors/domain-error'
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
 import { touch } from '../database/derived-state';
-import type { StaffMember } from '../staff/staff-member.entity';
+import { lockOwnerRow } from '../database/locks';
+import { StaffMember } from '../staff/staff-member.entity';
 import {
   AddSocialAccountInput,
   RemoveSocialAccountInput,
@@ -66,6 +67,8 @@ export class SocialAccountsService {
   async add(me: StaffMember, input: AddSocialAccountInput): Promise<SocialAccount> {
     const { handle, handleKey, url } = normaliseHandle(input.platform, input.handle);
     return this.write(input.platform, async (tx) => {
+      // the limit counts the person's accounts: their row is locked until commit (READ COMMITTED)
+      await lockOwnerRow(tx, StaffMember, me.id);
       await this.refuseTaken(tx, me, input.platform, handleKey);
       if ((await tx.countBy(SocialAccount, { staffId: me.id })) >= MAX_ACCOUNTS_PER_PERSON) {
         throw new InvalidInputError(

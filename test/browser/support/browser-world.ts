@@ -5,7 +5,7 @@ import { Site } from '../../../src/organisations/site.entity';
 import type { StaffGroup } from '../../../src/staff/staff-group';
 import type { StaffMember } from '../../../src/staff/staff-member.entity';
 import type { TestApp } from '../../support/create-test-app';
-import { StaffFactory } from '../../factories/staff.factory';
+import { World } from '../../support/world';
 
 export interface WorldOrganisation {
   id: number;
@@ -69,11 +69,11 @@ const SET_LEADER = `mutation ($input: SetLeaderInput!) { setLeader(input: $input
  * what another test left behind. Names carry a unique word, so searches find only this test's.
  */
 export class BrowserWorld {
-  private readonly factory: StaffFactory;
+  private readonly world: World;
   private readonly admins = new Map<number | null, StaffMember>();
 
   constructor(private readonly t: TestApp) {
-    this.factory = new StaffFactory(t);
+    this.world = new World(t);
   }
 
   /** A word no other test in this run uses (letters only, so it searches as one word). */
@@ -87,7 +87,7 @@ export class BrowserWorld {
   async organisation(
     spec: { name?: string; sites?: string[]; departments?: string[]; guidance?: boolean } = {},
   ): Promise<WorldOrganisation> {
-    const organisation = await this.factory.createOrganisation({
+    const organisation = await this.world.newOrganisation({
       name: spec.name ?? `${this.unique()} NHS Foundation Trust`,
     });
     const { sites, departments } = await this.t.app.get(TransactionRunner).run(async (tx) => ({
@@ -122,7 +122,7 @@ export class BrowserWorld {
       if (!found) throw new Error(`The organisation has no "${name}"`);
       return found.id;
     };
-    const person = await this.factory.create({
+    const person = await this.world.newPerson({
       displayName: spec.name ?? `${this.unique()} ${this.unique()}`,
       jobTitle: spec.jobTitle === undefined ? 'Staff Nurse' : spec.jobTitle,
       organisationId: spec.organisation?.id ?? null,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button } from 'nhsuk-react-components';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../../app/page/use-page-title';
 import { FlashBanner, useClearFlash } from '../../../components/FlashBanner/FlashBanner';
@@ -50,20 +50,20 @@ export function AdminLeadersPage() {
     awaitRefetchQueries: true,
   });
   const clearFlash = useClearFlash();
-  // after a move, focus stays with the person moved: on the same button, or the other one
-  const [focusAfterMove, setFocusAfterMove] = useState<{ staffId: string; move: Move } | null>(
-    null,
-  );
-  useEffect(() => {
-    if (!focusAfterMove || reorderState.loading) return;
-    const { staffId, move } = focusAfterMove;
-    const other: Move = move === 'up' ? 'down' : 'up';
-    (
-      document.getElementById(moveButtonId(move, staffId)) ??
-      document.getElementById(moveButtonId(other, staffId))
-    )?.focus();
-    setFocusAfterMove(null);
-  }, [focusAfterMove, reorderState.loading, data]);
+  // after a move, focus stays with the person moved: on the same button, or the other one when
+  // that one goes. A layout effect, so focus is back in the same commit that removed the button
+  // and never falls to the page in between.
+  const focusAfterMove = useRef<{ staffId: string; move: Move } | null>(null);
+  useLayoutEffect(() => {
+    const target = focusAfterMove.current;
+    if (!target) return;
+    const other: Move = target.move === 'up' ? 'down' : 'up';
+    const button =
+      document.getElementById(moveButtonId(target.move, target.staffId)) ??
+      document.getElementById(moveButtonId(other, target.staffId));
+    if (button && document.activeElement !== button) button.focus();
+    if (!reorderState.loading) focusAfterMove.current = null;
+  }, [reorderState.loading, data]);
 
   const leaders = data?.leaders.edges.map((e) => e.node) ?? [];
   const move = (index: number, by: -1 | 1) => {
@@ -72,9 +72,10 @@ export function AdminLeadersPage() {
     const ids = leaders.map((l) => l.person.id);
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
     const staffId = leaders[index].person.id;
-    void reorder({ variables: { input: { staffIds: ids } } })
-      .then(() => setFocusAfterMove({ staffId, move: by < 0 ? 'up' : 'down' }))
-      .catch(() => undefined);
+    focusAfterMove.current = { staffId, move: by < 0 ? 'up' : 'down' };
+    void reorder({ variables: { input: { staffIds: ids } } }).catch(() => {
+      focusAfterMove.current = null;
+    });
   };
 
   const moveButton = (index: number, by: -1 | 1, name: string, staffId: string) => (
