@@ -46,13 +46,13 @@ export class GuidanceService {
 
   async forPerson(person: StaffMember): Promise<Guidance> {
     const current = await this.currentFor(person.organisationId);
-    const acceptance =
-      current && person.acceptedGuidanceId === current.id
-        ? await this.documents.manager.findOneBy(GuidanceAcceptance, {
-            staffId: person.id,
-            guidanceId: current.id,
-          })
-        : null;
+    // the acceptance row itself: `person` may be the request's copy, read before an acceptance
+    const acceptance = current
+      ? await this.documents.manager.findOneBy(GuidanceAcceptance, {
+          staffId: person.id,
+          guidanceId: current.id,
+        })
+      : null;
     const accepted = current === null || acceptance !== null;
     const graceEndsAt = current?.graceEndsAt ?? null;
     return {

@@ -57,6 +57,7 @@ export function GuidancePage() {
   // the banner on every page (AppLayout) goes once accepted
   const [accept, { loading: accepting, error: acceptError }] = useMutation(AcceptGuidanceMutation, {
     refetchQueries: ['AppLayout'],
+    awaitRefetchQueries: true,
   });
   const [confirmed, setConfirmed] = useState(false);
   const [missingConfirmation, setMissingConfirmation] = useState(false);
