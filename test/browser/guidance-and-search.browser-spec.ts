@@ -39,6 +39,8 @@ browserTest(
     }
     await page.getByRole('link', { name: 'Read and accept the guidance' }).click();
     await page.waitForURL('**/guidance');
+    await page.getByTestId('guidance-banner').waitFor();
+    await journey.expectAccessible();
     // NOT YET: after accepting, the banner should go (it stays until a reload; see the report)
   },
 );
