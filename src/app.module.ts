@@ -11,6 +11,7 @@ import { QueryLimitsModule } from './common/graphql/query-limits.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { httpLoggerOptions } from './common/logging/http-logger';
 import { AppConfig } from './config/app.config';
+import { ClockModule } from './common/clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -41,6 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         LoggerModule.forRoot(httpLoggerOptions(config)),
         DatabaseModule,
         LoadersModule,

@@ -54,6 +54,11 @@ export interface AppConfig {
   proofFetch: ProofFetchConfig;
   /** The largest CSV a metrics or campaign activity import reads (IMPORT_MAX_BYTES); larger: 413. */
   importMaxBytes: number;
+  /**
+   * GUIDANCE_GRACE_DAYS (default 30; 0 = none): after a new guidance version, how many days
+   * people who had accepted before stay listed while they are asked to accept it.
+   */
+  guidanceGraceDays: number;
 }
 
 export interface ProofFetchConfig {
@@ -319,6 +324,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `IMPORT_MAX_BYTES: "${env.IMPORT_MAX_BYTES}" is not a whole number of bytes`,
     );
   }
+  const graceText = env.GUIDANCE_GRACE_DAYS?.trim() || '30';
+  const guidanceGraceDays = Number(graceText);
+  if (!/^\d{1,4}$/.test(graceText) || guidanceGraceDays > 3650) {
+    throw new ConfigError(
+      `GUIDANCE_GRACE_DAYS: "${env.GUIDANCE_GRACE_DAYS}" must be a whole number of days from 0 to 3650`,
+    );
+  }
 
   return {
     nodeEnv,
@@ -336,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     webRoot: env.WEB_ROOT || 'web/dist',
     importMaxBytes: importMaxBytes.data,
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
+    guidanceGraceDays,
     privacy,
     publicUrl,
     proofFetch,

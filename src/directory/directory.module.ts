@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesModule } from '../communities/communities.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { SocialAccountsModule } from '../social-accounts/social-accounts.module';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffModule } from '../staff/staff.module';
@@ -16,6 +17,7 @@ import { DirectoryService } from './directory.service';
   imports: [
     TypeOrmModule.forFeature([StaffMember]),
     StaffModule,
+    OrganisationsModule,
     SocialAccountsModule,
     CommunitiesModule,
   ],

@@ -13,9 +13,13 @@ import {
   rowConditionTerms,
   SearchDocument,
   SearchQuery,
+  trigrams,
   TS_RANK_WEIGHTS,
   tsQuery,
 } from './search-text';
+
+// How many vocabulary words sharing trigrams with a typed word are scored for closeness.
+const SPELLING_CANDIDATES = 50;
 
 export interface DirectoryCriteria {
   viewer: { id: number; organisationId: number | null };
@@ -85,6 +89,7 @@ class Params {
 @Injectable()
 export class DirectoryRepository {
   private readonly postgres: boolean;
+  private trigramSchema?: Promise<string>;
   /** How many people by name a broad search tests before sorting matches (a tuning knob). */
   broadWindow = BROAD_WINDOW;
   /** SQLite: how many filtered matches a broad search sorts at once (a tuning knob). */
@@ -197,6 +202,66 @@ export class DirectoryRepository {
        VALUES ${values.join(', ')}`,
       rows.values,
     );
+  }
+
+  /**
+   * Adds words to the vocabulary the typo fallback corrects to (names, job titles, places). Words
+   * are never removed: a stale one only offers a spelling that then finds no one.
+   */
+  async addWords(tx: EntityManager, words: readonly string[]): Promise<void> {
+    const unique = [...new Set(words)];
+    if (unique.length === 0) return;
+    const params = new Params(this.postgres);
+    const values = unique.map((word) => `(${params.add(word)})`).join(', ');
+    if (this.postgres) {
+      await tx.query(
+        `INSERT INTO directory_search_words (word) VALUES ${values} ON CONFLICT (word) DO NOTHING`,
+        params.values,
+      );
+      return;
+    }
+    const added: { id: number; word: string }[] = await tx.query(
+      `INSERT OR IGNORE INTO directory_search_words (word) VALUES ${values} RETURNING id, word`,
+      params.values,
+    );
+    if (added.length === 0) return;
+    const rows = new Params(false);
+    await tx.query(
+      `INSERT INTO directory_search_words_trigram (rowid, word)
+       VALUES ${added.map((row) => `(${rows.add(row.id)}, ${rows.add(row.word)})`).join(', ')}`,
+      rows.values,
+    );
+  }
+
+  /**
+   * Vocabulary words that share three-letter pieces with `word`, most alike first, at most
+   * SPELLING_CANDIDATES: answered by a trigram index (FTS5 trigram / pg_trgm), never a scan.
+   */
+  async spellingCandidates(word: string): Promise<string[]> {
+    if (this.postgres) {
+      // pg_trgm's schema, named: the connection's search_path need not include it
+      this.trigramSchema ??= this.dataSource
+        .query(
+          `SELECT n.nspname AS schema FROM pg_extension e
+           JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+        )
+        .then((rows: { schema: string }[]) => `"${rows[0].schema.replace(/"/g, '""')}"`);
+      const schema = await this.trigramSchema;
+      const rows: { word: string }[] = await this.dataSource.query(
+        `SELECT word FROM directory_search_words WHERE word OPERATOR(${schema}.%) $1
+         ORDER BY ${schema}.similarity(word, $1) DESC, word LIMIT ${SPELLING_CANDIDATES}`,
+        [word],
+      );
+      return rows.map((row) => row.word);
+    }
+    const pieces = trigrams(word);
+    if (pieces.length === 0) return [];
+    const rows: { word: string }[] = await this.dataSource.query(
+      `SELECT word FROM directory_search_words_trigram WHERE directory_search_words_trigram MATCH ?
+       ORDER BY rank LIMIT ${SPELLING_CANDIDATES}`,
+      [pieces.map((piece) => `"${piece}"`).join(' OR ')],
+    );
+    return rows.map((row) => row.word);
   }
 
   /** How many people the full-text index matches (unfiltered), counting no further than `cap + 1`. */

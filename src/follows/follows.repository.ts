@@ -223,6 +223,23 @@ export class FollowsRepository {
     }));
   }
 
+  /**
+   * How many of someone's followers or followees others may see, counting no further than
+   * `cap + 1` (a range of the follows index joined to people by id: bounded whatever the count).
+   */
+  async visibleCount(direction: FollowDirection, staffId: number, cap: number): Promise<number> {
+    const [self, other] =
+      direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
+    const { rows } = await runSql<{ n: number | string }>(
+      this.manager,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM follows f
+         JOIN staff_members s ON s.id = f.${other}
+         WHERE f.${self} = :staffId AND ${visibleStaffSql('s')} LIMIT :limit) capped`,
+      { staffId, limit: cap + 1 },
+    );
+    return Number(rows[0].n);
+  }
+
   /** Which of `ids` the follower follows (an index probe per id). */
   async followedAmong(followerId: number, ids: readonly number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();

@@ -59,6 +59,18 @@ export class StaffService {
     return person;
   }
 
+  /** The ids of everyone at a site or in a department (for values derived from its name). */
+  async idsAt(
+    tx: EntityManager,
+    place: { siteId: number } | { departmentId: number },
+  ): Promise<number[]> {
+    const rows = await tx.find(StaffMember, {
+      select: { id: true },
+      where: 'siteId' in place ? { siteId: place.siteId } : { departmentId: place.departmentId },
+    });
+    return rows.map((row) => row.id);
+  }
+
   findByIds(ids: readonly number[], tx?: EntityManager): Promise<StaffMember[]> {
     return (tx ?? this.staff.manager).findBy(StaffMember, { id: In([...ids]) });
   }

@@ -10,6 +10,7 @@ import '../../src/metrics/metric.changes';
 import { CreateCommunityInput } from '../../src/communities/dto/create-community.input';
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
+import { GuidanceGraceSweep } from '../../src/guidance/guidance-grace.sweep';
 import { GuidanceService } from '../../src/guidance/guidance.service';
 import { NATIONAL_ADMIN_ROLE } from '../../src/identity/admin-scope';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE } from '../../src/identity/authenticated-user';
@@ -96,6 +97,11 @@ export class World {
       }),
     );
     return { site: made.sites[0], department: made.departments[0] };
+  }
+
+  /** Renames a site or a department (as an organisation's admin would). */
+  renamePlace(place: { siteId: number } | { departmentId: number }, name: string) {
+    return this.write((tx) => this.app.get(OrganisationsService).renamePlace(tx, place, name));
   }
 
   /**
@@ -421,7 +427,7 @@ export class World {
   /** Publishes the next version of an organisation's guidance (NHS-wide with `null`). */
   publishGuidance(
     scope: { organisationId: number | null },
-    text: { title?: string; summary?: string; url?: string } = {},
+    text: { title?: string; summary?: string; url?: string; whatChanged?: string } = {},
   ): Promise<GuidanceDocument> {
     return this.write((tx) =>
       this.app.get(GuidanceService).publishIn(
@@ -435,6 +441,11 @@ export class World {
         },
       ),
     );
+  }
+
+  /** Runs the sweep that delists people once a guidance grace period has ended (as the timer does). */
+  sweepGuidanceGrace(): Promise<number> {
+    return this.app.get(GuidanceGraceSweep).sweep();
   }
 
   /** Accepts the guidance that applies to the person now, as they would. */

@@ -14,6 +14,9 @@ import { TrustedOrganisationsAndAudit1765100000000 } from './1765100000000-trust
 import { Leaderboard1765300000000 } from './1765300000000-leaderboard';
 import { VerificationAndTrust1765400000000 } from './1765400000000-verification-and-trust';
 import { Privacy1765500000000 } from './1765500000000-privacy';
+import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-search-places';
+import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
+import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
@@ -34,5 +37,8 @@ export const migrations = [
   Leaderboard1765300000000,
   VerificationAndTrust1765400000000,
   Privacy1765500000000,
+  DirectorySearchPlaces1765600000000,
+  DirectorySearchWords1765600000001,
+  GuidanceGracePeriod1765600000002,
   AuditErasures1765800000000,
 ];
