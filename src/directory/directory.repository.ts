@@ -234,6 +234,41 @@ export class DirectoryRepository {
   }
 
   /**
+   * Erasure: removes those of `words` that no search document still holds (an index probe per
+   * word, never a scan), so an erased person's name leaves the typo vocabulary too.
+   */
+  async forgetUnusedWords(tx: EntityManager, words: readonly string[]): Promise<void> {
+    for (const word of new Set(words)) {
+      const used: unknown[] = this.postgres
+        ? await tx.query(
+            `SELECT 1 FROM staff_search WHERE document @@ plainto_tsquery('simple', $1) LIMIT 1`,
+            [word],
+          )
+        : await tx.query('SELECT 1 FROM staff_search WHERE staff_search MATCH ? LIMIT 1', [
+            `"${word.replace(/"/g, '""')}"`,
+          ]);
+      if (used.length > 0) continue;
+      if (this.postgres) {
+        await tx.query('DELETE FROM directory_search_words WHERE word = $1', [word]);
+        continue;
+      }
+      // an external-content FTS5 table forgets a row by the 'delete' command with its old value
+      const rows: { id: number }[] = await tx.query(
+        'SELECT id FROM directory_search_words WHERE word = ?',
+        [word],
+      );
+      for (const { id } of rows) {
+        await tx.query(
+          `INSERT INTO directory_search_words_trigram (directory_search_words_trigram, rowid, word)
+           VALUES ('delete', ?, ?)`,
+          [id, word],
+        );
+        await tx.query('DELETE FROM directory_search_words WHERE id = ?', [id]);
+      }
+    }
+  }
+
+  /**
    * Vocabulary words that share three-letter pieces with `word`, most alike first, at most
    * SPELLING_CANDIDATES: answered by a trigram index (FTS5 trigram / pg_trgm), never a scan.
    */
