@@ -175,7 +175,8 @@ browserTest(
     await world.leader(await world.person({ organisation: trust }), 'Chief Executive');
     await world.leader(await world.person({ organisation: trust }), 'Chief Nurse');
     const priya = await world.person({ name: `Priya ${world.unique()}`, organisation: trust });
-    await journey.signInAs(await world.admin(trust));
+    // the national leaders page is curated by the national team (Comms.NationalAdmin)
+    await journey.signInAs(await world.nationalAdmin());
     const main = page.getByRole('main');
     await journey.goto(`/directory?q=${encodeURIComponent(priya.displayName)}`);
     await journey.expectAccessible();

@@ -94,6 +94,18 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   OUTSIDE_YOUR_ORGANISATION: () =>
     'Only the communications team of the person’s own organisation can do that',
   REPORT_RESOLVED: () => 'Someone has already resolved that report. Reload the page.',
+  NATIONAL_LEADERS_NEED_NATIONAL_ADMIN: () =>
+    'Only the national communications team can change the national leaders list',
+  NOT_YOUR_ORGANISATIONS_LEADERS: () =>
+    'Only the organisation’s own communications team can change its leaders list',
+  LEADER_ON_ANOTHER_LIST: () =>
+    'This person is featured on another leaders list. Ask whoever curates it to remove them first.',
+  LEADER_NOT_IN_ORGANISATION: () =>
+    'Only people who work for your organisation can be on its leaders list',
+  NOT_YOUR_ORGANISATION_CLAIMS: () =>
+    'Only the organisation’s own communications team can confirm people who say they work there',
+  CLAIM_NOT_PENDING: () =>
+    'That person’s organisation has already been confirmed or refused, or they chose another. Reload the page.',
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
 };
