@@ -160,8 +160,16 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
   await journey.goto('/admin');
   const main = page.getByRole('main');
   const links = await main.locator('.nhsuk-list a').allTextContents();
-  expect(links).toEqual(['Communities', 'Leaders', 'Social media guidance']);
-  expect(await main.getByText(/verification|campaigns|exports/i).count()).toBe(0);
+  expect(links).toEqual([
+    'Communities',
+    'Leaders',
+    'Confirm organisations',
+    'Social media guidance',
+    'Verification requests',
+    'Reports of listings',
+    'Official accounts',
+  ]);
+  expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
   await journey.expectAccessible();
 });
 

@@ -31,6 +31,12 @@ interface TextRule {
 // the server's limits (src/staff, src/directory, src/communities, src/leaders, src/guidance)
 const TEXT_RULES: Record<string, TextRule> = {
   displayName: { label: 'Name', max: 100, required: 'Enter your name' },
+  reason: {
+    label: 'Reason',
+    max: 500,
+    multiline: true,
+    required: 'Say why you are refusing: they will read it',
+  },
   jobTitle: { label: 'Job title', max: 100 },
   pronouns: { label: 'Pronouns', max: 30 },
   bio: { label: 'Bio', max: 1000, multiline: true },
@@ -76,6 +82,7 @@ const MISSING_MESSAGES: Record<string, string> = {
   organisationId: FIELD_MESSAGES.organisationId,
   confirmed: 'Confirm that you have read the guidance',
   leaderTitle: 'Enter their title, such as Chief Executive',
+  refuseReason: 'Say why you are refusing: they will read it',
 };
 
 /** The words for a missing answer to this field, checked before the form is sent. */
