@@ -15,7 +15,8 @@ browserTest(
     const { page } = journey;
     const name = `Porters Network ${randomInt(1000, 9999)}`;
     const world = app().world;
-    await journey.signInAs(await world.admin(await world.organisation()));
+    // an NHS-wide community is the national team's (Comms.NationalAdmin)
+    await journey.signInAs(await world.nationalAdmin());
     const main = page.getByRole('main');
     await page.getByRole('banner').getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL('**/admin');
@@ -72,7 +73,7 @@ browserTest(
     const trust = await world.organisation();
     const member = await world.person({ organisation: trust });
     const community = await world.community({ members: [member] });
-    await journey.signInAs(await world.admin(trust));
+    await journey.signInAs(await world.nationalAdmin());
     const main = page.getByRole('main');
     await journey.goto('/admin/communities');
     await journey.expectAccessible();

@@ -198,7 +198,10 @@ export class BrowserWorld {
   }
 
   async community(spec: CommunitySpec = {}): Promise<{ id: string; slug: string; name: string }> {
-    const admin = await this.admin(spec.organisation);
+    // NHS-wide communities are curated by the national team (Comms.NationalAdmin)
+    const admin = spec.organisation
+      ? await this.admin(spec.organisation)
+      : await this.nationalAdmin();
     const data = await this.gql(
       CREATE_COMMUNITY,
       {
