@@ -95,6 +95,7 @@ function layers() {
                       '**/*.controller.ts',
                       '**/*.loader.ts',
                       '**/*.derived.ts',
+                      '**/*.personal-data.ts',
                       'dto/**',
                     ],
                   },

@@ -14,9 +14,13 @@ export function rebuildSqliteSearchIndex(db: Database): number {
     db.prepare('SELECT MAX(id) AS id FROM staff_members').get() as { id: number | null }
   ).id;
   const people = db.prepare(
-    `SELECT id, display_name AS displayName, job_title AS jobTitle, bio, organisation_id AS organisationId,
-       site_id AS siteId, department_id AS departmentId, staff_group AS staffGroup
-     FROM staff_members WHERE id BETWEEN ? AND ?`,
+    `SELECT s.id, s.display_name AS displayName, s.job_title AS jobTitle, s.bio,
+       s.organisation_id AS organisationId, s.site_id AS siteId, s.department_id AS departmentId,
+       s.staff_group AS staffGroup, site.name AS siteName, department.name AS departmentName
+     FROM staff_members s
+     LEFT JOIN sites site ON site.id = s.site_id
+     LEFT JOIN departments department ON department.id = s.department_id
+     WHERE s.id BETWEEN ? AND ?`,
   );
   const accounts = db.prepare(
     'SELECT staff_id AS staffId, handle, visibility FROM social_accounts WHERE staff_id BETWEEN ? AND ?',
@@ -40,8 +44,14 @@ export function rebuildSqliteSearchIndex(db: Database): number {
         list.push(account);
         byStaff.set(account.staffId, list);
       }
-      for (const person of people.all(from, to) as Parameters<typeof searchDocument>[0][]) {
-        const doc = searchDocument(person, byStaff.get(person.id) ?? []);
+      for (const person of people.all(from, to) as (Parameters<typeof searchDocument>[0] & {
+        siteName: string | null;
+        departmentName: string | null;
+      })[]) {
+        const doc = searchDocument(person, byStaff.get(person.id) ?? [], {
+          site: person.siteName,
+          department: person.departmentName,
+        });
         insert.run(
           doc.staffId,
           doc.name,

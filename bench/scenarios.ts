@@ -57,6 +57,74 @@ export const SCENARIOS: Scenario[] = [
   },
 ];
 
+const LEADERBOARD_PAGE = `query ($after: String) { leaderboard(window: WEEK, first: 20, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { rank score movement isMe staff { id displayName } breakdown { component points detail } } } } }`;
+const LEADERBOARD_PAGE_SQL = `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown, s.show_on_leaderboard, s.organisation_id
+  FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+  JOIN staff_members s ON s.id = e.staff_id
+  WHERE e.board = ? AND (e.rank > ? OR (e.rank = ? AND (e.sort_name > ? OR (e.sort_name = ? AND e.staff_id > ?))))
+  ORDER BY e.rank, e.sort_name, e.staff_id LIMIT 21`;
+
+/** The key of the entry `depth` places down the NHS-wide week board (or its last page). */
+function keyAtDepth(context: BenchContext, depth: number): [number, string, number] {
+  const size =
+    (
+      context.db
+        .prepare(`SELECT total_count AS n FROM leaderboard_boards WHERE board = 'WEEK|nhs'`)
+        .get() as { n: number } | undefined
+    )?.n ?? 0;
+  const row = context.db
+    .prepare(
+      `SELECT rank, sort_name, staff_id FROM leaderboard_entries WHERE board = 'WEEK|nhs'
+       ORDER BY rank, sort_name, staff_id LIMIT 1 OFFSET ?`,
+    )
+    .get(Math.max(0, Math.min(depth, size - 21) - 1)) as
+    { rank: number; sort_name: string; staff_id: number } | undefined;
+  return row ? [row.rank, row.sort_name, row.staff_id] : [0, '', 0];
+}
+const cursorOf = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const deepKeys = new WeakMap<BenchContext, [number, string, number]>();
+const deepKey = (context: BenchContext) => {
+  let key = deepKeys.get(context);
+  if (!key) deepKeys.set(context, (key = keyAtDepth(context, 100_000)));
+  return key;
+};
+
+const LEADERBOARD_SCENARIOS: Scenario[] = [
+  {
+    name: 'leaderboard page at depth 1',
+    target: '≤ 10 ms',
+    request: () => ({ query: LEADERBOARD_PAGE }),
+    sql: () => [{ sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', 0, 0, '', '', 0] }],
+  },
+  {
+    name: 'leaderboard page at depth 100,000',
+    target: '≤ 10 ms',
+    request: (context) => ({
+      query: LEADERBOARD_PAGE,
+      variables: { after: cursorOf(deepKey(context)) },
+    }),
+    sql: (context) => {
+      const [rank, name, id] = deepKey(context);
+      return [{ sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', rank, rank, name, name, id] }];
+    },
+  },
+  {
+    name: 'leaderboard my rank',
+    target: '≤ 8 ms',
+    request: () => ({
+      query: '{ myLeaderboardPosition(window: WEEK) { rank outOf score movement } }',
+    }),
+    sql: (context, i) => [
+      {
+        sql: `SELECT e.rank, e.prev_rank, e.score FROM leaderboard_entries e WHERE e.board = 'WEEK|nhs' AND e.staff_id = ?`,
+        params: [someone(context, i)],
+      },
+    ],
+  },
+];
+
 const DIRECTORY_PAGE = webOperation('DirectoryPage');
 const SEARCH_WORDS = ['smith', 'nurse', 'jan', 'consultant', 'porter', 'ali', 'physio', 'staff12'];
 
@@ -127,3 +195,5 @@ SCENARIOS.push(
     }),
   },
 );
+
+SCENARIOS.push(...LEADERBOARD_SCENARIOS);

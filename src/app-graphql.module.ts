@@ -1,9 +1,9 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { GraphQLSchema } from 'graphql';
+import { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { formatError } from './common/graphql/format-error';
 import { GraphQLContext } from './common/graphql/graphql-context';
 import { QUERY_LIMITS, queryCostPlugin } from './common/graphql/query-limits';
@@ -11,6 +11,30 @@ import { rateLimitedResponsePlugin } from './common/rate-limit/rate-limited-resp
 import { LoaderRegistry } from './common/loaders/loaders';
 import { AppConfig } from './config/app.config';
 import { APP_CONFIG } from './config/config.module';
+
+/** graphql-ws on /graphql, with the same error mapping as over HTTP (Apollo's does not see it). */
+const graphqlWsOptions = {
+  path: '/graphql',
+  onNext: (
+    _ctx: unknown,
+    _id: unknown,
+    _payload: unknown,
+    _args: unknown,
+    result: ExecutionResult,
+  ) =>
+    result.errors
+      ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+      : undefined,
+  onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatError(error.toJSON(), error.originalError ?? error)),
+} as GraphQLWsSubscriptionsConfig;
+
+/** What the guard reads of a request, for an operation over graphql-ws. */
+function webSocketRequest(connectionParams: Record<string, unknown> = {}): Request {
+  const raw = connectionParams.authorization ?? connectionParams.Authorization;
+  const authorization = typeof raw === 'string' ? raw : undefined;
+  return { headers: authorization ? { authorization } : {} } as Request;
+}
 
 @Module({
   imports: [
@@ -38,8 +62,19 @@ import { APP_CONFIG } from './config/config.module';
           hideSchemaDetailsFromClientErrors: config.isProduction,
           transformSchema: (built: GraphQLSchema) => (schema = built),
           formatError,
-          context: ({ req }: { req: Request }): GraphQLContext => ({
+          // subscriptions (leaderboardUpdated) over graphql-ws on the same path; the bearer token
+          // comes in connectionParams and passes the same guard as over HTTP
+          subscriptions: {
+            'graphql-ws': graphqlWsOptions,
+          },
+          context: ({
             req,
+            connectionParams,
+          }: {
+            req?: Request;
+            connectionParams?: Record<string, unknown>;
+          }): GraphQLContext => ({
+            req: req ?? webSocketRequest(connectionParams),
             loaders: loaders.create(),
           }),
         };

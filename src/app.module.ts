@@ -11,6 +11,7 @@ import { QueryLimitsModule } from './common/graphql/query-limits.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { httpLoggerOptions } from './common/logging/http-logger';
 import { AppConfig } from './config/app.config';
+import { ClockModule } from './common/clock/clock';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -24,7 +25,11 @@ import { FollowsModule } from './follows/follows.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { DirectoryModule } from './directory/directory.module';
 import { VerificationModule } from './verification/verification.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { LeaderboardModule } from './leaderboard/leaderboard.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -37,6 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         LoggerModule.forRoot(httpLoggerOptions(config)),
         DatabaseModule,
         LoadersModule,
@@ -54,7 +60,11 @@ export class AppModule {
         GuidanceModule,
         DirectoryModule,
         VerificationModule,
+        MetricsModule,
+        CampaignsModule,
         AuditModule,
+        PrivacyModule,
+        LeaderboardModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

@@ -44,13 +44,11 @@ type Suggestion = {
 describe('follow suggestions', () => {
   let t: TestApp;
   let world: World;
-  let admin: StaffMember;
   let seq = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
     world = new World(t);
-    admin = await world.newAdmin();
   });
   afterAll(() => t.close());
 
@@ -108,8 +106,10 @@ describe('follow suggestions', () => {
     await follow(friend1, friendOfFriends);
     await follow(friend2, friendOfFriends);
     const communityName = `WeNurses ${seq}`;
+    // NHS-wide communities and the national leaders list are the national team's
+    const national = await world.newNationalAdmin();
     const community = (
-      await t.gql(CREATE_COMMUNITY, { input: { name: communityName, kind: 'NETWORK' } }, admin)
+      await t.gql(CREATE_COMMUNITY, { input: { name: communityName, kind: 'NETWORK' } }, national)
     ).data!.createCommunity.community;
     const fellowMember = await world.newPerson();
     await t.gql(JOIN, { input: { communityId: community.id } }, me);
@@ -118,7 +118,7 @@ describe('follow suggestions', () => {
     await t.gql(
       SET_LEADER,
       { input: { staffId: String(leader.id), title: 'Chief Executive' } },
-      admin,
+      national,
     );
 
     const list = await suggestions(me);

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { StaffModule } from '../staff/staff.module';
 import { CommunitiesLoaders } from './communities.loader';
+import { CommunitiesPersonalData } from './communities.personal-data';
 import { CommunitiesRepository } from './communities.repository';
 import {
   CommunitiesResolver,
@@ -25,6 +26,7 @@ import { Community } from './community.entity';
     CommunitiesRepository,
     CommunitiesService,
     CommunitiesLoaders,
+    CommunitiesPersonalData,
     CommunitiesResolver,
     CommunityMembershipResolver,
     StaffCommunitiesResolver,

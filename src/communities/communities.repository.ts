@@ -231,6 +231,41 @@ export class CommunitiesRepository {
     );
   }
 
+  /** A person's memberships with their communities' names, for their export. */
+  async exportOf(tx: EntityManager, staffId: number) {
+    const { rows } = await runSql<{
+      community_id: number;
+      name: string;
+      slug: string;
+      role: CommunityRole;
+      joined_at: string | Date;
+    }>(
+      tx,
+      `SELECT m.community_id, c.name, c.slug, m.role, m.joined_at FROM community_memberships m
+       JOIN communities c ON c.id = m.community_id WHERE m.staff_id = :staffId
+       ORDER BY m.joined_at, m.community_id`,
+      { staffId },
+    );
+    return rows.map((r) => ({
+      communityId: Number(r.community_id),
+      name: r.name,
+      slug: r.slug,
+      role: r.role,
+      joinedAt: parseDbDate(r.joined_at),
+    }));
+  }
+
+  /** Erasure: deletes every membership of the person; returns the communities they were in. */
+  async deleteMembershipsOf(tx: EntityManager, staffId: number): Promise<number[]> {
+    const { rows } = await runSql<{ community_id: number }>(
+      tx,
+      'SELECT community_id FROM community_memberships WHERE staff_id = :staffId',
+      { staffId },
+    );
+    await runSql(tx, 'DELETE FROM community_memberships WHERE staff_id = :staffId', { staffId });
+    return rows.map((r) => Number(r.community_id));
+  }
+
   /** Sets these communities' member counters from their memberships. */
   async recountMembers(tx: EntityManager, communityIds: readonly number[]) {
     if (communityIds.length === 0) return;

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { touch } from '../database/derived-state';
 import { TransactionRunner } from '../database/transaction-runner';
+import './community.changes';
 import { decodeTimestampCursor } from '../database/portable-sql';
 import { isUniqueViolation } from '../database/unique-violation';
 import { AuditService } from '../audit/audit.service';
@@ -129,6 +131,16 @@ export class CommunitiesService {
 
   visibleMemberIds(communityId: number, limit: number) {
     return this.communities.visibleMemberIds(communityId, limit);
+  }
+
+  exportOf(tx: EntityManager, staffId: number) {
+    return this.communities.exportOf(tx, staffId);
+  }
+
+  /** Erasure: the person leaves every community, and those communities' counts are recounted. */
+  async eraseMembershipsOf(tx: EntityManager, staffId: number): Promise<void> {
+    const communityIds = await this.communities.deleteMembershipsOf(tx, staffId);
+    await this.communities.recountMembers(tx, communityIds);
   }
 
   /**
@@ -302,6 +314,7 @@ export class CommunitiesService {
       }
       if (await this.communities.deleteMembership(tx, communityId, viewer.id)) {
         await this.communities.adjustMemberCount(tx, communityId, -1);
+        touch(tx, 'communities', [{ communityId, staffId: viewer.id }]);
       }
       return (await this.communities.findById(communityId, tx))!;
     });
@@ -334,6 +347,7 @@ export class CommunitiesService {
       } else {
         await this.communities.setRole(tx, communityId, staffId, role);
       }
+      touch(tx, 'communities', [{ communityId, staffId }]);
       return (await this.communities.findMembership(communityId, staffId, tx))!;
     });
   }

@@ -47,10 +47,18 @@ export interface AppConfig {
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
   seedDemoData: boolean;
+  privacy: PrivacyConfig;
   /** This service's own address as people see it, for links back to it (Mastodon rel="me"). */
   publicUrl: string;
   /** Reading public profile pages for proof of ownership (docs/verification.md). */
   proofFetch: ProofFetchConfig;
+  /** The largest CSV a metrics or campaign activity import reads (IMPORT_MAX_BYTES); larger: 413. */
+  importMaxBytes: number;
+  /**
+   * GUIDANCE_GRACE_DAYS (default 30; 0 = none): after a new guidance version, how many days
+   * people who had accepted before stay listed while they are asked to accept it.
+   */
+  guidanceGraceDays: number;
 }
 
 export interface ProofFetchConfig {
@@ -60,6 +68,16 @@ export interface ProofFetchConfig {
   /** Development and tests only: a local server standing in for every platform. */
   platformBaseUrl?: string;
 }
+
+export interface PrivacyConfig {
+  /** Days a leaver's data is kept after deactivation before the sweep erases it (LEAVER_RETENTION_DAYS). */
+  leaverRetentionDays: number;
+  /** How often the server sweeps for leavers due (LEAVER_SWEEP_INTERVAL_MINUTES; 0: never). */
+  sweepIntervalMinutes: number;
+}
+
+/** 200 MiB: a year of daily figures for 20,000 accounts. */
+export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Start-up refuses bad configuration with one line naming the variable. */
 export class ConfigError extends Error {}
@@ -273,6 +291,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${levels.join(', ')}`);
   }
 
+  const wholeNumber = (name: string, fallback: string, max: number) => {
+    const raw = env[name] ?? fallback;
+    const parsed = z.coerce.number().int().min(0).max(max).safeParse(raw);
+    if (!parsed.success || raw.trim() === '') {
+      throw new ConfigError(`${name}: "${raw}" must be a whole number from 0 to ${max}`);
+    }
+    return parsed.data;
+  };
+  const privacy: PrivacyConfig = {
+    leaverRetentionDays: wholeNumber('LEAVER_RETENTION_DAYS', '90', 3650),
+    sweepIntervalMinutes: wholeNumber(
+      'LEAVER_SWEEP_INTERVAL_MINUTES',
+      nodeEnv === 'test' ? '0' : '60',
+      7 * 24 * 60,
+    ),
+  };
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port.data}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);
@@ -280,6 +314,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`PUBLIC_URL: "${publicUrl}" is not a URL`);
   }
   const proofFetch = parseProofFetch(env, isProduction, productionBecause);
+  const importMaxBytes = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .safeParse(env.IMPORT_MAX_BYTES || String(DEFAULT_IMPORT_MAX_BYTES));
+  if (!importMaxBytes.success) {
+    throw new ConfigError(
+      `IMPORT_MAX_BYTES: "${env.IMPORT_MAX_BYTES}" is not a whole number of bytes`,
+    );
+  }
+  const graceText = env.GUIDANCE_GRACE_DAYS?.trim() || '30';
+  const guidanceGraceDays = Number(graceText);
+  if (!/^\d{1,4}$/.test(graceText) || guidanceGraceDays > 3650) {
+    throw new ConfigError(
+      `GUIDANCE_GRACE_DAYS: "${env.GUIDANCE_GRACE_DAYS}" must be a whole number of days from 0 to 3650`,
+    );
+  }
 
   return {
     nodeEnv,
@@ -295,7 +346,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     rateLimits,
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
+    importMaxBytes: importMaxBytes.data,
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
+    guidanceGraceDays,
+    privacy,
     publicUrl,
     proofFetch,
   };

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { DerivedState } from './derived-state';
+import { PersonalData } from './personal-data';
 import { bindIntegersAsParameters } from './sqlite-parameter-binding';
 import { routeSqliteReads } from './sqlite-read-connection';
 import { TransactionRunner } from './transaction-runner';
@@ -29,7 +30,7 @@ import { shareTransactionWithReads } from './write-context';
       },
     }),
   ],
-  providers: [DerivedState, TransactionRunner],
-  exports: [DerivedState, TransactionRunner],
+  providers: [DerivedState, PersonalData, TransactionRunner],
+  exports: [DerivedState, PersonalData, TransactionRunner],
 })
 export class DatabaseModule {}

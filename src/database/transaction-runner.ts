@@ -17,6 +17,18 @@ export function isRetryableConflict(error: unknown): boolean {
   return typeof code === 'string' && RETRYABLE_CODES.has(code);
 }
 
+const committedCallbacks = new WeakMap<EntityManager, (() => void)[]>();
+
+/**
+ * Runs `callback` once the transaction `tx` has committed (never if it rolls back): for news of
+ * a change (a live leaderboard) that must not reach anyone before the change is readable.
+ */
+export function afterCommit(tx: EntityManager, callback: () => void): void {
+  const list = committedCallbacks.get(tx);
+  if (!list) throw new Error('afterCommit outside TransactionRunner.run');
+  list.push(callback);
+}
+
 /**
  * The one way to write. TypeORM's better-sqlite3 driver has a single write connection, so two
  * concurrent `transaction()` calls would nest as savepoints and interleave; on SQLite every
@@ -56,17 +68,22 @@ export class TransactionRunner {
     }
   }
 
-  private once<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async once<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const context: WriteContext = {};
-    return inWriteContext(context, () =>
+    // per attempt: a transaction that ran again announces only what its last attempt committed
+    const callbacks: (() => void)[] = [];
+    const result = await inWriteContext(context, () =>
       this.dataSource.transaction(async (tx) => {
         context.tx = tx;
         this.derived.begin(tx);
+        committedCallbacks.set(tx, callbacks);
         const result = await work(tx);
         await this.derived.settle(tx);
         return result;
       }),
     );
+    for (const callback of callbacks) callback();
+    return result;
   }
 
   get isSqlite(): boolean {

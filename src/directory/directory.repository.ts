@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runSql } from '../database/portable-sql';
 import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
@@ -12,9 +13,13 @@ import {
   rowConditionTerms,
   SearchDocument,
   SearchQuery,
+  trigrams,
   TS_RANK_WEIGHTS,
   tsQuery,
 } from './search-text';
+
+// How many vocabulary words sharing trigrams with a typed word are scored for closeness.
+const SPELLING_CANDIDATES = 50;
 
 export interface DirectoryCriteria {
   viewer: { id: number; organisationId: number | null };
@@ -84,6 +89,7 @@ class Params {
 @Injectable()
 export class DirectoryRepository {
   private readonly postgres: boolean;
+  private trigramSchema?: Promise<string>;
   /** How many people by name a broad search tests before sorting matches (a tuning knob). */
   broadWindow = BROAD_WINDOW;
   /** SQLite: how many filtered matches a broad search sorts at once (a tuning knob). */
@@ -91,6 +97,57 @@ export class DirectoryRepository {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * A page of the directory export: people others may see (active and listed), of one
+   * organisation or everyone, in id order after `afterId` (keyset: each page is one short
+   * index range, so a national export never holds the event loop).
+   */
+  async exportPage(organisationId: number | null, afterId: number, limit: number) {
+    const { rows } = await runSql<{
+      id: number;
+      display_name: string;
+      job_title: string | null;
+      staff_group: StaffGroup | null;
+      pronouns: string | null;
+      organisation: string | null;
+      site: string | null;
+      department: string | null;
+    }>(
+      this.dataSource.manager,
+      `SELECT s.id, s.display_name, s.job_title, s.staff_group, s.pronouns,
+              o.name AS organisation, si.name AS site, d.name AS department
+       FROM staff_members s
+       LEFT JOIN organisations o ON o.id = s.organisation_id
+       LEFT JOIN sites si ON si.id = s.site_id
+       LEFT JOIN departments d ON d.id = s.department_id
+       WHERE ${visibleStaffSql('s')} AND s.id > :afterId
+         ${organisationId === null ? '' : 'AND s.organisation_id = :organisationId'}
+       ORDER BY s.id LIMIT :limit`,
+      { afterId, organisationId, limit },
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /**
+   * The accounts of these people an export for `viewerOrganisationId`'s team may show: NHS
+   * directory ones, and organisation-only ones of that organisation's own staff (canSeeAccount;
+   * "only me" never leaves its owner, not even in their own team's export).
+   */
+  async exportAccounts(staffIds: readonly number[], viewerOrganisationId: number | null) {
+    if (staffIds.length === 0) return [];
+    const { rows } = await runSql<{ staff_id: number; platform: Platform; handle: string }>(
+      this.dataSource.manager,
+      `SELECT a.staff_id, a.platform, a.handle FROM social_accounts a
+       JOIN staff_members s ON s.id = a.staff_id
+       WHERE a.staff_id IN (:...ids)
+         AND (a.visibility = 'NHS_DIRECTORY'
+              ${viewerOrganisationId === null ? '' : "OR (a.visibility = 'ORGANISATION' AND s.organisation_id = :org)"})
+       ORDER BY a.staff_id, a.platform, a.id`,
+      { ids: [...staffIds], org: viewerOrganisationId },
+    );
+    return rows.map((r) => ({ ...r, staff_id: Number(r.staff_id) }));
   }
 
   /** Replaces these people's search index entries (none for someone gone). */
@@ -145,6 +202,66 @@ export class DirectoryRepository {
        VALUES ${values.join(', ')}`,
       rows.values,
     );
+  }
+
+  /**
+   * Adds words to the vocabulary the typo fallback corrects to (names, job titles, places). Words
+   * are never removed: a stale one only offers a spelling that then finds no one.
+   */
+  async addWords(tx: EntityManager, words: readonly string[]): Promise<void> {
+    const unique = [...new Set(words)];
+    if (unique.length === 0) return;
+    const params = new Params(this.postgres);
+    const values = unique.map((word) => `(${params.add(word)})`).join(', ');
+    if (this.postgres) {
+      await tx.query(
+        `INSERT INTO directory_search_words (word) VALUES ${values} ON CONFLICT (word) DO NOTHING`,
+        params.values,
+      );
+      return;
+    }
+    const added: { id: number; word: string }[] = await tx.query(
+      `INSERT OR IGNORE INTO directory_search_words (word) VALUES ${values} RETURNING id, word`,
+      params.values,
+    );
+    if (added.length === 0) return;
+    const rows = new Params(false);
+    await tx.query(
+      `INSERT INTO directory_search_words_trigram (rowid, word)
+       VALUES ${added.map((row) => `(${rows.add(row.id)}, ${rows.add(row.word)})`).join(', ')}`,
+      rows.values,
+    );
+  }
+
+  /**
+   * Vocabulary words that share three-letter pieces with `word`, most alike first, at most
+   * SPELLING_CANDIDATES: answered by a trigram index (FTS5 trigram / pg_trgm), never a scan.
+   */
+  async spellingCandidates(word: string): Promise<string[]> {
+    if (this.postgres) {
+      // pg_trgm's schema, named: the connection's search_path need not include it
+      this.trigramSchema ??= this.dataSource
+        .query(
+          `SELECT n.nspname AS schema FROM pg_extension e
+           JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+        )
+        .then((rows: { schema: string }[]) => `"${rows[0].schema.replace(/"/g, '""')}"`);
+      const schema = await this.trigramSchema;
+      const rows: { word: string }[] = await this.dataSource.query(
+        `SELECT word FROM directory_search_words WHERE word OPERATOR(${schema}.%) $1
+         ORDER BY ${schema}.similarity(word, $1) DESC, word LIMIT ${SPELLING_CANDIDATES}`,
+        [word],
+      );
+      return rows.map((row) => row.word);
+    }
+    const pieces = trigrams(word);
+    if (pieces.length === 0) return [];
+    const rows: { word: string }[] = await this.dataSource.query(
+      `SELECT word FROM directory_search_words_trigram WHERE directory_search_words_trigram MATCH ?
+       ORDER BY rank LIMIT ${SPELLING_CANDIDATES}`,
+      [pieces.map((piece) => `"${piece}"`).join(' OR ')],
+    );
+    return rows.map((row) => row.word);
   }
 
   /** How many people the full-text index matches (unfiltered), counting no further than `cap + 1`. */

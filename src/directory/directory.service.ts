@@ -18,7 +18,7 @@ import {
   DirectoryMode,
   DirectoryRepository,
 } from './directory.repository';
-import { searchQuery } from './search-text';
+import { closeSpellings, MIN_CORRECTED_LENGTH, SearchQuery, searchQuery } from './search-text';
 
 /** Directory search: people others may see, matching what was typed and the filters. */
 @Injectable()
@@ -54,9 +54,43 @@ export class DirectoryService {
         pageInfo: { hasNextPage: false, endCursor: null },
         totalCount: 0,
         totalCountCapped: false,
+        similarWords: [],
       };
     }
     const after = args.after ? keyFromCursor(args.after) : null;
+    const exact = await this.searchOnce(criteria, args, after);
+    if (exact.totalCount > 0 || !criteria.query) return exact;
+    // Nothing matched as typed: try close spellings of the longer words ("aisa" → "aisha"),
+    // from the vocabulary's trigram index — a bounded fallback, never a scan of people.
+    const tolerant = await this.withCloseSpellings(criteria.query);
+    if (!tolerant) return exact;
+    const found = await this.searchOnce({ ...criteria, query: tolerant.query }, args, after);
+    return found.totalCount > 0 ? { ...found, similarWords: tolerant.words } : exact;
+  }
+
+  private async withCloseSpellings(
+    query: SearchQuery,
+  ): Promise<{ query: SearchQuery; words: string[] } | null> {
+    const words: string[] = [];
+    const terms = await Promise.all(
+      query.terms.map(async (term) => {
+        if (term.word.length < MIN_CORRECTED_LENGTH) return term;
+        const alternatives = closeSpellings(
+          term.word,
+          await this.directory.spellingCandidates(term.word),
+        );
+        words.push(...alternatives);
+        return alternatives.length > 0 ? { ...term, alternatives } : term;
+      }),
+    );
+    return words.length > 0 ? { query: { terms }, words } : null;
+  }
+
+  private async searchOnce(
+    criteria: DirectoryCriteria,
+    args: StaffArgs,
+    after: { mode: DirectoryMode; key: DirectoryKey } | null,
+  ): Promise<StaffConnection> {
     if (after?.mode === 'ranked' && !criteria.query) {
       throw new InvalidInputError(
         CommonErrorReason.INVALID_CURSOR,
@@ -90,6 +124,7 @@ export class DirectoryService {
         return person ? [{ node: person, cursor }] : [];
       }),
       totalCountCapped: total > DIRECTORY_COUNT_CAP,
+      similarWords: [],
     };
   }
 

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DerivedState } from '../database/derived-state';
+import { OrganisationsService } from '../organisations/organisations.service';
+import '../organisations/places.changes';
 import '../social-accounts/social-account.changes';
 import { SocialAccountsService } from '../social-accounts/social-accounts.service';
 import { staffIdsChanging } from '../staff/staff.changes';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { DirectoryRepository } from './directory.repository';
-import { searchDocument, searchText } from './search-text';
+import { searchDocument, searchText, vocabularyOf } from './search-text';
 
 const BATCH = 500;
 
@@ -33,6 +35,7 @@ export class SearchDocuments {
     private readonly directory: DirectoryRepository,
     private readonly staff: StaffService,
     private readonly accounts: SocialAccountsService,
+    private readonly organisations: OrganisationsService,
   ) {
     derived.on('staff', 'directory search document', (tx, changes) =>
       this.reindex(tx, staffIdsChanging(changes, SEARCHED_FIELDS)),
@@ -43,6 +46,12 @@ export class SearchDocuments {
         changes.map((change) => change.staffId),
       ),
     );
+    // a renamed site or department: everyone there is found by its new name, not its old one
+    derived.on('places', 'directory search document', async (tx, changes) => {
+      const ids: number[] = [];
+      for (const place of changes) ids.push(...(await this.staff.idsAt(tx, place)));
+      await this.reindex(tx, ids);
+    });
   }
 
   private async reindex(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
@@ -52,8 +61,24 @@ export class SearchDocuments {
       const people = await this.staff.findByIds(ids, tx);
       const accounts = await this.accounts.findByStaffIds(ids, tx);
       const accountsOf = new Map(ids.map((id, i) => [id, accounts[i]]));
-      const documents = people.map((person) => searchDocument(person, accountsOf.get(person.id)!));
+      const sites = await this.organisations.findSitesByIds(
+        [...new Set(people.flatMap((p) => (p.siteId ? [p.siteId] : [])))],
+        tx,
+      );
+      const departments = await this.organisations.findDepartmentsByIds(
+        [...new Set(people.flatMap((p) => (p.departmentId ? [p.departmentId] : [])))],
+        tx,
+      );
+      const siteName = new Map(sites.map((site) => [site.id, site.name]));
+      const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+      const documents = people.map((person) =>
+        searchDocument(person, accountsOf.get(person.id)!, {
+          site: person.siteId ? siteName.get(person.siteId) : null,
+          department: person.departmentId ? departmentName.get(person.departmentId) : null,
+        }),
+      );
       await this.directory.replaceDocuments(tx, ids, documents);
+      await this.directory.addWords(tx, documents.flatMap(vocabularyOf));
       await this.staff.writeSearchTexts(
         tx,
         ids,

@@ -1,3 +1,4 @@
+import { handleInLink } from '../social-accounts/platforms/normalise-handle';
 import { AccountVisibility } from '../social-accounts/social-account.entity';
 
 /**
@@ -43,6 +44,7 @@ export function organisationToken(organisationId: number, token: string): string
 export interface SearchDocument {
   staffId: number;
   name: string;
+  /** Job title, then the names of the department and site. */
   title: string;
   /** Handles the whole NHS directory may see. */
   handles: string;
@@ -92,6 +94,8 @@ export function searchDocument(
     staffGroup: string | null;
   },
   accounts: { handle: string; visibility: AccountVisibility }[],
+  /** The names of the person's site and department: searched with the job title. */
+  places: { site?: string | null; department?: string | null } = {},
 ): SearchDocument {
   const handles: string[] = [];
   const orgHandles: string[] = [];
@@ -106,7 +110,11 @@ export function searchDocument(
   return {
     staffId: person.id,
     name: searchTokens(person.displayName).join(' '),
-    title: searchTokens(person.jobTitle).join(' '),
+    title: [
+      ...searchTokens(person.jobTitle),
+      ...searchTokens(places.department),
+      ...searchTokens(places.site),
+    ].join(' '),
     handles: handles.join(' '),
     bio: searchTokens(person.bio).join(' '),
     orgHandles: orgHandles.join(' '),
@@ -122,6 +130,11 @@ export function searchDocument(
 /** A typed word: matches as a prefix of a word of the text, or of the viewer's organisation token. */
 export interface SearchTerm {
   word: string;
+  /**
+   * Whole words that may stand for `word` (close spellings from the directory's vocabulary,
+   * `similarWords`): a row matching any of them matches the term. Empty unless tolerating typos.
+   */
+  alternatives?: readonly string[];
   /** `organisationToken(viewer's organisation, word)`, or null for a viewer with none. */
   organisationToken: string | null;
 }
@@ -137,7 +150,7 @@ export interface SearchQuery {
  * organisation token is.
  */
 export function searchQuery(text: string, viewerOrganisationId: number | null): SearchQuery | null {
-  const words = searchTokens(text).slice(0, MAX_QUERY_TOKENS);
+  const words = searchTokens(withLinksAsHandles(text)).slice(0, MAX_QUERY_TOKENS);
   if (words.length === 0) return null;
   return {
     terms: words.map((word) => ({
@@ -147,6 +160,17 @@ export function searchQuery(text: string, viewerOrganisationId: number | null): 
         : null,
     })),
   };
+}
+
+/**
+ * A pasted profile link searches as the handle it names (`https://x.com/name` as `@name`), in
+ * any form the platform rules accept; other words are kept as typed.
+ */
+export function withLinksAsHandles(text: string): string {
+  return text
+    .split(/\s+/)
+    .map((word) => (/[./]/.test(word) ? (handleInLink(word) ?? word) : word))
+    .join(' ');
 }
 
 /**
@@ -198,9 +222,17 @@ export function organisationLikePattern(token: string): string {
 
 /** The `LIKE` patterns any of which lets a row match `term`. */
 export function likePatterns(term: SearchTerm): string[] {
+  const alternatives = (term.alternatives ?? []).map((word) => `% ${word} %`);
+  // a whole word may also end the text
+  const lastWords = (term.alternatives ?? []).map((word) => `% ${word}`);
   return term.organisationToken
-    ? [likePattern(term.word), organisationLikePattern(term.organisationToken)]
-    : [likePattern(term.word)];
+    ? [
+        likePattern(term.word),
+        organisationLikePattern(term.organisationToken),
+        ...alternatives,
+        ...lastWords,
+      ]
+    : [likePattern(term.word), ...alternatives, ...lastWords];
 }
 
 // The columns a typed word searches; `org_handles` only with the viewer's organisation token.
@@ -214,13 +246,17 @@ const TEXT_COLUMNS = '{name title handles bio}';
  */
 export function fts5Match(query: SearchQuery, tags: readonly string[] = []): string {
   const terms = indexedTerms(query);
+  const typed = (term: SearchTerm) =>
+    term.alternatives?.length
+      ? `("${term.word}"* OR ${term.alternatives.map((word) => `"${word}"`).join(' OR ')})`
+      : `"${term.word}"*`;
   const words = terms.every((term) => term.organisationToken === null)
-    ? `${TEXT_COLUMNS} : (${terms.map((term) => `"${term.word}"*`).join(' AND ')})`
+    ? `${TEXT_COLUMNS} : (${terms.map(typed).join(' AND ')})`
     : terms
         .map((term) =>
           term.organisationToken === null
-            ? `${TEXT_COLUMNS} : "${term.word}"*`
-            : `(${TEXT_COLUMNS} : "${term.word}"* OR org_handles : "${term.organisationToken}"*)`,
+            ? `${TEXT_COLUMNS} : ${typed(term)}`
+            : `(${TEXT_COLUMNS} : ${typed(term)} OR org_handles : "${term.organisationToken}"*)`,
         )
         .join(' AND ');
   return [words, ...tags.map((tag) => `tags : "${tag}"`)].join(' AND ');
@@ -232,13 +268,83 @@ export function fts5Match(query: SearchQuery, tags: readonly string[] = []): str
  */
 export function tsQuery(query: SearchQuery): string {
   return indexedTerms(query)
-    .map((term) =>
-      term.organisationToken === null
-        ? `${term.word}:*ABD`
-        : `(${term.word}:*ABD | ${term.organisationToken}:*C)`,
-    )
+    .map((term) => {
+      const options = [
+        `${term.word}:*ABD`,
+        ...(term.alternatives ?? []).map((word) => `${word}:ABD`),
+        ...(term.organisationToken === null ? [] : [`${term.organisationToken}:*C`]),
+      ];
+      return options.length === 1 ? options[0] : `(${options.join(' | ')})`;
+    })
     .join(' & ');
 }
 
 /** ts_rank weights {D, C, B, A}: an organisation handle (C) counts as much as a handle (B). */
 export const TS_RANK_WEIGHTS = '{0.1, 0.4, 0.4, 1.0}';
+
+/** Words shorter than this are never corrected: too many words are one letter from them. */
+export const MIN_CORRECTED_LENGTH = 4;
+/** Vocabulary words (names, job titles, places) shorter than this are not kept. */
+export const MIN_VOCABULARY_LENGTH = 3;
+
+/** The words of a document the typo fallback may offer: its name and title words. */
+export function vocabularyOf(document: SearchDocument): string[] {
+  return `${document.name} ${document.title}`
+    .split(' ')
+    .filter((word) => word.length >= MIN_VOCABULARY_LENGTH);
+}
+
+/** The three-letter pieces of a word that FTS5's trigram tokenizer indexes (`aisa` → ais, isa). */
+export function trigrams(word: string): string[] {
+  const pieces = new Set<string>();
+  for (let i = 0; i + 3 <= word.length; i += 1) pieces.add(word.slice(i, i + 3));
+  return [...pieces];
+}
+
+/**
+ * How many edits (insert, delete, change, swap of neighbours) turn `typed` into the start of
+ * `word` (or all of it): "aisa" is 1 from "aisha", "cardiolgy" 1 from "cardiology".
+ */
+export function editsToPrefix(typed: string, word: string): number {
+  // optimal string alignment distance, minimised over every prefix of `word`
+  const rows = typed.length + 1;
+  const cols = word.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i < rows; i += 1) {
+    for (let j = 1; j < cols; j += 1) {
+      const cost = typed[i - 1] === word[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return Math.min(...d[typed.length]);
+}
+
+/** Edits allowed for a typed word: one up to 6 letters, two beyond. */
+export function allowedEdits(typed: string): number {
+  return typed.length <= 6 ? 1 : 2;
+}
+
+/** At most this many close spellings stand in for one typed word. */
+export const MAX_ALTERNATIVES = 5;
+
+/**
+ * The close spellings of `typed` among `candidates` (vocabulary words sharing a trigram), best
+ * first: fewest edits, then shortest, then alphabetical. The word itself is never one.
+ */
+export function closeSpellings(typed: string, candidates: readonly string[]): string[] {
+  const allowed = allowedEdits(typed);
+  return [...new Set(candidates)]
+    .filter((word) => word !== typed && !word.startsWith(typed))
+    .map((word) => ({ word, edits: editsToPrefix(typed, word) }))
+    .filter(({ edits }) => edits <= allowed)
+    .sort(
+      (a, b) => a.edits - b.edits || a.word.length - b.word.length || (a.word < b.word ? -1 : 1),
+    )
+    .slice(0, MAX_ALTERNATIVES)
+    .map(({ word }) => word);
+}

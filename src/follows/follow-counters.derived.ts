@@ -14,9 +14,9 @@ export class FollowCounters {
         if (!entry) counts.set(id, (entry = { followers: 0, following: 0 }));
         return entry;
       };
-      for (const { followerId, followeeId, delta } of changes) {
-        of(followerId).following += delta;
-        of(followeeId).followers += delta;
+      for (const { followerId, followeeId, delta, erasing } of changes) {
+        if (followerId !== erasing) of(followerId).following += delta;
+        if (followeeId !== erasing) of(followeeId).followers += delta;
       }
       return follows.adjustCounts(tx, counts);
     });

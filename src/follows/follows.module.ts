@@ -15,6 +15,7 @@ import { FollowPacksController } from './follow-packs.controller';
 import { FollowPacksResolver } from './follow-packs.resolver';
 import { FollowPacksService } from './follow-packs.service';
 import { FollowsLoaders } from './follows.loader';
+import { FollowsPersonalData } from './follows.personal-data';
 import { FollowsRepository } from './follows.repository';
 import { FollowsResolver } from './follows.resolver';
 import { FollowsService } from './follows.service';
@@ -37,6 +38,7 @@ import { SocialAccountFollowUrlResolver } from './social-account-follow-url.reso
     FollowSuggestionsService,
     FollowPacksService,
     FollowsLoaders,
+    FollowsPersonalData,
     FollowsResolver,
     FollowSuggestionsResolver,
     FollowPacksResolver,

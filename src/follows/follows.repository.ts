@@ -147,6 +147,99 @@ export class FollowsRepository {
     });
   }
 
+  /** Everything follows holds about a person, for their export: both ways, and dismissals. */
+  async exportOf(tx: EntityManager, staffId: number) {
+    const person = (column: string) =>
+      runSql<{ staff_id: number; display_name: string | null; created_at: string | Date }>(
+        tx,
+        `SELECT s.id AS staff_id, s.display_name, f.created_at FROM follows f
+         JOIN staff_members s ON s.id = f.${column === 'follower_id' ? 'followee_id' : 'follower_id'}
+         WHERE f.${column} = :staffId ORDER BY f.created_at, s.id`,
+        { staffId },
+      ).then(({ rows }) =>
+        rows.map((r) => ({
+          staffId: Number(r.staff_id),
+          displayName: r.display_name,
+          since: parseDbDate(r.created_at),
+        })),
+      );
+    const { rows: dismissed } = await runSql<{ dismissed_id: number; created_at: string | Date }>(
+      tx,
+      `SELECT dismissed_id, created_at FROM follow_suggestion_dismissals WHERE staff_id = :staffId
+       ORDER BY created_at, dismissed_id`,
+      { staffId },
+    );
+    const { rows: stats } = await runSql<{
+      follower_count: number;
+      following_count: number;
+      suggestible: boolean | number;
+    }>(
+      tx,
+      'SELECT follower_count, following_count, suggestible FROM follow_stats WHERE staff_id = :staffId',
+      { staffId },
+    );
+    return {
+      following: await person('follower_id'),
+      followers: await person('followee_id'),
+      suggestionsDismissed: dismissed.map((r) => ({
+        staffId: Number(r.dismissed_id),
+        at: parseDbDate(r.created_at),
+      })),
+      counts: stats[0]
+        ? {
+            followers: Number(stats[0].follower_count),
+            following: Number(stats[0].following_count),
+          }
+        : { followers: 0, following: 0 },
+      suggestible: stats[0] ? Boolean(stats[0].suggestible) : true,
+    };
+  }
+
+  /**
+   * Erasure: deletes the person's follows both ways (returned, so the counters they fed can
+   * move), their counters and the dismissals by or of them.
+   */
+  async eraseAllOf(
+    tx: EntityManager,
+    staffId: number,
+  ): Promise<{ followerId: number; followeeId: number }[]> {
+    const { rows } = await runSql<{ follower_id: number; followee_id: number }>(
+      tx,
+      'SELECT follower_id, followee_id FROM follows WHERE follower_id = :staffId OR followee_id = :staffId',
+      { staffId },
+    );
+    await runSql(tx, 'DELETE FROM follows WHERE follower_id = :staffId OR followee_id = :staffId', {
+      staffId,
+    });
+    await runSql(
+      tx,
+      'DELETE FROM follow_suggestion_dismissals WHERE staff_id = :staffId OR dismissed_id = :staffId',
+      { staffId },
+    );
+    await runSql(tx, 'DELETE FROM follow_stats WHERE staff_id = :staffId', { staffId });
+    return rows.map((r) => ({
+      followerId: Number(r.follower_id),
+      followeeId: Number(r.followee_id),
+    }));
+  }
+
+  /**
+   * How many of someone's followers or followees others may see, counting no further than
+   * `cap + 1` (a range of the follows index joined to people by id: bounded whatever the count).
+   */
+  async visibleCount(direction: FollowDirection, staffId: number, cap: number): Promise<number> {
+    const [self, other] =
+      direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
+    const { rows } = await runSql<{ n: number | string }>(
+      this.manager,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM follows f
+         JOIN staff_members s ON s.id = f.${other}
+         WHERE f.${self} = :staffId AND ${visibleStaffSql('s')} LIMIT :limit) capped`,
+      { staffId, limit: cap + 1 },
+    );
+    return Number(rows[0].n);
+  }
+
   /** Which of `ids` the follower follows (an index probe per id). */
   async followedAmong(followerId: number, ids: readonly number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();

@@ -93,7 +93,8 @@ export class FollowsResolver {
 
   @ResolveField(() => FollowersConnection, {
     description:
-      'People following them whom the viewer may see, newest first. totalCount is followerCount.',
+      'People following them whom the viewer may see, newest first. totalCount counts them ' +
+      '(it can be less than followerCount: see notListedCount).',
   })
   async followers(
     @Parent() person: StaffMember,
@@ -106,7 +107,8 @@ export class FollowsResolver {
 
   @ResolveField(() => FollowingConnection, {
     description:
-      'People they follow whom the viewer may see, newest first. totalCount is followingCount.',
+      'People they follow whom the viewer may see, newest first. totalCount counts them ' +
+      '(it can be less than followingCount: see notListedCount).',
   })
   async following(
     @Parent() person: StaffMember,

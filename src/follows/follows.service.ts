@@ -12,6 +12,9 @@ import { FollowDirection, FollowsRepository, FollowStats } from './follows.repos
 import { decodeTimestampCursor } from '../database/portable-sql';
 import { FollowErrorReason } from './follow.errors';
 
+/** A followers or following list is counted up to this many; beyond, totalCountCapped. */
+export const FOLLOW_LIST_COUNT_CAP = 1000;
+
 /** Following inside the directory: who may follow whom, and the counters that go with it. */
 @Injectable()
 export class FollowsService {
@@ -84,6 +87,23 @@ export class FollowsService {
     for (const staffId of optedOut) await this.follows.setSuggestible(tx, staffId, false);
   }
 
+  exportOf(tx: EntityManager, staffId: number) {
+    return this.follows.exportOf(tx, staffId);
+  }
+
+  /**
+   * Erasure: the person's follows both ways, counters and dismissals go; the people they
+   * followed or were followed by have their counters moved through the 'follows' topic.
+   */
+  async eraseAllOf(tx: EntityManager, staffId: number): Promise<void> {
+    const removed = await this.follows.eraseAllOf(tx, staffId);
+    touch(
+      tx,
+      'follows',
+      removed.map((f) => ({ ...f, delta: -1 as const, erasing: staffId })),
+    );
+  }
+
   async setSuggestionsOptOut(me: StaffMember, optOut: boolean): Promise<StaffMember> {
     await this.transactions.run((tx) => this.follows.setSuggestible(tx, me.id, !optOut));
     return me;
@@ -93,20 +113,30 @@ export class FollowsService {
    * Followers or followees the viewer may see, newest first. totalCount is the person's counter:
    * everyone who follows (or is followed), so it costs nothing at any size.
    */
+  /**
+   * A page of the people others may see among someone's followers or followees. totalCount is
+   * what the list holds (counted bounded, up to FOLLOW_LIST_COUNT_CAP), and notListedCount how
+   * many more the kept counter `kept` holds (people who left or are not listed).
+   */
   async connection(
     direction: FollowDirection,
     person: StaffMember,
-    total: number,
+    kept: number,
     first: number,
     after?: string | null,
-  ): Promise<Connection<StaffMember>> {
+  ): Promise<Connection<StaffMember> & { notListedCount: number; totalCountCapped: boolean }> {
     const cursor = decodeTimestampCursor(after);
     const key = cursor && { createdAt: cursor.at, otherId: cursor.id };
     const rows = await this.follows.page(direction, person.id, first + 1, key);
+    const visible = await this.follows.visibleCount(direction, person.id, FOLLOW_LIST_COUNT_CAP);
+    const capped = visible > FOLLOW_LIST_COUNT_CAP;
+    const total = Math.min(visible, FOLLOW_LIST_COUNT_CAP);
     const connection = toConnection(rows, first, total, (r) => r.key);
     return {
       ...connection,
       edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.person })),
+      totalCountCapped: capped,
+      notListedCount: capped ? 0 : Math.max(0, kept - visible),
     };
   }
 

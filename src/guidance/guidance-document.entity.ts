@@ -36,6 +36,27 @@ export class GuidanceDocument {
   @Column({ type: 'varchar', length: 2048 })
   url: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'What changed since the previous version, in the publisher’s words.',
+  })
+  @Column({ name: 'what_changed', type: 'text', nullable: true })
+  whatChanged: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Until when people who had accepted an earlier version (or, for a first version, ' +
+      'everyone) stay listed while being asked to accept this one (GUIDANCE_GRACE_DAYS after ' +
+      'publication); null: no grace period.',
+  })
+  @Column({ name: 'grace_ends_at', type: Date, nullable: true })
+  graceEndsAt: Date | null;
+
+  /** Whether the sweep has re-applied the listing rule since the grace period ended. */
+  @Column({ name: 'grace_swept', type: 'boolean', default: false })
+  graceSwept: boolean;
+
   @Column({ name: 'published_by_id', type: 'integer', nullable: true })
   publishedById: number | null;
 

@@ -1,11 +1,16 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommsAdminOnly, CurrentStaff, CurrentUser } from '../identity/auth.decorators';
+import { CommonErrorReason, InvalidInputError } from '../common/errors/domain-error';
+import { cursorKeyOf, decodeCursorKey, PageArgs, toConnection } from '../common/graphql/connection';
+import { administeredOrganisationId } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
+import { CommsAdminOnly, CurrentStaff, CurrentUser } from '../identity/auth.decorators';
+import { GuidanceErrorReason } from './guidance.errors';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
   AcceptGuidanceInput,
   AcceptGuidancePayload,
   Guidance,
+  GuidanceNotAcceptedConnection,
   PublishGuidanceInput,
   PublishGuidancePayload,
 } from './dto/guidance.inputs';
@@ -20,6 +25,46 @@ export class GuidanceResolver {
   })
   guidance(@CurrentStaff() me: StaffMember): Promise<Guidance> {
     return this.guidanceService.forPerson(me);
+  }
+
+  @CommsAdminOnly()
+  @Query(() => GuidanceNotAcceptedConnection, {
+    description:
+      'Communications team: the people of my organisation who have not (re-)accepted its ' +
+      'current guidance, by name.',
+  })
+  async guidanceNotAccepted(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: PageArgs,
+  ): Promise<GuidanceNotAcceptedConnection> {
+    const organisationId = administeredOrganisationId(user);
+    if (organisationId === null) {
+      throw new InvalidInputError(
+        GuidanceErrorReason.NO_ORGANISATION,
+        'You act for no organisation: there is no one to list',
+      );
+    }
+    let after: { name: string; id: number } | null = null;
+    if (args.after) {
+      const key = cursorKeyOf(decodeCursorKey(args.after), ['string', 'id']);
+      if (!key) {
+        throw new InvalidInputError(
+          CommonErrorReason.INVALID_CURSOR,
+          'after is not a cursor from this list',
+          'after',
+        );
+      }
+      after = { name: key[0], id: key[1] };
+    }
+    const { current, people, total } = await this.guidanceService.notAccepted(
+      organisationId,
+      args.first + 1,
+      after,
+    );
+    return {
+      ...toConnection(people, args.first, total, (p) => [p.displayName, p.id]),
+      guidance: current,
+    };
   }
 
   @Mutation(() => AcceptGuidancePayload, {

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock/clock';
+import { AppConfig } from '../config/app.config';
+import { APP_CONFIG } from '../config/config.module';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -24,6 +27,8 @@ export class GuidanceService {
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The guidance that applies to a person (see currentGuidanceIdSql), or null. */
@@ -45,19 +50,63 @@ export class GuidanceService {
 
   async forPerson(person: StaffMember): Promise<Guidance> {
     const current = await this.currentFor(person.organisationId);
-    const acceptance =
-      current && person.acceptedGuidanceId === current.id
-        ? await this.documents.manager.findOneBy(GuidanceAcceptance, {
-            staffId: person.id,
-            guidanceId: current.id,
-          })
-        : null;
+    // the acceptance row itself: `person` may be the request's copy, read before an acceptance
+    const acceptance = current
+      ? await this.documents.manager.findOneBy(GuidanceAcceptance, {
+          staffId: person.id,
+          guidanceId: current.id,
+        })
+      : null;
+    const accepted = current === null || acceptance !== null;
+    const graceEndsAt = current?.graceEndsAt ?? null;
     return {
       current,
-      accepted: current === null || acceptance !== null,
+      accepted,
+      listedUntil:
+        !accepted && person.listed && graceEndsAt && graceEndsAt > this.clock.now()
+          ? graceEndsAt
+          : null,
       acceptedAt: acceptance?.acceptedAt ?? null,
       regulatorGuidance: regulatorGuidanceFor(person.staffGroup),
     };
+  }
+
+  /** The versions the person accepted, and any they published, for their export. */
+  async exportOf(tx: EntityManager, staffId: number) {
+    const acceptances = await tx
+      .createQueryBuilder(GuidanceAcceptance, 'a')
+      .innerJoinAndMapOne('a.document', GuidanceDocument, 'd', 'd.id = a.guidance_id')
+      .where('a.staff_id = :staffId', { staffId })
+      .orderBy('a.accepted_at')
+      .getMany();
+    const published = await tx.find(GuidanceDocument, {
+      where: { publishedById: staffId },
+      order: { id: 'ASC' },
+    });
+    return {
+      accepted: acceptances.map((a) => {
+        const document = (a as GuidanceAcceptance & { document: GuidanceDocument }).document;
+        return {
+          guidanceId: a.guidanceId,
+          version: document.version,
+          title: document.title,
+          nhsWide: document.nhsWide,
+          acceptedAt: a.acceptedAt,
+        };
+      }),
+      published: published.map((d) => ({
+        guidanceId: d.id,
+        version: d.version,
+        title: d.title,
+        publishedAt: d.publishedAt,
+      })),
+    };
+  }
+
+  /** Erasure: the person's acceptances go; guidance they published stays, without its author. */
+  async eraseOf(tx: EntityManager, staffId: number): Promise<void> {
+    await tx.delete(GuidanceAcceptance, { staffId });
+    await tx.update(GuidanceDocument, { publishedById: staffId }, { publishedById: null });
   }
 
   /** Accepts the current version; the person is listed in the same transaction. */
@@ -143,12 +192,15 @@ export class GuidanceService {
 
   /**
    * Publishes the next version for an organisation (or NHS-wide, null) in the caller's
-   * transaction; everyone it applies to is unlisted until they accept it.
+   * transaction; everyone it applies to is asked to accept it, and is unlisted until they do
+   * once its grace period (GUIDANCE_GRACE_DAYS) ends.
    */
   async publishIn(
     tx: EntityManager,
     scope: { organisationId: number | null; publishedById: number | null },
-    input: Pick<PublishGuidanceInput, 'title' | 'summary' | 'url'>,
+    input: Pick<PublishGuidanceInput, 'title' | 'summary' | 'url'> & {
+      whatChanged?: string | null;
+    },
   ): Promise<GuidanceDocument> {
     const { organisationId, publishedById } = scope;
     const scopeKey = organisationId ?? 0;
@@ -165,11 +217,52 @@ export class GuidanceService {
         title: input.title,
         summary: input.summary,
         url: input.url,
+        whatChanged: input.whatChanged || null,
+        // people stay listed while being asked (the listing rule): GUIDANCE_GRACE_DAYS
+        graceEndsAt:
+          this.config.guidanceGraceDays > 0
+            ? new Date(this.clock.now().getTime() + this.config.guidanceGraceDays * 86_400_000)
+            : null,
         publishedById,
       }),
     );
     touch(tx, 'guidance', [{ organisationId }]); // everyone it applies to accepts again
     return document;
+  }
+
+  /**
+   * For a communications team: the active people of an organisation who have not accepted the
+   * guidance that applies to them now, by name (keyset after `after`), with how many in all and
+   * when the current version's grace period ends.
+   */
+  async notAccepted(
+    organisationId: number,
+    first: number,
+    after: { name: string; id: number } | null,
+  ): Promise<{ current: GuidanceDocument | null; people: StaffMember[]; total: number }> {
+    const current = await this.currentFor(organisationId);
+    if (!current) return { current, people: [], total: 0 };
+    const base = () =>
+      this.documents.manager
+        .createQueryBuilder(StaffMember, 's')
+        .where('s.organisation_id = :organisationId', { organisationId })
+        .andWhere('s.active = :active', { active: true })
+        .andWhere('(s.accepted_guidance_id IS NULL OR s.accepted_guidance_id <> :current)', {
+          current: current.id,
+        });
+    const page = base();
+    if (after) {
+      page.andWhere(
+        '(s.display_name > :afterName OR (s.display_name = :afterName AND s.id > :afterId))',
+        { afterName: after.name, afterId: after.id },
+      );
+    }
+    const people = await page
+      .orderBy('s.display_name', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(first)
+      .getMany();
+    return { current, people, total: await base().getCount() };
   }
 
   /** Records that these people accepted a document (the demo), in the caller's transaction. */

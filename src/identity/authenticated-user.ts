@@ -21,4 +21,6 @@ export interface IdentityClaims {
   scp?: string;
   /** `app` for an app-only token, `user` for a person (v2 tokens, optional claim). */
   idtyp?: string;
+  /** Issued at (epoch seconds). */
+  iat?: number;
 }

@@ -4,6 +4,8 @@ export enum IdentityErrorReason {
   SIGN_IN_REQUIRED = 'SIGN_IN_REQUIRED',
   /** A leaver: deactivated by provisioning. */
   ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  /** The person erased their data; this token is from before: sign in again. */
+  ACCOUNT_ERASED = 'ACCOUNT_ERASED',
   /** The operation needs the app role Comms.Admin. */
   COMMS_ADMIN_REQUIRED = 'COMMS_ADMIN_REQUIRED',
   /** An app-only token (no `scp`, or `idtyp` app): applications are not people. */

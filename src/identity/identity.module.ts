@@ -13,6 +13,8 @@ import { ClientConfigController } from './client-config.controller';
 import { DevSignInController } from './dev/dev-sign-in.controller';
 import { DevTokenService } from './dev/dev-token.service';
 import { EntraTokenVerifier } from './entra/entra-token-verifier';
+import { ErasedIdentity } from './erased-identity.entity';
+import { IdentityPersonalData } from './identity.personal-data';
 import { IdentityService } from './identity.service';
 import { MyOrganisationResolver } from './my-organisation.resolver';
 import { MyOrganisationService } from './my-organisation.service';
@@ -37,7 +39,7 @@ export class IdentityModule {
       module: IdentityModule,
       imports: [
         PassportModule,
-        TypeOrmModule.forFeature([StaffMember, Organisation, OrganisationClaim]),
+        TypeOrmModule.forFeature([StaffMember, Organisation, OrganisationClaim, ErasedIdentity]),
         StaffModule,
         ScimModule,
         AuditModule,
@@ -46,6 +48,7 @@ export class IdentityModule {
       providers: [
         ...modeProviders,
         IdentityService,
+        IdentityPersonalData,
         MyOrganisationService,
         MyOrganisationResolver,
         OrganisationClaimsRepository,

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Not, Repository } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { UnauthenticatedError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
+import type { Erasure } from '../database/personal-data';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -13,7 +15,14 @@ import { AuditService } from '../audit/audit.service';
 import { ScimProfilesService } from '../scim/scim-profiles.service';
 import { NATIONAL_ADMIN_ROLE } from './admin-scope';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE, IdentityClaims } from './authenticated-user';
+import { ErasedIdentity } from './erased-identity.entity';
 import { IdentityErrorReason } from './identity.errors';
+
+/**
+ * How long the tombstone of an erased identity is kept: longer than any access token lives
+ * (Entra: at most 28 hours), so no token from before the erasure outlives it.
+ */
+export const ERASED_IDENTITY_KEPT_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** What a token says about its person, normalised. */
 interface TokenProfile {
@@ -23,6 +32,8 @@ interface TokenProfile {
   userName: string | null;
   isCommsAdmin: boolean;
   isNationalAdmin: boolean;
+  /** When the token was issued (`iat`, epoch seconds), if it says. */
+  issuedAt: number | null;
 }
 
 /**
@@ -35,6 +46,7 @@ interface TokenProfile {
 export class IdentityService {
   constructor(
     @InjectRepository(StaffMember) private readonly staffMembers: Repository<StaffMember>,
+    @InjectRepository(ErasedIdentity) private readonly erased: Repository<ErasedIdentity>,
     private readonly staff: StaffService,
     private readonly transactions: TransactionRunner,
     private readonly provisioning: ScimProfilesService,
@@ -51,6 +63,7 @@ export class IdentityService {
       userName: (claims.preferred_username ?? claims.upn ?? '').trim().toLowerCase() || null,
       isCommsAdmin: roles.includes(COMMS_ADMIN_ROLE),
       isNationalAdmin: roles.includes(NATIONAL_ADMIN_ROLE),
+      issuedAt: typeof claims.iat === 'number' ? claims.iat : null,
     };
     // the hot path: one indexed read, and a write only when the token says something new
     let person = await this.staffMembers.findOneBy({
@@ -118,6 +131,7 @@ export class IdentityService {
   }
 
   private async firstSignIn(seen: TokenProfile): Promise<StaffMember> {
+    await this.refuseErased(seen);
     try {
       const { id } = await this.transactions.run((tx) => this.linkOrCreate(tx, seen));
       // read back once committed: the listing follows the person in the same transaction
@@ -190,6 +204,43 @@ export class IdentityService {
     return created;
   }
 
+  /**
+   * After an erasure, the token that asked for it (or any issued before) must not recreate the
+   * record from its claims: only a sign-in after the erasure starts a fresh, empty record.
+   */
+  private async refuseErased(seen: TokenProfile): Promise<void> {
+    const tombstone = await this.erased.findOneBy({
+      identityKey: identityKey(seen.tenantId, seen.objectId),
+    });
+    if (!tombstone) return;
+    // iat has whole seconds: a token from the erasure's own second counts as from before it
+    const issuedAfter =
+      seen.issuedAt !== null && seen.issuedAt * 1000 > tombstone.erasedAt.getTime();
+    if (!issuedAfter) {
+      throw new UnauthenticatedError(
+        IdentityErrorReason.ACCOUNT_ERASED,
+        'Your data has been erased: sign in again to start afresh',
+      );
+    }
+  }
+
+  /** For the erasure (PersonalData): the tombstone of this identity, in the same transaction. */
+  async rememberErasure(tx: EntityManager, erasure: Erasure): Promise<void> {
+    const person = await tx.findOneBy(StaffMember, { id: erasure.staffId });
+    if (!person?.tenantId || !person.objectId) return; // provisioned, never signed in
+    const key = identityKey(person.tenantId, person.objectId);
+    await tx.delete(ErasedIdentity, { identityKey: key });
+    await tx.insert(ErasedIdentity, { identityKey: key, erasedAt: erasure.at });
+  }
+
+  /** Tombstones older than any token can be: nothing left for them to refuse. */
+  async forgetOldErasures(tx: EntityManager, now: Date): Promise<number> {
+    const { affected } = await tx.delete(ErasedIdentity, {
+      erasedAt: LessThan(new Date(now.getTime() - ERASED_IDENTITY_KEPT_MS)),
+    });
+    return affected ?? 0;
+  }
+
   /** The organisation configuration maps this tenant to (ENTRA_TENANT_ORGANISATIONS), if any. */
   private async tenantOrganisationId(tx: EntityManager, tenantId: string): Promise<number | null> {
     const odsCode = this.config.entra.tenantOrganisations[tenantId];
@@ -204,6 +255,11 @@ export class IdentityService {
       ...(exceptId !== undefined ? { id: Not(exceptId) } : {}),
     });
   }
+}
+
+/** One-way: a tombstone names no one, yet matches the same identity signing in again. */
+function identityKey(tenantId: string, objectId: string): string {
+  return createHash('sha256').update(`${tenantId.toLowerCase()}:${objectId}`).digest('hex');
 }
 
 function deactivated() {

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { StaffModule } from '../staff/staff.module';
 import { Leader } from './leader.entity';
 import { LeadersLoaders } from './leaders.loader';
+import { LeadersPersonalData } from './leaders.personal-data';
 import { LeadersRepository } from './leaders.repository';
 import { LeadersResolver, StaffLeaderResolver } from './leaders.resolver';
 import { LeadersService } from './leaders.service';
@@ -14,6 +15,7 @@ import { LeadersService } from './leaders.service';
     LeadersRepository,
     LeadersService,
     LeadersLoaders,
+    LeadersPersonalData,
     LeadersResolver,
     StaffLeaderResolver,
   ],

@@ -124,6 +124,25 @@ export class LeadersService {
     );
   }
 
+  /** The person's leader profile, if they have one, for their export. */
+  exportOf(tx: EntityManager, staffId: number): Promise<Leader | null> {
+    return tx.findOneBy(Leader, { staffId });
+  }
+
+  /** Erasure: no longer featured, and the others close ranks, in the erasure's transaction. */
+  async eraseOf(tx: EntityManager, staffId: number): Promise<void> {
+    // most people are no leader: only a leader's erasure takes the list's lock to renumber
+    const found = await this.leaders.findOne(tx, staffId);
+    if (!found) return;
+    const leaders = await this.leaders.all(tx, found.organisationId);
+    if (!leaders.some((l) => l.staffId === staffId)) return; // removed meanwhile
+    await tx.delete(Leader, { staffId });
+    await this.renumber(
+      tx,
+      leaders.filter((l) => l.staffId !== staffId),
+    );
+  }
+
   /**
    * No longer featured, on whichever list they are (its curator only); removing someone who is
    * not a leader changes nothing. Returns the list they were on (the national one if none).

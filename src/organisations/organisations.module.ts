@@ -3,13 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationsLoaders } from './organisations.loader';
+import { OrganisationsPersonalData } from './organisations.personal-data';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { Site } from './site.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Site, Department])],
-  providers: [OrganisationsService, OrganisationsLoaders, OrganisationsResolver],
+  providers: [
+    OrganisationsService,
+    OrganisationsLoaders,
+    OrganisationsResolver,
+    OrganisationsPersonalData,
+  ],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

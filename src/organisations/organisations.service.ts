@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { touch } from '../database/derived-state';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
+import './places.changes';
 import { Site } from './site.entity';
 
 @Injectable()
@@ -49,6 +51,24 @@ export class OrganisationsService {
     return { sites, departments };
   }
 
+  /**
+   * Renames a site or department, in the caller's transaction; values derived from its name
+   * (the directory's search documents of the people there) follow before commit. False when there
+   * is no such place.
+   */
+  async renamePlace(
+    tx: EntityManager,
+    place: { siteId: number } | { departmentId: number },
+    name: string,
+  ): Promise<boolean> {
+    const [entity, id] =
+      'siteId' in place ? [Site, place.siteId] : [Department, place.departmentId];
+    const result = await tx.update(entity, { id }, { name });
+    if (!result.affected) return false;
+    touch(tx, 'places', [place]);
+    return true;
+  }
+
   list(): Promise<Organisation[]> {
     return this.organisations.find({ order: { name: 'ASC' } });
   }
@@ -57,12 +77,14 @@ export class OrganisationsService {
     return this.organisations.findBy({ id: In([...ids]) });
   }
 
-  findSitesByIds(ids: readonly number[]) {
-    return this.sites.findBy({ id: In([...ids]) });
+  findSitesByIds(ids: readonly number[], tx?: EntityManager) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return (tx ?? this.sites.manager).findBy(Site, { id: In([...ids]) });
   }
 
-  findDepartmentsByIds(ids: readonly number[]) {
-    return this.departments.findBy({ id: In([...ids]) });
+  findDepartmentsByIds(ids: readonly number[], tx?: EntityManager) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return (tx ?? this.departments.manager).findBy(Department, { id: In([...ids]) });
   }
 
   /** Each organisation's sites by name, in the order of `organisationIds` (for a DataLoader). */

@@ -24,6 +24,15 @@ export class ScimProfilesService {
     return this.users.unlinkedStaffIdByExternalId(tx, objectId, tenantId);
   }
 
+  /** What provisioning sent about the person, for their export. */
+  exportOf(tx: EntityManager, staffId: number): Promise<ScimProfile | null> {
+    return tx.findOneBy(ScimProfile, { staffId });
+  }
+
+  async eraseOf(tx: EntityManager, staffId: number): Promise<void> {
+    await tx.delete(ScimProfile, { staffId });
+  }
+
   /** Whether provisioning sets this person's organisation, so they may not choose another. */
   organisationManaged(staffId: number): Promise<boolean> {
     return this.profiles.existsBy({ staffId, organisationManaged: true });

@@ -9,6 +9,7 @@ import { StaffModule } from '../staff/staff.module';
 import { ScimJsonMiddleware } from './scim-json.middleware';
 import { ScimProfile } from './scim-profile.entity';
 import { ScimProfilesService } from './scim-profiles.service';
+import { ScimPersonalData } from './scim.personal-data';
 import { ScimUsersRepository } from './scim-users.repository';
 import { ScimUsersService } from './scim-users.service';
 import { ScimController } from './scim.controller';
@@ -20,7 +21,7 @@ import { ScimController } from './scim.controller';
     AuditModule,
   ],
   controllers: [ScimController],
-  providers: [ScimUsersRepository, ScimUsersService, ScimProfilesService],
+  providers: [ScimUsersRepository, ScimUsersService, ScimProfilesService, ScimPersonalData],
   exports: [ScimProfilesService],
 })
 export class ScimModule implements NestModule {

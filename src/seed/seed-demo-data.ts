@@ -15,6 +15,7 @@ import { OfficialAccountsService } from '../verification/official-accounts.servi
 import { DemoRandom } from './demo-random';
 import { seedGuidance } from './seed-guidance';
 import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
+import { seedMetricsAndCampaigns } from './seed-metrics-and-campaigns';
 import {
   BIO_FRAGMENTS,
   DEMO_TRUST,
@@ -45,6 +46,7 @@ const steps: ((context: SeedContext) => Promise<void>)[] = [
   seedAccounts,
   seedCommunitiesAndFollows,
   seedGuidance,
+  seedMetricsAndCampaigns,
 ];
 
 /** Seeds the demo story into an empty database; leaves any other database untouched. */

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HandleReservations } from './handle-reservations';
 import { SocialAccount } from './social-account.entity';
 import { SocialAccountsLoaders } from './social-accounts.loader';
+import { SocialAccountsPersonalData } from './social-accounts.personal-data';
 import { SocialAccountsResolver } from './social-accounts.resolver';
 import { SocialAccountsService } from './social-accounts.service';
 
@@ -13,6 +14,7 @@ import { SocialAccountsService } from './social-accounts.service';
     SocialAccountsService,
     SocialAccountsLoaders,
     SocialAccountsResolver,
+    SocialAccountsPersonalData,
   ],
   exports: [SocialAccountsService, HandleReservations],
 })

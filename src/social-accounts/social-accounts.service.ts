@@ -25,6 +25,15 @@ import { AccountVisibility, SocialAccount, VerificationStatus } from './social-a
 
 export const MAX_ACCOUNTS_PER_PERSON = 30;
 
+/** An account found by its handle, with whose it is: what an import needs to match a row. */
+export interface AccountOwner {
+  accountId: number;
+  staffId: number;
+  handleKey: string;
+  /** The owner's organisation (null when none). */
+  organisationId: number | null;
+}
+
 @Injectable()
 export class SocialAccountsService {
   constructor(
@@ -45,6 +54,40 @@ export class SocialAccountsService {
     const byStaff = new Map<number, SocialAccount[]>(staffIds.map((id) => [id, []]));
     for (const row of rows) byStaff.get(row.staffId)?.push(row);
     return staffIds.map((id) => byStaff.get(id)!);
+  }
+
+  /**
+   * The accounts with these case-folded handles on one platform, with their owner's
+   * organisation (for an import's admin scope): one statement per call, keyed by the unique
+   * (platform, handle_key) index. Callers send at most a few thousand keys at a time.
+   */
+  async findByHandleKeys(
+    platform: Platform,
+    handleKeys: readonly string[],
+    tx?: EntityManager,
+  ): Promise<AccountOwner[]> {
+    if (handleKeys.length === 0) return [];
+    const rows: {
+      id: number;
+      staffId: number;
+      handleKey: string;
+      organisationId: number | null;
+    }[] = await (tx ?? this.accounts.manager)
+      .createQueryBuilder(SocialAccount, 'a')
+      .innerJoin('staff_members', 's', 's.id = a.staff_id')
+      .select('a.id', 'id')
+      .addSelect('a.staff_id', 'staffId')
+      .addSelect('a.handle_key', 'handleKey')
+      .addSelect('s.organisation_id', 'organisationId')
+      .where('a.platform = :platform', { platform })
+      .andWhere('a.handle_key IN (:...handleKeys)', { handleKeys: [...handleKeys] })
+      .getRawMany();
+    return rows.map((row) => ({
+      accountId: Number(row.id),
+      staffId: Number(row.staffId),
+      handleKey: row.handleKey,
+      organisationId: row.organisationId === null ? null : Number(row.organisationId),
+    }));
   }
 
   countForStaff(staffId: number): Promise<number> {
@@ -161,8 +204,8 @@ export class SocialAccountsService {
     return (tx ?? this.accounts.manager).findBy(SocialAccount, { id: In([...ids]) });
   }
 
-  /** The account registered under one of these (platform, handle key) pairs, if any. */
-  async findByHandleKeys(
+  /** The accounts registered under any of these (platform, handle key) pairs. */
+  async findByAnyHandleKey(
     keys: readonly { platform: Platform; handleKey: string }[],
     tx?: EntityManager,
   ): Promise<SocialAccount[]> {
@@ -233,6 +276,28 @@ export class SocialAccountsService {
     );
     touch(tx, 'social-accounts', [{ accountId: saved.id, staffId }]);
     return tx.findOneByOrFail(SocialAccount, { id: saved.id });
+  }
+
+  /** Every account of a person, for their own export. */
+  exportOf(tx: EntityManager, staffId: number): Promise<SocialAccount[]> {
+    return tx.find(SocialAccount, { where: { staffId }, order: { id: 'ASC' } });
+  }
+
+  /** Erasure: deletes every account of the person, so their handles are free again. */
+  async eraseAllOf(tx: EntityManager, staffId: number): Promise<void> {
+    const accounts = await tx.find(SocialAccount, { where: { staffId }, select: { id: true } });
+    if (accounts.length === 0) return;
+    await tx.delete(SocialAccount, { staffId });
+    touch(
+      tx,
+      'social-accounts',
+      accounts.map((a) => ({ accountId: a.id, staffId })),
+    );
+  }
+
+  /** One of my accounts, or null (another person's answers exactly like one that does not exist). */
+  findOfStaff(staffId: number, id: number): Promise<SocialAccount | null> {
+    return this.accounts.findOneBy({ id, staffId });
   }
 
   /** Another person's account is "not found", exactly like one that does not exist. */

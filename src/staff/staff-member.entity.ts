@@ -72,6 +72,10 @@ export class StaffMember {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** When a leaver was deactivated (set by StaffService): erased LEAVER_RETENTION_DAYS later. */
+  @Column({ name: 'deactivated_at', type: Date, nullable: true })
+  deactivatedAt: Date | null;
+
   /**
    * Whether others may find this person: derived by the guidance feature's listing rule
    * (src/guidance/listing.ts) whenever a person or the guidance that applies to them changes,
@@ -101,6 +105,13 @@ export class StaffMember {
   })
   @Column({ name: 'is_national_admin', type: 'boolean', default: false })
   isNationalAdmin: boolean;
+  @Field({
+    description:
+      'Whether this person agreed to be named on leaderboards. Until they do, colleagues see an ' +
+      'anonymous entry; they see their own position, and their own communications team sees them.',
+  })
+  @Column({ name: 'show_on_leaderboard', type: 'boolean', default: false })
+  showOnLeaderboard: boolean;
 
   @Field()
   @CreateDateColumn({ name: 'created_at' })

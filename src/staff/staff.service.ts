@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { touch } from '../database/derived-state';
@@ -15,14 +15,20 @@ import { StaffErrorReason } from './staff.errors';
 export type NewStaffMember = Partial<
   Omit<
     StaffMember,
-    'id' | 'createdAt' | 'updatedAt' | 'listed' | 'searchText' | 'acceptedGuidanceId'
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'listed'
+    | 'searchText'
+    | 'acceptedGuidanceId'
+    | 'deactivatedAt'
   >
 > &
   Pick<StaffMember, 'displayName'>;
 
 /** What other features may change on a person: never a value derived from the rest. */
 export type StaffUpdate = Partial<
-  Omit<StaffMember, 'id' | 'createdAt' | 'updatedAt' | 'listed' | 'searchText'>
+  Omit<StaffMember, 'id' | 'createdAt' | 'updatedAt' | 'listed' | 'searchText' | 'deactivatedAt'>
 >;
 
 /**
@@ -53,6 +59,18 @@ export class StaffService {
     return person;
   }
 
+  /** The ids of everyone at a site or in a department (for values derived from its name). */
+  async idsAt(
+    tx: EntityManager,
+    place: { siteId: number } | { departmentId: number },
+  ): Promise<number[]> {
+    const rows = await tx.find(StaffMember, {
+      select: { id: true },
+      where: 'siteId' in place ? { siteId: place.siteId } : { departmentId: place.departmentId },
+    });
+    return rows.map((row) => row.id);
+  }
+
   findByIds(ids: readonly number[], tx?: EntityManager): Promise<StaffMember[]> {
     return (tx ?? this.staff.manager).findBy(StaffMember, { id: In([...ids]) });
   }
@@ -63,7 +81,13 @@ export class StaffService {
    */
   async create(fields: NewStaffMember, tx?: EntityManager): Promise<StaffMember> {
     const insert = async (manager: EntityManager) => {
-      const person = await manager.save(StaffMember, manager.create(StaffMember, fields));
+      const person = await manager.save(
+        StaffMember,
+        manager.create(StaffMember, {
+          ...fields,
+          deactivatedAt: fields.active === false ? new Date() : null,
+        }),
+      );
       touch(manager, 'staff', [{ staffId: person.id, fields: 'all' }]);
       return person;
     };
@@ -97,11 +121,51 @@ export class StaffService {
     const fields = Object.keys(changes) as (keyof StaffMember)[];
     if (fields.length === 0 || ids.length === 0) return;
     await tx.update(StaffMember, { id: In(ids) }, changes);
+    // a leaver's retention period runs from their first deactivation, however often it is sent
+    if (changes.active === false) {
+      await tx.update(
+        StaffMember,
+        { id: In(ids), deactivatedAt: IsNull() },
+        { deactivatedAt: new Date() },
+      );
+    } else if (changes.active === true) {
+      await tx.update(StaffMember, { id: In(ids) }, { deactivatedAt: null });
+    }
     touch(
       tx,
       'staff',
       ids.map((staffId) => ({ staffId, fields })),
     );
+  }
+
+  /**
+   * Deletes a person's record, in the erasure's transaction, after every feature's rows that
+   * refer to it (PersonalData runs it last). Their listing and search document go with it.
+   */
+  async erase(tx: EntityManager, staffId: number): Promise<void> {
+    await tx.delete(StaffMember, { id: staffId });
+    touch(tx, 'staff', [{ staffId, fields: 'all' }]);
+  }
+
+  /** Leavers deactivated before `cutoff`, oldest first: due for erasure. */
+  async leaversDeactivatedBefore(cutoff: Date, limit: number): Promise<number[]> {
+    const rows = await this.staff.find({
+      select: { id: true },
+      where: { active: false, deactivatedAt: LessThan(cutoff) },
+      order: { deactivatedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /** The record as held, for the person's own export (search text included). */
+  findForExport(tx: EntityManager, staffId: number): Promise<StaffMember | null> {
+    return tx.findOne(StaffMember, {
+      where: { id: staffId },
+      select: Object.fromEntries(
+        tx.connection.getMetadata(StaffMember).columns.map((c) => [c.propertyName, true]),
+      ) as Record<keyof StaffMember, true>,
+    });
   }
 
   /** For the listing's owner (guidance): sets `listed` by its rule for everyone in scope. */
@@ -126,6 +190,9 @@ export class StaffService {
         if (input[key] !== undefined) changes[key] = input[key] || null;
       }
       if (input.staffGroup !== undefined) changes.staffGroup = input.staffGroup;
+      if (input.showOnLeaderboard !== undefined && input.showOnLeaderboard !== null) {
+        changes.showOnLeaderboard = input.showOnLeaderboard;
+      }
       if (input.siteId !== undefined) {
         changes.siteId = await this.placeOf(
           tx,

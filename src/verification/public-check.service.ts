@@ -72,7 +72,7 @@ export class PublicCheckService {
         },
       };
     }
-    for (const account of await this.accounts.findByHandleKeys(keys)) {
+    for (const account of await this.accounts.findByAnyHandleKey(keys)) {
       if (account.visibility !== AccountVisibility.NHS_DIRECTORY) continue;
       const decision = await this.verification.verifiedDecision(account);
       if (!decision?.decidedAt) continue;

@@ -47,6 +47,8 @@ export async function createTestApp(
     AUTH_MODE: 'dev',
     SEED_DEMO_DATA: 'false',
     WEB_ROOT: '/nonexistent',
+    // a new guidance version delists at once unless a suite asks for a grace period
+    GUIDANCE_GRACE_DAYS: '0',
     ...UNLIMITED,
     ...env,
     DATABASE_URL: database.url,

@@ -2,13 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CommunitiesService } from '../../src/communities/communities.service';
 import { Community, CommunityKind, CommunityScope } from '../../src/communities/community.entity';
+import { CampaignParticipant } from '../../src/campaigns/campaign-participant.entity';
+import '../../src/campaigns/campaign.changes';
+import { touch } from '../../src/database/derived-state';
 import { TransactionRunner } from '../../src/database/transaction-runner';
+import '../../src/metrics/metric.changes';
 import { CreateCommunityInput } from '../../src/communities/dto/create-community.input';
 import { FollowsService } from '../../src/follows/follows.service';
 import { GuidanceDocument } from '../../src/guidance/guidance-document.entity';
+import { GuidanceGraceSweep } from '../../src/guidance/guidance-grace.sweep';
 import { GuidanceService } from '../../src/guidance/guidance.service';
 import { NATIONAL_ADMIN_ROLE } from '../../src/identity/admin-scope';
 import { AuthenticatedUser, COMMS_ADMIN_ROLE } from '../../src/identity/authenticated-user';
+import { LeadersService } from '../../src/leaders/leaders.service';
 import { DEV_TENANT_ID } from '../../src/identity/dev/dev-token.service';
 import { MyOrganisationService } from '../../src/identity/my-organisation.service';
 import { OrganisationClaim } from '../../src/identity/organisation-claims/organisation-claim.entity';
@@ -25,6 +31,12 @@ import {
 import { SocialAccountsService } from '../../src/social-accounts/social-accounts.service';
 import { StaffMember } from '../../src/staff/staff-member.entity';
 import { NewStaffMember, StaffService, StaffUpdate } from '../../src/staff/staff.service';
+import { MetricSnapshot, MetricSource } from '../../src/metrics/metric-snapshot.entity';
+import { londonDay } from '../../src/metrics/london-day';
+import { MetricsService } from '../../src/metrics/metrics.service';
+import { Campaign } from '../../src/campaigns/campaign.entity';
+import { CampaignsService } from '../../src/campaigns/campaigns.service';
+import { addDays } from '../../src/metrics/london-day';
 import type { TestApp } from './create-test-app';
 
 let counter = 0;
@@ -85,6 +97,11 @@ export class World {
       }),
     );
     return { site: made.sites[0], department: made.departments[0] };
+  }
+
+  /** Renames a site or a department (as an organisation's admin would). */
+  renamePlace(place: { siteId: number } | { departmentId: number }, name: string) {
+    return this.write((tx) => this.app.get(OrganisationsService).renamePlace(tx, place, name));
   }
 
   /**
@@ -242,6 +259,29 @@ export class World {
     return this.reload(person);
   }
 
+  /**
+   * Someone Entra provisioning created (SCIM POST) who has not signed in yet: no oid until they
+   * do. `scim` overrides the SCIM user's attributes.
+   */
+  async newProvisioned(scim: Record<string, unknown> = {}): Promise<StaffMember> {
+    const unique = this.unique();
+    const user = await this.app.get(ScimUsersService).create(
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `provisioned.${unique}@example.nhs.uk`,
+        externalId: `ext-${unique}`,
+        active: true,
+        displayName: `Provisioned Person ${unique}`,
+        name: { givenName: 'Provisioned', familyName: `Person ${unique}` },
+        emails: [{ value: `provisioned.${unique}@example.nhs.uk`, type: 'work', primary: true }],
+        ...scim,
+      },
+      'http://127.0.0.1/scim/v2',
+    );
+    const [person] = await this.app.get(StaffService).findByIds([Number(user.id)]);
+    return person;
+  }
+
   /** Changes a person as provisioning or sign-in would (the staff owner's own write). */
   async update(person: StaffMember, changes: StaffUpdate): Promise<StaffMember> {
     await this.write((tx) => this.app.get(StaffService).update(tx, person.id, changes));
@@ -251,6 +291,70 @@ export class World {
   async reload(person: StaffMember): Promise<StaffMember> {
     const [fresh] = await this.app.get(StaffService).findByIds([person.id]);
     return fresh;
+  }
+
+  /**
+   * An account's figures for a day (today in London unless given), recorded as an import, a
+   * fetcher or the owner would record them (source IMPORT unless given).
+   */
+  async newSnapshot(
+    account: SocialAccount,
+    figures: {
+      day?: string;
+      source?: MetricSource;
+      followers?: number;
+      following?: number | null;
+      posts?: number | null;
+      engagements?: number | null;
+    } = {},
+  ): Promise<MetricSnapshot> {
+    const day = figures.day ?? londonDay();
+    const source = figures.source ?? MetricSource.IMPORT;
+    await this.write((tx) =>
+      this.app.get(MetricsService).recordSnapshots(tx, source, [
+        {
+          accountId: account.id,
+          staffId: account.staffId,
+          day,
+          followers: figures.followers ?? 100,
+          following: figures.following ?? null,
+          posts: figures.posts ?? null,
+          engagements: figures.engagements ?? null,
+        },
+      ]),
+    );
+    return this.t.dataSource.manager.findOneByOrFail(MetricSnapshot, {
+      socialAccountId: account.id,
+      day,
+      source,
+    });
+  }
+
+  /**
+   * A campaign of the admin's organisation, made as the communications team makes it (a week
+   * from today unless given), with these people taking part.
+   */
+  async newCampaign(
+    admin: StaffMember,
+    overrides: { name?: string; hashtag?: string; startsOn?: string; endsOn?: string } = {},
+    participants: StaffMember[] = [],
+  ): Promise<Campaign> {
+    const startsOn = overrides.startsOn ?? londonDay();
+    const campaigns = this.app.get(CampaignsService);
+    const campaign = await campaigns.create(
+      { staff: admin, roles: ['Comms.Admin'], isCommsAdmin: true },
+      {
+        name: overrides.name ?? `Campaign ${this.unique()}`,
+        hashtag: overrides.hashtag ?? `#Week${this.unique().replace(/-/g, '')}`,
+        startsOn,
+        endsOn: overrides.endsOn ?? addDays(startsOn, 6),
+        nhsWide: false,
+      },
+    );
+    for (const person of participants) {
+      await campaigns.join({ staff: person, roles: [], isCommsAdmin: false }, campaign.id);
+    }
+    return campaign;
   }
 
   /** One of a person's accounts, added as they would add it. */
@@ -315,10 +419,20 @@ export class World {
     return this.app.get(FollowsService).follow(follower, followee.id);
   }
 
+  /** Features a person on the national leaders page, as the national team would. */
+  async makeLeader(
+    person: StaffMember,
+    title = 'Chief Executive',
+    statement: string | null = null,
+  ) {
+    const national = this.signedIn(await this.newNationalAdmin());
+    return this.app.get(LeadersService).set(national, { staffId: person.id, title, statement });
+  }
+
   /** Publishes the next version of an organisation's guidance (NHS-wide with `null`). */
   publishGuidance(
     scope: { organisationId: number | null },
-    text: { title?: string; summary?: string; url?: string } = {},
+    text: { title?: string; summary?: string; url?: string; whatChanged?: string } = {},
   ): Promise<GuidanceDocument> {
     return this.write((tx) =>
       this.app.get(GuidanceService).publishIn(
@@ -334,11 +448,86 @@ export class World {
     );
   }
 
+  /** Runs the sweep that delists people once a guidance grace period has ended (as the timer does). */
+  sweepGuidanceGrace(): Promise<number> {
+    return this.app.get(GuidanceGraceSweep).sweep();
+  }
+
   /** Accepts the guidance that applies to the person now, as they would. */
   async acceptGuidance(person: StaffMember): Promise<StaffMember> {
     const guidance = this.app.get(GuidanceService);
     const current = await guidance.currentFor(person.organisationId);
     if (!current) throw new Error('No guidance applies to this person');
     return guidance.accept(person, current.version);
+  }
+
+  /** An account's figures for some days, as an import records them (source IMPORT unless given). */
+  async recordFigures(
+    account: SocialAccount,
+    days: {
+      day: string;
+      followers: number;
+      posts?: number | null;
+      engagements?: number | null;
+      source?: MetricSource;
+    }[],
+  ): Promise<void> {
+    const metrics = this.app.get(MetricsService);
+    await this.write(async (tx) => {
+      for (const source of new Set(days.map((d) => d.source ?? MetricSource.IMPORT))) {
+        await metrics.recordSnapshots(
+          tx,
+          source,
+          days
+            .filter((d) => (d.source ?? MetricSource.IMPORT) === source)
+            .map((d) => ({
+              accountId: account.id,
+              staffId: account.staffId,
+              day: d.day,
+              followers: d.followers,
+              following: null,
+              posts: d.posts ?? null,
+              engagements: d.engagements ?? null,
+            })),
+        );
+      }
+    });
+  }
+
+  /**
+   * A campaign on given dates (past ones too, which the service refuses to create) with these
+   * people taking part: written as the campaigns feature writes it, touching its topic.
+   */
+  async newCampaignOnDates(
+    fields: { startsOn: string; endsOn: string; organisationId?: number | null },
+    participants: StaffMember[] = [],
+  ): Promise<Campaign> {
+    return this.write(async (tx) => {
+      const campaign = await tx.save(
+        Campaign,
+        tx.create(Campaign, {
+          name: `Campaign ${this.unique()}`,
+          hashtag: `#Test${this.unique().replace(/-/g, '')}`,
+          organisationId: null,
+          createdByStaffId: participants[0]?.id ?? 0,
+          createdAt: new Date(),
+          ...fields,
+        }),
+      );
+      await tx.save(
+        CampaignParticipant,
+        participants.map((p) =>
+          tx.create(CampaignParticipant, {
+            campaignId: campaign.id,
+            staffId: p.id,
+            joinedAt: new Date(),
+          }),
+        ),
+      );
+      touch(tx, 'campaigns', [
+        { campaignId: campaign.id, staffIds: participants.map((p) => p.id) },
+      ]);
+      return campaign;
+    });
   }
 }

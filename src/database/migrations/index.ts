@@ -9,8 +9,14 @@ import { DirectorySearchJoinIndex1764500000001 } from './1764500000001-directory
 import { DirectorySearchOrganisationHandles1764600000000 } from './1764600000000-directory-search-organisation-handles';
 import { DerivedStateInTheApp1764700000000 } from './1764700000000-derived-state-in-the-app';
 import { UserNameAnyCase1764800000000 } from './1764800000000-user-name-any-case';
+import { MetricsAndCampaigns1765000000000 } from './1765000000000-metrics-and-campaigns';
 import { TrustedOrganisationsAndAudit1765100000000 } from './1765100000000-trusted-organisations-and-audit';
+import { Leaderboard1765300000000 } from './1765300000000-leaderboard';
 import { VerificationAndTrust1765400000000 } from './1765400000000-verification-and-trust';
+import { Privacy1765500000000 } from './1765500000000-privacy';
+import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-search-places';
+import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
+import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -25,6 +31,12 @@ export const migrations = [
   DirectorySearchOrganisationHandles1764600000000,
   DerivedStateInTheApp1764700000000,
   UserNameAnyCase1764800000000,
+  MetricsAndCampaigns1765000000000,
   TrustedOrganisationsAndAudit1765100000000,
+  Leaderboard1765300000000,
   VerificationAndTrust1765400000000,
+  Privacy1765500000000,
+  DirectorySearchPlaces1765600000000,
+  DirectorySearchWords1765600000001,
+  GuidanceGracePeriod1765600000002,
 ];

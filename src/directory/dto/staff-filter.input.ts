@@ -91,4 +91,12 @@ export class StaffArgs extends PageArgs {
 export class StaffConnection extends ConnectionType(StaffMember, 'Staff') {
   @Field({ description: `Whether more people match than totalCount (${DIRECTORY_COUNT_CAP}).` })
   totalCountCapped: boolean;
+
+  @Field(() => [String], {
+    description:
+      'Empty when the people listed match the search as typed. Otherwise nothing matched as ' +
+      'typed and these close spellings of the typed words (from names, job titles and places) ' +
+      'were searched too: show "Showing results for similar spellings: …".',
+  })
+  similarWords: string[];
 }

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../common/graphql/connection';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsUrl, MaxLength, Min } from 'class-validator';
 import { StaffMember } from '../../staff/staff-member.entity';
 import { IsPlainText } from '../../staff/plain-text.validator';
@@ -23,6 +24,14 @@ export class Guidance {
 
   @Field(() => Date, { nullable: true, description: 'When I accepted the current version.' })
   acceptedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When I have not accepted the current version but am still listed in its grace period: ' +
+      'when that ends and I am unlisted unless I accept. Null otherwise.',
+  })
+  listedUntil: Date | null;
 
   @Field(() => [RegulatorGuidance], {
     description: 'My professional regulator’s guidance, from my staff group (may be empty).',
@@ -67,6 +76,15 @@ export class PublishGuidanceInput {
   )
   url: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What changed since the previous version, shown to everyone asked to accept again.',
+  })
+  @IsOptional()
+  @IsPlainText({ maxLength: 2000, multiline: true })
+  whatChanged?: string | null;
+
   @Field({
     defaultValue: false,
     description:
@@ -82,4 +100,20 @@ export class PublishGuidanceInput {
 export class PublishGuidancePayload {
   @Field(() => GuidanceDocument)
   document: GuidanceDocument;
+}
+
+@ObjectType('GuidanceNotAcceptedConnection', {
+  description:
+    'People of my organisation who have not accepted its current guidance, by name. During the ' +
+    'grace period they are still listed; after it, they are not until they accept.',
+})
+export class GuidanceNotAcceptedConnection extends ConnectionType(
+  StaffMember,
+  'GuidanceNotAccepted',
+) {
+  @Field(() => GuidanceDocument, {
+    nullable: true,
+    description: 'The version they have not accepted.',
+  })
+  guidance: GuidanceDocument | null;
 }

@@ -95,6 +95,7 @@ export class EntraTokenVerifier implements TokenVerifier {
       roles: Array.isArray(payload.roles)
         ? payload.roles.filter((r): r is string => typeof r === 'string')
         : [],
+      ...(typeof payload.iat === 'number' ? { iat: payload.iat } : {}),
     };
   }
 

@@ -101,3 +101,26 @@ export function previewHandle(platform: Platform, input: string): HandlePreview 
     return { valid: false, handle: null, url: null, error: message };
   }
 }
+
+/**
+ * The canonical handle a pasted profile link names (`https://x.com/name` → `@name`,
+ * `https://mastodon.social/@jo` → `@jo@mastodon.social`), for any link form the platform rules
+ * accept; null when the text is not a link or names no account. Never throws (for search boxes).
+ */
+export function handleInLink(text: string): string | null {
+  try {
+    const parsed = parseHandleInput(text, isPlatformHost);
+    if (parsed.kind !== 'link') return null;
+    const owner = ownerOf(parsed.host);
+    for (const rules of owner ? [owner] : [mastodonRules, websiteRules]) {
+      try {
+        return rules.normalise(parsed, context).handle;
+      } catch {
+        // not this platform's account: try the next
+      }
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}

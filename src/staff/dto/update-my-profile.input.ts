@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, ValidateIf } from 'class-validator';
 import { IdField } from '../../common/graphql/id';
 import { StaffGroup } from '../staff-group';
 import { StaffMember } from '../staff-member.entity';
@@ -46,6 +46,14 @@ export class UpdateMyProfileInput {
   @IsOptional()
   @IsPlainText({ maxLength: PROFILE_LIMITS.bio, multiline: true })
   bio?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true to be named on leaderboards; false to be shown as an anonymous entry.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'showOnLeaderboard must be true or false' })
+  showOnLeaderboard?: boolean;
 }
 
 @ObjectType()

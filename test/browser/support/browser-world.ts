@@ -182,7 +182,7 @@ export class BrowserWorld {
     return this.admins.get(key)!;
   }
 
-  async publishGuidance(organisation: WorldOrganisation): Promise<void> {
+  async publishGuidance(organisation: WorldOrganisation, whatChanged?: string): Promise<void> {
     const admin = await this.admin(organisation);
     await this.gql(
       PUBLISH,
@@ -191,6 +191,7 @@ export class BrowserWorld {
           title: 'Social media: a guide for our staff',
           summary: 'Be yourself, be kind, and never share anything about patients.',
           url: 'https://example.org/social-media-guide',
+          whatChanged,
         },
       },
       admin,

@@ -30,6 +30,8 @@ import { EditAccountPage } from '../routes/me/accounts/EditAccountPage';
 import { RemoveAccountPage } from '../routes/me/accounts/RemoveAccountPage';
 import { ChooseOrganisationPage } from '../routes/me/ChooseOrganisationPage';
 import { EditProfilePage } from '../routes/me/EditProfilePage';
+import { EraseMyDataPage } from '../routes/me/EraseMyDataPage';
+import { MyDataPage } from '../routes/me/MyDataPage';
 import { MyProfilePage } from '../routes/me/MyProfilePage';
 import { ProfilePage } from '../routes/people/ProfilePage';
 import { NotFoundPage } from '../routes/not-found/NotFoundPage';
@@ -68,6 +70,8 @@ const router = createBrowserRouter([
               { path: 'me', element: <MyProfilePage /> },
               { path: 'me/edit', element: <EditProfilePage /> },
               { path: 'me/organisation', element: <ChooseOrganisationPage /> },
+              { path: 'me/data', element: <MyDataPage /> },
+              { path: 'me/data/erase', element: <EraseMyDataPage /> },
               { path: 'me/accounts/add', element: <AddAccountPage /> },
               { path: 'me/accounts/:id', element: <EditAccountPage /> },
               { path: 'me/accounts/:id/remove', element: <RemoveAccountPage /> },

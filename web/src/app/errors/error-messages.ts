@@ -90,6 +90,9 @@ export function missingMessage(field: keyof typeof MISSING_MESSAGES | string): s
   return MISSING_MESSAGES[field] ?? TEXT_RULES[field]?.required ?? 'Answer this question';
 }
 
+/** The words when the erasure's confirmation is not exactly ERASE. */
+export const ERASE_CONFIRM_MESSAGE = 'Type ERASE in capital letters to confirm';
+
 /** The words for a link that is not an https:// address. */
 export const HTTPS_LINK_MESSAGE = FIELD_MESSAGES.url;
 
@@ -115,6 +118,9 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
     'That person’s organisation has already been confirmed or refused, or they chose another. Reload the page.',
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
+  ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
+  ACCOUNT_ERASED: () =>
+    'Your data has been erased. Sign in again to start afresh with an empty profile.',
 };
 
 const CODE_MESSAGES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { SkipLink } from 'nhsuk-react-components';
 import { type MouseEvent, useEffect, useRef } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { useAuthSession, useSignedIn } from '../auth/auth-context';
 import { AppFooter } from './AppFooter';
@@ -13,8 +13,59 @@ const AppLayoutQuery = graphql(`
       id
       ...AppHeader_me
     }
+    guidance {
+      accepted
+      listedUntil
+      current {
+        version
+        title
+        whatChanged
+      }
+    }
   }
 `);
+
+const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** On every page until the person accepts the guidance that applies to them now. */
+function GuidanceBanner({
+  guidance,
+}: {
+  guidance: {
+    accepted: boolean;
+    listedUntil?: string | null;
+    current?: { version: number; title: string; whatChanged?: string | null } | null;
+  };
+}) {
+  const { pathname } = useLocation();
+  if (guidance.accepted || !guidance.current) return null;
+  return (
+    <div className="nhsuk-warning-callout app-guidance-banner" data-testid="guidance-banner">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          Accept the new social media guidance
+        </span>
+      </h2>
+      <p>
+        {guidance.listedUntil
+          ? `“${guidance.current.title}” (version ${guidance.current.version}) has changed. You stay listed in the directory until ${longDate(guidance.listedUntil)}; after that, colleagues cannot find you until you accept it.`
+          : `“${guidance.current.title}” (version ${guidance.current.version}) has changed. Colleagues cannot find you in the directory until you accept it.`}
+      </p>
+      {guidance.current.whatChanged ? (
+        <p dir="auto">
+          <strong>What changed:</strong> {guidance.current.whatChanged}
+        </p>
+      ) : null}
+      {pathname === '/guidance' ? null : (
+        <p>
+          <Link to="/guidance">Read and accept the guidance</Link>
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** Plain same-site links (the NHS logo, links in content) navigate in the app, without a reload. */
 function useInAppLinks() {
@@ -75,6 +126,7 @@ export function AppLayout() {
       <div className="app-shell__body">
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper app-main" id="maincontent" tabIndex={-1}>
+            {signedIn && data?.guidance ? <GuidanceBanner guidance={data.guidance} /> : null}
             <Outlet />
           </main>
         </div>

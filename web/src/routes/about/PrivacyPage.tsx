@@ -71,9 +71,9 @@ export function PrivacyPage() {
           any account there.
         </p>
         <p>
-          A button to download everything we hold about you, and one to erase your record, are being
-          built. Until they are ready, ask your organisation’s communications team or data
-          protection officer: they can give you a copy or have your record erased.
+          On <a href="/me/data">your data</a> you can download everything we hold about you, and
+          erase your record. When you leave and your organisation tells us, you are hidden at once
+          and your record is erased after 90 days (your organisation may set another period).
         </p>
       </div>
     </div>

@@ -20,6 +20,7 @@ const DirectoryPageQuery = graphql(`
     staff(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       totalCountCapped
+      similarWords
       pageInfo {
         hasNextPage
         endCursor
@@ -412,6 +413,12 @@ export function DirectoryPage() {
               </Select>
             ) : null}
           </div>
+          {shown.staff.similarWords.length > 0 ? (
+            <p className="app-directory__similar" data-testid="similar-words">
+              No one matches “{filter.search}” exactly. Showing people matching similar spellings:{' '}
+              {shown.staff.similarWords.join(', ')}.
+            </p>
+          ) : null}
           {shown.staff.edges.length === 0 ? (
             <div className="app-empty">
               <p>No one in the directory matches your search.</p>

@@ -19,6 +19,8 @@ const FollowersPageQuery = graphql(`
       displayName
       followers(first: $first, after: $after) {
         totalCount
+        totalCountCapped
+        notListedCount
         pageInfo {
           hasNextPage
           endCursor
@@ -45,6 +47,8 @@ const FollowingPageQuery = graphql(`
       displayName
       following(first: $first, after: $after) {
         totalCount
+        totalCountCapped
+        notListedCount
         pageInfo {
           hasNextPage
           endCursor
@@ -155,9 +159,20 @@ export function FollowListPage({ kind }: { kind: Kind }) {
           </ul>
         </nav>
         <p>
+          {connection.totalCountCapped ? 'More than ' : ''}
           {connection.totalCount.toLocaleString('en-GB')}{' '}
           {connection.totalCount === 1 ? 'person' : 'people'}
         </p>
+        {connection.notListedCount > 0 ? (
+          <p className="nhsuk-body-s" data-testid="not-listed-count">
+            {connection.notListedCount === 1
+              ? '1 more is not shown'
+              : `${connection.notListedCount.toLocaleString('en-GB')} more are not shown`}{' '}
+            (counted in the {kind === 'followers' ? 'followers' : 'following'} total): they have
+            left or are not listed in the directory, for example because they have not accepted
+            their organisation&apos;s social media guidance.
+          </p>
+        ) : null}
         {isMe && kind === 'following' && connection.edges.length > 0 ? (
           <p>
             <Link to="/follow-packs/following">

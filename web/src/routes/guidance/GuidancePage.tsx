@@ -54,7 +54,11 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 /** Read your organisation's social media guidance (and your regulator's) and accept it. */
 export function GuidancePage() {
   const { data, error, refetch } = useQuery(GuidancePageQuery);
-  const [accept, { loading: accepting, error: acceptError }] = useMutation(AcceptGuidanceMutation);
+  // the banner on every page (AppLayout) goes once accepted
+  const [accept, { loading: accepting, error: acceptError }] = useMutation(AcceptGuidanceMutation, {
+    refetchQueries: ['AppLayout'],
+    awaitRefetchQueries: true,
+  });
   const [confirmed, setConfirmed] = useState(false);
   const [missingConfirmation, setMissingConfirmation] = useState(false);
   const navigate = useNavigate();

@@ -203,6 +203,10 @@ export function MyProfilePage() {
             : 'You have not accepted the current social media guidance yet. '}
           <Link to="/guidance">Read the guidance</Link>
         </p>
+        <h2>Your data</h2>
+        <p>
+          <Link to="/me/data">Download or erase your data</Link>
+        </p>
       </div>
     </div>
   );

@@ -35,7 +35,14 @@ export function SignInPage() {
             <p>Your session has ended. Sign in again to carry on.</p>
           </InsetText>
         ) : null}
-        {params.get('signedOut') ? (
+        {params.get('erased') ? (
+          <InsetText>
+            <p>
+              Everything Staff Voices held about you has been erased, and you have been signed out.
+              If you sign in again, you start with an empty profile.
+            </p>
+          </InsetText>
+        ) : params.get('signedOut') ? (
           <InsetText>
             <p>You have signed out.</p>
           </InsetText>

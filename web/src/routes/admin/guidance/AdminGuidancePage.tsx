@@ -58,6 +58,7 @@ type Draft = {
   title: string;
   summary: string;
   url: string;
+  whatChanged: string;
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
@@ -114,6 +115,7 @@ export function AdminGuidancePage() {
       title: String(form.get('title') ?? '').trim(),
       summary: String(form.get('summary') ?? '').trim(),
       url: String(form.get('url') ?? '').trim(),
+      whatChanged: String(form.get('whatChanged') ?? '').trim(),
     };
     setDraft(next);
     const found = draftProblems(next);
@@ -268,9 +270,78 @@ export function AdminGuidancePage() {
             error={shownProblems.url}
             spellCheck={false}
           />
+          <CharacterCount
+            id="whatChanged"
+            name="whatChanged"
+            label="What changed (optional)"
+            hint="Shown to everyone asked to accept it again, on every page until they do."
+            defaultValue={draft?.whatChanged ?? ''}
+            maxLength={2000}
+            rows={3}
+            dir="auto"
+          />
           <Button type="submit">Continue</Button>
         </form>
+        {organisation && ours ? <NotAcceptedList /> : null}
       </div>
     </div>
+  );
+}
+
+const NotAcceptedQuery = graphql(`
+  query GuidanceNotAccepted($first: Int!) {
+    guidanceNotAccepted(first: $first) {
+      totalCount
+      guidance {
+        version
+        graceEndsAt
+      }
+      edges {
+        node {
+          id
+          displayName
+          jobTitle
+        }
+      }
+    }
+  }
+`);
+
+/** Who in the organisation has not (re-)accepted the guidance now in use. */
+function NotAcceptedList() {
+  const { data } = useQuery(NotAcceptedQuery, {
+    variables: { first: 100 },
+    fetchPolicy: 'network-only',
+  });
+  const list = data?.guidanceNotAccepted;
+  if (!list) return null;
+  const grace = list.guidance?.graceEndsAt ? new Date(list.guidance.graceEndsAt) : null;
+  return (
+    <section aria-labelledby="not-accepted-heading">
+      <h2 id="not-accepted-heading">Not yet accepted</h2>
+      <p data-testid="not-accepted-count">
+        {list.totalCount === 0
+          ? 'Everyone has accepted the guidance now in use.'
+          : `${list.totalCount.toLocaleString('en-GB')} ${list.totalCount === 1 ? 'person has' : 'people have'} not accepted version ${list.guidance?.version ?? ''}.`}{' '}
+        {grace && grace > new Date()
+          ? `They stay listed in the directory until ${dateFormat.format(grace)}.`
+          : list.totalCount > 0
+            ? 'They are not listed in the directory until they accept it.'
+            : ''}
+      </p>
+      {list.edges.length > 0 ? (
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {list.edges.map(({ node }) => (
+            <li key={node.id} dir="auto">
+              {node.displayName}
+              {node.jobTitle ? `, ${node.jobTitle}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {list.totalCount > list.edges.length ? (
+        <p>Showing the first {list.edges.length.toLocaleString('en-GB')}, by name.</p>
+      ) : null}
+    </section>
   );
 }

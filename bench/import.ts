@@ -1,0 +1,183 @@
+import Database from 'better-sqlite3';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+export interface ImportBenchResult {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  healthMaxMs: number;
+  reimportRowsPerSecond: number;
+  /** The same upserts through better-sqlite3 directly, into an empty copy of the table. */
+  floorRowsPerSecond: number;
+}
+
+/**
+ * The metrics import over HTTP: a generated CSV of at least `minRows` rows (every account of one
+ * organisation, one row per day back from yesterday) posted as text/csv by that organisation's
+ * communications officer, then posted again (every row unchanged). /health is polled all the
+ * while: its slowest answer shows whether the import holds the event loop.
+ */
+export async function benchImport(
+  dbPath: string,
+  port: number,
+  signIn: (staffId: number) => Promise<string>,
+  minRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
+): Promise<ImportBenchResult> {
+  // the dataset has no communications team: make one person of organisation 1 its officer
+  const db = new Database(dbPath);
+  const admin = db
+    .prepare('SELECT id FROM staff_members WHERE organisation_id = 1 ORDER BY id LIMIT 1')
+    .get() as { id: number };
+  db.prepare('UPDATE staff_members SET is_comms_admin = 1 WHERE id = ?').run(admin.id);
+  const accounts = db
+    .prepare(
+      `SELECT a.platform, a.handle FROM social_accounts a JOIN staff_members s ON s.id = a.staff_id
+       WHERE s.organisation_id = 1 ORDER BY a.id`,
+    )
+    .all() as { platform: string; handle: string }[];
+  db.close();
+  const token = await signIn(admin.id);
+
+  const days = Math.ceil(minRows / accounts.length);
+  const file = join(tmpdir(), `staff-voices-import-${process.pid}.csv`);
+  const out = createWriteStream(file);
+  out.write('platform,handle,date,followers,following,posts,engagements\n');
+  let rows = 0;
+  // figures differ from any earlier run's, so the first import writes every row
+  const run = Date.now() % 100_000;
+  const yesterday = Date.now() - 86_400_000;
+  for (let d = days; d >= 1; d--) {
+    const date = new Date(yesterday - (d - 1) * 86_400_000).toISOString().slice(0, 10);
+    let chunk = '';
+    for (let a = 0; a < accounts.length; a++) {
+      const { platform, handle } = accounts[a];
+      chunk += `${platform},${handle},${date},${run + a + (days - d)},${50 + (a % 97)},${d % 7},${(a * d) % 113}\n`;
+      rows++;
+    }
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const bytes = statSync(file).size;
+
+  let healthMaxMs = 0;
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      const started = process.hrtime.bigint();
+      await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.arrayBuffer());
+      healthMaxMs = Math.max(healthMaxMs, Number(process.hrtime.bigint() - started) / 1e6);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+
+  const post = async () => {
+    const started = Date.now();
+    const report = await postFile(port, token, file, bytes);
+    return { report, seconds: (Date.now() - started) / 1000 };
+  };
+  const first = await post();
+  const second = await post();
+  polling = false;
+  await poll;
+  console.log(
+    `  metrics import: ${Math.round(rows / first.seconds).toLocaleString()} rows/s, again ${Math.round(rows / second.seconds).toLocaleString()} rows/s`,
+  );
+  const floorRowsPerSecond = sqlFloor(dbPath, Math.min(rows, 200_000));
+  return {
+    rows,
+    bytes,
+    seconds: first.seconds,
+    rowsPerSecond: Math.round(rows / first.seconds),
+    rowsAccepted: first.report.rowsAccepted,
+    rowsRejected: first.report.rowsRejected,
+    healthMaxMs: Math.round(healthMaxMs * 10) / 10,
+    reimportRowsPerSecond: Math.round(rows / second.seconds),
+    floorRowsPerSecond,
+  };
+}
+
+/** The import's own statement (500-row upserts, 5,000 rows per transaction) with nothing around it. */
+function sqlFloor(dbPath: string, rows: number): number {
+  const source = new Database(dbPath, { readonly: true });
+  const ddl = source
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE tbl_name = 'metric_snapshots' AND sql IS NOT NULL AND type IN ('table', 'index')",
+    )
+    .all() as { sql: string }[];
+  source.close();
+  const db = new Database(join(tmpdir(), `staff-voices-floor-${process.pid}.db`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('cache_size = -65536');
+  db.exec('DROP TABLE IF EXISTS metric_snapshots');
+  db.pragma('foreign_keys = OFF'); // no social_accounts here: the floor is the upsert alone
+  for (const { sql } of ddl) db.exec(sql);
+  const per = 500;
+  const values = Array.from(
+    { length: per },
+    () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+  );
+  const statement = db.prepare(
+    'INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at) VALUES ' +
+      values.join(', ') +
+      ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET followers = excluded.followers, following = excluded.following, posts = excluded.posts, engagements = excluded.engagements, staff_id = excluded.staff_id, import_id = excluded.import_id, recorded_at = excluded.recorded_at' +
+      ' WHERE metric_snapshots.followers IS NOT excluded.followers OR metric_snapshots.following IS NOT excluded.following OR metric_snapshots.posts IS NOT excluded.posts OR metric_snapshots.engagements IS NOT excluded.engagements RETURNING staff_id',
+  );
+  const started = Date.now();
+  for (let batch = 0; batch < rows; batch += 5000) {
+    db.transaction(() => {
+      for (let i = batch; i < batch + 5000 && i < rows; i += per) {
+        const params: unknown[] = [];
+        for (let r = i; r < i + per; r++) {
+          params.push(r % 1000, `D${Math.floor(r / 1000)}`, 'IMPORT', r % 1000, r, 1, 2, 3, 1);
+        }
+        statement.all(params);
+      }
+    })();
+  }
+  const perSecond = Math.round(rows / ((Date.now() - started) / 1000));
+  db.close();
+  return perSecond;
+}
+
+function postFile(
+  port: number,
+  token: string,
+  file: string,
+  bytes: number,
+): Promise<{ rowsAccepted: number; rowsRejected: number; rowsUnchanged: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/imports/metrics',
+        headers: {
+          'content-type': 'text/csv',
+          'content-length': bytes,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`import: ${res.statusCode} ${body}`));
+          else resolve(JSON.parse(body));
+        });
+      },
+    );
+    req.on('error', reject);
+    createReadStream(file).pipe(req);
+  });
+}

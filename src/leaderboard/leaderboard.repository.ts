@@ -1,0 +1,563 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseDbDate, runSql } from '../database/portable-sql';
+import type { BoardMember } from './boards';
+import type { ScorePart } from './score';
+import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
+
+export interface Contender extends PersonFacts, BoardMember {
+  displayName: string;
+  /** active and listed: only they are ranked */
+  eligible: boolean;
+}
+
+export interface ScoreRow {
+  period: string;
+  staffId: number;
+  score: number;
+  prevScore: number | null;
+  breakdown: ScorePart[];
+}
+
+export interface EntryRow {
+  board: string;
+  period: string;
+  staffId: number;
+  score: number;
+  prevScore: number | null;
+  sortName: string;
+}
+
+export interface PageRow {
+  staffId: number;
+  rank: number;
+  prevRank: number | null;
+  score: number;
+  sortName: string;
+  breakdown: string;
+  showOnLeaderboard: boolean | number;
+  organisationId: number | null;
+}
+
+export interface PageKey {
+  rank: number;
+  sortName: string;
+  staffId: number;
+}
+
+const CHUNK = 500;
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/** The only place with SQL for scores, boards, weights and badges. */
+@Injectable()
+export class LeaderboardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  async countStaff(): Promise<number> {
+    const { rows } = await runSql<{ n: number }>(
+      this.manager,
+      'SELECT COUNT(*) AS n FROM staff_members',
+      {},
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async allStaffIds(tx: EntityManager): Promise<number[]> {
+    const { rows } = await runSql<{ id: number }>(
+      tx,
+      'SELECT id FROM staff_members ORDER BY id',
+      {},
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  async staffIdsOfOrganisation(
+    tx: EntityManager,
+    organisationId: number | null,
+  ): Promise<number[]> {
+    const where = organisationId === null ? '' : 'WHERE organisation_id = :organisationId';
+    const { rows } = await runSql<{ id: number }>(
+      tx,
+      `SELECT id FROM staff_members ${where} ORDER BY id`,
+      { organisationId },
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Everyone the score reads about these people now, in one statement. */
+  async contenders(tx: EntityManager, staffIds: readonly number[]): Promise<Contender[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT s.id, s.display_name, s.organisation_id, s.staff_group,
+         CASE WHEN s.active = :yes AND s.listed = :yes THEN 1 ELSE 0 END AS eligible,
+         (CASE WHEN s.job_title IS NULL THEN 0 ELSE 1 END + CASE WHEN s.staff_group IS NULL THEN 0 ELSE 1 END
+          + CASE WHEN s.pronouns IS NULL THEN 0 ELSE 1 END + CASE WHEN s.bio IS NULL THEN 0 ELSE 1 END
+          + CASE WHEN s.site_id IS NULL THEN 0 ELSE 1 END + CASE WHEN s.department_id IS NULL THEN 0 ELSE 1 END) AS filled,
+         (SELECT COUNT(*) FROM leaders l WHERE l.staff_id = s.id) AS leader,
+         COALESCE(fs.follower_count, 0) + COALESCE(fs.following_count, 0) AS connections,
+         (SELECT COUNT(*) FROM social_accounts a WHERE a.staff_id = s.id AND a.verification_status = 'VERIFIED') AS verified,
+         (SELECT COUNT(*) FROM community_memberships m WHERE m.staff_id = s.id AND m.role = 'CHAMPION') AS champions,
+         (SELECT COUNT(*) FROM community_memberships m WHERE m.staff_id = s.id AND m.role = 'ORGANISER') AS organisers
+       FROM staff_members s LEFT JOIN follow_stats fs ON fs.staff_id = s.id
+       WHERE s.id IN (:...ids)`,
+      { ids: [...staffIds], yes: true },
+    );
+    return rows.map((row) => ({
+      staffId: Number(row.id),
+      displayName: String(row.display_name),
+      organisationId: num(row.organisation_id),
+      staffGroup: (row.staff_group as string | null) ?? null,
+      leader: Number(row.leader) > 0,
+      eligible: Number(row.eligible) === 1,
+      // for an active person, listed is exactly "has accepted the guidance that applies"
+      guidanceAccepted: Number(row.eligible) === 1,
+      profileFieldsFilled: Number(row.filled),
+      directoryConnections: Number(row.connections),
+      verifiedAccounts: Number(row.verified),
+      championRoles: Number(row.champions),
+      organiserRoles: Number(row.organisers),
+    }));
+  }
+
+  /** Every figure of these people's current accounts, by person. */
+  async snapshots(
+    tx: EntityManager,
+    staffIds: readonly number[],
+  ): Promise<Map<number, SnapshotRow[]>> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT ms.staff_id, ms.social_account_id, ms.day, ms.source, ms.followers, ms.posts, ms.engagements
+       FROM metric_snapshots ms
+       JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
+       WHERE ms.staff_id IN (:...ids)`,
+      { ids: [...staffIds] },
+    );
+    const byPerson = new Map<number, SnapshotRow[]>();
+    for (const row of rows) {
+      const staffId = Number(row.staff_id);
+      const list = byPerson.get(staffId) ?? [];
+      list.push({
+        accountId: Number(row.social_account_id),
+        day: String(row.day),
+        source: String(row.source),
+        followers: Number(row.followers ?? 0),
+        posts: num(row.posts),
+        engagements: num(row.engagements),
+      });
+      byPerson.set(staffId, list);
+    }
+    return byPerson;
+  }
+
+  async campaignsTaken(
+    tx: EntityManager,
+    staffIds: readonly number[],
+  ): Promise<Map<number, CampaignTaking[]>> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT p.staff_id, c.id, c.starts_on, c.ends_on FROM campaign_participants p
+       JOIN campaigns c ON c.id = p.campaign_id WHERE p.staff_id IN (:...ids)`,
+      { ids: [...staffIds] },
+    );
+    const byPerson = new Map<number, CampaignTaking[]>();
+    for (const row of rows) {
+      const staffId = Number(row.staff_id);
+      const list = byPerson.get(staffId) ?? [];
+      list.push({
+        campaignId: Number(row.id),
+        startsOn: String(row.starts_on),
+        endsOn: String(row.ends_on),
+      });
+      byPerson.set(staffId, list);
+    }
+    return byPerson;
+  }
+
+  async campaignActivity(
+    tx: EntityManager,
+    staffIds: readonly number[],
+  ): Promise<Map<number, CampaignActivityRow[]>> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT staff_id, campaign_id, day, posts FROM campaign_activity WHERE staff_id IN (:...ids)`,
+      { ids: [...staffIds] },
+    );
+    const byPerson = new Map<number, CampaignActivityRow[]>();
+    for (const row of rows) {
+      const staffId = Number(row.staff_id);
+      const list = byPerson.get(staffId) ?? [];
+      list.push({
+        campaignId: Number(row.campaign_id),
+        day: String(row.day),
+        posts: Number(row.posts ?? 0),
+      });
+      byPerson.set(staffId, list);
+    }
+    return byPerson;
+  }
+
+  async participantsOf(tx: EntityManager, campaignId: number): Promise<number[]> {
+    const { rows } = await runSql<{ staff_id: number }>(
+      tx,
+      'SELECT staff_id FROM campaign_participants WHERE campaign_id = :campaignId',
+      { campaignId },
+    );
+    return rows.map((row) => Number(row.staff_id));
+  }
+
+  /** The boards these people are on now. */
+  async boardsOf(tx: EntityManager, staffIds: readonly number[]): Promise<string[]> {
+    const { rows } = await runSql<{ board: string }>(
+      tx,
+      'SELECT DISTINCT board FROM leaderboard_entries WHERE staff_id IN (:...ids)',
+      { ids: [...staffIds] },
+    );
+    return rows.map((row) => row.board);
+  }
+
+  async forget(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
+    const ids = [...staffIds];
+    await runSql(tx, 'DELETE FROM leaderboard_entries WHERE staff_id IN (:...ids)', { ids });
+    await runSql(tx, 'DELETE FROM leaderboard_scores WHERE staff_id IN (:...ids)', { ids });
+  }
+
+  async forgetEverything(tx: EntityManager): Promise<void> {
+    await runSql(tx, 'DELETE FROM leaderboard_entries', {});
+    await runSql(tx, 'DELETE FROM leaderboard_scores', {});
+    await runSql(tx, 'DELETE FROM leaderboard_boards', {});
+  }
+
+  async insertScores(tx: EntityManager, scores: readonly ScoreRow[]): Promise<void> {
+    for (const chunk of chunks(scores, 100)) {
+      const parameters: Record<string, unknown> = {};
+      const values = chunk.map((row, i) => {
+        Object.assign(parameters, {
+          [`p${i}`]: row.period,
+          [`s${i}`]: row.staffId,
+          [`v${i}`]: row.score,
+          [`q${i}`]: row.prevScore,
+          [`b${i}`]: JSON.stringify(row.breakdown),
+        });
+        return `(:p${i}, :s${i}, :v${i}, :q${i}, :b${i})`;
+      });
+      await runSql(
+        tx,
+        `INSERT INTO leaderboard_scores (period, staff_id, score, prev_score, breakdown) VALUES ${values.join(', ')}`,
+        parameters,
+      );
+    }
+  }
+
+  /** New entries, unranked (rank 0) until their boards are ranked. */
+  async insertEntries(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
+    for (const chunk of chunks(entries, 100)) {
+      const parameters: Record<string, unknown> = {};
+      const values = chunk.map((row, i) => {
+        Object.assign(parameters, {
+          [`b${i}`]: row.board,
+          [`s${i}`]: row.staffId,
+          [`p${i}`]: row.period,
+          [`v${i}`]: row.score,
+          [`q${i}`]: row.prevScore,
+          [`n${i}`]: row.sortName,
+        });
+        return `(:b${i}, :s${i}, :p${i}, 0, NULL, :v${i}, :q${i}, :n${i})`;
+      });
+      await runSql(
+        tx,
+        `INSERT INTO leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)
+         VALUES ${values.join(', ')}`,
+        parameters,
+      );
+    }
+  }
+
+  /**
+   * Ranks one board: competition ranking (ties share a rank, the next rank skips), now and in
+   * the previous window (among those who were there), and keeps its size.
+   */
+  async rankBoard(tx: EntityManager, board: string): Promise<void> {
+    await runSql(
+      tx,
+      `UPDATE leaderboard_entries SET rank = r.new_rank, prev_rank = r.old_rank
+       FROM (SELECT staff_id,
+               RANK() OVER (ORDER BY score DESC) AS new_rank,
+               CASE WHEN prev_score IS NULL THEN NULL
+                    ELSE RANK() OVER (PARTITION BY CASE WHEN prev_score IS NULL THEN 0 ELSE 1 END
+                                      ORDER BY prev_score DESC) END AS old_rank
+             FROM leaderboard_entries WHERE board = :board) r
+       WHERE leaderboard_entries.board = :board AND leaderboard_entries.staff_id = r.staff_id`,
+      { board },
+    );
+    const { rows } = await runSql<{ n: number }>(
+      tx,
+      'SELECT COUNT(*) AS n FROM leaderboard_entries WHERE board = :board',
+      { board },
+    );
+    const n = Number(rows[0]?.n ?? 0);
+    await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board', { board });
+    if (n > 0) {
+      await runSql(tx, 'INSERT INTO leaderboard_boards (board, total_count) VALUES (:board, :n)', {
+        board,
+        n,
+      });
+    }
+  }
+
+  async allBoards(tx: EntityManager): Promise<string[]> {
+    const { rows } = await runSql<{ board: string }>(
+      tx,
+      'SELECT DISTINCT board FROM leaderboard_entries',
+      {},
+    );
+    return rows.map((row) => row.board);
+  }
+
+  async totalCount(board: string): Promise<number> {
+    const { rows } = await runSql<{ total_count: number }>(
+      this.manager,
+      'SELECT total_count FROM leaderboard_boards WHERE board = :board',
+      { board },
+    );
+    return Number(rows[0]?.total_count ?? 0);
+  }
+
+  /** A page of a board after `key`: one keyset read on (board, rank, sort_name, staff_id). */
+  async page(board: string, first: number, after: PageKey | null): Promise<PageRow[]> {
+    const keyset = after
+      ? `AND (e.rank > :rank OR (e.rank = :rank AND (e.sort_name > :name
+           OR (e.sort_name = :name AND e.staff_id > :id))))`
+      : '';
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+              s.show_on_leaderboard, s.organisation_id
+       FROM leaderboard_entries e
+       JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+       JOIN staff_members s ON s.id = e.staff_id
+       WHERE e.board = :board ${keyset}
+       ORDER BY e.rank, e.sort_name, e.staff_id
+       LIMIT :limit`,
+      {
+        board,
+        limit: first + 1,
+        rank: after?.rank,
+        name: after?.sortName,
+        id: after?.staffId,
+      },
+    );
+    return rows.map(toPageRow);
+  }
+
+  /** Those who gained most places since the previous window (ties: rank, name, id). */
+  async risers(board: string, first: number): Promise<PageRow[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+              s.show_on_leaderboard, s.organisation_id
+       FROM leaderboard_entries e
+       JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+       JOIN staff_members s ON s.id = e.staff_id
+       WHERE e.board = :board AND e.prev_rank > e.rank
+       ORDER BY e.prev_rank - e.rank DESC, e.rank, e.sort_name, e.staff_id
+       LIMIT :first`,
+      { board, first },
+    );
+    return rows.map(toPageRow);
+  }
+
+  /** Teams of a board by their people's average score (never totals), best first. */
+  async teams(
+    board: string,
+    kind: 'department' | 'site' | 'organisation',
+  ): Promise<{ id: number; name: string; average: number; people: number }[]> {
+    const table = { department: 'departments', site: 'sites', organisation: 'organisations' }[kind];
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT t.id, t.name, AVG(e.score) AS average, COUNT(*) AS people
+       FROM leaderboard_entries e
+       JOIN staff_members s ON s.id = e.staff_id
+       JOIN ${table} t ON t.id = s.${kind}_id
+       WHERE e.board = :board
+       GROUP BY t.id, t.name
+       ORDER BY average DESC, t.name, t.id
+       LIMIT 500`,
+      { board },
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      name: String(row.name),
+      average: Number(row.average),
+      people: Number(row.people),
+    }));
+  }
+
+  async entryOf(board: string, staffId: number): Promise<PageRow | null> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+              s.show_on_leaderboard, s.organisation_id
+       FROM leaderboard_entries e
+       JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+       JOIN staff_members s ON s.id = e.staff_id
+       WHERE e.board = :board AND e.staff_id = :staffId`,
+      { board, staffId },
+    );
+    return rows[0] ? toPageRow(rows[0]) : null;
+  }
+
+  /** Replaces these people's rule badges; a badge the communications team awarded stays. */
+  async writeRuleBadges(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    badges: readonly { staffId: number; kind: string }[],
+  ): Promise<void> {
+    await runSql(tx, `DELETE FROM badges WHERE source = 'RULE' AND staff_id IN (:...ids)`, {
+      ids: [...staffIds],
+    });
+    for (const chunk of chunks(badges, 200)) {
+      const parameters: Record<string, unknown> = { now: new Date() };
+      const values = chunk.map((badge, i) => {
+        parameters[`s${i}`] = badge.staffId;
+        parameters[`k${i}`] = badge.kind;
+        return `(:s${i}, :k${i}, 'RULE', NULL, :now)`;
+      });
+      await runSql(
+        tx,
+        `INSERT INTO badges (staff_id, kind, source, awarded_by_id, awarded_at) VALUES ${values.join(', ')}
+         ON CONFLICT DO NOTHING`,
+        parameters,
+      );
+    }
+  }
+
+  async awardBadge(tx: EntityManager, staffId: number, kind: string, byId: number): Promise<void> {
+    await runSql(tx, 'DELETE FROM badges WHERE staff_id = :staffId AND kind = :kind', {
+      staffId,
+      kind,
+    });
+    await runSql(
+      tx,
+      `INSERT INTO badges (staff_id, kind, source, awarded_by_id, awarded_at)
+       VALUES (:staffId, :kind, 'ADMIN', :byId, :now)`,
+      { staffId, kind, byId, now: new Date() },
+    );
+  }
+
+  async revokeBadge(tx: EntityManager, staffId: number, kind: string): Promise<void> {
+    await runSql(
+      tx,
+      `DELETE FROM badges WHERE staff_id = :staffId AND kind = :kind AND source = 'ADMIN'`,
+      { staffId, kind },
+    );
+  }
+
+  async badgesOf(
+    staffIds: readonly number[],
+  ): Promise<{ staffId: number; kind: string; source: string; awardedAt: Date }[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      this.manager,
+      'SELECT staff_id, kind, source, awarded_at FROM badges WHERE staff_id IN (:...ids) ORDER BY staff_id, kind',
+      { ids: [...staffIds] },
+    );
+    return rows.map((row) => ({
+      staffId: Number(row.staff_id),
+      kind: String(row.kind),
+      source: String(row.source),
+      awardedAt: parseDbDate(row.awarded_at as string | Date),
+    }));
+  }
+
+  async readState(tx: EntityManager, key: string): Promise<string | null> {
+    const { rows } = await runSql<{ value: string }>(
+      tx,
+      'SELECT value FROM leaderboard_state WHERE key = :key',
+      { key },
+    );
+    return rows[0]?.value ?? null;
+  }
+
+  async writeState(tx: EntityManager, key: string, value: string): Promise<void> {
+    await runSql(tx, 'DELETE FROM leaderboard_state WHERE key = :key', { key });
+    await runSql(tx, 'INSERT INTO leaderboard_state (key, value) VALUES (:key, :value)', {
+      key,
+      value,
+    });
+  }
+
+  /** Stored weights by organisation (0: NHS-wide). */
+  async weights(
+    tx: EntityManager,
+    organisationIds: readonly number[],
+  ): Promise<Map<number, Record<string, number>>> {
+    const { rows } = await runSql<{ organisation_id: number; weights: string }>(
+      tx,
+      'SELECT organisation_id, weights FROM leaderboard_weights WHERE organisation_id IN (:...ids)',
+      { ids: [...new Set([0, ...organisationIds])] },
+    );
+    return new Map(rows.map((row) => [Number(row.organisation_id), JSON.parse(row.weights)]));
+  }
+
+  async saveWeights(
+    tx: EntityManager,
+    organisationId: number,
+    weights: Record<string, number>,
+    updatedById: number,
+  ): Promise<void> {
+    await runSql(tx, 'DELETE FROM leaderboard_weights WHERE organisation_id = :organisationId', {
+      organisationId,
+    });
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_weights (organisation_id, weights, updated_by_id, updated_at)
+       VALUES (:organisationId, :weights, :updatedById, :now)`,
+      { organisationId, weights: JSON.stringify(weights), updatedById, now: new Date() },
+    );
+  }
+
+  /** Every entry of every board, for comparing a rebuild with the incremental path. */
+  async everything(tx: EntityManager): Promise<unknown[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT e.board, e.staff_id, e.rank, e.prev_rank, e.score, e.prev_score, e.sort_name, sc.breakdown
+       FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+       ORDER BY e.board, e.staff_id`,
+      {},
+    );
+    return rows.map((row) => ({
+      board: row.board,
+      staffId: Number(row.staff_id),
+      rank: Number(row.rank),
+      prevRank: num(row.prev_rank),
+      score: Number(row.score),
+      prevScore: num(row.prev_score),
+      sortName: row.sort_name,
+      breakdown: row.breakdown,
+    }));
+  }
+}
+
+function toPageRow(row: Record<string, unknown>): PageRow {
+  return {
+    staffId: Number(row.staff_id),
+    rank: Number(row.rank),
+    prevRank: num(row.prev_rank),
+    score: Number(row.score),
+    sortName: String(row.sort_name),
+    breakdown: String(row.breakdown),
+    showOnLeaderboard: row.show_on_leaderboard === true || Number(row.show_on_leaderboard) === 1,
+    organisationId: num(row.organisation_id),
+  };
+}

@@ -1,0 +1,455 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { StaffService } from '../staff/staff.service';
+import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { lockName } from '../database/locks';
+import { TransactionRunner } from '../database/transaction-runner';
+import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
+import { AuthenticatedUser } from '../identity/authenticated-user';
+import { badgesByRule, BadgeKind } from './badges';
+import { boardName, boardsFor, BoardScope, campaignPeriod } from './boards';
+import { LeaderboardEvents } from './leaderboard-events';
+import { LeaderboardErrorReason } from './leaderboard.errors';
+import {
+  chunks,
+  Contender,
+  EntryRow,
+  LeaderboardRepository,
+  PageRow,
+  ScoreRow,
+} from './leaderboard.repository';
+import {
+  computeScore,
+  DEFAULT_WEIGHTS,
+  MAX_WEIGHT,
+  ScorePart,
+  ScoreWeights,
+  WEIGHT_NAMES,
+} from './score';
+import { hasFiguresBy, oneFigurePerDay, scoreInputsFor } from './score-inputs';
+import {
+  campaignRange,
+  LeaderboardWindow,
+  londonToday,
+  rollingRanges,
+  ROLLING_WINDOWS,
+} from './windows';
+
+/** One place on a board as the viewer may see it. */
+export interface LeaderboardPlace {
+  rank: number;
+  score: number;
+  movement: number | null;
+  /** null when the viewer may not see who it is */
+  staffId: number | null;
+  isMe: boolean;
+  breakdown: { component: string; points: number; detail: string | null }[];
+}
+
+export interface LeaderboardQuery {
+  window: LeaderboardWindow;
+  campaignId?: number | null;
+  filter?: BoardScope | null;
+}
+
+const DAY_KEY = 'day';
+const periodsOf = (boards: Iterable<string>) => [...boards].map((board) => board.split('|')[0]);
+const HOUR_MS = 60 * 60 * 1000;
+/** Up to this many people the app rebuilds its boards itself when the day rolls. */
+export const AUTO_REBUILD_LIMIT = 50_000;
+
+/**
+ * The owner of scores, ranks, weights and boards. Scores are derived values: handlers
+ * (scores.derived.ts) call `refresh` for the people a change touched, inside the writing
+ * transaction; `recomputeAll` rebuilds everything and gives the same answer.
+ */
+@Injectable()
+export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LeaderboardService.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly repository: LeaderboardRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly events: LeaderboardEvents,
+    private readonly staff: StaffService,
+  ) {}
+
+  /** Comms.Admin of the person's organisation awards (or takes back) a badge. */
+  async setBadge(
+    user: AuthenticatedUser,
+    staffId: number,
+    kind: BadgeKind,
+    awarded: boolean,
+  ): Promise<void> {
+    const [person] = await this.staff.findByIds([staffId]);
+    if (!person || !person.active) {
+      throw new NotFoundError(
+        LeaderboardErrorReason.BADGE_PERSON_NOT_FOUND,
+        'No such member of staff',
+        'staffId',
+      );
+    }
+    if (!mayAdminister(user, person.organisationId)) {
+      throw new ForbiddenError(
+        LeaderboardErrorReason.NOT_ADMIN_OF_ORGANISATION,
+        'Only the communications team of their organisation may award their badges',
+        'staffId',
+      );
+    }
+    await this.transactions.run((tx) =>
+      awarded
+        ? this.repository.awardBadge(tx, staffId, kind, user.staff.id)
+        : this.repository.revokeBadge(tx, staffId, kind),
+    );
+  }
+
+  badgesOf(staffIds: readonly number[]) {
+    return this.repository.badgesOf(staffIds);
+  }
+
+  /** Windows roll daily: rebuild at start-up when the day has moved on, then check hourly. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rollIfNewDay();
+    this.timer = setInterval(() => {
+      this.rollIfNewDay().catch((error) => this.logger.error(error));
+    }, HOUR_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async rollIfNewDay(): Promise<boolean> {
+    const stored = await this.repository.readState(this.repository.manager, DAY_KEY);
+    if (stored === londonToday()) return false;
+    // a rebuild is one transaction: on a large database it would hold every write (and, on
+    // SQLite, start-up) for minutes, so there it is the operator's: npm run leaderboard:recompute
+    const people = await this.repository.countStaff();
+    if (people > AUTO_REBUILD_LIMIT) {
+      this.logger.warn(
+        `Leaderboards were computed for ${stored ?? 'no day yet'}; with ${people} people, rebuild them with npm run leaderboard:recompute`,
+      );
+      return false;
+    }
+    await this.transactions.run((tx) => this.recomputeAll(tx));
+    return true;
+  }
+
+  /** The day the boards are computed for (the last rebuild's), so every entry shares one day. */
+  private async dayOf(tx: EntityManager): Promise<string> {
+    return (await this.repository.readState(tx, DAY_KEY)) ?? londonToday();
+  }
+
+  /** Rebuilds every score and board from scratch (npm run leaderboard:recompute). */
+  async recomputeAll(tx: EntityManager, today = londonToday()): Promise<void> {
+    await lockName(tx, 'leaderboard');
+    await this.repository.forgetEverything(tx);
+    await this.repository.writeState(tx, DAY_KEY, today);
+    const ids = await this.repository.allStaffIds(tx);
+    for (const chunk of chunks(ids)) await this.scorePeople(tx, chunk, today);
+    const boards = await this.repository.allBoards(tx);
+    for (const board of boards) await this.repository.rankBoard(tx, board);
+    this.events.changed(tx, periodsOf(boards));
+  }
+
+  /** Brings these people's scores and every board they were or are on up to date. */
+  async refresh(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
+    const ids = [...new Set(staffIds)].sort((a, b) => a - b);
+    if (ids.length === 0) return;
+    // one re-ranking at a time: concurrent ones would update the same board rows in different
+    // orders and deadlock (PostgreSQL); SQLite already runs one transaction at a time
+    await lockName(tx, 'leaderboard');
+    const today = await this.dayOf(tx);
+    const boards = new Set<string>();
+    for (const chunk of chunks(ids)) {
+      for (const board of await this.repository.boardsOf(tx, chunk)) boards.add(board);
+      await this.repository.forget(tx, chunk);
+      for (const board of await this.scorePeople(tx, chunk, today)) boards.add(board);
+    }
+    for (const board of [...boards].sort()) await this.repository.rankBoard(tx, board);
+    this.events.changed(tx, periodsOf(boards));
+  }
+
+  /** Everyone in an organisation (null: everyone), after guidance there changed. */
+  async refreshOrganisation(tx: EntityManager, organisationId: number | null): Promise<void> {
+    await this.refresh(tx, await this.repository.staffIdsOfOrganisation(tx, organisationId));
+  }
+
+  /** Writes scores and unranked entries for people with none; returns the boards they are on. */
+  private async scorePeople(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    today: string,
+  ): Promise<Set<string>> {
+    const everyone = await this.repository.contenders(tx, staffIds);
+    const everyoneIds = everyone.map((p) => p.staffId);
+    const campaigns = everyoneIds.length
+      ? await this.repository.campaignsTaken(tx, everyoneIds)
+      : new Map<number, never[]>();
+    await this.repository.writeRuleBadges(
+      tx,
+      staffIds,
+      everyone.flatMap((person) =>
+        badgesByRule(person, campaigns.get(person.staffId)?.length ?? 0).map((kind) => ({
+          staffId: person.staffId,
+          kind,
+        })),
+      ),
+    );
+    const people = everyone.filter((p) => p.eligible);
+    const boards = new Set<string>();
+    if (people.length === 0) return boards;
+    const ids = people.map((p) => p.staffId);
+    const [snapshots, activity, weights] = await Promise.all([
+      this.repository.snapshots(tx, ids),
+      this.repository.campaignActivity(tx, ids),
+      this.weightsByOrganisation(tx, people),
+    ]);
+    const scores: ScoreRow[] = [];
+    const entries: EntryRow[] = [];
+    for (const person of people) {
+      const rows = oneFigurePerDay(snapshots.get(person.staffId) ?? []);
+      const taken = campaigns.get(person.staffId) ?? [];
+      const done = activity.get(person.staffId) ?? [];
+      const personWeights = weights(person.organisationId);
+      const periods = ROLLING_WINDOWS.map(({ window, days }) => ({
+        period: window as string,
+        ranges: rollingRanges(days, today),
+        taken,
+        done,
+      }));
+      for (const campaign of taken) {
+        if (campaign.startsOn > today) continue;
+        periods.push({
+          period: campaignPeriod(campaign.campaignId),
+          ranges: campaignRange(campaign.startsOn, campaign.endsOn, today),
+          taken: [campaign],
+          done: done.filter((a) => a.campaignId === campaign.campaignId),
+        });
+      }
+      for (const { period, ranges, taken: inPeriod, done: doneInPeriod } of periods) {
+        const now = computeScore(
+          scoreInputsFor(ranges.current, rows, person, inPeriod, doneInPeriod),
+          personWeights,
+        );
+        const before =
+          ranges.previous && hasFiguresBy(rows, ranges.previous.to)
+            ? computeScore(
+                scoreInputsFor(ranges.previous, rows, person, inPeriod, doneInPeriod),
+                personWeights,
+              ).score
+            : null;
+        scores.push({
+          period,
+          staffId: person.staffId,
+          score: now.score,
+          prevScore: before,
+          breakdown: now.breakdown,
+        });
+        for (const board of boardsFor(period, person)) {
+          boards.add(board);
+          entries.push({
+            board,
+            period,
+            staffId: person.staffId,
+            score: now.score,
+            prevScore: before,
+            sortName: person.displayName,
+          });
+        }
+      }
+    }
+    await this.repository.insertScores(tx, scores);
+    await this.repository.insertEntries(tx, entries);
+    return boards;
+  }
+
+  private async weightsByOrganisation(
+    tx: EntityManager,
+    people: readonly Contender[],
+  ): Promise<(organisationId: number | null) => ScoreWeights> {
+    const ids = people.map((p) => p.organisationId).filter((id): id is number => id !== null);
+    const stored = await this.repository.weights(tx, ids);
+    const nhs = { ...DEFAULT_WEIGHTS, ...stored.get(0) };
+    return (organisationId) =>
+      organisationId === null ? nhs : { ...nhs, ...stored.get(organisationId) };
+  }
+
+  /** The weights that apply in an organisation (null: NHS-wide). */
+  async weightsFor(organisationId: number | null): Promise<ScoreWeights> {
+    const stored = await this.repository.weights(
+      this.repository.manager,
+      organisationId === null ? [] : [organisationId],
+    );
+    return {
+      ...DEFAULT_WEIGHTS,
+      ...stored.get(0),
+      ...(organisationId === null ? {} : stored.get(organisationId)),
+    };
+  }
+
+  /** Comms.Admin of the organisation (a national admin for NHS-wide) changes its weights. */
+  async updateWeights(
+    user: AuthenticatedUser,
+    organisationId: number | null,
+    changes: Partial<ScoreWeights>,
+  ): Promise<ScoreWeights> {
+    if (!mayAdminister(user, organisationId)) {
+      throw new ForbiddenError(
+        LeaderboardErrorReason.NOT_ADMIN_OF_ORGANISATION,
+        'Only that organisation’s communications team may change its leaderboard weights',
+        'organisationId',
+      );
+    }
+    for (const name of WEIGHT_NAMES) {
+      const value = changes[name];
+      if (value === undefined || value === null) continue;
+      if (!Number.isInteger(value) || value < 0 || value > MAX_WEIGHT) {
+        throw new InvalidInputError(
+          LeaderboardErrorReason.WEIGHT_OUT_OF_RANGE,
+          `${name} must be a whole number from 0 to ${MAX_WEIGHT}`,
+          name,
+        );
+      }
+    }
+    const current = await this.weightsFor(organisationId);
+    const next: ScoreWeights = { ...current };
+    for (const name of WEIGHT_NAMES) {
+      const value = changes[name];
+      if (value !== undefined && value !== null) next[name] = value;
+    }
+    await this.transactions.run(async (tx) => {
+      await this.repository.saveWeights(tx, organisationId ?? 0, { ...next }, user.staff.id);
+      await this.refreshOrganisation(tx, organisationId);
+    });
+    return next;
+  }
+
+  periodOf(query: LeaderboardQuery): string {
+    const isCampaign = query.window === LeaderboardWindow.CAMPAIGN;
+    const hasCampaign = query.campaignId !== undefined && query.campaignId !== null;
+    if (isCampaign !== hasCampaign) {
+      throw new InvalidInputError(
+        LeaderboardErrorReason.CAMPAIGN_WINDOW_NEEDS_CAMPAIGN,
+        isCampaign
+          ? 'The CAMPAIGN window needs a campaignId'
+          : 'campaignId goes with the CAMPAIGN window only',
+        'campaignId',
+      );
+    }
+    return hasCampaign ? campaignPeriod(query.campaignId!) : query.window;
+  }
+
+  boardOf(query: LeaderboardQuery): string {
+    return boardName(this.periodOf(query), query.filter ?? {});
+  }
+
+  /** A page of a board: one keyset read at any depth, the size precomputed. */
+  async page(
+    user: AuthenticatedUser,
+    query: LeaderboardQuery,
+    first: number,
+    after?: string | null,
+  ): Promise<Connection<LeaderboardPlace>> {
+    const board = this.boardOf(query);
+    const key = after ? decodeCursor(after, ['int', 'string', 'id']) : null;
+    const [rows, totalCount] = await Promise.all([
+      this.repository.page(
+        board,
+        first,
+        key ? { rank: key[0], sortName: key[1], staffId: key[2] } : null,
+      ),
+      this.repository.totalCount(board),
+    ]);
+    const places = rows.map((row) => ({ row, place: this.asSeenBy(user, row) }));
+    const connection = toConnection(places, first, totalCount, ({ row }) => [
+      row.rank,
+      row.sortName,
+      row.staffId,
+    ]);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.place })),
+    };
+  }
+
+  /** The viewer's own place, opted in or not; null when they are not on that board. */
+  async myPosition(
+    user: AuthenticatedUser,
+    query: LeaderboardQuery,
+  ): Promise<(LeaderboardPlace & { outOf: number }) | null> {
+    const board = this.boardOf(query);
+    const [row, outOf] = await Promise.all([
+      this.repository.entryOf(board, user.staff.id),
+      this.repository.totalCount(board),
+    ]);
+    return row ? { ...this.asSeenBy(user, row), outOf } : null;
+  }
+
+  /**
+   * Named when the person opted in, when it is the viewer, or when the viewer is in the
+   * communications team of the person's own organisation. Otherwise anonymous: no one, and no
+   * figure that could tell a small team who it is (points only).
+   */
+  private asSeenBy(user: AuthenticatedUser, row: PageRow): LeaderboardPlace {
+    const isMe = row.staffId === user.staff.id;
+    const ownTeam =
+      row.organisationId !== null && administeredOrganisationId(user) === row.organisationId;
+    const named = isMe || row.showOnLeaderboard || ownTeam;
+    const breakdown = (JSON.parse(row.breakdown) as ScorePart[]).map((part) => ({
+      component: part.component,
+      points: part.points,
+      detail: named ? part.detail : null,
+    }));
+    return {
+      rank: row.rank,
+      score: row.score,
+      movement: row.prevRank === null ? null : row.prevRank - row.rank,
+      staffId: named ? row.staffId : null,
+      isMe,
+      breakdown,
+    };
+  }
+
+  /** Rising stars: who gained most places on this board since the previous window. */
+  async risingStars(
+    user: AuthenticatedUser,
+    query: LeaderboardQuery,
+    first: number,
+  ): Promise<LeaderboardPlace[]> {
+    const rows = await this.repository.risers(this.boardOf(query), first);
+    return rows.map((row) => this.asSeenBy(user, row));
+  }
+
+  /**
+   * Departments or sites of an organisation, or organisations NHS-wide, compared by the average
+   * score of the people ranked in them (never totals: a big team does not win by being big).
+   */
+  async teams(
+    query: LeaderboardQuery,
+    kind: 'department' | 'site' | 'organisation',
+    organisationId: number | null,
+  ): Promise<
+    { rank: number; teamId: number; name: string; averageScore: number; people: number }[]
+  > {
+    const period = this.periodOf(query);
+    const board = boardName(period, kind === 'organisation' ? {} : { organisationId });
+    const teams = await this.repository.teams(board, kind);
+    let rank = 0;
+    let previous: number | null = null;
+    return teams.map((team, i) => {
+      const averageScore = Math.round(team.average * 10) / 10;
+      if (averageScore !== previous) rank = i + 1;
+      previous = averageScore;
+      return { rank, teamId: team.id, name: team.name, averageScore, people: team.people };
+    });
+  }
+
+  /** For tests and the rebuild command: every entry of every board. */
+  snapshotOfEverything(tx: EntityManager): Promise<unknown[]> {
+    return this.repository.everything(tx);
+  }
+}

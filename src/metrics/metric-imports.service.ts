@@ -1,0 +1,453 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { EntityManager, Repository } from 'typeorm';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app.config';
+import { Inject } from '@nestjs/common';
+import {
+  administeredOrganisationId,
+  isNationalAdmin,
+  mayAdminister,
+} from '../identity/admin-scope';
+import type { AuthenticatedUser } from '../identity/authenticated-user';
+import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
+import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
+import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
+import { csvRecords } from './csv-stream';
+import { dayNumber, londonDay } from './london-day';
+import {
+  MetricImport,
+  MetricImportKind,
+  MetricImportStatus,
+  RejectedRow,
+} from './metric-import.entity';
+import { MetricsErrorReason } from './metrics.errors';
+
+/** Rows written per transaction: big enough to be set-based, small enough to keep /health answering. */
+export const IMPORT_BATCH_ROWS = 5000;
+/** Handles looked up per statement. */
+const LOOKUP_CHUNK = 1000;
+/** Rejected rows kept in a report (rowsRejected counts them all). */
+export const MAX_REJECTED_LISTED = 50_000;
+/** (platform, handle) → account entries kept between batches. */
+const ACCOUNT_CACHE_LIMIT = 500_000;
+
+/** One row that passed its own checks, before its account is known. */
+export interface ParsedRow<V> {
+  line: number;
+  platform: Platform;
+  handle: string;
+  handleKey: string;
+  day: string;
+  dayNumber: number;
+  values: V;
+}
+
+/** A row matched to its account: what a kind writes. */
+export interface AcceptedRow<V> extends ParsedRow<V> {
+  accountId: number;
+  staffId: number;
+}
+
+/** What differs between a metrics import and a campaign activity import. */
+export interface ImportKind<V> {
+  kind: MetricImportKind;
+  campaignId?: number;
+  /** Columns beside platform, handle and date, required and optional (lower case). */
+  required: string[];
+  optional: string[];
+  /** The kind's own fields of a row (by column name), or why the row is refused. */
+  values(field: (column: string) => string | undefined): V | string;
+  /** A reason to refuse a day the generic checks accepted (a campaign's dates), or null. */
+  refuseDay?(day: string): string | null;
+  /**
+   * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
+   * batch's transaction, touching its topics; answers how many rows changed something.
+   */
+  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<number>;
+}
+
+/** What `POST /api/imports/*` answers and `GET /api/imports/metrics/{id}` reads back. */
+export interface ImportReport {
+  importId: number;
+  kind: MetricImportKind;
+  campaignId: number | null;
+  status: MetricImportStatus;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsUnchanged: number;
+  rowsRejected: number;
+  rejected: RejectedRow[];
+  ignoredColumns: string[];
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+const PLATFORM_NAMES = new Map<string, Platform>([
+  ...Object.values(Platform).map((p) => [p.toLowerCase(), p] as const),
+  ['twitter', Platform.X],
+]);
+
+const BASE_COLUMNS = ['platform', 'handle', 'date'];
+
+/**
+ * Runs CSV imports of figures: streamed, every row checked, accounts matched by platform and
+ * any handle form the handle rules accept, written in set-based batches of IMPORT_BATCH_ROWS
+ * rows, each its own transaction (an import cut off by a crash has written whole batches only;
+ * importing the file again finishes it, the rows already in counting as unchanged). Between
+ * batches the event loop serves other requests. An import still RUNNING at start-up was cut
+ * off by a crash: it is marked FAILED.
+ */
+@Injectable()
+export class MetricImportsService implements OnApplicationBootstrap {
+  constructor(
+    @InjectRepository(MetricImport) private readonly imports: Repository<MetricImport>,
+    private readonly transactions: TransactionRunner,
+    private readonly accounts: SocialAccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.transactions.run((tx) =>
+      tx.update(
+        MetricImport,
+        { status: MetricImportStatus.RUNNING },
+        { status: MetricImportStatus.FAILED, finishedAt: new Date() },
+      ),
+    );
+  }
+
+  /** Refuses anyone but the communications team (before a byte of the file is read). */
+  assertMayImport(user: AuthenticatedUser): void {
+    if (!isNationalAdmin(user) && administeredOrganisationId(user) === null) {
+      throw new ForbiddenError(
+        MetricsErrorReason.IMPORT_NOT_ADMIN,
+        'Only the communications team (Comms.Admin) imports figures',
+      );
+    }
+  }
+
+  async report(user: AuthenticatedUser, importId: number): Promise<ImportReport> {
+    this.assertMayImport(user);
+    const found = await this.imports.findOneBy({ id: importId });
+    if (!found || !mayAdminister(user, found.organisationId)) {
+      throw new NotFoundError(MetricsErrorReason.IMPORT_NOT_FOUND, 'No such import', 'importId');
+    }
+    return toReport(found);
+  }
+
+  async run<V>(
+    user: AuthenticatedUser,
+    source: Readable,
+    kind: ImportKind<V>,
+  ): Promise<ImportReport> {
+    this.assertMayImport(user);
+    const scope = isNationalAdmin(user) ? null : administeredOrganisationId(user);
+    const rejected: RejectedRow[] = [];
+    let rowsRejected = 0;
+    const reject = (line: number, reason: string) => {
+      rowsRejected += 1;
+      if (rejected.length < MAX_REJECTED_LISTED) rejected.push({ line, reason });
+    };
+    let malformed = 0;
+    // the spreadsheet row of the record being read: the header is line 1
+    let line = 0;
+    let consumed = 0;
+    const skips: { afterRecords: number; code?: string; message: string }[] = [];
+    const records = csvRecords(source, this.config.importMaxBytes, (afterRecords, error) =>
+      skips.push({ afterRecords, code: error.code, message: error.message }),
+    );
+    const takeSkips = (upTo: number) => {
+      while (skips.length > 0 && skips[0].afterRecords <= upTo) {
+        const error = skips.shift()!;
+        malformed += 1;
+        line += 1;
+        reject(
+          line,
+          error.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'A quote opened on this line is never closed: the rest of the file from here could not be read'
+            : `This line is not well-formed CSV (${error.message})`,
+        );
+      }
+    };
+
+    let record: MetricImport | null = null;
+    let columns: Map<string, number> | null = null;
+    let rowsRead = 0;
+    let rowsAccepted = 0;
+    let rowsUnchanged = 0;
+    const handles = new Map<string, { handle: string; handleKey: string } | string>();
+    const owners = new Map<string, AccountOwner | null>();
+    const seen = new Map<number, number>();
+    let pending: ParsedRow<V>[] = [];
+    const today = londonDay();
+
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      await this.resolve(batch, owners);
+      const accepted: AcceptedRow<V>[] = [];
+      for (const row of batch) {
+        const owner = owners.get(`${row.platform}:${row.handleKey}`);
+        if (!owner || (scope !== null && owner.organisationId !== scope)) {
+          reject(
+            row.line,
+            `No ${PLATFORM_LABELS[row.platform]} account ${row.handle} is registered in Staff Voices` +
+              (scope !== null ? ' by anyone in your organisation' : ''),
+          );
+          continue;
+        }
+        const key = owner.accountId * 65_536 + row.dayNumber;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          reject(row.line, `The same account and date as line ${earlier}`);
+          continue;
+        }
+        seen.set(key, row.line);
+        accepted.push({ ...row, accountId: owner.accountId, staffId: owner.staffId });
+      }
+      const importId = record!.id;
+      const changed = await this.transactions.run(async (tx) => {
+        const count = accepted.length > 0 ? await kind.write(tx, importId, accepted) : 0;
+        await tx.update(MetricImport, importId, {
+          rowsRead: rowsRead + malformed,
+          rowsAccepted: rowsAccepted + count,
+          rowsUnchanged: rowsUnchanged + accepted.length - count,
+          rowsRejected,
+        });
+        return count;
+      });
+      rowsAccepted += changed;
+      rowsUnchanged += accepted.length - changed;
+      if (owners.size > ACCOUNT_CACHE_LIMIT) owners.clear();
+      if (handles.size > ACCOUNT_CACHE_LIMIT) handles.clear();
+      // let /health and everyone else's requests in between batches
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    try {
+      for await (const fields of records as AsyncIterable<string[]>) {
+        takeSkips(consumed);
+        consumed += 1;
+        line += 1;
+        if (fields.length === 1 && fields[0].trim() === '') continue; // a blank line
+        if (!columns) {
+          columns = this.header(fields, kind);
+          record = await this.start(user, scope, kind, [...ignoredOf(fields, kind)]);
+          continue;
+        }
+        rowsRead += 1;
+        const field = (name: string) => {
+          const value = fields[columns!.get(name) ?? -1]?.trim();
+          return value === undefined || value === '' ? undefined : value;
+        };
+        const parsed = parseBase(field, handles, today);
+        if (typeof parsed === 'string') {
+          reject(line, parsed);
+          continue;
+        }
+        const dayRefusal = kind.refuseDay?.(parsed.day) ?? null;
+        if (dayRefusal) {
+          reject(line, dayRefusal);
+          continue;
+        }
+        const values = kind.values(field);
+        if (typeof values === 'string') {
+          reject(line, values);
+          continue;
+        }
+        pending.push({ ...parsed, line, values });
+        if (pending.length >= IMPORT_BATCH_ROWS) await flush();
+      }
+      takeSkips(Infinity);
+      if (!columns) {
+        throw new InvalidInputError(
+          MetricsErrorReason.IMPORT_NO_FILE,
+          'The file is empty: it needs a header row naming the columns',
+          'file',
+        );
+      }
+      await flush();
+    } catch (error) {
+      records.destroy();
+      if (record) {
+        await this.finish(record.id, MetricImportStatus.FAILED, {
+          rowsRead: rowsRead + malformed,
+          rowsAccepted,
+          rowsUnchanged,
+          rowsRejected,
+          rejected,
+        });
+      }
+      throw error;
+    }
+    const done = await this.finish(record!.id, MetricImportStatus.COMPLETED, {
+      rowsRead: rowsRead + malformed,
+      rowsAccepted,
+      rowsUnchanged,
+      rowsRejected,
+      rejected,
+    });
+    return toReport(done);
+  }
+
+  private header<V>(fields: string[], kind: ImportKind<V>): Map<string, number> {
+    const columns = new Map<string, number>();
+    fields.forEach((name, index) => {
+      const key = name.trim().toLowerCase();
+      if (!columns.has(key)) columns.set(key, index);
+    });
+    for (const name of [...BASE_COLUMNS, ...kind.required]) {
+      if (!columns.has(name)) {
+        throw new InvalidInputError(
+          MetricsErrorReason.IMPORT_MISSING_COLUMN,
+          `The file has no "${name}" column. The header row must name: ${[...BASE_COLUMNS, ...kind.required].join(', ')}` +
+            (kind.optional.length ? ` (and may name ${kind.optional.join(', ')})` : ''),
+          name,
+        );
+      }
+    }
+    return columns;
+  }
+
+  private async start<V>(
+    user: AuthenticatedUser,
+    scope: number | null,
+    kind: ImportKind<V>,
+    ignoredColumns: string[],
+  ): Promise<MetricImport> {
+    return this.transactions.run((tx) =>
+      tx.save(
+        tx.create(MetricImport, {
+          kind: kind.kind,
+          campaignId: kind.campaignId ?? null,
+          organisationId: scope,
+          importedByStaffId: user.staff.id,
+          status: MetricImportStatus.RUNNING,
+          rowsRead: 0,
+          rowsAccepted: 0,
+          rowsUnchanged: 0,
+          rowsRejected: 0,
+          rejected: [],
+          ignoredColumns,
+          startedAt: new Date(),
+          finishedAt: null,
+        }),
+      ),
+    );
+  }
+
+  private async finish(
+    id: number,
+    status: MetricImportStatus,
+    counts: Pick<
+      MetricImport,
+      'rowsRead' | 'rowsAccepted' | 'rowsUnchanged' | 'rowsRejected' | 'rejected'
+    >,
+  ): Promise<MetricImport> {
+    counts.rejected.sort((a, b) => a.line - b.line);
+    return this.transactions.run(async (tx) => {
+      await tx.update(MetricImport, id, { ...counts, status, finishedAt: new Date() });
+      return tx.findOneByOrFail(MetricImport, { id });
+    });
+  }
+
+  /** Looks up, a chunk of handles per statement, the accounts of a batch not already known. */
+  private async resolve<V>(batch: ParsedRow<V>[], owners: Map<string, AccountOwner | null>) {
+    const missing = new Map<Platform, Set<string>>();
+    for (const row of batch) {
+      if (owners.has(`${row.platform}:${row.handleKey}`)) continue;
+      let keys = missing.get(row.platform);
+      if (!keys) missing.set(row.platform, (keys = new Set()));
+      keys.add(row.handleKey);
+    }
+    for (const [platform, keySet] of missing) {
+      const keys = [...keySet];
+      for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+        const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+        for (const key of chunk) owners.set(`${platform}:${key}`, null);
+        for (const owner of await this.accounts.findByHandleKeys(platform, chunk)) {
+          owners.set(`${platform}:${owner.handleKey}`, owner);
+        }
+      }
+    }
+  }
+}
+
+function ignoredOf<V>(fields: string[], kind: ImportKind<V>): Set<string> {
+  const known = new Set([...BASE_COLUMNS, ...kind.required, ...kind.optional]);
+  return new Set(fields.map((f) => f.trim()).filter((f) => f && !known.has(f.toLowerCase())));
+}
+
+/** platform, handle and date: the same checks for every kind. */
+function parseBase(
+  field: (name: string) => string | undefined,
+  handles: Map<string, { handle: string; handleKey: string } | string>,
+  today: string,
+): Omit<ParsedRow<never>, 'line' | 'values'> | string {
+  const platformText = field('platform');
+  if (!platformText) return 'platform is blank';
+  const platform = PLATFORM_NAMES.get(platformText.toLowerCase());
+  if (!platform)
+    return `"${platformText}" is not a platform (one of ${Object.values(Platform).join(', ')})`;
+  const input = field('handle');
+  if (!input) return 'handle is blank';
+  const cacheKey = `${platform}:${input}`;
+  let handle = handles.get(cacheKey);
+  if (handle === undefined) {
+    try {
+      const normalised = normaliseHandle(platform, input);
+      handle = { handle: normalised.handle, handleKey: normalised.handleKey };
+    } catch (error) {
+      handle = `handle: ${(error as Error).message}`;
+    }
+    handles.set(cacheKey, handle);
+  }
+  if (typeof handle === 'string') return handle;
+  const day = field('date');
+  if (!day) return 'date is blank';
+  const number = dayNumber(day);
+  if (number === null) return `date "${day}" is not a date written YYYY-MM-DD`;
+  if (day > today) return `date ${day} is in the future (today is ${today} in London)`;
+  return { platform, handle: handle.handle, handleKey: handle.handleKey, day, dayNumber: number };
+}
+
+const COUNT = /^\d{1,10}$/;
+const MAX_COUNT = 2_147_483_647;
+
+/** A count column: a non-negative whole number; blank is null unless required. */
+export function parseCount(
+  name: string,
+  text: string | undefined,
+  required: boolean,
+): number | null | string {
+  if (text === undefined) return required ? `${name} is blank` : null;
+  if (COUNT.test(text)) {
+    const value = Number(text);
+    if (value <= MAX_COUNT) return value;
+    return `${name} ${text} is too large`;
+  }
+  if (/^-\s*\d/.test(text)) return `${name} ${text} is negative: counts are 0 or more`;
+  return `${name} "${text}" is not a whole number`;
+}
+
+function toReport(row: MetricImport): ImportReport {
+  return {
+    importId: row.id,
+    kind: row.kind,
+    campaignId: row.campaignId,
+    status: row.status,
+    rowsRead: row.rowsRead,
+    rowsAccepted: row.rowsAccepted,
+    rowsUnchanged: row.rowsUnchanged,
+    rowsRejected: row.rowsRejected,
+    rejected: row.rejected,
+    ignoredColumns: row.ignoredColumns,
+    startedAt: new Date(row.startedAt).toISOString(),
+    finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+  };
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MetricSource } from './metric-snapshot.entity';
+
+export interface SnapshotValues {
+  accountId: number;
+  staffId: number;
+  day: string;
+  followers: number;
+  following: number | null;
+  posts: number | null;
+  engagements: number | null;
+}
+
+/** Rows per INSERT: 9 parameters each, well under both drivers' parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+const COLUMNS = 9;
+
+/**
+ * Set-based writes of metric_snapshots. One multi-row INSERT … ON CONFLICT … DO UPDATE … WHERE
+ * the figures differ per ROWS_PER_STATEMENT rows: an unchanged row is neither rewritten nor
+ * returned, so what RETURNING hands back is exactly what changed (and whose it is).
+ */
+@Injectable()
+export class MetricsRepository {
+  /** Upserts on (account, day, source); answers the staff id of each row that changed. */
+  async upsert(
+    tx: EntityManager,
+    source: MetricSource,
+    importId: number | null,
+    rows: readonly SnapshotValues[],
+  ): Promise<number[]> {
+    const sqlite = tx.connection.options.type === 'better-sqlite3';
+    const runner = tx.queryRunner!;
+    const changed: number[] = [];
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const params: unknown[] = new Array(chunk.length * COLUMNS);
+      let p = 0;
+      for (const row of chunk) {
+        params[p++] = row.accountId;
+        params[p++] = row.day;
+        params[p++] = source;
+        params[p++] = row.staffId;
+        params[p++] = row.followers;
+        params[p++] = row.following;
+        params[p++] = row.posts;
+        params[p++] = row.engagements;
+        params[p++] = importId;
+      }
+      const result = await runner.query(upsertSql(sqlite, chunk.length), params, true);
+      for (const record of (result.records ?? []) as { staff_id: number | string }[]) {
+        changed.push(Number(record.staff_id));
+      }
+    }
+    return changed;
+  }
+}
+
+const statements = new Map<string, string>();
+
+function upsertSql(sqlite: boolean, rows: number): string {
+  const key = `${sqlite}:${rows}`;
+  const cached = statements.get(key);
+  if (cached) return cached;
+  const now = sqlite ? "strftime('%Y-%m-%d %H:%M:%f', 'now')" : 'now()';
+  const differs = sqlite ? 'IS NOT' : 'IS DISTINCT FROM';
+  const values: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const slots = Array.from({ length: COLUMNS }, (_, c) =>
+      sqlite ? '?' : `$${r * COLUMNS + c + 1}`,
+    );
+    values.push(`(${slots.join(', ')}, ${now})`);
+  }
+  const figures = ['followers', 'following', 'posts', 'engagements'];
+  const sql =
+    'INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at) VALUES ' +
+    values.join(', ') +
+    ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET ' +
+    [...figures, 'staff_id', 'import_id', 'recorded_at']
+      .map((column) => `${column} = excluded.${column}`)
+      .join(', ') +
+    ' WHERE ' +
+    figures
+      .map((column) => `metric_snapshots.${column} ${differs} excluded.${column}`)
+      .join(' OR ') +
+    ' RETURNING staff_id';
+  statements.set(key, sql);
+  return sql;
+}
