@@ -88,7 +88,7 @@ describe('concurrent writes keep every rule', () => {
     };
 
     beforeAll(async () => {
-      admin = await world.newAdmin();
+      admin = await world.newNationalAdmin();
     });
 
     it('keeps the featured order dense (1..n) under concurrent set, move and remove', async () => {

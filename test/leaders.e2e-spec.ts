@@ -57,7 +57,8 @@ describe('leaders', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = new World(t);
-    admin = await world.newAdmin();
+    // the national list (no organisationId) is curated by Comms.NationalAdmin
+    admin = await world.newNationalAdmin();
   });
   afterAll(() => t.close());
 

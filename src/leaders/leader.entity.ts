@@ -15,6 +15,10 @@ export class Leader {
   @Column({ type: 'text', nullable: true })
   statement: string | null;
 
+  /** Whose list: an organisation's (its communications team curates it), or null: the national list. */
+  @Column({ name: 'organisation_id', type: 'integer', nullable: true })
+  organisationId: number | null;
+
   @Field(() => Int, { description: 'Position on the leaders page, from 1.' })
   @Column({ name: 'featured_order', type: 'integer' })
   featuredOrder: number;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { StaffModule } from '../staff/staff.module';
 import { Leader } from './leader.entity';
 import { LeadersLoaders } from './leaders.loader';
@@ -9,7 +10,7 @@ import { LeadersResolver, StaffLeaderResolver } from './leaders.resolver';
 import { LeadersService } from './leaders.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Leader]), StaffModule],
+  imports: [TypeOrmModule.forFeature([Leader]), StaffModule, AuditModule],
   providers: [
     LeadersRepository,
     LeadersService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
 import { lockName } from '../database/locks';
 import { runSql } from '../database/portable-sql';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
@@ -11,16 +11,22 @@ import { Leader } from './leader.entity';
 export class LeadersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Leaders whose person is visible, in featured order, after an optional keyset position. */
+  /**
+   * Leaders whose person is visible, in featured order, after an optional keyset position: of
+   * one list (an organisation's, or null: the national one), or of every list when `list` is
+   * left out.
+   */
   visible(
     limit: number,
     after: { order: number; staffId: number } | null = null,
     manager: EntityManager = this.dataSource.manager,
+    list?: number | null,
   ) {
     const qb = manager
       .createQueryBuilder(Leader, 'l')
       .innerJoin('staff_members', 's', 's.id = l.staff_id')
       .where(visibleStaffSql('s'));
+    if (list !== undefined) onList(qb, list);
     if (after) {
       qb.andWhere(
         '(l.featured_order > :order OR (l.featured_order = :order AND l.staff_id > :staffId))',
@@ -45,22 +51,32 @@ export class LeadersRepository {
     return rows.map((r) => ({ staffId: Number(r.staff_id), title: r.title }));
   }
 
-  countVisible() {
-    return this.dataSource.manager
+  countVisible(list: number | null) {
+    const qb = this.dataSource.manager
       .createQueryBuilder(Leader, 'l')
       .innerJoin('staff_members', 's', 's.id = l.staff_id')
-      .where(visibleStaffSql('s'))
-      .getCount();
+      .where(visibleStaffSql('s'));
+    return onList(qb, list).getCount();
+  }
+
+  /** The leader row of a person, whichever list it is on. */
+  findOne(tx: EntityManager, staffId: number) {
+    return tx.findOneBy(Leader, { staffId });
   }
 
   /**
-   * Every leader, hidden ones too, for renumbering inside a transaction. Whoever renumbers holds
-   * the list until commit (PostgreSQL, READ COMMITTED): a second writer waits, then reads the
-   * first one's order, so positions stay 1..n and concurrent removes cannot deadlock.
+   * Every leader of one list (an organisation's, or null: the national one), hidden ones too,
+   * for renumbering inside a transaction. Whoever renumbers holds that list until commit
+   * (PostgreSQL, READ COMMITTED; the lock is `leaders:<organisationId|national>`): a second
+   * writer waits, then reads the first one's order, so positions stay 1..n and concurrent
+   * removes cannot deadlock. Different lists do not wait for each other.
    */
-  async all(tx: EntityManager) {
-    await lockName(tx, 'leaders');
-    return tx.find(Leader, { order: { featuredOrder: 'ASC', staffId: 'ASC' } });
+  async all(tx: EntityManager, list: number | null) {
+    await lockName(tx, `leaders:${list ?? 'national'}`);
+    return tx.find(Leader, {
+      where: { organisationId: list === null ? IsNull() : list },
+      order: { featuredOrder: 'ASC', staffId: 'ASC' },
+    });
   }
 
   /** For the profile's leader loader: plain SQL, read on every profile. */
@@ -70,6 +86,7 @@ export class LeadersRepository {
       title: string;
       statement: string | null;
       featured_order: number;
+      organisation_id: number | null;
     }>(this.dataSource.manager, 'SELECT * FROM leaders WHERE staff_id IN (:...staffIds)', {
       staffIds: [...staffIds],
     });
@@ -79,7 +96,14 @@ export class LeadersRepository {
         title: r.title,
         statement: r.statement,
         featuredOrder: Number(r.featured_order),
+        organisationId: r.organisation_id === null ? null : Number(r.organisation_id),
       }),
     );
   }
+}
+
+function onList(qb: SelectQueryBuilder<Leader>, list: number | null) {
+  return list === null
+    ? qb.andWhere('l.organisation_id IS NULL')
+    : qb.andWhere('l.organisation_id = :list', { list });
 }

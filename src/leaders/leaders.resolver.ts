@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs } from '../common/graphql/connection';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { CommsAdminOnly } from '../identity/auth.decorators';
+import { CommsAdminOnly, CurrentUser } from '../identity/auth.decorators';
+import { AuthenticatedUser } from '../identity/authenticated-user';
+import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { RemoveLeaderInput, ReorderLeadersInput, SetLeaderInput } from './dto/leader.input';
 import {
@@ -10,6 +11,7 @@ import {
   ReorderLeadersPayload,
   SetLeaderPayload,
 } from './dto/leader.payload';
+import { LeadersArgs } from './dto/leaders.args';
 import { Leader } from './leader.entity';
 import { LeadersService } from './leaders.service';
 
@@ -20,29 +22,52 @@ export class LeadersResolver {
   @Query(() => LeaderConnection, {
     description: 'Featured leaders, in the order the communications team set.',
   })
-  leaders(@Args() args: PageArgs) {
-    return this.service.page(args.first, args.after);
+  leaders(@Args() args: LeadersArgs) {
+    return this.service.page(args.first, args.after, args.organisationId ?? null);
   }
 
   @CommsAdminOnly()
   @Mutation(() => SetLeaderPayload, {
-    description: 'Comms.Admin: feature a person as a leader, or edit their leader profile.',
+    description:
+      "Feature a person as a leader, or edit their leader profile: the national list needs Comms.NationalAdmin, an organisation's list its Comms.Admin.",
   })
-  async setLeader(@Args('input') input: SetLeaderInput) {
-    return { leader: await this.service.set(input) };
+  async setLeader(@CurrentUser() user: AuthenticatedUser, @Args('input') input: SetLeaderInput) {
+    return { leader: await this.service.set(user, input) };
   }
 
   @CommsAdminOnly()
-  @Mutation(() => RemoveLeaderPayload, { description: 'Comms.Admin: stop featuring a leader.' })
-  async removeLeader(@Args('input') input: RemoveLeaderInput) {
+  @Mutation(() => RemoveLeaderPayload, {
+    description: 'Stop featuring a leader (the curator of their list only).',
+  })
+  async removeLeader(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: RemoveLeaderInput,
+  ) {
     const { staffId } = input;
-    return { staffId, leaders: await this.service.remove(staffId) };
+    return { staffId, leaders: await this.service.remove(user, staffId) };
   }
 
   @CommsAdminOnly()
-  @Mutation(() => ReorderLeadersPayload, { description: 'Comms.Admin: set the featured order.' })
-  async reorderLeaders(@Args('input') input: ReorderLeadersInput) {
-    return { leaders: await this.service.reorder(input.staffIds) };
+  @Mutation(() => ReorderLeadersPayload, {
+    description: "Set one list's featured order (its curator only).",
+  })
+  async reorderLeaders(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: ReorderLeadersInput,
+  ) {
+    return {
+      leaders: await this.service.reorder(user, input.staffIds, input.organisationId ?? null),
+    };
+  }
+
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: 'Whose list they are on; null: the national list.',
+  })
+  organisation(@Parent() leader: Leader, @Context() { loaders }: GraphQLContext) {
+    return leader.organisationId === null || leader.organisationId === undefined
+      ? null
+      : loaders.organisationById.load(leader.organisationId);
   }
 
   @ResolveField(() => StaffMember, { description: 'The leader, with their accounts.' })

@@ -99,6 +99,10 @@ export class StaffMember {
   isCommsAdmin: boolean;
 
   /** The app role Comms.NationalAdmin, as this person's last token said (NHS-wide administration). */
+  @Field({
+    description:
+      'Whether this person is in the national communications team (app role Comms.NationalAdmin): NHS-wide communities, guidance and the national leaders list.',
+  })
   @Column({ name: 'is_national_admin', type: 'boolean', default: false })
   isNationalAdmin: boolean;
   @Field({

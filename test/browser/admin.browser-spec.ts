@@ -15,7 +15,8 @@ browserTest(
     const { page } = journey;
     const name = `Porters Network ${randomInt(1000, 9999)}`;
     const world = app().world;
-    await journey.signInAs(await world.admin(await world.organisation()));
+    // an NHS-wide community is the national team's (Comms.NationalAdmin)
+    await journey.signInAs(await world.nationalAdmin());
     const main = page.getByRole('main');
     await page.getByRole('banner').getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL('**/admin');
@@ -72,7 +73,7 @@ browserTest(
     const trust = await world.organisation();
     const member = await world.person({ organisation: trust });
     const community = await world.community({ members: [member] });
-    await journey.signInAs(await world.admin(trust));
+    await journey.signInAs(await world.nationalAdmin());
     const main = page.getByRole('main');
     await journey.goto('/admin/communities');
     await journey.expectAccessible();
@@ -160,8 +161,16 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
   await journey.goto('/admin');
   const main = page.getByRole('main');
   const links = await main.locator('.nhsuk-list a').allTextContents();
-  expect(links).toEqual(['Communities', 'Leaders', 'Social media guidance']);
-  expect(await main.getByText(/verification|campaigns|exports/i).count()).toBe(0);
+  expect(links).toEqual([
+    'Communities',
+    'Leaders',
+    'Confirm organisations',
+    'Social media guidance',
+    'Verification requests',
+    'Reports of listings',
+    'Official accounts',
+  ]);
+  expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
   await journey.expectAccessible();
 });
 
@@ -175,7 +184,8 @@ browserTest(
     await world.leader(await world.person({ organisation: trust }), 'Chief Executive');
     await world.leader(await world.person({ organisation: trust }), 'Chief Nurse');
     const priya = await world.person({ name: `Priya ${world.unique()}`, organisation: trust });
-    await journey.signInAs(await world.admin(trust));
+    // the national leaders page is curated by the national team (Comms.NationalAdmin)
+    await journey.signInAs(await world.nationalAdmin());
     const main = page.getByRole('main');
     await journey.goto(`/directory?q=${encodeURIComponent(priya.displayName)}`);
     await journey.expectAccessible();

@@ -419,9 +419,14 @@ export class World {
     return this.app.get(FollowsService).follow(follower, followee.id);
   }
 
-  /** Features a person on the leaders page, as the communications team would. */
-  makeLeader(person: StaffMember, title = 'Chief Executive', statement: string | null = null) {
-    return this.app.get(LeadersService).set({ staffId: person.id, title, statement });
+  /** Features a person on the national leaders page, as the national team would. */
+  async makeLeader(
+    person: StaffMember,
+    title = 'Chief Executive',
+    statement: string | null = null,
+  ) {
+    const national = this.signedIn(await this.newNationalAdmin());
+    return this.app.get(LeadersService).set(national, { staffId: person.id, title, statement });
   }
 
   /** Publishes the next version of an organisation's guidance (NHS-wide with `null`). */

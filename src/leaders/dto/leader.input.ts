@@ -35,9 +35,16 @@ export class SetLeaderInput {
   @Min(1)
   @Max(1000)
   featuredOrder?: number | null;
+
+  @IdField({
+    of: 'organisation',
+    nullable: true,
+    description: "Whose leaders list: an organisation's. Left out: the national list.",
+  })
+  organisationId?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Stop featuring a leader, on whichever list they are.' })
 export class RemoveLeaderInput {
   @IdField({ of: 'staff' })
   staffId: number;
@@ -49,4 +56,11 @@ export class ReorderLeadersInput {
   @ArrayMaxSize(1000)
   @ArrayUnique({ message: 'staffIds lists someone twice' })
   staffIds: number[];
+
+  @IdField({
+    of: 'organisation',
+    nullable: true,
+    description: "Whose leaders list: an organisation's. Left out: the national list.",
+  })
+  organisationId?: number | null;
 }

@@ -32,6 +32,8 @@ export interface PersonSpec {
   pronouns?: string;
   bio?: string;
   admin?: boolean;
+  /** App role Comms.NationalAdmin. */
+  national?: boolean;
   accounts?: AccountSpec[];
   /** False: has not accepted their organisation's guidance (it must have published one). */
   listed?: boolean;
@@ -71,6 +73,7 @@ const SET_LEADER = `mutation ($input: SetLeaderInput!) { setLeader(input: $input
 export class BrowserWorld {
   private readonly world: World;
   private readonly admins = new Map<number | null, StaffMember>();
+  private national: StaffMember | undefined;
 
   constructor(private readonly t: TestApp) {
     this.world = new World(t);
@@ -132,6 +135,7 @@ export class BrowserWorld {
       pronouns: spec.pronouns ?? null,
       bio: spec.bio ?? null,
       isCommsAdmin: spec.admin ?? false,
+      isNationalAdmin: spec.national ?? false,
     });
     for (const account of spec.accounts ?? []) await this.account(person, account);
     const guidance = await this.gql(GUIDANCE, {}, person);
@@ -195,7 +199,10 @@ export class BrowserWorld {
   }
 
   async community(spec: CommunitySpec = {}): Promise<{ id: string; slug: string; name: string }> {
-    const admin = await this.admin(spec.organisation);
+    // NHS-wide communities are curated by the national team (Comms.NationalAdmin)
+    const admin = spec.organisation
+      ? await this.admin(spec.organisation)
+      : await this.nationalAdmin();
     const data = await this.gql(
       CREATE_COMMUNITY,
       {
@@ -230,9 +237,20 @@ export class BrowserWorld {
     }
   }
 
-  /** Features a person on the (one, NHS-wide) leaders page, after those already there. */
+  /** A national communications admin (Comms.NationalAdmin): the national leaders list. */
+  async nationalAdmin(): Promise<StaffMember> {
+    this.national ??= await this.person({
+      name: `${this.unique()} National`,
+      jobTitle: 'National Communications Lead',
+      admin: true,
+      national: true,
+    });
+    return this.national;
+  }
+
+  /** Features a person on the national leaders page, after those already there. */
   async leader(person: StaffMember, title: string, statement?: string): Promise<void> {
-    const admin = await this.admin();
+    const admin = await this.nationalAdmin();
     await this.gql(
       SET_LEADER,
       { input: { staffId: String(person.id), title, statement: statement ?? null } },

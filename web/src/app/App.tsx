@@ -10,6 +10,7 @@ import { EditCommunityPage } from '../routes/admin/communities/EditCommunityPage
 import { NewCommunityPage } from '../routes/admin/communities/NewCommunityPage';
 import { AdminGuidancePage } from '../routes/admin/guidance/AdminGuidancePage';
 import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
+import { ConfirmOrganisationsPage } from '../routes/admin/organisation-claims/ConfirmOrganisationsPage';
 import { RemoveLeaderPage } from '../routes/admin/leaders/RemoveLeaderPage';
 import { SetLeaderPage } from '../routes/admin/leaders/SetLeaderPage';
 import { AboutPage } from '../routes/about/AboutPage';
@@ -101,6 +102,7 @@ const router = createBrowserRouter([
                   },
                   { path: 'admin/communities/:slug/archive', element: <ArchiveCommunityPage /> },
                   { path: 'admin/leaders', element: <AdminLeadersPage /> },
+                  { path: 'admin/organisations', element: <ConfirmOrganisationsPage /> },
                   { path: 'admin/leaders/:staffId', element: <SetLeaderPage /> },
                   { path: 'admin/leaders/:staffId/remove', element: <RemoveLeaderPage /> },
                   { path: 'admin/guidance', element: <AdminGuidancePage /> },

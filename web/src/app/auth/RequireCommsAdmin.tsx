@@ -10,6 +10,7 @@ const RequireCommsAdminQuery = graphql(`
     me {
       id
       isCommsAdmin
+      isNationalAdmin
     }
   }
 `);
@@ -19,7 +20,10 @@ function NoAccess() {
   return (
     <>
       <h1>You cannot see this page</h1>
-      <p>This page is for the communications team (people with the Comms.Admin role).</p>
+      <p>
+        This page is for the communications team (people with the Comms.Admin or Comms.NationalAdmin
+        role).
+      </p>
       <p>If you think you should have access, ask your IT service desk.</p>
     </>
   );
@@ -30,5 +34,5 @@ export function RequireCommsAdmin() {
   const { data, error, refetch } = useQuery(RequireCommsAdminQuery);
   if (error && !data) return <QueryErrorSummary error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
-  return data.me.isCommsAdmin ? <Outlet /> : <NoAccess />;
+  return data.me.isCommsAdmin || data.me.isNationalAdmin ? <Outlet /> : <NoAccess />;
 }

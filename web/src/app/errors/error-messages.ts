@@ -31,6 +31,12 @@ interface TextRule {
 // the server's limits (src/staff, src/directory, src/communities, src/leaders, src/guidance)
 const TEXT_RULES: Record<string, TextRule> = {
   displayName: { label: 'Name', max: 100, required: 'Enter your name' },
+  reason: {
+    label: 'Reason',
+    max: 500,
+    multiline: true,
+    required: 'Say why you are refusing: they will read it',
+  },
   jobTitle: { label: 'Job title', max: 100 },
   pronouns: { label: 'Pronouns', max: 30 },
   bio: { label: 'Bio', max: 1000, multiline: true },
@@ -76,6 +82,7 @@ const MISSING_MESSAGES: Record<string, string> = {
   organisationId: FIELD_MESSAGES.organisationId,
   confirmed: 'Confirm that you have read the guidance',
   leaderTitle: 'Enter their title, such as Chief Executive',
+  refuseReason: 'Say why you are refusing: they will read it',
 };
 
 /** The words for a missing answer to this field, checked before the form is sent. */
@@ -97,6 +104,18 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   OUTSIDE_YOUR_ORGANISATION: () =>
     'Only the communications team of the person’s own organisation can do that',
   REPORT_RESOLVED: () => 'Someone has already resolved that report. Reload the page.',
+  NATIONAL_LEADERS_NEED_NATIONAL_ADMIN: () =>
+    'Only the national communications team can change the national leaders list',
+  NOT_YOUR_ORGANISATIONS_LEADERS: () =>
+    'Only the organisation’s own communications team can change its leaders list',
+  LEADER_ON_ANOTHER_LIST: () =>
+    'This person is featured on another leaders list. Ask whoever curates it to remove them first.',
+  LEADER_NOT_IN_ORGANISATION: () =>
+    'Only people who work for your organisation can be on its leaders list',
+  NOT_YOUR_ORGANISATION_CLAIMS: () =>
+    'Only the organisation’s own communications team can confirm people who say they work there',
+  CLAIM_NOT_PENDING: () =>
+    'That person’s organisation has already been confirmed or refused, or they chose another. Reload the page.',
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
   ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,

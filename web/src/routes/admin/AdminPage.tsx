@@ -14,6 +14,12 @@ export const ADMIN_TOOLS: { to: string; label: string; description: string }[] =
     description: 'who is featured on the leaders page, and in what order',
   },
   {
+    to: '/admin/organisations',
+    label: 'Confirm organisations',
+    description:
+      'people who say they work for your organisation: confirm them, or refuse with a reason',
+  },
+  {
     to: '/admin/guidance',
     label: 'Social media guidance',
     description:

@@ -28,6 +28,15 @@ const MyProfilePageQuery = graphql(`
         id
         name
       }
+      organisationClaim {
+        id
+        status
+        reason
+        organisation {
+          id
+          name
+        }
+      }
       site {
         id
         name
@@ -86,7 +95,7 @@ export function MyProfilePage() {
   const rows: [string, ReactNode, string][] = [
     ['Name', me.displayName, 'displayName'],
     ['Job title', me.jobTitle || notGiven, 'jobTitle'],
-    ['Organisation', me.organisation?.name ?? notGiven, ''],
+    ['Organisation', organisationValue(me), ''],
     ['Site', me.site?.name ?? notGiven, 'siteId'],
     ['Department or team', me.department?.name ?? notGiven, 'departmentId'],
     ['Staff group', me.staffGroup ? STAFF_GROUP_LABELS[me.staffGroup] : notGiven, 'staffGroup'],
@@ -201,4 +210,41 @@ export function MyProfilePage() {
       </div>
     </div>
   );
+}
+
+/** The trusted organisation; or the claimed one, unconfirmed; or why the claim was refused. */
+function organisationValue(me: {
+  organisation?: { name: string } | null;
+  organisationClaim?: {
+    status: string;
+    reason?: string | null;
+    organisation: { name: string };
+  } | null;
+}): ReactNode {
+  const claim = me.organisationClaim;
+  if (claim?.status === 'PENDING') {
+    return (
+      <>
+        <span dir="auto">{claim.organisation.name}</span>
+        <br />
+        <strong className="nhsuk-tag nhsuk-tag--grey">Unconfirmed</strong>{' '}
+        <span>waiting for {claim.organisation.name}’s communications team</span>
+      </>
+    );
+  }
+  if (me.organisation) return <span dir="auto">{me.organisation.name}</span>;
+  if (claim?.status === 'REFUSED') {
+    return (
+      <>
+        <span>{claim.organisation.name}’s communications team did not confirm you work there</span>
+        {claim.reason ? (
+          <>
+            : <q dir="auto">{claim.reason}</q>
+          </>
+        ) : null}
+        . <Link to="/me/organisation">Choose your organisation</Link>
+      </>
+    );
+  }
+  return notGiven;
 }

@@ -7,10 +7,11 @@ import { FlashBanner, useClearFlash } from '../../../components/FlashBanner/Flas
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../../gql';
+import { useLeadersList } from './use-leaders-list';
 
 export const AdminLeadersPageQuery = graphql(`
-  query AdminLeadersPage {
-    leaders(first: 100) {
+  query AdminLeadersPage($organisationId: ID) {
+    leaders(first: 100, organisationId: $organisationId) {
       edges {
         node {
           title
@@ -44,7 +45,15 @@ const moveButtonId = (move: Move, staffId: string) => `move-${move}-${staffId}`;
 /** Communications team: the featured order of the leaders page, and who is on it. */
 export function AdminLeadersPage() {
   usePageTitle('Manage leaders');
-  const { data, error, refetch } = useQuery(AdminLeadersPageQuery);
+  const scope = useLeadersList();
+  const list = scope.list;
+  const query = useQuery(AdminLeadersPageQuery, {
+    variables: { organisationId: list?.organisationId ?? null },
+    skip: !list,
+  });
+  const data = list ? query.data : undefined;
+  const error = query.error ?? scope.error;
+  const refetch = () => (list ? void query.refetch() : scope.refetch());
   const [reorder, reorderState] = useMutation(ReorderLeadersMutation, {
     refetchQueries: ['AdminLeadersPage', 'LeadersPage'],
     awaitRefetchQueries: true,
@@ -73,7 +82,9 @@ export function AdminLeadersPage() {
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
     const staffId = leaders[index].person.id;
     focusAfterMove.current = { staffId, move: by < 0 ? 'up' : 'down' };
-    void reorder({ variables: { input: { staffIds: ids } } }).catch(() => {
+    void reorder({
+      variables: { input: { staffIds: ids, organisationId: list?.organisationId ?? null } },
+    }).catch(() => {
       focusAfterMove.current = null;
     });
   };
@@ -100,12 +111,18 @@ export function AdminLeadersPage() {
       <FlashBanner />
       {reorderState.error ? <QueryErrorSummary error={reorderState.error} /> : null}
       <h1>Manage leaders</h1>
+      {list ? (
+        <p className="nhsuk-lede-text" id="leaders-list-name">
+          You are editing {list.name}.
+        </p>
+      ) : null}
       <p>
-        The leaders page shows them in this order. To feature someone, find them in the{' '}
-        <Link to="/directory">directory</Link> and choose “Feature as a leader” on their profile.
+        {list?.organisationId ? 'Your organisation’s leaders are' : 'The leaders page shows them'}{' '}
+        in this order. To feature someone, find them in the <Link to="/directory">directory</Link>{' '}
+        and choose “Feature as a leader” on their profile.
       </p>
       {error && !data ? (
-        <QueryErrorSummary error={error} onRetry={() => void refetch()} />
+        <QueryErrorSummary error={error} onRetry={refetch} />
       ) : !data ? (
         <Loading label="Loading leaders" />
       ) : leaders.length === 0 ? (

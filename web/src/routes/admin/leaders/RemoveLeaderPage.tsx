@@ -7,6 +7,7 @@ import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryEr
 import { graphql } from '../../../gql';
 import { NotFoundPage } from '../../not-found/NotFoundPage';
 import { AdminLeadersPageQuery } from './AdminLeadersPage';
+import { useLeadersList } from './use-leaders-list';
 
 const RemoveLeaderMutation = graphql(`
   mutation RemoveLeader($input: RemoveLeaderInput!) {
@@ -19,14 +20,21 @@ const RemoveLeaderMutation = graphql(`
 /** Communications team: confirm before someone stops being featured. */
 export function RemoveLeaderPage() {
   const { staffId = '' } = useParams();
-  const { data, error, refetch } = useQuery(AdminLeadersPageQuery);
+  const scope = useLeadersList();
+  const query = useQuery(AdminLeadersPageQuery, {
+    variables: { organisationId: scope.list?.organisationId ?? null },
+    skip: !scope.list,
+  });
+  const data = scope.list ? query.data : undefined;
+  const error = query.error ?? scope.error;
+  const refetch = () => (scope.list ? void query.refetch() : scope.refetch());
   const [remove, removeState] = useMutation(RemoveLeaderMutation, {
     refetchQueries: ['AdminLeadersPage', 'LeadersPage'],
     awaitRefetchQueries: true,
   });
   const navigateWithFlash = useNavigateWithFlash();
 
-  if (error && !data) return <QueryErrorSummary error={error} onRetry={() => void refetch()} />;
+  if (error && !data) return <QueryErrorSummary error={error} onRetry={refetch} />;
   if (!data) return <Loading label="Loading leaders" />;
   const leader = data.leaders.edges.find((e) => e.node.person.id === staffId)?.node;
   if (!leader) return <NotFoundPage />;

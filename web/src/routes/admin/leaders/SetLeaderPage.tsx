@@ -12,6 +12,7 @@ import { usePageTitle } from '../../../app/page/use-page-title';
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../../gql';
+import { useLeadersList } from './use-leaders-list';
 
 const SetLeaderPageQuery = graphql(`
   query SetLeaderPage($id: ID!) {
@@ -50,6 +51,7 @@ const SetLeaderMutation = graphql(`
 export function SetLeaderPage() {
   const { staffId = '' } = useParams();
   const { data, error, refetch } = useQuery(SetLeaderPageQuery, { variables: { id: staffId } });
+  const { list } = useLeadersList();
   const [save, { loading, error: saveError }] = useMutation(SetLeaderMutation, {
     refetchQueries: ['AdminLeadersPage', 'LeadersPage'],
   });
@@ -72,7 +74,7 @@ export function SetLeaderPage() {
       </>
     );
   }
-  if (!person) return <Loading />;
+  if (!person || !list) return <Loading />;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -87,7 +89,11 @@ export function SetLeaderPage() {
     setLocalErrors({});
     setSent({ title, statement });
     try {
-      await save({ variables: { input: { staffId: person.id, title, statement } } });
+      await save({
+        variables: {
+          input: { staffId: person.id, title, statement, organisationId: list.organisationId },
+        },
+      });
       navigate('/admin/leaders', {
         state: { flash: `${person.displayName} is featured on the leaders page` },
       });
@@ -110,6 +116,7 @@ export function SetLeaderPage() {
           </span>
           {person.displayName}
         </h1>
+        <p>On {list.name}.</p>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <TextInput
             id="title"
