@@ -220,4 +220,34 @@ describe('leaders lists: national and per organisation', () => {
     const log = await t.gql(AUDIT_LOG, { filter: { targetId: String(person.id) } }, national);
     expect(log.data!.auditLog.edges).toEqual([]);
   });
+
+  it('features a person on one list only when two lists take them at the same moment', async () => {
+    const organisation = await world.newOrganisation();
+    const admin = await world.newAdmin({ organisationId: organisation.id });
+    const director = await world.newPerson({ organisationId: organisation.id });
+    const input = { staffId: String(director.id), title: 'Director of Nursing' };
+    const answers = await Promise.all([
+      t.gql(SET, { input }, national),
+      t.gql(SET, { input: { ...input, organisationId: String(organisation.id) } }, admin),
+      t.gql(SET, { input }, national),
+      t.gql(SET, { input: { ...input, organisationId: String(organisation.id) } }, admin),
+    ]);
+    // refused with a reason, never INTERNAL: the list is taken, or (for the trust's admin, once
+    // the national team has them) the national list is not theirs to change
+    for (const answer of answers.filter((a) => a.errors)) {
+      expect(['LEADER_ON_ANOTHER_LIST', 'NATIONAL_LEADERS_NEED_NATIONAL_ADMIN']).toContain(
+        answer.errors![0].extensions!.reason,
+      );
+    }
+    const onLists = [
+      ...(await idsOn(null, national)),
+      ...(await idsOn(organisation.id, national)),
+    ].filter((leader: any) => leader.person.id === String(director.id));
+    expect(onLists).toHaveLength(1);
+    const kept = onLists[0].organisation?.id ?? null;
+    // every answer that succeeded put them on the list they stayed on
+    for (const answer of answers.filter((a) => !a.errors)) {
+      expect(answer.data!.setLeader.leader.organisation?.id ?? null).toBe(kept);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, InvalidInputError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
 import { mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { StaffService } from '../staff/staff.service';
@@ -67,50 +68,63 @@ export class LeadersService {
     const list = input.organisationId ?? null;
     mayCurate(admin, list, 'organisationId');
     const person = await this.staff.getVisible(staffId, null, 'staffId');
-    return this.transactions.run(async (tx) => {
-      const elsewhere = await this.leaders.findOne(tx, staffId);
-      if (elsewhere && elsewhere.organisationId !== list) {
-        mayCurate(admin, elsewhere.organisationId, 'staffId');
-        throw new InvalidInputError(
-          LeaderErrorReason.LEADER_ON_ANOTHER_LIST,
-          `${staffId} is a leader on another list: remove them from it first`,
-          'staffId',
-        );
-      }
-      if (list !== null && person.organisationId !== list) {
-        throw new InvalidInputError(
-          LeaderErrorReason.LEADER_NOT_IN_ORGANISATION,
-          `${staffId} is not on the staff of that organisation`,
-          'staffId',
-        );
-      }
-      const leaders = await this.leaders.all(tx, list);
-      const index = leaders.findIndex((l) => l.staffId === staffId);
-      const leader =
-        index >= 0
-          ? leaders.splice(index, 1)[0]
-          : tx.create(Leader, { staffId, featuredOrder: 0, organisationId: list, statement: null });
-      const before = index >= 0 ? snapshot(leader) : null;
-      leader.title = input.title.trim();
-      if (input.statement !== undefined) leader.statement = input.statement?.trim() || null;
-      const position = input.featuredOrder
-        ? Math.min(input.featuredOrder - 1, leaders.length)
-        : index >= 0
-          ? index
-          : leaders.length;
-      leaders.splice(position, 0, leader);
-      await this.renumber(tx, leaders, leader);
-      await this.audit.record(tx, {
-        actorId: admin.staff.id,
-        action: 'leader.set',
-        targetType: 'leader',
-        targetId: staffId,
-        organisationId: list,
-        before,
-        after: snapshot(leader),
+    const onAnotherList = () =>
+      new InvalidInputError(
+        LeaderErrorReason.LEADER_ON_ANOTHER_LIST,
+        `${staffId} is a leader on another list: remove them from it first`,
+        'staffId',
+      );
+    // each list's lock orders writes to that list; the primary key on staff_id settles two lists
+    // featuring the same person at the same moment
+    return this.transactions
+      .run(async (tx) => {
+        const elsewhere = await this.leaders.findOne(tx, staffId);
+        if (elsewhere && elsewhere.organisationId !== list) {
+          mayCurate(admin, elsewhere.organisationId, 'staffId');
+          throw onAnotherList();
+        }
+        if (list !== null && person.organisationId !== list) {
+          throw new InvalidInputError(
+            LeaderErrorReason.LEADER_NOT_IN_ORGANISATION,
+            `${staffId} is not on the staff of that organisation`,
+            'staffId',
+          );
+        }
+        const leaders = await this.leaders.all(tx, list);
+        const index = leaders.findIndex((l) => l.staffId === staffId);
+        const leader =
+          index >= 0
+            ? leaders.splice(index, 1)[0]
+            : tx.create(Leader, {
+                staffId,
+                featuredOrder: 0,
+                organisationId: list,
+                statement: null,
+              });
+        const before = index >= 0 ? snapshot(leader) : null;
+        leader.title = input.title.trim();
+        if (input.statement !== undefined) leader.statement = input.statement?.trim() || null;
+        const position = input.featuredOrder
+          ? Math.min(input.featuredOrder - 1, leaders.length)
+          : index >= 0
+            ? index
+            : leaders.length;
+        leaders.splice(position, 0, leader);
+        await this.renumber(tx, leaders, leader);
+        await this.audit.record(tx, {
+          actorId: admin.staff.id,
+          action: 'leader.set',
+          targetType: 'leader',
+          targetId: staffId,
+          organisationId: list,
+          before,
+          after: snapshot(leader),
+        });
+        return leader;
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? onAnotherList() : error;
       });
-      return leader;
-    });
   }
 
   /** Leaders at once (the demo), in the caller's transaction, in the order given: the national list. */
