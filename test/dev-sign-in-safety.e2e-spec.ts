@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { databaseUrl, MAIN, run, waitForHealth } from './support/server-process';
+import { databaseUrl, freePort, MAIN, run, waitForHealth } from './support/server-process';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const reachable = async (url: string) =>
@@ -38,7 +38,7 @@ describe('development sign-in only in development, and only on this machine', ()
   });
 
   it('in development listens on 127.0.0.1 only, and says so with the mode and dev sign-in', async () => {
-    const port = 43000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     // npm start: NODE_ENV unset, --node-env-default=development
     const server = run(
       {
@@ -63,7 +63,7 @@ describe('development sign-in only in development, and only on this machine', ()
   });
 
   it('listens where HOST says', async () => {
-    const port = 44000 + Math.floor(Math.random() * 1000);
+    const port = await freePort('::1');
     const server = run({
       HOST: '::1',
       PORT: String(port),

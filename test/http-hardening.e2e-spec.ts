@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { databaseUrl, run, waitForHealth } from './support/server-process';
+import { databaseUrl, freePort, run, waitForHealth } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
 
 const SCIM_TOKEN = randomBytes(32).toString('hex');
@@ -145,7 +145,7 @@ describe('HTTP hardening', () => {
 describe('a failed query in the log', () => {
   it('carries the SQL statement, never the values bound to it', async () => {
     const database = await createTestDatabase();
-    const port = 46000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const server = run({
       PORT: String(port),
       DATABASE_URL: databaseUrl(database),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { databaseUrl, MAIN, run, waitForHealth } from './support/server-process';
+import { databaseUrl, freePort, MAIN, run, waitForHealth } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
 
 const SCIM_TOKEN = randomBytes(32).toString('hex');
@@ -17,7 +17,7 @@ describe('server logs', () => {
 
   it('carry no name, e-mail, handle or oid of anyone', async () => {
     const database = await createTestDatabase();
-    const port = 43000 + Math.floor(Math.random() * 2000);
+    const port = await freePort();
     const server = run({
       PORT: String(port),
       DATABASE_URL: databaseUrl(database),

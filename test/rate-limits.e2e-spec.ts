@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { databaseUrl, run } from './support/server-process';
+import { databaseUrl, freePort, run } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -163,7 +163,7 @@ describe('REDIS_URL set but Redis unreachable', () => {
   });
 
   it('prints one clear line when the server starts', async () => {
-    const port = 47000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const database = await createTestDatabase();
     const server = run({
       PORT: String(port),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { databaseUrl, MAIN, run, waitForHealth } from './support/server-process';
+import { databaseUrl, freePort, MAIN, run, waitForHealth } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
 
 describe('the server as a process (npm start runs dist/main.js)', () => {
@@ -35,7 +35,7 @@ describe('the server as a process (npm start runs dist/main.js)', () => {
 
   it('starts on an empty database, seeds the demo, serves, and shuts down cleanly on SIGTERM', async () => {
     const database = await createTestDatabase();
-    const port = 41000 + Math.floor(Math.random() * 2000);
+    const port = await freePort();
     const server = run({
       PORT: String(port),
       DATABASE_URL: databaseUrl(database),

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestDatabase } from './test-database';
 
@@ -37,6 +38,25 @@ export function run(
     child.on('exit', (code) => resolve({ code, output })),
   );
   return { child, exited, output: () => output };
+}
+
+/**
+ * A port no one is listening on, chosen by the operating system. Suites run in parallel (and each
+ * on both databases), so a random pick from a fixed range collides sooner or later.
+ */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 export async function waitForHealth(port: number, output: () => string): Promise<void> {
