@@ -223,7 +223,7 @@ export function EditProfilePage() {
             dir="auto"
           />
           <Radios
-            id="showOnLeaderboard"
+            id="showOnLeaderboard-choice"
             name="showOnLeaderboard"
             legend="Show my name on leaderboards"
             legendProps={{ size: 's' }}
