@@ -12,6 +12,10 @@ async function accessibleAtBothWidths(journey: JourneyPage): Promise<void> {
   await journey.expectAccessible();
   await journey.page.setViewportSize({ width: 375, height: 800 });
   await journey.expectAccessible();
+  // nothing wider than a phone's screen
+  expect(
+    await journey.page.evaluate(() => document.documentElement.scrollWidth),
+  ).toBeLessThanOrEqual(375);
   await journey.page.setViewportSize({ width: 1280, height: 900 });
 }
 
