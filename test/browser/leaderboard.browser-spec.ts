@@ -181,7 +181,7 @@ browserTest(
     ]);
     await page.waitForFunction(
       ([name, text]) =>
-        [...document.querySelectorAll('[data-testid="live-list"] li')].some(
+        Array.from(document.querySelectorAll('[data-testid="live-list"] li')).some(
           (li) => li.textContent?.includes(name) && li.textContent !== text,
         ),
       [star.displayName, before ?? ''] as const,
