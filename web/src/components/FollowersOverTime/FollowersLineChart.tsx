@@ -26,6 +26,8 @@ interface DotProps {
   stroke?: string;
 }
 
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
 /** Filled for an imported or fetched figure, hollow for a self-reported one. */
 function FigureDot({ cx, cy, payload, dataKey, stroke }: DotProps) {
   if (cx === undefined || cy === undefined || !payload) return null;
@@ -53,7 +55,8 @@ export function FollowersLineChart({
   shortDay: (day: string) => string;
 }) {
   const rows = days.map((day) => {
-    const row: Record<string, unknown> = { day };
+    // noon UTC: the London day whatever the season, so days are spaced by time, gaps and all
+    const row: Record<string, unknown> = { day, t: Date.parse(`${day}T12:00:00Z`) };
     for (const s of series) {
       const point = s.points.find((p) => p.day === day);
       if (point) {
@@ -67,14 +70,21 @@ export function FollowersLineChart({
     <ResponsiveContainer width="100%" height={280}>
       <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, left: 8 }}>
         <CartesianGrid stroke="#d8dde0" strokeDasharray="3 3" />
-        <XAxis dataKey="day" tickFormatter={shortDay} stroke="#4c6272" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={(t: number) => shortDay(dayOf(t))}
+          stroke="#4c6272"
+        />
         <YAxis
           stroke="#4c6272"
           allowDecimals={false}
           tickFormatter={(n: number) => n.toLocaleString('en-GB')}
         />
         <Tooltip
-          labelFormatter={(day) => shortDay(String(day))}
+          labelFormatter={(t) => shortDay(dayOf(Number(t)))}
           formatter={(value, name, item) => {
             const self = (item.payload as Record<string, unknown>)[`${String(item.dataKey)}_self`];
             return [
