@@ -162,6 +162,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
   const main = page.getByRole('main');
   const links = await main.locator('.nhsuk-list a').allTextContents();
   expect(links).toEqual([
+    'Dashboard',
     'Communities',
     'Leaders',
     'Confirm organisations',
@@ -169,6 +170,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Verification requests',
     'Reports of listings',
     'Official accounts',
+    'Audit log',
   ]);
   expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
   await journey.expectAccessible();

@@ -1,3 +1,5 @@
+import { DashboardPage } from '../routes/admin/dashboard/DashboardPage';
+import { AuditLogPage } from '../routes/admin/audit-log/AuditLogPage';
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -109,6 +111,8 @@ const router = createBrowserRouter([
                   { path: 'admin/verification', element: <AdminVerificationPage /> },
                   { path: 'admin/reports', element: <AdminReportsPage /> },
                   { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },
+                  { path: 'admin/dashboard', element: <DashboardPage /> },
+                  { path: 'admin/audit-log', element: <AuditLogPage /> },
                 ],
               },
             ],
