@@ -140,3 +140,38 @@ browserTest(
   },
   { width: 1280, height: 900 },
 );
+
+browserTest(
+  'a profile marks the organisation’s official accounts as official, a LinkedIn company page too',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const { trust, nurse, admin } = await trustWithFigures();
+    const page_ = `trust-${randomInt(100000, 999999)}`;
+    const registered = await app().app.gql(
+      `mutation($input: RegisterOfficialAccountInput!) {
+        registerOfficialAccount(input: $input) { officialAccount { handle } } }`,
+      {
+        input: {
+          platform: 'LINKEDIN',
+          handle: `https://www.linkedin.com/company/${page_}`,
+          label: 'Our page',
+        },
+      },
+      admin,
+    );
+    expect(registered.errors).toBeUndefined();
+    const colleague = await app().world.person({ organisation: trust });
+    await journey.signInWithToken(app().app.tokenFor(colleague), colleague.displayName);
+    await journey.expectAccessible();
+    await journey.goto(`/people/${nurse.id}`);
+    const main = page.getByRole('main');
+    await main
+      .getByRole('heading', { level: 2, name: `Official accounts of ${trust.name}` })
+      .waitFor();
+    const item = main.getByRole('listitem').filter({ hasText: `company/${page_}` });
+    await item.getByText('Official', { exact: true }).waitFor();
+    await item.getByText('Our page', { exact: false }).waitFor();
+    await journey.expectAccessible();
+  },
+);

@@ -1,4 +1,3 @@
-import { DashboardPage } from '../routes/admin/dashboard/DashboardPage';
 import { AuditLogPage } from '../routes/admin/audit-log/AuditLogPage';
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
@@ -111,7 +110,14 @@ const router = createBrowserRouter([
                   { path: 'admin/verification', element: <AdminVerificationPage /> },
                   { path: 'admin/reports', element: <AdminReportsPage /> },
                   { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },
-                  { path: 'admin/dashboard', element: <DashboardPage /> },
+                  {
+                    path: 'admin/dashboard',
+                    // the charts library is large: only the dashboard loads it
+                    lazy: async () => ({
+                      Component: (await import('../routes/admin/dashboard/DashboardPage'))
+                        .DashboardPage,
+                    }),
+                  },
                   { path: 'admin/audit-log', element: <AuditLogPage /> },
                 ],
               },
