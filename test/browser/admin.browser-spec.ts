@@ -162,6 +162,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
   const main = page.getByRole('main');
   const links = await main.locator('.nhsuk-list a').allTextContents();
   expect(links).toEqual([
+    'Dashboard',
     'Communities',
     'Leaders',
     'Confirm organisations',
@@ -170,6 +171,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Reports of listings',
     'Official accounts',
     'Live leaderboard',
+    'Audit log',
   ]);
   expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
   await journey.expectAccessible();

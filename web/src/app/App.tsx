@@ -1,3 +1,4 @@
+import { AuditLogPage } from '../routes/admin/audit-log/AuditLogPage';
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -120,6 +121,15 @@ const router = createBrowserRouter([
                   { path: 'admin/verification', element: <AdminVerificationPage /> },
                   { path: 'admin/reports', element: <AdminReportsPage /> },
                   { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },
+                  {
+                    path: 'admin/dashboard',
+                    // the charts library is large: only the dashboard loads it
+                    lazy: async () => ({
+                      Component: (await import('../routes/admin/dashboard/DashboardPage'))
+                        .DashboardPage,
+                    }),
+                  },
+                  { path: 'admin/audit-log', element: <AuditLogPage /> },
                 ],
               },
             ],

@@ -148,6 +148,12 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
     'That person’s organisation has already been confirmed or refused, or they chose another. Reload the page.',
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
+  DASHBOARD_NOT_YOUR_ORGANISATION: () =>
+    'Only the organisation’s own communications team can see its dashboard and download its advocates',
+  DASHBOARD_BAD_RANGE: () =>
+    'Enter real dates, with the start date on or before the end date, at most a year apart',
+  AUDIT_LOG_FORBIDDEN: () =>
+    'The audit log is for the communications team of a confirmed organisation',
   ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
   ACCOUNT_ERASED: () =>
     'Your data has been erased. Sign in again to start afresh with an empty profile.',
