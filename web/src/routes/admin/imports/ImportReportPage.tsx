@@ -1,4 +1,11 @@
-import { BackLink, Button, SummaryList, Table, WarningCallout } from 'nhsuk-react-components';
+import {
+  BackLink,
+  Button,
+  NotificationBanner,
+  SummaryList,
+  Table,
+  WarningCallout,
+} from 'nhsuk-react-components';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAuthSession } from '../../../app/auth/auth-context';
@@ -23,7 +30,7 @@ export function ImportReportPage() {
   const [report, setReport] = useState<ImportReport | null>(justImported ? state.report! : null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [downloadProblem, setDownloadProblem] = useState<Problem | null>(null);
-  usePageTitle(`Import ${importId}`, !!problem);
+  usePageTitle('Import report', !!problem);
 
   useEffect(() => {
     if (report) return;
@@ -54,7 +61,7 @@ export function ImportReportPage() {
       <>
         {back}
         <QueryErrorSummary problems={[problem]} />
-        <h1>Import {importId}</h1>
+        <h1>Import report</h1>
       </>
     );
   }
@@ -71,14 +78,19 @@ export function ImportReportPage() {
       <div className="nhsuk-grid-column-two-thirds">
         {back}
         {downloadProblem ? <QueryErrorSummary problems={[downloadProblem]} /> : null}
+        {justImported ? (
+          <NotificationBanner success>
+            <NotificationBanner.Heading>
+              {state.fileName ?? 'The file'} has been imported
+            </NotificationBanner.Heading>
+          </NotificationBanner>
+        ) : null}
         <h1>
           <span className="nhsuk-caption-l">
             {KIND_LABELS[report.kind]}
             <span className="nhsuk-u-visually-hidden"> – </span>
           </span>
-          {justImported
-            ? `${state.fileName ?? 'The file'} has been imported`
-            : `Import ${report.importId}`}
+          Import report
         </h1>
         {report.status === 'FAILED' ? (
           <WarningCallout>

@@ -74,59 +74,64 @@ type WeightName =
 
 /** Each weight, what it scores, and its documented default (docs/leaderboard.md). */
 export const WEIGHTS: { name: WeightName; label: string; what: string; defaultValue: number }[] = [
-  { name: 'reach', label: 'Reach', what: 'points × log10(1 + followers)', defaultValue: 10 },
+  {
+    name: 'reach',
+    label: 'Reach',
+    what: 'Points for each tenfold of followers across a person’s accounts',
+    defaultValue: 10,
+  },
   {
     name: 'growth',
     label: 'Growth',
-    what: 'points × log10(1 + followers gained in the window)',
+    what: 'Points for each tenfold of followers gained',
     defaultValue: 15,
   },
   {
     name: 'activity',
     label: 'Activity',
-    what: 'points × log10(1 + posts), and again for engagements',
+    what: 'Points for each tenfold of posts, and again for engagements',
     defaultValue: 10,
   },
   {
     name: 'campaign',
     label: 'Campaigns',
-    what: 'points per campaign taken part in (up to 3), plus points × log10(1 + campaign posts)',
+    what: 'Points for each campaign taken part in (up to 3), and for each tenfold of campaign posts',
     defaultValue: 10,
   },
   {
     name: 'champion',
     label: 'Community champion',
-    what: 'points per community championed (up to 3)',
+    what: 'Points for each community championed (up to 3)',
     defaultValue: 10,
   },
   {
     name: 'organiser',
     label: 'Community organiser',
-    what: 'points per community organised (up to 3)',
+    what: 'Points for each community organised (up to 3)',
     defaultValue: 15,
   },
   {
     name: 'connections',
     label: 'Connections',
-    what: 'points × log10(1 + followers and followings in the directory)',
+    what: 'Points for each tenfold of colleagues they follow, or who follow them, in the directory',
     defaultValue: 10,
   },
   {
     name: 'profile',
     label: 'Profile',
-    what: 'points for a complete profile (in proportion to the 6 fields filled)',
+    what: 'Points for a complete profile, in proportion to the 6 fields filled',
     defaultValue: 10,
   },
   {
     name: 'guidance',
     label: 'Guidance accepted',
-    what: 'points for accepting the social media guidance',
+    what: 'Points for accepting the social media guidance',
     defaultValue: 10,
   },
   {
     name: 'verified',
     label: 'Verified accounts',
-    what: 'points per verified account (up to 3)',
+    what: 'Points for each verified account (up to 3)',
     defaultValue: 10,
   },
 ];
@@ -254,7 +259,7 @@ export function LeaderboardWeightsPage() {
               id={weight.name}
               name={weight.name}
               label={`${weight.label} points`}
-              hint={`${weight.what}. Default: ${weight.defaultValue}`}
+              hint={`${weight.what}. Default: ${weight.defaultValue}.`}
               inputMode="numeric"
               spellCheck={false}
               width={3}
