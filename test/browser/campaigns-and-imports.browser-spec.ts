@@ -163,6 +163,10 @@ browserTest(
     await boardRow(main, nurse.displayName).getByText('2nd').waitFor();
     expect(await boardRow(main, porter.displayName).innerText()).toMatch(/12 campaign posts/);
     await journey.expectAccessible();
+
+    // the other new pages, at this width too
+    await open(journey, '/campaigns/new', 'Create a campaign');
+    await open(journey, '/admin/leaderboard-weights', 'Leaderboard weights');
   },
   { width: 1280, height: 900 },
 );
@@ -292,6 +296,36 @@ browserTest(
     await journey.expectAccessible();
     await open(journey, '/campaigns', 'Campaigns');
     await main.getByRole('region', { name: 'Coming up' }).getByRole('link', { name }).waitFor();
+
+    // daily figures: one good row, one refused, the report readable on a phone
+    const handle = handleOf('nurse');
+    await world.person({
+      organisation: trust,
+      accounts: [{ platform: 'X', handle: `@${handle}` }],
+    });
+    await open(journey, '/admin/imports', 'Import figures');
+    expect(await main.getByLabel('Daily figures for staff accounts').isChecked()).toBe(true);
+    await main
+      .getByLabel('Example file')
+      .getByText('platform,handle,date,followers,following,posts,engagements')
+      .waitFor();
+    const figures = [
+      'platform,handle,date,followers,following,posts,engagements,notes',
+      `X,@${handle},${today},250,40,3,12,fine`,
+      `X,@${handle},${addDays(today, -1)},-5,,,,negative`,
+      '',
+    ].join('\n');
+    await main
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(figures) });
+    await main.getByRole('button', { name: 'Import file' }).click();
+    await main.getByText('figures.csv has been imported').waitFor();
+    await main.getByText('followers -5 is negative: counts are 0 or more').waitFor();
+    await main
+      .locator('.nhsuk-summary-list__row', { hasText: 'Columns ignored' })
+      .getByText('notes')
+      .waitFor();
+    await journey.expectAccessible();
 
     // weights: the documented defaults shown, a bad value refused, a good one saved
     await open(journey, '/admin/leaderboard-weights', 'Leaderboard weights');

@@ -154,7 +154,7 @@ export function NewCampaignPage() {
               error={fieldErrors.endsOn}
             />
             {forOrganisation && nhsWideAllowed ? (
-              <Radios id="nhsWide" name="nhsWide" legend="Who can take part?">
+              <Radios name="nhsWide" legend="Who can take part?">
                 <Radios.Item id="nhsWide" value="no" defaultChecked>
                   Staff of {forOrganisation.name}
                 </Radios.Item>

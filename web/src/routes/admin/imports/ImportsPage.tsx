@@ -146,7 +146,7 @@ export function ImportsPage() {
           import finishes.
         </p>
         <form onSubmit={submit} noValidate>
-          <Radios id="kind" name="kind" legend="What is in the file?" legendProps={{ size: 'm' }}>
+          <Radios name="kind" legend="What is in the file?" legendProps={{ size: 'm' }}>
             <Radios.Item
               id="kind"
               value="METRICS"
