@@ -202,7 +202,7 @@ export function ImportsPage() {
               CSV file
             </label>
             <div className="nhsuk-hint" id="file-hint">
-              A .csv file of up to 200 MB
+              A .csv file saved as “CSV UTF-8”
             </div>
             {fileError ? <ErrorMessage id="file-error">{fileError}</ErrorMessage> : null}
             <input
@@ -232,8 +232,9 @@ export function ImportsPage() {
         <Details>
           <Details.Summary>About the size limit</Details.Summary>
           <Details.Text>
-            A file over the limit is refused. Split a large spreadsheet into several files, each
-            with the header row, and import them one after another.
+            A file over the size limit (200 MB unless your service desk changed it) is refused.
+            Split a large spreadsheet into several files, each with the header row, and import them
+            one after another.
           </Details.Text>
         </Details>
       </div>
