@@ -172,6 +172,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Verification requests',
     'Reports of listings',
     'Official accounts',
+    'Live leaderboard',
   ]);
   // the dashboard and the exports are not built yet: the index must not promise them
   expect(await main.getByText(/dashboard|exports/i).count()).toBe(0);
