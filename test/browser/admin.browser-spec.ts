@@ -164,6 +164,9 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
   expect(links).toEqual([
     'Dashboard',
     'Communities',
+    'Create a campaign',
+    'Import figures',
+    'Leaderboard weights',
     'Leaders',
     'Confirm organisations',
     'Social media guidance',
@@ -173,7 +176,8 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Live leaderboard',
     'Audit log',
   ]);
-  expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
+  // the dashboard and the exports are not built yet: the index must not promise them
+  expect(await main.getByText(/dashboard|exports/i).count()).toBe(0);
   await journey.expectAccessible();
 });
 

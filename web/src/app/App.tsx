@@ -10,6 +10,12 @@ import { CommunityMembersAdminPage } from '../routes/admin/communities/Community
 import { EditCommunityPage } from '../routes/admin/communities/EditCommunityPage';
 import { NewCommunityPage } from '../routes/admin/communities/NewCommunityPage';
 import { AdminGuidancePage } from '../routes/admin/guidance/AdminGuidancePage';
+import { ImportReportPage } from '../routes/admin/imports/ImportReportPage';
+import { ImportsPage } from '../routes/admin/imports/ImportsPage';
+import { LeaderboardWeightsPage } from '../routes/admin/leaderboard-weights/LeaderboardWeightsPage';
+import { CampaignPage } from '../routes/campaigns/CampaignPage';
+import { CampaignsPage } from '../routes/campaigns/CampaignsPage';
+import { NewCampaignPage } from '../routes/campaigns/NewCampaignPage';
 import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
 import { ConfirmOrganisationsPage } from '../routes/admin/organisation-claims/ConfirmOrganisationsPage';
 import { RemoveLeaderPage } from '../routes/admin/leaders/RemoveLeaderPage';
@@ -100,6 +106,8 @@ const router = createBrowserRouter([
               { path: 'communities/:slug/leave', element: <LeaveCommunityPage /> },
               { path: 'leaders', element: <LeadersPage /> },
               { path: 'leaderboard', element: <LeaderboardPage /> },
+              { path: 'campaigns', element: <CampaignsPage /> },
+              { path: 'campaigns/:id', element: <CampaignPage /> },
               { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
                 element: <RequireCommsAdmin />,
@@ -130,6 +138,10 @@ const router = createBrowserRouter([
                     }),
                   },
                   { path: 'admin/audit-log', element: <AuditLogPage /> },
+                  { path: 'campaigns/new', element: <NewCampaignPage /> },
+                  { path: 'admin/imports', element: <ImportsPage /> },
+                  { path: 'admin/imports/:importId', element: <ImportReportPage /> },
+                  { path: 'admin/leaderboard-weights', element: <LeaderboardWeightsPage /> },
                 ],
               },
             ],

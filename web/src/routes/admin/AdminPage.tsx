@@ -15,6 +15,22 @@ export const ADMIN_TOOLS: { to: string; label: string; description: string }[] =
     description: 'create communities, change them, give members roles, archive and restore them',
   },
   {
+    to: '/campaigns/new',
+    label: 'Create a campaign',
+    description: 'a social media week or a trust hashtag, with its dates and its own leaderboard',
+  },
+  {
+    to: '/admin/imports',
+    label: 'Import figures',
+    description:
+      'upload a CSV of staff accounts’ daily figures or a campaign’s activity, and read the report of every rejected row',
+  },
+  {
+    to: '/admin/leaderboard-weights',
+    label: 'Leaderboard weights',
+    description: 'how many points each part of the advocacy score is worth',
+  },
+  {
     to: '/admin/leaders',
     label: 'Leaders',
     description: 'who is featured on the leaders page, and in what order',
