@@ -9,6 +9,8 @@ import { CommunityMembersAdminPage } from '../routes/admin/communities/Community
 import { EditCommunityPage } from '../routes/admin/communities/EditCommunityPage';
 import { NewCommunityPage } from '../routes/admin/communities/NewCommunityPage';
 import { AdminGuidancePage } from '../routes/admin/guidance/AdminGuidancePage';
+import { AdminPlacesPage } from '../routes/admin/places/AdminPlacesPage';
+import { RenamePlacePage } from '../routes/admin/places/RenamePlacePage';
 import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
 import { ConfirmOrganisationsPage } from '../routes/admin/organisation-claims/ConfirmOrganisationsPage';
 import { RemoveLeaderPage } from '../routes/admin/leaders/RemoveLeaderPage';
@@ -106,6 +108,11 @@ const router = createBrowserRouter([
                   { path: 'admin/leaders/:staffId', element: <SetLeaderPage /> },
                   { path: 'admin/leaders/:staffId/remove', element: <RemoveLeaderPage /> },
                   { path: 'admin/guidance', element: <AdminGuidancePage /> },
+                  { path: 'admin/places', element: <AdminPlacesPage /> },
+                  {
+                    path: 'admin/places/:organisationId/:kind/:id',
+                    element: <RenamePlacePage />,
+                  },
                   { path: 'admin/verification', element: <AdminVerificationPage /> },
                   { path: 'admin/reports', element: <AdminReportsPage /> },
                   { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },

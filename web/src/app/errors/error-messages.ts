@@ -119,6 +119,11 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
   ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
+  PLACE_NAME_TAKEN: () =>
+    'The organisation already has a place with that name. Choose a different name.',
+  NOT_YOUR_ORGANISATIONS_PLACES: () =>
+    'Only the organisation’s own communications team can rename its sites and departments',
+  SITE_NOT_FOUND: () => 'We could not find that site. It may have been removed.',
   ACCOUNT_ERASED: () =>
     'Your data has been erased. Sign in again to start afresh with an empty profile.',
 };
