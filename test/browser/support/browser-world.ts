@@ -249,11 +249,24 @@ export class BrowserWorld {
   }
 
   /** Features a person on the national leaders page, after those already there. */
-  async leader(person: StaffMember, title: string, statement?: string): Promise<void> {
-    const admin = await this.nationalAdmin();
+  /** Features a person on the national leaders page, or on an organisation's own list. */
+  async leader(
+    person: StaffMember,
+    title: string,
+    statement?: string,
+    organisation?: WorldOrganisation,
+  ): Promise<void> {
+    const admin = organisation ? await this.admin(organisation) : await this.nationalAdmin();
     await this.gql(
       SET_LEADER,
-      { input: { staffId: String(person.id), title, statement: statement ?? null } },
+      {
+        input: {
+          staffId: String(person.id),
+          title,
+          statement: statement ?? null,
+          ...(organisation ? { organisationId: String(organisation.id) } : {}),
+        },
+      },
       admin,
     );
   }

@@ -45,6 +45,7 @@ import { MyReportsPage } from '../routes/verification/MyReportsPage';
 import { OfficialAccountsPage } from '../routes/verification/OfficialAccountsPage';
 import { ReportListingPage } from '../routes/verification/ReportListingPage';
 import { VerifyAccountPage } from '../routes/me/accounts/VerifyAccountPage';
+import { ReportFiguresPage } from '../routes/me/accounts/ReportFiguresPage';
 import { AuthProvider } from './auth/auth-context';
 import type { AuthSession } from './auth/auth-session';
 import { RequireCommsAdmin } from './auth/RequireCommsAdmin';
@@ -78,6 +79,7 @@ const router = createBrowserRouter([
               { path: 'me/accounts/:id', element: <EditAccountPage /> },
               { path: 'me/accounts/:id/remove', element: <RemoveAccountPage /> },
               { path: 'me/accounts/:id/verify', element: <VerifyAccountPage /> },
+              { path: 'me/accounts/:id/figures', element: <ReportFiguresPage /> },
               { path: 'me/reports', element: <MyReportsPage /> },
               { path: 'people/:id/report', element: <ReportListingPage /> },
               { path: 'guidance', element: <GuidancePage /> },
