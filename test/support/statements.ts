@@ -8,7 +8,7 @@ export async function recordStatements<T>(dataSource: DataSource, work: () => Pr
   const parameters: unknown[][] = [];
   logger.logQuery = function (this: typeof logger, ...args: Parameters<typeof original>) {
     texts.push(args[0]);
-    parameters.push(args[1] ?? []);
+    parameters.push(Array.isArray(args[1]) ? args[1] : []);
     return original.apply(this, args);
   };
   try {

@@ -8,7 +8,8 @@ import { isSqlite } from './column-helpers';
 const SQLITE_KEY =
   "lower(substr(display_name, length(rtrim(display_name, replace(display_name, ' ', ''))) + 1))" +
   " || ' ' || lower(display_name)";
-const POSTGRES_KEY = "lower(regexp_replace(display_name, '^.* ', '')) || ' ' || lower(display_name)";
+const POSTGRES_KEY =
+  "lower(regexp_replace(display_name, '^.* ', '')) || ' ' || lower(display_name)";
 
 /**
  * The directory in surname order (issue 13 item 10): `staff_members.sort_surname` and the listed
