@@ -166,6 +166,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Leaders',
     'Confirm organisations',
     'Social media guidance',
+    'Sites and departments',
     'Verification requests',
     'Reports of listings',
     'Official accounts',
