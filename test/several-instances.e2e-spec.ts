@@ -6,6 +6,7 @@ import { databaseUrl, freePort, MAIN, run, waitForHealth } from './support/serve
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const STARTUP_SECONDS = 150;
 const LIVE = `subscription { leaderboardUpdated(window: WEEK) { window changedAt } }`;
 
 interface Instance {
@@ -37,7 +38,8 @@ describe('several instances share one database and one Redis', () => {
     const server = run({ ...shared, ...env, PORT: String(port) });
     const instance = { port, server };
     instances.push(instance);
-    await waitForHealth(port, server.output);
+    // migrating and seeding the demo on a shared two-core machine can take a minute or more
+    await waitForHealth(port, server.output, STARTUP_SECONDS);
     return instance;
   };
   const base = (i: Instance) => `http://127.0.0.1:${i.port}`;
@@ -65,17 +67,20 @@ describe('several instances share one database and one Redis', () => {
   let two: Instance;
   let people: { id: number; isCommsAdmin: boolean }[];
 
-  beforeAll(async () => {
-    if (!existsSync(MAIN)) {
-      throw new Error('dist/main.js is missing: `npm test` builds it (npm run build)');
-    }
-    database = await createTestDatabase();
-    shared.DATABASE_URL = databaseUrl(database);
-    // the first migrates and seeds; the second starts on the same, already migrated, database
-    one = await start({ SEED_DEMO_DATA: 'true' });
-    two = await start({ SEED_DEMO_DATA: 'false' });
-    people = (await (await fetch(`${base(two)}/api/dev/people`)).json()) as typeof people;
-  });
+  beforeAll(
+    async () => {
+      if (!existsSync(MAIN)) {
+        throw new Error('dist/main.js is missing: `npm test` builds it (npm run build)');
+      }
+      database = await createTestDatabase();
+      shared.DATABASE_URL = databaseUrl(database);
+      // the first migrates and seeds; the second starts on the same, already migrated, database
+      one = await start({ SEED_DEMO_DATA: 'true' });
+      two = await start({ SEED_DEMO_DATA: 'false' });
+      people = (await (await fetch(`${base(two)}/api/dev/people`)).json()) as typeof people;
+    },
+    2 * STARTUP_SECONDS * 1000 + 30_000,
+  );
 
   afterAll(async () => {
     for (const { server } of instances) {
