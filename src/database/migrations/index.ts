@@ -18,6 +18,7 @@ import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-se
 import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
 import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
+import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
 import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-surname-order';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
@@ -42,5 +43,6 @@ export const migrations = [
   DirectorySearchWords1765600000001,
   GuidanceGracePeriod1765600000002,
   AuditErasures1765800000000,
+  AccountsByPlatform1766400000000,
   DirectorySurnameOrder1766500000000,
 ];

@@ -24,6 +24,8 @@ import { FollowPackPage } from '../routes/follow-packs/FollowPackPage';
 import { FollowListPage } from '../routes/follows/FollowListPage';
 import { MyFollowingRedirect } from '../routes/follows/MyFollowingRedirect';
 import { LeadersPage } from '../routes/leaders/LeadersPage';
+import { LeaderboardPage } from '../routes/leaderboard/LeaderboardPage';
+import { LiveLeaderboardPage } from '../routes/leaderboard/LiveLeaderboardPage';
 import { DirectoryPage } from '../routes/directory/DirectoryPage';
 import { GuidancePage } from '../routes/guidance/GuidancePage';
 import { HomePage } from '../routes/home/HomePage';
@@ -54,6 +56,12 @@ import { AppLayout } from './layout/AppLayout';
 import { RouteError } from './RouteError';
 
 const router = createBrowserRouter([
+  // the live leaderboard fills the screen at a tweetup: no header, footer or navigation
+  {
+    element: <RequireSignIn />,
+    errorElement: <RouteError />,
+    children: [{ path: 'leaderboard/live', element: <LiveLeaderboardPage /> }],
+  },
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
@@ -92,6 +100,7 @@ const router = createBrowserRouter([
               { path: 'communities/:slug', element: <CommunityPage /> },
               { path: 'communities/:slug/leave', element: <LeaveCommunityPage /> },
               { path: 'leaders', element: <LeadersPage /> },
+              { path: 'leaderboard', element: <LeaderboardPage /> },
               { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
                 element: <RequireCommsAdmin />,
