@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DirectoryRepository } from '../src/directory/directory.repository';
+import { Platform } from '../src/social-accounts/platforms/platform';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { recordStatements } from './support/statements';
@@ -100,6 +101,21 @@ describe('directory: sorted by surname', () => {
     } finally {
       repository.broadWindow = window;
     }
+  });
+
+  it('keeps surname order when few accounts pass a platform filter (started from the accounts)', async () => {
+    const org = await world.newOrganisation();
+    const u = world.unique().replace(/[^a-z]/g, '');
+    const names = [`Yan Bell${u}`, `Abe Dunn${u}`, `Cy Ash${u}`, `Bo Cole${u}`];
+    for (const displayName of names) {
+      const person = await world.newPerson({ organisationId: org.id, displayName });
+      await world.newAccount(person, { platform: Platform.TIKTOK });
+    }
+    await world.newPerson({ organisationId: org.id, displayName: `Al Able${u}` }); // no TikTok
+    const viewer = await world.newPerson();
+    expect(
+      await allPages(viewer, { organisationId: String(org.id), platform: 'TIKTOK' }, 3),
+    ).toEqual([`Cy Ash${u}`, `Yan Bell${u}`, `Bo Cole${u}`, `Abe Dunn${u}`]);
   });
 
   it('is served by its index, with no sort of the people it pages through', async () => {
