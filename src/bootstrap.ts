@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(bodyErrors(JSON_BODY_LIMIT));
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   return app;
 }

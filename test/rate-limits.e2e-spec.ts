@@ -130,6 +130,20 @@ describe.each([
     expect(JSON.parse(blocked.text)).toMatchObject({ status: '429' });
   });
 
+  it('counts the address the trusted proxy forwards (TRUST_PROXY), and only a trusted one', async () => {
+    const get = (t: TestApp, from: string) =>
+      t.http().get('/api/client-config').set('X-Forwarded-For', from);
+    // the default trusts a proxy on this machine: each forwarded client has its own budget
+    const behindLocal = await app({ RATE_LIMIT_PER_ADDRESS: '1/60' });
+    expect((await get(behindLocal, '203.0.113.1')).status).toBe(200);
+    expect((await get(behindLocal, '203.0.113.2')).status).toBe(200);
+    expect((await get(behindLocal, '203.0.113.1')).status).toBe(429);
+    // a load balancer elsewhere is trusted only when named; then a local caller's header is not
+    const elsewhere = await app({ RATE_LIMIT_PER_ADDRESS: '1/60', TRUST_PROXY: '10.0.0.0/8' });
+    expect((await get(elsewhere, '203.0.113.1')).status).toBe(200);
+    expect((await get(elsewhere, '203.0.113.2')).status).toBe(429);
+  });
+
   if (redis) {
     it('shares one budget between instances', async () => {
       const shared = {

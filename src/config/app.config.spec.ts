@@ -205,6 +205,28 @@ describe('loadConfig: proof-of-ownership fetches', () => {
   });
 });
 
+describe('loadConfig: TRUST_PROXY (client addresses behind a load balancer)', () => {
+  it.each([
+    [unset, ['loopback']],
+    ['1', 1],
+    ['10.0.0.0/8, loopback', ['10.0.0.0/8', 'loopback']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('reads %s', (value, expected) => {
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['0', 'everyone', '10.0.0.0/33', '10.0.0.1/8/1', 'true'])(
+    'refuses %s by name',
+    (value) => {
+      expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: value })).toThrow(
+        new ConfigError(
+          `TRUST_PROXY: "${value}" is not a hop count (1–9), an address, a CIDR range, loopback, linklocal or uniquelocal`,
+        ),
+      );
+    },
+  );
+});
+
 describe('loadConfig: reads', () => {
   const base = { NODE_ENV: 'test', AUTH_MODE: 'dev' };
 

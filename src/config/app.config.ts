@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseRateLimits, RateLimits } from './rate-limit.config';
@@ -44,6 +45,12 @@ export interface AppConfig {
   /** Prefixes every Redis key, so deployments (or tests) can share one Redis. */
   redisKeyPrefix: string;
   rateLimits: RateLimits;
+  /**
+   * Which proxies in front may name the client address (X-Forwarded-For), as Express's
+   * `trust proxy`: a number of hops, or addresses, CIDR ranges and `loopback`/`linklocal`/
+   * `uniquelocal`. Per-address rate limits count the address it yields.
+   */
+  trustProxy: number | string[];
   logLevel: string;
   /** Where the built web client lives; served at `/` when present. */
   webRoot: string;
@@ -301,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const redisKeyPrefix = env.REDIS_KEY_PREFIX ?? 'staff-voices:';
   const rateLimits = parseRateLimits(env, (message) => new ConfigError(message));
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
 
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -363,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     redisUrl,
     redisKeyPrefix,
     rateLimits,
+    trustProxy,
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     importMaxBytes: importMaxBytes.data,
@@ -436,4 +445,28 @@ function parseProofFetch(
     maxRedirects: whole('PROOF_FETCH_MAX_REDIRECTS', 3, 10),
     platformBaseUrl,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: `loopback` unless set; a hop count (1–9) or a comma-separated list. */
+export function parseTrustProxy(raw: string | undefined): number | string[] {
+  const text = raw?.trim() || 'loopback';
+  if (/^\d$/.test(text) && text !== '0') return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const known =
+      PROXY_NAMES.has(entry) ||
+      (isIP(address) !== 0 &&
+        extra === undefined &&
+        (bits === undefined ||
+          (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128))));
+    if (!known) {
+      throw new ConfigError(
+        `TRUST_PROXY: "${entry}" is not a hop count (1–9), an address, a CIDR range, loopback, linklocal or uniquelocal`,
+      );
+    }
+  }
+  return entries;
 }

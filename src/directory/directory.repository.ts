@@ -33,7 +33,10 @@ export interface DirectoryCriteria {
   verifiedOnly?: boolean;
 }
 
-/** Where a page starts: after this row in (relevance desc, name, id) order. */
+/**
+ * Where a page starts: after this row in (relevance desc, name, id) order; `name` is the sort key
+ * of the mode (the display name, or the surname key in surname order).
+ */
 export interface DirectoryKey {
   relevance: number | null;
   name: string;
@@ -51,9 +54,15 @@ export interface DirectoryPage {
 /**
  * `ranked`: the full-text index finds the matches (few enough to rank them all) and they are
  * ordered by relevance then name. `byName`: no search, or one so broad that ranking every match
- * would be slow; people are walked in name order and each row is tested.
+ * would be slow; people are walked in name order and each row is tested. `bySurname`: as
+ * `byName`, in surname order (`staff_members.sort_surname`, its own listed indexes).
  */
-export type DirectoryMode = 'ranked' | 'byName';
+export type DirectoryMode = 'ranked' | 'byName' | 'bySurname';
+
+/** The column a name-ordered mode walks: its listed indexes hold it after the filter columns. */
+function orderColumn(mode: DirectoryMode): string {
+  return mode === 'bySurname' ? 's.sort_surname' : 's.display_name';
+}
 
 // How many people by name a broad search tests row by row before sorting the index's matches.
 const BROAD_WINDOW = 5_000;
@@ -339,19 +348,20 @@ export class DirectoryRepository {
              ) hits ${keyset}
              ORDER BY relevance DESC, name, id LIMIT ${params.add(limit)}`;
     } else if (criteria.query && hasIndexedTerms(criteria.query)) {
-      return this.broadPage(criteria, criteria.query, after, limit);
+      return this.broadPage(criteria, criteria.query, after, limit, orderColumn(mode));
     } else {
+      const key = orderColumn(mode);
       // a platform or verified filter: few accounts qualify (TikTok, say), then start from them
       if (hasAccountFilter(criteria) && (await this.fewAccountHolders(criteria))) {
-        return this.accountHoldersByName(criteria, after, limit);
+        return this.accountHoldersByName(criteria, after, limit, key);
       }
       const where = this.conditions(criteria, params, 'byName');
       if (after) {
-        where.push(`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
+        where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
       }
-      sql = `SELECT s.id AS id, s.display_name AS name, NULL AS relevance
+      sql = `SELECT s.id AS id, ${key} AS name, NULL AS relevance
              FROM staff_members s WHERE ${where.join(' AND ')}
-             ORDER BY s.display_name, s.id LIMIT ${Number(limit)}`;
+             ORDER BY ${key}, s.id LIMIT ${Number(limit)}`;
     }
     return { rows: toRows(await this.dataSource.query(sql, params.values)) };
   }
@@ -370,12 +380,11 @@ export class DirectoryRepository {
     query: SearchQuery,
     after: DirectoryKey | null,
     limit: number,
+    key: string,
   ): Promise<DirectoryPage> {
     const n = Number(limit);
     const keyset = (params: Params) =>
-      after
-        ? [`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`]
-        : [];
+      after ? [`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`] : [];
 
     // SQLite's index holds the place and group filters too: when they leave few matches, sorting
     // those by name is cheaper than walking people by name (and finding none, as "consultant"
@@ -387,16 +396,16 @@ export class DirectoryRepository {
         [fts5Match(query, filterTags(criteria))],
       );
       if (Number(rows[0].n) <= this.broadSortLimit) {
-        return this.matchesByName(criteria, query, after, n, true);
+        return this.matchesByName(criteria, query, after, n, true, key);
       }
     }
 
     const first = new Params(this.postgres);
     // placeholders in the order they appear: SQLite's `?` are positional
-    const window = `SELECT s.id AS id, s.display_name AS name, s.search_text AS search_text
+    const window = `SELECT s.id AS id, ${key} AS name, s.search_text AS search_text
        FROM staff_members s
        WHERE ${[...this.conditions(criteria, first, 'byName', false), ...keyset(first)].join(' AND ')}
-       ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}`;
+       ORDER BY ${key}, s.id LIMIT ${this.broadWindow}`;
     const tested = rowConditionTerms(query, true).map(
       (term) =>
         `(${likePatterns(term)
@@ -416,11 +425,11 @@ export class DirectoryRepository {
     const held: { n: number | string }[] = await this.dataSource.query(
       `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM staff_members s
          WHERE ${[...this.placeConditions(criteria, third), ...keyset(third)].join(' AND ')}
-         ORDER BY s.display_name, s.id LIMIT ${this.broadWindow}) window_rows`,
+         ORDER BY ${key}, s.id LIMIT ${this.broadWindow}) window_rows`,
       third.values,
     );
     if (Number(held[0].n) < this.broadWindow) return { rows };
-    return this.matchesByName(criteria, query, after, n, false);
+    return this.matchesByName(criteria, query, after, n, false, key);
   }
 
   /**
@@ -433,18 +442,19 @@ export class DirectoryRepository {
     after: DirectoryKey | null,
     n: number,
     withTotal: boolean,
+    key: string,
   ): Promise<DirectoryPage> {
     // placeholders in the order they appear: SQLite's `?` are positional
     const params = new Params(this.postgres);
     const keyset = (after: DirectoryKey) =>
-      `(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`;
+      `(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`;
     if (!withTotal) {
       const { from } = this.indexed(query, params, false);
       const where = this.conditions(criteria, params, 'ranked');
       if (after) where.push(keyset(after));
       const rows = await this.dataSource.query(
-        `SELECT s.id AS id, s.display_name AS name, NULL AS relevance ${from}
-         WHERE ${where.join(' AND ')} ORDER BY s.display_name, s.id LIMIT ${n}`,
+        `SELECT s.id AS id, ${key} AS name, NULL AS relevance ${from}
+         WHERE ${where.join(' AND ')} ORDER BY ${key}, s.id LIMIT ${n}`,
         params.values,
       );
       return { rows: toRows(rows) };
@@ -455,7 +465,7 @@ export class DirectoryRepository {
     const result: { id: number; name: string; total: number | string }[] =
       await this.dataSource.query(
         `SELECT id, name, total FROM (
-           SELECT s.id AS id, s.display_name AS name, COUNT(*) OVER () AS total, ${past} AS past
+           SELECT s.id AS id, ${key} AS name, COUNT(*) OVER () AS total, ${past} AS past
            ${from} WHERE ${where.join(' AND ')}
          ) hits WHERE past = 1 ORDER BY name, id LIMIT ${n}`,
         params.values,
@@ -492,10 +502,11 @@ export class DirectoryRepository {
     criteria: DirectoryCriteria,
     after: DirectoryKey | null,
     n: number,
+    key: string,
   ): Promise<DirectoryPage> {
     const params = new Params(this.postgres);
     const past = after
-      ? `CASE WHEN (s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)}) THEN 1 ELSE 0 END`
+      ? `CASE WHEN (${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)}) THEN 1 ELSE 0 END`
       : '1';
     // placeholders in the order they appear (SQLite's `?` are positional): past, holders, where
     const holders = `(SELECT DISTINCT a.staff_id AS id FROM social_accounts a
@@ -508,7 +519,7 @@ export class DirectoryRepository {
     const result: { id: number; name: string; total: number | string }[] =
       await this.dataSource.query(
         `SELECT id, name, total FROM (
-           SELECT s.id AS id, s.display_name AS name, COUNT(*) OVER () AS total, ${past} AS past
+           SELECT s.id AS id, ${key} AS name, COUNT(*) OVER () AS total, ${past} AS past
            ${from} WHERE ${where.join(' AND ')}
          ) hits WHERE past = 1 ORDER BY name, id LIMIT ${Number(n)}`,
         params.values,

@@ -98,11 +98,15 @@ export class DirectoryService {
         'after',
       );
     }
-    const mode = after
-      ? after.mode
-      : args.sort === DirectorySort.NAME
-        ? 'byName'
-        : await this.modeFor(criteria);
+    if (after && (after.mode === 'bySurname') !== (args.sort === DirectorySort.SURNAME)) {
+      // a page of one order cannot continue another
+      throw new InvalidInputError(
+        CommonErrorReason.INVALID_CURSOR,
+        'after is not a cursor from this search',
+        'after',
+      );
+    }
+    const mode = after ? after.mode : await this.modeFor(criteria, args.sort);
     const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     // a page of few sorted matches has counted them already
     const total = page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP));
@@ -111,7 +115,12 @@ export class DirectoryService {
       rows,
       args.first,
       Math.min(total, DIRECTORY_COUNT_CAP),
-      (row) => (mode === 'ranked' ? [row.relevance, row.name, row.id] : [row.name, row.id]),
+      (row) =>
+        mode === 'ranked'
+          ? [row.relevance, row.name, row.id]
+          : mode === 'bySurname'
+            ? [SURNAME_CURSOR, row.name, row.id]
+            : [row.name, row.id],
     );
     const ids = connection.edges.map((edge) => edge.node.id);
     const people = ids.length > 0 ? await this.staff.findBy({ id: In(ids) }) : [];
@@ -132,12 +141,16 @@ export class DirectoryService {
    * Rank when the index matches few enough people to rank them all; a broader search (a letter
    * or two, or a word nearly everyone has) is listed by name, which stays fast at any size.
    */
-  private async modeFor(criteria: DirectoryCriteria): Promise<DirectoryMode> {
-    if (!criteria.query) return 'byName';
+  private async modeFor(criteria: DirectoryCriteria, sort: DirectorySort): Promise<DirectoryMode> {
+    if (sort === DirectorySort.SURNAME) return 'bySurname';
+    if (sort === DirectorySort.NAME || !criteria.query) return 'byName';
     const matches = await this.directory.matchCount(criteria.query, RANKED_MATCHES_LIMIT);
     return matches <= RANKED_MATCHES_LIMIT ? 'ranked' : 'byName';
   }
 }
+
+// marks a cursor in surname order, whose key is [marker, surname key, id]
+const SURNAME_CURSOR = 'surname';
 
 /** The key and order of a cursor this API issued, or BAD_USER_INPUT. */
 export function keyFromCursor(cursor: string): { mode: DirectoryMode; key: DirectoryKey } {
@@ -146,6 +159,10 @@ export function keyFromCursor(cursor: string): { mode: DirectoryMode; key: Direc
   if (ranked) {
     const [relevance, name, id] = ranked;
     return { mode: 'ranked', key: { relevance, name, id } };
+  }
+  const bySurname = cursorKeyOf(key, ['string', 'string', 'id']);
+  if (bySurname && bySurname[0] === SURNAME_CURSOR) {
+    return { mode: 'bySurname', key: { relevance: null, name: bySurname[1], id: bySurname[2] } };
   }
   const byName = cursorKeyOf(key, ['string', 'id']);
   if (byName) return { mode: 'byName', key: { relevance: null, name: byName[0], id: byName[1] } };

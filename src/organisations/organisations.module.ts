@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationsLoaders } from './organisations.loader';
@@ -9,7 +10,7 @@ import { OrganisationsService } from './organisations.service';
 import { Site } from './site.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Site, Department])],
+  imports: [TypeOrmModule.forFeature([Organisation, Site, Department]), AuditModule],
   providers: [
     OrganisationsService,
     OrganisationsLoaders,

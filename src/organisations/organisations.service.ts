@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { touch } from '../database/derived-state';
+import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
+import { mayAdminister } from '../identity/admin-scope';
+import { AuthenticatedUser } from '../identity/authenticated-user';
+import { OrganisationErrorReason } from './organisation.errors';
 import { Department } from './department.entity';
 import { Organisation } from './organisation.entity';
 import './places.changes';
@@ -13,7 +20,72 @@ export class OrganisationsService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(Site) private readonly sites: Repository<Site>,
     @InjectRepository(Department) private readonly departments: Repository<Department>,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * A communications team renames one of its organisation's sites or departments (a national
+   * admin any organisation's), audited in the same transaction; the people there are found by
+   * the new name at once (renamePlace touches `places`). The unique (organisation, name) index
+   * is the guard against two places of one name; the check before gives the friendly error.
+   */
+  async renameByAdmin(
+    user: AuthenticatedUser,
+    place: { siteId: number } | { departmentId: number },
+    name: string,
+  ): Promise<Site | Department> {
+    const isSite = 'siteId' in place;
+    const [entity, id, kind, field] = isSite
+      ? ([Site, place.siteId, 'site', 'siteId'] as const)
+      : ([Department, place.departmentId, 'department', 'departmentId'] as const);
+    const taken = () =>
+      new InvalidInputError(
+        OrganisationErrorReason.PLACE_NAME_TAKEN,
+        `The organisation already has a ${kind} called “${name}”`,
+        'name',
+      );
+    try {
+      return await this.transactions.run(async (tx) => {
+        const current = await tx.findOneBy<Site | Department>(entity, { id });
+        if (!current) {
+          throw new NotFoundError(
+            isSite
+              ? OrganisationErrorReason.SITE_NOT_FOUND
+              : OrganisationErrorReason.DEPARTMENT_NOT_FOUND,
+            `No such ${kind}`,
+            field,
+          );
+        }
+        if (!mayAdminister(user, current.organisationId)) {
+          throw new ForbiddenError(
+            OrganisationErrorReason.NOT_YOUR_ORGANISATIONS_PLACES,
+            `Only the ${kind}’s own communications team (or the national team) can rename it`,
+            field,
+          );
+        }
+        if (current.name === name) return current;
+        const clash = await tx.findOneBy<Site | Department>(entity, {
+          organisationId: current.organisationId,
+          name,
+        });
+        if (clash) throw taken();
+        await this.renamePlace(tx, place, name);
+        await this.audit.record(tx, {
+          actorId: user.staff.id,
+          action: `${kind}.rename`,
+          targetType: kind,
+          targetId: id,
+          organisationId: current.organisationId,
+          before: { name: current.name },
+          after: { name },
+        });
+        return { ...current, name };
+      });
+    } catch (error) {
+      throw isUniqueViolation(error) ? taken() : error;
+    }
+  }
 
   /** An organisation with its sites and departments, in the caller's transaction. */
   async create(

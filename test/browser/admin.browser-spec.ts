@@ -170,6 +170,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Leaders',
     'Confirm organisations',
     'Social media guidance',
+    'Sites and departments',
     'Verification requests',
     'Reports of listings',
     'Official accounts',
@@ -250,6 +251,48 @@ browserTest(
     await page.waitForURL('**/admin/leaders');
     await main.getByText(`${priya.displayName} is no longer featured`).waitFor();
     await names.filter({ hasText: priya.displayName }).waitFor({ state: 'detached' });
+    await journey.expectAccessible();
+  },
+);
+
+browserTest(
+  'the communications team renames a department, and a name already used is refused',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const unique = world.unique();
+    const trust = await world.organisation({
+      sites: [`Heronfield ${unique} Hospital`],
+      departments: [`Cardio ${unique}`, `Radiology ${unique}`],
+    });
+    const officer = await world.person({ organisation: trust, admin: true });
+    await journey.signInAs(officer);
+    const main = page.getByRole('main');
+    await journey.goto('/admin');
+    await journey.expectAccessible();
+    await main.getByRole('link', { name: 'Sites and departments' }).click();
+    await page.waitForURL('**/admin/places');
+    await main.getByRole('link', { name: `Rename Heronfield ${unique} Hospital` }).waitFor();
+    await journey.expectAccessible();
+
+    await main.getByRole('link', { name: `Rename Cardio ${unique}` }).click();
+    await page.waitForURL(/\/admin\/places\/\d+\/department\/\d+$/);
+    const field = main.getByLabel('New name');
+    await field.waitFor();
+    await field.fill(`Radiology ${unique}`);
+    await main.getByRole('button', { name: 'Save the new name' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: /already has a place with that name/ })
+      .waitFor();
+    await journey.expectAccessible();
+
+    await field.fill(`Cardiology ${unique}`);
+    await main.getByRole('button', { name: 'Save the new name' }).click();
+    await page.waitForURL(/\/admin\/places\?organisation=\d+$/);
+    await main.getByText(`Cardio ${unique} is now called Cardiology ${unique}`).waitFor();
+    await main.getByRole('link', { name: `Rename Cardiology ${unique}` }).waitFor();
     await journey.expectAccessible();
   },
 );

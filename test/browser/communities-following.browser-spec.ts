@@ -189,3 +189,35 @@ browserTest('dismiss a suggestion, and opt out of being suggested', app, async (
   await main.getByRole('button', { name: 'Let colleagues see me in suggestions' }).waitFor();
   await journey.expectAccessible();
 });
+
+browserTest(
+  'a follower count that its list cannot match says why (issue 13 item 7)',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const trust = await world.organisation({ guidance: true });
+    const followed = await world.person({ organisation: trust });
+    const colleague = await world.person({ organisation: trust, name: `Ola ${world.unique()}` });
+    // someone who has not accepted the guidance follows too: counted, but nobody may see them
+    const newcomer = await world.person({ organisation: trust, listed: false });
+    await world.follow(colleague, followed);
+    await world.follow(newcomer, followed);
+
+    await journey.signInAs(followed);
+    await journey.goto(`/people/${followed.id}`);
+    const main = page.getByRole('main');
+    await main.getByRole('link', { name: '2 followers' }).waitFor();
+    await journey.expectAccessible();
+    await main.getByRole('link', { name: '2 followers' }).click();
+    await page.waitForURL(`**/people/${followed.id}/followers`);
+    await main.getByRole('link', { name: colleague.displayName }).first().waitFor();
+    expect(await main.getByText(newcomer.displayName).count()).toBe(0);
+    expect(await main.getByText('1 person', { exact: true }).count()).toBe(1);
+    const why = page.getByTestId('not-listed-count');
+    expect(await why.textContent()).toMatch(
+      /^1 more is not shown \(counted in the followers total\): they have left or are not listed in the directory/,
+    );
+    await journey.expectAccessible();
+  },
+);

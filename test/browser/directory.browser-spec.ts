@@ -215,3 +215,38 @@ browserTest(
     expect(names).toHaveLength(5);
   },
 );
+
+browserTest(
+  'sorting by surname orders the results by surname, and paging keeps that order',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    await journey.signInAs(viewer);
+    const main = page.getByRole('main');
+    await journey.goto(`/directory?q=${team}`);
+    await main.locator('#results-heading', { hasText: '25 people' }).waitFor();
+    await main.getByLabel('Sort by').selectOption({ label: 'Surname (A to Z)' });
+    await page.waitForURL(/sort=surname/);
+    await journey.settled();
+    const cardNames = () => main.locator('.app-staff-card__name a').allTextContents();
+    const first = await cardNames();
+    expect(first).toHaveLength(20);
+    await journey.expectAccessible();
+
+    await main.getByRole('link', { name: /^Next/ }).click();
+    await page.waitForURL(/after=/);
+    expect(page.url()).toMatch(/sort=surname/);
+    await main.locator('#results-heading', { hasText: /page 2/ }).waitFor();
+    await journey.settled();
+    const second = await cardNames();
+    expect(second).toHaveLength(5);
+    expect(await main.getByLabel('Sort by').inputValue()).toBe('surname');
+
+    // the last word of each name, then the whole name, case aside
+    const key = (name: string) => `${name.split(' ').at(-1)!.toLowerCase()} ${name.toLowerCase()}`;
+    const all = [...first, ...second];
+    expect(new Set(all).size).toBe(25);
+    expect(all.map(key)).toEqual(all.map(key).sort());
+    await journey.expectAccessible();
+  },
+);

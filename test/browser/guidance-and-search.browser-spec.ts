@@ -41,7 +41,16 @@ browserTest(
     await page.waitForURL('**/guidance');
     await page.getByTestId('guidance-banner').waitFor();
     await journey.expectAccessible();
-    // NOT YET: after accepting, the banner should go (it stays until a reload; see the report)
+    await page.getByLabel('I have read the guidance and will follow it').check();
+    await page.getByRole('button', { name: 'Accept and join the directory' }).click();
+    await page.waitForURL('**/me');
+    // accepted: the banner goes at once, on this page and the next, with no reload
+    await page.getByText('Colleagues can now find you in the directory.').waitFor();
+    expect(await page.getByTestId('guidance-banner').count()).toBe(0);
+    await page.getByRole('link', { name: 'Directory' }).first().click();
+    await page.waitForURL('**/directory');
+    expect(await page.getByTestId('guidance-banner').count()).toBe(0);
+    await journey.expectAccessible();
   },
 );
 

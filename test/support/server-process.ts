@@ -59,8 +59,13 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export async function waitForHealth(port: number, output: () => string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+/** Waits until the server answers ready, for up to `seconds` (migrating and seeding take a while). */
+export async function waitForHealth(
+  port: number,
+  output: () => string,
+  seconds = 30,
+): Promise<void> {
+  for (let i = 0; i < seconds * 10; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (res.ok) return;

@@ -5,13 +5,15 @@ export async function recordStatements<T>(dataSource: DataSource, work: () => Pr
   const logger = dataSource.logger;
   const original = logger.logQuery;
   const texts: string[] = [];
+  const parameters: unknown[][] = [];
   logger.logQuery = function (this: typeof logger, ...args: Parameters<typeof original>) {
     texts.push(args[0]);
+    parameters.push(Array.isArray(args[1]) ? args[1] : []);
     return original.apply(this, args);
   };
   try {
     const result = await work();
-    return { result, texts, count: texts.length };
+    return { result, texts, parameters, count: texts.length };
   } finally {
     logger.logQuery = original;
   }

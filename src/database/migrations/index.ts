@@ -21,6 +21,7 @@ import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
 import { MetricImportsByOrganisation1766100000000 } from './1766100000000-metric-imports-by-organisation';
 import { DashboardSnapshots1766200000000 } from './1766200000000-dashboard-snapshots';
 import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
+import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-surname-order';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   MetricImportsByOrganisation1766100000000,
   DashboardSnapshots1766200000000,
   AccountsByPlatform1766400000000,
+  DirectorySurnameOrder1766500000000,
 ];

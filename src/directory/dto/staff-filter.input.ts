@@ -62,17 +62,20 @@ export class StaffFilter {
 export enum DirectorySort {
   RELEVANCE = 'RELEVANCE',
   NAME = 'NAME',
+  SURNAME = 'SURNAME',
 }
 registerEnumType(DirectorySort, {
   name: 'DirectorySort',
-  description: 'RELEVANCE: best matches first (by name with nothing searched). NAME: by name.',
+  description:
+    'RELEVANCE: best matches first (by name with nothing searched). NAME: by name as shown ' +
+    '(first name first). SURNAME: by surname — the last word of the name — then by name.',
 });
 
 @ArgsType()
 export class StaffArgs extends PageArgs {
   @Field(() => DirectorySort, { defaultValue: DirectorySort.RELEVANCE })
   @IsOptional()
-  @IsEnum(DirectorySort, { message: 'sort must be RELEVANCE or NAME' })
+  @IsEnum(DirectorySort, { message: 'sort must be RELEVANCE, NAME or SURNAME' })
   sort: DirectorySort = DirectorySort.RELEVANCE;
 
   @Field(() => StaffFilter, { nullable: true })

@@ -16,6 +16,8 @@ import { LeaderboardWeightsPage } from '../routes/admin/leaderboard-weights/Lead
 import { CampaignPage } from '../routes/campaigns/CampaignPage';
 import { CampaignsPage } from '../routes/campaigns/CampaignsPage';
 import { NewCampaignPage } from '../routes/campaigns/NewCampaignPage';
+import { AdminPlacesPage } from '../routes/admin/places/AdminPlacesPage';
+import { RenamePlacePage } from '../routes/admin/places/RenamePlacePage';
 import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
 import { ConfirmOrganisationsPage } from '../routes/admin/organisation-claims/ConfirmOrganisationsPage';
 import { RemoveLeaderPage } from '../routes/admin/leaders/RemoveLeaderPage';
@@ -126,6 +128,11 @@ const router = createBrowserRouter([
                   { path: 'admin/leaders/:staffId', element: <SetLeaderPage /> },
                   { path: 'admin/leaders/:staffId/remove', element: <RemoveLeaderPage /> },
                   { path: 'admin/guidance', element: <AdminGuidancePage /> },
+                  { path: 'admin/places', element: <AdminPlacesPage /> },
+                  {
+                    path: 'admin/places/:organisationId/:kind/:id',
+                    element: <RenamePlacePage />,
+                  },
                   { path: 'admin/verification', element: <AdminVerificationPage /> },
                   { path: 'admin/reports', element: <AdminReportsPage /> },
                   { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },

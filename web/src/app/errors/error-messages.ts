@@ -166,6 +166,11 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
   AUDIT_LOG_FORBIDDEN: () =>
     'The audit log is for the communications team of a confirmed organisation',
   ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
+  PLACE_NAME_TAKEN: () =>
+    'The organisation already has a place with that name. Choose a different name.',
+  NOT_YOUR_ORGANISATIONS_PLACES: () =>
+    'Only the organisation’s own communications team can rename its sites and departments',
+  SITE_NOT_FOUND: () => 'We could not find that site. It may have been removed.',
   ACCOUNT_ERASED: () =>
     'Your data has been erased. Sign in again to start afresh with an empty profile.',
   CAMPAIGN_DATES: (values) =>

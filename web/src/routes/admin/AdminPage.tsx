@@ -48,6 +48,11 @@ export const ADMIN_TOOLS: { to: string; label: string; description: string }[] =
       'the guidance your staff accept before they are listed, and publishing a new version',
   },
   {
+    to: '/admin/places',
+    label: 'Sites and departments',
+    description: 'rename your organisation’s sites and departments',
+  },
+  {
     to: '/admin/verification',
     label: 'Verification requests',
     description: 'verify or reject the accounts your staff ask you to verify',

@@ -120,6 +120,9 @@ function countText(total: number, capped: boolean): string {
   return `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`;
 }
 
+/** The `sort` of the page's address, as the API's order. */
+const SORTS: Record<string, DirectorySort> = { name: 'NAME', surname: 'SURNAME' };
+
 export function DirectoryPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -127,7 +130,8 @@ export function DirectoryPage() {
   const cursors = (location.state as PageState | null)?.cursors ?? [];
   const after = params.get('after');
   const filter = filterFrom(params);
-  const sort: DirectorySort = params.get('sort') === 'name' ? 'NAME' : 'RELEVANCE';
+  const sortParam = params.get('sort') ?? '';
+  const sort: DirectorySort = Object.hasOwn(SORTS, sortParam) ? SORTS[sortParam] : 'RELEVANCE';
   const { data, previousData, error, loading, refetch } = useQuery(DirectoryPageQuery, {
     variables: { first: PAGE_SIZE, after, filter, sort },
   });
@@ -207,7 +211,7 @@ export function DirectoryPage() {
   const sortTo = (value: string) => {
     const next = new URLSearchParams(params);
     next.delete('after');
-    if (value === 'name') next.set('sort', 'name');
+    if (Object.hasOwn(SORTS, value)) next.set('sort', value);
     else next.delete('sort');
     navigate(`/directory?${next}`);
   };
@@ -399,19 +403,25 @@ export function DirectoryPage() {
                 <span className="app-directory__page">, {pageOf(pageNumber)}</span>
               ) : null}
             </h2>
-            {filter.search ? (
-              <Select
-                id="sort"
-                label="Sort by"
-                labelProps={{ size: 's' }}
-                className="app-directory__sort"
-                value={sort === 'NAME' ? 'name' : 'relevance'}
-                onChange={(e) => sortTo(e.currentTarget.value)}
-              >
-                <Select.Option value="relevance">Best match</Select.Option>
-                <Select.Option value="name">Name (A to Z)</Select.Option>
-              </Select>
-            ) : null}
+            <Select
+              id="sort"
+              label="Sort by"
+              labelProps={{ size: 's' }}
+              className="app-directory__sort"
+              value={
+                sort === 'SURNAME'
+                  ? 'surname'
+                  : sort === 'NAME' || !filter.search
+                    ? 'name'
+                    : 'relevance'
+              }
+              onChange={(e) => sortTo(e.currentTarget.value)}
+            >
+              {/* with nothing searched, best match is name order */}
+              {filter.search ? <Select.Option value="relevance">Best match</Select.Option> : null}
+              <Select.Option value="name">Name (A to Z)</Select.Option>
+              <Select.Option value="surname">Surname (A to Z)</Select.Option>
+            </Select>
           </div>
           {shown.staff.similarWords.length > 0 ? (
             <p className="app-directory__similar" data-testid="similar-words">
