@@ -18,6 +18,7 @@ import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-se
 import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
 import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
+import { LeaderboardBoundedRanks1766300000000 } from './1766300000000-leaderboard-bounded-ranks';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   DirectorySearchWords1765600000001,
   GuidanceGracePeriod1765600000002,
   AuditErasures1765800000000,
+  LeaderboardBoundedRanks1766300000000,
 ];
