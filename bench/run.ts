@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import * as hdr from 'hdr-histogram-js';
 import { ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoRandom } from '../src/seed/demo-random';
 import { generateDataset, NATIONAL } from './generate-dataset';
@@ -23,7 +24,7 @@ async function main() {
     organisations: Math.max(3, Math.round(NATIONAL.organisations * Math.min(1, scale * 10))),
   };
   const requests = Number(process.env.BENCH_REQUESTS ?? 4000);
-  const path = join(__dirname, '.data', `staff-${staff}.db`);
+  const path = join(__dirname, '.data', `staff-${staff}-metrics-30d.db`);
   console.log(
     `Dataset: ${staff.toLocaleString()} staff, ${size.organisations} organisations -> ${path}`,
   );
@@ -33,7 +34,9 @@ async function main() {
 
   const port = 45000 + Math.floor(Math.random() * 1000);
   const floorPort = port + 1;
+  const loopFile = join(tmpdir(), `staff-voices-loop-${process.pid}.json`);
   const server = start(join(__dirname, '..', 'dist', 'main.js'), {
+    BENCH_LOOP_FILE: loopFile,
     PORT: String(port),
     DATABASE_URL: `sqlite:${path}`,
     AUTH_MODE: 'dev',
@@ -84,14 +87,18 @@ async function main() {
     }
     db.close();
     if (!only || 'metrics import'.includes(only)) {
-      const figures = await benchImport(path, port, (id) => signIn(port, id));
+      const figures = await benchImport(path, port, (id) => signIn(port, id), {
+        reset: () => loopDelay(server, loopFile),
+        read: () => loopDelay(server, loopFile),
+      });
       console.log(
         `\nMetrics import (POST /api/imports/metrics, text/csv, ${figures.rows.toLocaleString()} rows, ` +
           `${(figures.bytes / 1e6).toFixed(1)} MB): ${figures.rowsPerSecond.toLocaleString()} rows/s ` +
           `(${figures.seconds.toFixed(1)} s; ${figures.rowsAccepted.toLocaleString()} accepted, ` +
           `${figures.rowsRejected} rejected); the same file again (every row unchanged): ` +
           `${figures.reimportRowsPerSecond.toLocaleString()} rows/s; slowest /health meanwhile ` +
-          `${figures.healthMaxMs} ms; SQL floor (the same upserts through better-sqlite3, no HTTP, ` +
+          `${figures.healthMaxMs} ms; longest event-loop block in the server (monitorEventLoopDelay) ` +
+          `${figures.loopMaxMs} ms (p99 ${figures.loopP99Ms} ms); SQL floor (the same upserts through better-sqlite3, no HTTP, ` +
           `no parsing) ${figures.floorRowsPerSecond.toLocaleString()} rows/s (target ≥ 100,000 rows/s)`,
       );
     }
@@ -155,7 +162,13 @@ function sqlFloor(
 }
 
 function start(script: string, env: Record<string, string>, code?: string): ChildProcess {
-  const args = code ? [script, code] : [script];
+  // BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops
+  const profile = !code && process.env.BENCH_CPU_PROF;
+  const args = [
+    ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+    ...(code ? [] : ['-r', join(__dirname, 'loop-delay.cjs')]),
+    ...(code ? [script, code] : [script]),
+  ];
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -183,6 +196,24 @@ async function signIn(port: number, staffId: number): Promise<string> {
   });
   if (!res.ok) throw new Error(`sign-in failed for ${staffId}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** The server's event-loop delay since the last call (bench/loop-delay.cjs). */
+async function loopDelay(
+  server: ChildProcess,
+  file: string,
+): Promise<{ maxMs: number; p99Ms: number }> {
+  const { readFileSync, rmSync } = await import('node:fs');
+  rmSync(file, { force: true });
+  server.kill('SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as { maxMs: number; p99Ms: number };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return { maxMs: NaN, p99Ms: NaN };
 }
 
 async function rss(pid: number): Promise<number> {
