@@ -21,7 +21,7 @@ export interface RankShift {
   delta: number;
 }
 
-/** What is left of two multisets once the values they share are taken out of both. */
+/** What is left of two multisets once the values they share are taken out of both, each sorted. */
 export function difference(
   departing: readonly number[],
   arriving: readonly number[],
@@ -36,7 +36,22 @@ export function difference(
   }
   const departed: number[] = [];
   for (const [value, count] of counts) for (let i = 0; i < count; i++) departed.push(value);
+  // sorted, so counting those above a score is a binary search
+  departed.sort((a, b) => a - b);
+  arrived.sort((a, b) => a - b);
   return { departed, arrived };
+}
+
+/** How many of `sorted` (ascending) are greater than `score`. */
+function countAbove(sorted: readonly number[], score: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] <= score) low = mid + 1;
+    else high = mid;
+  }
+  return sorted.length - low;
 }
 
 /** The distinct scores at which the shift of the unchanged entries can change. */
@@ -45,12 +60,13 @@ export function breakpoints(departed: readonly number[], arrived: readonly numbe
 }
 
 /**
+ * (`departed` and `arrived` as `difference` gives them: sorted ascending.)
  * The rank shifts of the entries nobody changed, as disjoint score ranges, lowest first; ranges
  * that do not move are left out.
  */
 export function rankShifts(departed: readonly number[], arrived: readonly number[]): RankShift[] {
   const points = breakpoints(departed, arrived);
-  const above = (values: readonly number[], s: number) => values.filter((v) => v > s).length;
+  const above = countAbove;
   const shifts: RankShift[] = [];
   const push = (from: number | null, to: number | null, delta: number) => {
     if (delta === 0) return;
@@ -79,8 +95,5 @@ export function rankOf(
   departed: readonly number[],
   arrived: readonly number[],
 ): number {
-  let higher = higherBefore;
-  for (const value of departed) if (value > score) higher -= 1;
-  for (const value of arrived) if (value > score) higher += 1;
-  return 1 + higher;
+  return 1 + higherBefore - countAbove(departed, score) + countAbove(arrived, score);
 }
