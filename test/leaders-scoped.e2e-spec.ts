@@ -250,4 +250,50 @@ describe('leaders lists: national and per organisation', () => {
       expect(answer.data!.setLeader.leader.organisation?.id ?? null).toBe(kept);
     }
   });
+
+  it("shows each person the national leaders and their own organisation's, never another trust's (suggestions and the leaders pack)", async () => {
+    const SUGGESTED = `{ followSuggestions(first: 50) { person { id } reasons { kind text } } }`;
+    const PACK = `{ followPack(source: LEADERS) { people { person { id } } } }`;
+    const [mine, theirs] = [await world.newOrganisation(), await world.newOrganisation()];
+    const nationalLeader = await world.newPerson({ organisationId: theirs.id });
+    const ourLeader = await world.newPerson({ organisationId: mine.id });
+    const theirLeader = await world.newPerson({ organisationId: theirs.id });
+    for (const [person, organisationId, admin] of [
+      [nationalLeader, null, national],
+      [ourLeader, mine.id, await world.newAdmin({ organisationId: mine.id })],
+      [theirLeader, theirs.id, await world.newAdmin({ organisationId: theirs.id })],
+    ] as const) {
+      const set = await t.gql(
+        SET,
+        {
+          input: {
+            staffId: String(person.id),
+            title: 'Chief Nurse',
+            ...(organisationId === null ? {} : { organisationId: String(organisationId) }),
+          },
+        },
+        admin,
+      );
+      expect(set.errors).toBeUndefined();
+    }
+    const colleague = await world.newPerson({ organisationId: mine.id });
+
+    const pack = await t.gql(PACK, {}, colleague);
+    expect(pack.errors).toBeUndefined();
+    const packed = pack.data!.followPack.people.map((p: any) => p.person.id);
+    expect(packed).toEqual(
+      expect.arrayContaining([String(nationalLeader.id), String(ourLeader.id)]),
+    );
+    expect(packed).not.toContain(String(theirLeader.id));
+
+    const suggestions = await t.gql(SUGGESTED, {}, colleague);
+    expect(suggestions.errors).toBeUndefined();
+    const asLeaders = suggestions
+      .data!.followSuggestions.filter((s: any) => s.reasons.some((r: any) => r.kind === 'LEADER'))
+      .map((s: any) => s.person.id);
+    expect(asLeaders).toEqual(
+      expect.arrayContaining([String(nationalLeader.id), String(ourLeader.id)]),
+    );
+    expect(asLeaders).not.toContain(String(theirLeader.id));
+  });
 });

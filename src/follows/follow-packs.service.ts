@@ -172,7 +172,7 @@ export class FollowPacksService {
       case FollowPackSource.LEADERS:
         title = 'Leaders';
         fileSlug = 'leaders';
-        ids = (await this.leaders.visible()).map((l) => l.staffId);
+        ids = (await this.leaders.featuredFor(me)).map((l) => l.staffId);
         break;
       default:
         throw new InvalidInputError(

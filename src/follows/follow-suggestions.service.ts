@@ -111,7 +111,7 @@ export class FollowSuggestionsService {
             suggestibleOnly: true,
           })
         : [],
-      this.leaders.featured(),
+      this.leaders.featuredFor(me),
     ]);
     const [theirFollows, communityMembers, communities] = await Promise.all([
       this.follows.recentFolloweesOf(myFollows, limits.theirRecentFollows),

@@ -40,13 +40,22 @@ export class LeadersRepository {
       .getMany();
   }
 
-  /** Visible leaders' ids and titles in featured order: the light read for suggestions. */
-  async featured(limit: number): Promise<{ staffId: number; title: string }[]> {
+  /**
+   * Visible leaders' ids and titles on the national list and, given one, an organisation's, the
+   * national list first, each in featured order: the light read for suggestions and packs.
+   */
+  async featured(
+    limit: number,
+    organisationId: number | null,
+  ): Promise<{ staffId: number; title: string }[]> {
     const { rows } = await runSql<{ staff_id: number; title: string }>(
       this.dataSource.manager,
       `SELECT l.staff_id, l.title FROM leaders l JOIN staff_members s ON s.id = l.staff_id
-       WHERE ${visibleStaffSql('s')} ORDER BY l.featured_order, l.staff_id LIMIT :limit`,
-      { limit },
+       WHERE ${visibleStaffSql('s')}
+         AND (l.organisation_id IS NULL OR l.organisation_id = :organisationId)
+       ORDER BY CASE WHEN l.organisation_id IS NULL THEN 0 ELSE 1 END, l.featured_order, l.staff_id
+       LIMIT :limit`,
+      { limit, organisationId: organisationId ?? -1 },
     );
     return rows.map((r) => ({ staffId: Number(r.staff_id), title: r.title }));
   }

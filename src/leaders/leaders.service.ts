@@ -43,13 +43,14 @@ export class LeadersService {
     return toConnection(rows, first, total, (l) => [l.featuredOrder, l.staffId]);
   }
 
-  visible(): Promise<Leader[]> {
-    return this.leaders.visible(MAX_LEADERS);
-  }
-
-  /** Visible leaders' ids and titles, in featured order. */
-  featured(): Promise<{ staffId: number; title: string }[]> {
-    return this.leaders.featured(MAX_LEADERS);
+  /**
+   * The leaders a person is shown: the national list and their own organisation's (a trusted
+   * one), national first, each in featured order; other organisations' lists are theirs.
+   */
+  featuredFor(viewer: {
+    organisationId: number | null;
+  }): Promise<{ staffId: number; title: string }[]> {
+    return this.leaders.featured(2 * MAX_LEADERS, viewer.organisationId);
   }
 
   /** Leader profiles in the order of `staffIds`, null for people who are not leaders (a DataLoader). */

@@ -3,6 +3,7 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CurrentStaff } from '../identity/auth.decorators';
 import { SocialAccount } from '../social-accounts/social-account.entity';
 import type { StaffMember } from '../staff/staff-member.entity';
+import { FigureHistoryArgs } from './dto/figure-history.args';
 import { ReportMyMetricsInput, ReportMyMetricsPayload } from './dto/report-my-metrics.input';
 import { MetricSnapshot } from './metric-snapshot.entity';
 import { MetricsService } from './metrics.service';
@@ -32,5 +33,17 @@ export class MetricsResolver {
     @Context() { loaders }: GraphQLContext,
   ): Promise<MetricSnapshot | null> {
     return loaders.latestFiguresByAccountId.load(account.id);
+  }
+
+  @ResolveField(() => [MetricSnapshot], {
+    description:
+      'The account’s figures day by day over its last `days` days, oldest first: one per day (an imported or fetched figure before a self-reported one). Days with no figures are left out.',
+  })
+  figureHistory(
+    @Parent() account: SocialAccount,
+    @Args() { days }: FigureHistoryArgs,
+    @Context() { loaders }: GraphQLContext,
+  ): Promise<MetricSnapshot[]> {
+    return loaders.figureHistoryByAccountId.load({ accountId: account.id, days });
   }
 }

@@ -208,6 +208,36 @@ export class MetricsService {
   }
 
   /**
+   * Each account's figures day by day from `since` (a London day) to today, oldest first, one
+   * per day: an imported or fetched figure before a self-reported one of the same day. In the
+   * order of `accountIds`.
+   */
+  async historyByAccountIds(
+    accountIds: readonly number[],
+    since: string,
+  ): Promise<MetricSnapshot[][]> {
+    if (accountIds.length === 0) return [];
+    const rows = await this.snapshots
+      .createQueryBuilder('s')
+      .where({ socialAccountId: In([...accountIds]) })
+      .andWhere('s.day >= :since', { since })
+      .orderBy('s.social_account_id')
+      .addOrderBy('s.day')
+      .getMany();
+    const rank = (s: MetricSnapshot) => (s.source === MetricSource.SELF_REPORTED ? 1 : 0);
+    const byAccount = new Map<number, Map<string, MetricSnapshot>>();
+    for (const row of rows) {
+      const days = byAccount.get(row.socialAccountId) ?? new Map<string, MetricSnapshot>();
+      byAccount.set(row.socialAccountId, days);
+      const held = days.get(row.day);
+      if (!held || rank(row) < rank(held)) days.set(row.day, row);
+    }
+    return accountIds.map((id) =>
+      [...(byAccount.get(id)?.values() ?? [])].sort((a, b) => a.day.localeCompare(b.day)),
+    );
+  }
+
+  /**
    * Records figures inside the caller's transaction (the demo seed, a test world), set-based,
    * touching 'metrics' once: answers how many rows changed something.
    */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { touch } from '../database/derived-state';
@@ -145,6 +145,15 @@ export class StaffService {
   async erase(tx: EntityManager, staffId: number): Promise<void> {
     await tx.delete(StaffMember, { id: staffId });
     touch(tx, 'staff', [{ staffId, fields: 'all' }]);
+  }
+
+  /** People with an organisation, by id after `afterId` (a keyset walk over everyone). */
+  async withOrganisationAfter(afterId: number, limit: number): Promise<StaffMember[]> {
+    return this.staff.find({
+      where: { id: MoreThan(afterId), organisationId: Not(IsNull()) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
   }
 
   /** Leavers deactivated before `cutoff`, oldest first: due for erasure. */

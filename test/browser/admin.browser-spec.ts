@@ -169,6 +169,7 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Verification requests',
     'Reports of listings',
     'Official accounts',
+    'Live leaderboard',
   ]);
   expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
   await journey.expectAccessible();

@@ -134,6 +134,33 @@ browserTest('the leaders page lists leaders in order with follow buttons', app, 
   await journey.expectAccessible();
 });
 
+browserTest(
+  "the leaders page shows the viewer's own organisation's leaders beside the national ones, and no other trust's",
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const [ours, theirs] = [await world.organisation(), await world.organisation()];
+    const national = await world.person({ jobTitle: 'National Director of Nursing' });
+    const ourChief = await world.person({ organisation: ours, jobTitle: 'Chief Nurse' });
+    const theirChief = await world.person({ organisation: theirs, jobTitle: 'Chief Nurse' });
+    await world.leader(national, 'National Director of Nursing');
+    await world.leader(ourChief, 'Chief Nurse', 'Ask me about our wards.', ours);
+    await world.leader(theirChief, 'Chief Nurse', undefined, theirs);
+
+    await journey.signInAs(await world.person({ organisation: ours }));
+    await journey.goto('/leaders');
+    const main = page.getByRole('main');
+    const across = main.getByRole('region', { name: 'Across the NHS' });
+    const local = main.getByRole('region', { name: `At ${ours.name}` });
+    await across.getByRole('link', { name: national.displayName }).waitFor();
+    await local.getByRole('link', { name: ourChief.displayName }).waitFor();
+    expect(await across.getByRole('link', { name: ourChief.displayName }).count()).toBe(0);
+    expect(await main.getByRole('link', { name: theirChief.displayName }).count()).toBe(0);
+    await journey.expectAccessible();
+  },
+);
+
 browserTest('dismiss a suggestion, and opt out of being suggested', app, async (journey) => {
   const { page } = journey;
   const world = app().world;

@@ -99,3 +99,51 @@ browserTest(
     await journey.expectAccessible();
   },
 );
+
+browserTest(
+  'report my own figures for an account: wrong numbers are explained, and what I gave shows as self-reported',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const handle = `figures${world.unique().toLowerCase()}`;
+    await journey.signInAs(await world.person({ accounts: [{ platform: 'X', handle }] }));
+    await journey.goto('/me');
+    const main = page.getByRole('main');
+    await main
+      .getByRole('link', { name: new RegExp(`Change.*${handle}`, 'i') })
+      .first()
+      .click();
+    await page.waitForURL(/\/me\/accounts\/\d+$/);
+    await journey.expectAccessible();
+    await main.getByRole('link', { name: 'Report your figures' }).click();
+    await page.waitForURL(/\/me\/accounts\/\d+\/figures$/);
+    const figuresPath = new URL(page.url()).pathname;
+    await journey.settled();
+    await journey.expectTitle('Report your X (Twitter) figures – Staff Voices – NHS');
+    await journey.expectAccessible();
+
+    await main.getByLabel('Followers', { exact: true }).fill('-5');
+    await main.getByLabel('Posts (optional)').fill('three');
+    await main.getByRole('button', { name: 'Record these figures' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary
+      .getByRole('link', { name: 'Followers must be a whole number, like 1250' })
+      .waitFor();
+    await summary.getByRole('link', { name: 'Posts must be a whole number, like 1250' }).waitFor();
+    await journey.expectTitle('Error: Report your X (Twitter) figures – Staff Voices – NHS');
+    await journey.expectAccessible();
+
+    await main.getByLabel('Followers', { exact: true }).fill('1,250');
+    await main.getByLabel('Posts (optional)').fill('3');
+    await main.getByRole('button', { name: 'Record these figures' }).click();
+    await page.waitForURL('**/me');
+    await main.getByText('Your X (Twitter) figures have been recorded').waitFor();
+
+    await journey.goto(figuresPath);
+    const held = main.locator('.nhsuk-summary-list');
+    await held.getByText('1,250').waitFor();
+    await held.getByText('Self-reported').waitFor();
+    await journey.expectAccessible();
+  },
+);

@@ -27,6 +27,15 @@ export class OrganisationClaimsRepository {
     return qb;
   }
 
+  /** Whether the person's claim to this organisation was confirmed (and so it is trusted). */
+  confirmed(tx: EntityManager, staffId: number, organisationId: number): Promise<boolean> {
+    return tx.existsBy(OrganisationClaim, {
+      staffId,
+      organisationId,
+      status: OrganisationClaimStatus.CONFIRMED,
+    });
+  }
+
   /** Each person's latest claim, in the order of `staffIds` (null for none). */
   async latestOf(staffIds: readonly number[]): Promise<(OrganisationClaim | null)[]> {
     const rows = await this.dataSource.manager

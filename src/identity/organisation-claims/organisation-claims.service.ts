@@ -78,6 +78,63 @@ export class OrganisationClaimsService {
     return claim;
   }
 
+  /**
+   * For a deployment that let staff choose their organisation before claims existed: every
+   * organisation that neither provisioning, the tenant map nor a confirmed claim put there becomes
+   * a pending claim, and the person leaves it until their communications team confirms it.
+   * Audited as the system's act. Running it again finds nothing more to do.
+   */
+  async claimUnconfirmedOrganisations(
+    batchSize = 500,
+  ): Promise<{ checked: number; claimed: number }> {
+    let checked = 0;
+    let claimed = 0;
+    let afterId = 0;
+    for (;;) {
+      const batch = await this.staff.withOrganisationAfter(afterId, batchSize);
+      if (batch.length === 0) return { checked, claimed };
+      afterId = batch[batch.length - 1].id;
+      checked += batch.length;
+      claimed += await this.transactions.run(async (tx) => {
+        let made = 0;
+        for (const stale of batch) {
+          // read again inside the transaction: the person may have changed since the batch was read
+          const person = await tx.findOneBy(StaffMember, { id: stale.id });
+          if (!person || person.organisationId === null) continue;
+          if (await this.organisationDecidedElsewhere(person)) continue;
+          if (await this.claims.confirmed(tx, person.id, person.organisationId)) continue;
+          await this.requireConfirmation(tx, person);
+          made++;
+        }
+        return made;
+      });
+    }
+  }
+
+  private async requireConfirmation(tx: EntityManager, person: StaffMember): Promise<void> {
+    const place = {
+      organisationId: person.organisationId!,
+      siteId: person.siteId,
+      departmentId: person.departmentId,
+    };
+    await this.claims.withdrawPendingOf(tx, person.id);
+    const claim = await tx.save(
+      OrganisationClaim,
+      tx.create(OrganisationClaim, { staffId: person.id, ...place }),
+    );
+    const cleared = { organisationId: null, siteId: null, departmentId: null };
+    await this.staff.update(tx, person.id, cleared);
+    await this.audit.record(tx, {
+      actorId: null,
+      action: 'organisationClaim.requireConfirmation',
+      targetType: 'staff',
+      targetId: person.id,
+      organisationId: place.organisationId,
+      before: { ...place, claimId: claim.id },
+      after: cleared,
+    });
+  }
+
   /** The queue: pending claims of the organisation the viewer administers (any, nationally). */
   async queue(
     user: AuthenticatedUser,

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { TransactionRunner } from '../../../src/database/transaction-runner';
+import { MetricSource } from '../../../src/metrics/metric-snapshot.entity';
+import { MetricsService } from '../../../src/metrics/metrics.service';
 import { Department } from '../../../src/organisations/department.entity';
 import { Site } from '../../../src/organisations/site.entity';
 import type { StaffGroup } from '../../../src/staff/staff-group';
@@ -63,6 +65,8 @@ const JOIN = `mutation ($input: CommunityIdInput!) { joinCommunity(input: $input
 const SET_ROLE = `mutation ($input: SetCommunityMemberRoleInput!) {
   setCommunityMemberRole(input: $input) { membership { role } } }`;
 const FOLLOW = `mutation ($input: StaffIdInput!) { follow(input: $input) { follower { id } } }`;
+const UPDATE_PROFILE = `mutation ($input: UpdateMyProfileInput!) {
+  updateMyProfile(input: $input) { staffMember { id showOnLeaderboard } } }`;
 const SET_LEADER = `mutation ($input: SetLeaderInput!) { setLeader(input: $input) { leader { title } } }`;
 
 /**
@@ -249,13 +253,68 @@ export class BrowserWorld {
   }
 
   /** Features a person on the national leaders page, after those already there. */
-  async leader(person: StaffMember, title: string, statement?: string): Promise<void> {
-    const admin = await this.nationalAdmin();
+  /** Features a person on the national leaders page, or on an organisation's own list. */
+  async leader(
+    person: StaffMember,
+    title: string,
+    statement?: string,
+    organisation?: WorldOrganisation,
+  ): Promise<void> {
+    const admin = organisation ? await this.admin(organisation) : await this.nationalAdmin();
     await this.gql(
       SET_LEADER,
-      { input: { staffId: String(person.id), title, statement: statement ?? null } },
+      {
+        input: {
+          staffId: String(person.id),
+          title,
+          statement: statement ?? null,
+          ...(organisation ? { organisationId: String(organisation.id) } : {}),
+        },
+      },
       admin,
     );
+  }
+
+  /** The person opts in to being named on leaderboards, as they would on their profile. */
+  async showOnLeaderboard(person: StaffMember): Promise<void> {
+    await this.gql(UPDATE_PROFILE, { input: { showOnLeaderboard: true } }, person);
+  }
+
+  /**
+   * An account's figures for some days, recorded as an import records them (or as the owner
+   * reports them, with `selfReported`), in one transaction: scores follow before it commits.
+   */
+  async figures(
+    person: StaffMember,
+    account: { id: string },
+    days: {
+      day: string;
+      followers: number;
+      posts?: number;
+      engagements?: number;
+      selfReported?: boolean;
+    }[],
+  ): Promise<void> {
+    const metrics = this.t.app.get(MetricsService);
+    await this.t.app.get(TransactionRunner).run(async (tx) => {
+      for (const selfReported of [false, true]) {
+        const rows = days.filter((d) => (d.selfReported ?? false) === selfReported);
+        if (rows.length === 0) continue;
+        await metrics.recordSnapshots(
+          tx,
+          selfReported ? MetricSource.SELF_REPORTED : MetricSource.IMPORT,
+          rows.map((d) => ({
+            accountId: Number(account.id),
+            staffId: person.id,
+            day: d.day,
+            followers: d.followers,
+            following: null,
+            posts: d.posts ?? null,
+            engagements: d.engagements ?? null,
+          })),
+        );
+      }
+    });
   }
 
   private async gql(query: string, variables: Record<string, unknown>, as: StaffMember) {

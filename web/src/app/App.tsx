@@ -22,6 +22,8 @@ import { FollowPackPage } from '../routes/follow-packs/FollowPackPage';
 import { FollowListPage } from '../routes/follows/FollowListPage';
 import { MyFollowingRedirect } from '../routes/follows/MyFollowingRedirect';
 import { LeadersPage } from '../routes/leaders/LeadersPage';
+import { LeaderboardPage } from '../routes/leaderboard/LeaderboardPage';
+import { LiveLeaderboardPage } from '../routes/leaderboard/LiveLeaderboardPage';
 import { DirectoryPage } from '../routes/directory/DirectoryPage';
 import { GuidancePage } from '../routes/guidance/GuidancePage';
 import { HomePage } from '../routes/home/HomePage';
@@ -43,6 +45,7 @@ import { MyReportsPage } from '../routes/verification/MyReportsPage';
 import { OfficialAccountsPage } from '../routes/verification/OfficialAccountsPage';
 import { ReportListingPage } from '../routes/verification/ReportListingPage';
 import { VerifyAccountPage } from '../routes/me/accounts/VerifyAccountPage';
+import { ReportFiguresPage } from '../routes/me/accounts/ReportFiguresPage';
 import { AuthProvider } from './auth/auth-context';
 import type { AuthSession } from './auth/auth-session';
 import { RequireCommsAdmin } from './auth/RequireCommsAdmin';
@@ -51,6 +54,12 @@ import { AppLayout } from './layout/AppLayout';
 import { RouteError } from './RouteError';
 
 const router = createBrowserRouter([
+  // the live leaderboard fills the screen at a tweetup: no header, footer or navigation
+  {
+    element: <RequireSignIn />,
+    errorElement: <RouteError />,
+    children: [{ path: 'leaderboard/live', element: <LiveLeaderboardPage /> }],
+  },
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
@@ -76,6 +85,7 @@ const router = createBrowserRouter([
               { path: 'me/accounts/:id', element: <EditAccountPage /> },
               { path: 'me/accounts/:id/remove', element: <RemoveAccountPage /> },
               { path: 'me/accounts/:id/verify', element: <VerifyAccountPage /> },
+              { path: 'me/accounts/:id/figures', element: <ReportFiguresPage /> },
               { path: 'me/reports', element: <MyReportsPage /> },
               { path: 'people/:id/report', element: <ReportListingPage /> },
               { path: 'guidance', element: <GuidancePage /> },
@@ -88,6 +98,7 @@ const router = createBrowserRouter([
               { path: 'communities/:slug', element: <CommunityPage /> },
               { path: 'communities/:slug/leave', element: <LeaveCommunityPage /> },
               { path: 'leaders', element: <LeadersPage /> },
+              { path: 'leaderboard', element: <LeaderboardPage /> },
               { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
                 element: <RequireCommsAdmin />,

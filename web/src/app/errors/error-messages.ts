@@ -67,6 +67,11 @@ const FIELD_MESSAGES: Record<string, string> = {
   platform: 'Select the platform',
   version: 'The guidance has changed since you opened this page: read the new version',
   after: 'This page of results is out of date. Start the search again.',
+  followers: 'Followers must be a whole number, 0 or more',
+  following: 'Following must be a whole number, 0 or more',
+  posts: 'Posts must be a whole number, 0 or more',
+  engagements: 'Engagements must be a whole number, 0 or more',
+  day: 'Date must be today or in the past',
 };
 
 const platformLabel = (values?: SentValues) =>
@@ -88,6 +93,31 @@ const MISSING_MESSAGES: Record<string, string> = {
 /** The words for a missing answer to this field, checked before the form is sent. */
 export function missingMessage(field: keyof typeof MISSING_MESSAGES | string): string {
   return MISSING_MESSAGES[field] ?? TEXT_RULES[field]?.required ?? 'Answer this question';
+}
+
+/** A day's figures for an account, as people name them. */
+export const FIGURE_LABELS = {
+  followers: 'Followers',
+  following: 'Following',
+  posts: 'Posts',
+  engagements: 'Engagements',
+} as const;
+
+// GraphQL's Int: the largest figure the server takes
+const MAX_FIGURE = 2_147_483_647;
+
+/**
+ * What is wrong with a typed figure (a whole number, 0 or more; commas allowed), or null.
+ * Followers are required, the rest optional.
+ */
+export function figureProblem(field: keyof typeof FIGURE_LABELS, typed: string): string | null {
+  const label = FIGURE_LABELS[field];
+  if (typed === '') return field === 'followers' ? 'Enter the number of followers' : null;
+  const digits = typed.replaceAll(',', '');
+  if (!/^\d+$/.test(digits)) return `${label} must be a whole number, like 1250`;
+  if (Number(digits) > MAX_FIGURE)
+    return `${label} must be ${MAX_FIGURE.toLocaleString('en-GB')} or fewer`;
+  return null;
 }
 
 /** The words when the erasure's confirmation is not exactly ERASE. */

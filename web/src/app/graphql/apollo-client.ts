@@ -2,6 +2,10 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import type { AuthSession } from '../auth/auth-session';
 
 /** True when the server refused the caller's identity (missing, expired or revoked token). */
@@ -30,8 +34,33 @@ export function createApolloClient(session: AuthSession): ApolloClient {
     headers: { Accept: 'application/graphql-response+json, application/json' },
   });
 
+  // subscriptions (the live leaderboard) over graphql-ws on the same path, the bearer token in
+  // connectionParams; the socket opens only while something is subscribed, asking for the token
+  // each time it (re)connects
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: () => {
+        const { protocol, host } = window.location;
+        return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
+      },
+      connectionParams: async () => {
+        const token = await session.getToken();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+    }),
+  );
+  const isSubscription = ({ query }: ApolloLink.Operation) => {
+    const definition = getMainDefinition(query);
+    return (
+      definition.kind === 'OperationDefinition' &&
+      definition.operation === OperationTypeNode.SUBSCRIPTION
+    );
+  };
+
   return new ApolloClient({
-    link: ApolloLink.from([expire, auth, http]),
+    link: ApolloLink.split(isSubscription, ws, ApolloLink.from([expire, auth, http])),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

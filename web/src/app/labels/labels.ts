@@ -3,6 +3,7 @@ import type {
   AccountVisibility,
   CommunityKind,
   CommunityRole,
+  MetricSource,
   Platform,
   StaffGroup,
   VerificationStatus,
@@ -63,4 +64,10 @@ export const COMMUNITY_ROLE_LABELS: Record<CommunityRole, string> = {
   MEMBER: 'Member',
   CHAMPION: 'Champion',
   ORGANISER: 'Organiser',
+};
+
+export const METRIC_SOURCE_LABELS: Record<MetricSource, string> = {
+  IMPORT: 'Imported by the communications team',
+  SELF_REPORTED: 'Self-reported',
+  FETCHED: 'Read from the platform',
 };

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/directory', label: 'Directory' },
   { to: '/communities', label: 'Communities' },
   { to: '/leaders', label: 'Leaders' },
+  { to: '/leaderboard', label: 'Leaderboard' },
   { to: '/following', label: 'Following' },
   { to: '/me', label: 'My profile' },
   { to: '/admin', label: 'Admin', adminOnly: true },

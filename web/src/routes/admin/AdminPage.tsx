@@ -40,6 +40,12 @@ export const ADMIN_TOOLS: { to: string; label: string; description: string }[] =
     label: 'Official accounts',
     description: 'your organisation’s own accounts, and reassigning a disputed handle',
   },
+  {
+    to: '/leaderboard/live',
+    label: 'Live leaderboard',
+    description:
+      'the leaderboard in large type for the screen at a tweetup, updating as scores change',
+  },
 ];
 
 export function AdminPage() {

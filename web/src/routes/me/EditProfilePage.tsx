@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BackLink, Button, CharacterCount, TextInput } from 'nhsuk-react-components';
+import { BackLink, Button, CharacterCount, Radios, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { fieldErrorsFrom, type SentValues, textProblem } from '../../app/errors/error-messages';
@@ -20,6 +20,7 @@ const EditProfilePageQuery = graphql(`
       staffGroup
       pronouns
       bio
+      showOnLeaderboard
       organisation {
         id
         name
@@ -52,6 +53,7 @@ const UpdateMyProfileMutation = graphql(`
         staffGroup
         pronouns
         bio
+        showOnLeaderboard
         site {
           id
           name
@@ -116,6 +118,7 @@ export function EditProfilePage() {
       pronouns: text('pronouns') || null,
       bio: String(form.get('bio') ?? '').trim() || null,
       staffGroup: (text('staffGroup') || null) as StaffGroup | null,
+      showOnLeaderboard: text('showOnLeaderboard') === 'yes',
     };
     if (me.organisation) {
       input.siteId = text('siteId') || null;
@@ -219,6 +222,25 @@ export function EditProfilePage() {
             rows={6}
             dir="auto"
           />
+          <Radios
+            id="showOnLeaderboard-choice"
+            name="showOnLeaderboard"
+            legend="Show my name on leaderboards"
+            legendProps={{ size: 's' }}
+            hint="The leaderboard ranks staff by how they share the NHS’s work on social media. Until you say yes, colleagues see you there as an anonymous entry, with points but none of your figures. You always see your own place, and your organisation’s communications team always sees its own people by name. You can change this at any time."
+            error={fieldErrors.showOnLeaderboard}
+          >
+            <Radios.Item id="showOnLeaderboard" value="yes" defaultChecked={me.showOnLeaderboard}>
+              Yes, show my name, score and figures to colleagues
+            </Radios.Item>
+            <Radios.Item
+              id="showOnLeaderboard-no"
+              value="no"
+              defaultChecked={!me.showOnLeaderboard}
+            >
+              No, show me as an anonymous entry
+            </Radios.Item>
+          </Radios>
           <Button type="submit" disabled={saving}>
             Save your profile
           </Button>

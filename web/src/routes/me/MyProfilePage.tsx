@@ -52,6 +52,7 @@ const MyProfilePageQuery = graphql(`
       followerCount
       followingCount
       followSuggestionsOptOut
+      showOnLeaderboard
     }
   }
 `);
@@ -196,6 +197,18 @@ export function MyProfilePage() {
             </Link>
           </p>
         ) : null}
+        <h2>The leaderboard</h2>
+        <p data-testid="leaderboard-consent">
+          {me.showOnLeaderboard
+            ? 'Colleagues see your name, score and figures on leaderboards.'
+            : 'Colleagues see you on leaderboards as an anonymous entry, with points but none of your figures. You always see your own place.'}{' '}
+          <Link to="/me/edit#showOnLeaderboard">
+            {me.showOnLeaderboard ? 'Stop showing my name' : 'Show my name on leaderboards'}
+          </Link>
+        </p>
+        <p>
+          <Link to="/leaderboard">See the leaderboard</Link>
+        </p>
         <h2>Social media guidance</h2>
         <p>
           {me.guidanceAccepted

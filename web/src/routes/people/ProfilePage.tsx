@@ -9,6 +9,7 @@ import { AccountList } from '../../components/AccountList/AccountList';
 import { Avatar } from '../../components/Avatar/Avatar';
 import { FollowButton } from '../../components/FollowButton/FollowButton';
 import { FollowCounts } from '../../components/FollowCounts/FollowCounts';
+import { FollowersOverTime } from '../../components/FollowersOverTime/FollowersOverTime';
 import { LinkedText } from '../../components/LinkedText/LinkedText';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
@@ -200,6 +201,7 @@ export function ProfilePage() {
             <Link to={`/people/${person.id}/report`}>Report this listing</Link>
           </p>
         ) : null}
+        {person.accounts.length > 0 ? <FollowersOverTime staffId={person.id} /> : null}
         {shown.length > 0 ? (
           <>
             <h2>Where they work</h2>

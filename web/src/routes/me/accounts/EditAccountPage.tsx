@@ -131,6 +131,7 @@ export function EditAccountPage() {
                 ? 'Verified: see how'
                 : 'Get this account verified'}
             </Link>
+            <Link to={`/me/accounts/${account.id}/figures`}>Report your figures</Link>
             <Link className="app-link-danger" to={`/me/accounts/${account.id}/remove`}>
               Remove this account
             </Link>
