@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { londonToday } from '../src/leaderboard/windows';
 import { DemoRandom } from '../src/seed/demo-random';
 import { FIRST_NAMES, LAST_NAMES, ROLES } from '../src/seed/demo-people';
 import { DEV_TENANT_ID } from '../src/identity/dev/dev-token.service';
@@ -266,6 +267,8 @@ export async function generateDataset(
 
   for (const { sql } of derived.filter((d) => d.type === 'trigger')) db.exec(sql);
   log(`  ${rebuildSqliteSearchIndex(db).toLocaleString()} search documents`);
+  // the boards are for today: the rebuild command's start-up need not roll them first
+  db.prepare("INSERT INTO leaderboard_state (key, value) VALUES ('day', ?)").run(londonToday());
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');
   db.close();
