@@ -63,7 +63,7 @@ const LEADERBOARD_PAGE = `query ($after: String) { leaderboard(window: WEEK, fir
 const LEADERBOARD_PAGE_SQL = `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown, s.show_on_leaderboard, s.organisation_id
   FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
   JOIN staff_members s ON s.id = e.staff_id
-  WHERE e.board = ? AND (e.rank > ? OR (e.rank = ? AND (e.sort_name > ? OR (e.sort_name = ? AND e.staff_id > ?))))
+  WHERE e.board = ? AND (e.rank, e.sort_name, e.staff_id) > (?, ?, ?)
   ORDER BY e.rank, e.sort_name, e.staff_id LIMIT 21`;
 
 const BOARD_SIZE_SQL = 'SELECT total_count FROM leaderboard_boards WHERE board = ?';
@@ -99,7 +99,7 @@ const LEADERBOARD_SCENARIOS: Scenario[] = [
     target: '≤ 10 ms',
     request: () => ({ query: LEADERBOARD_PAGE }),
     sql: () => [
-      { sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', 0, 0, '', '', 0] },
+      { sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', 0, '', 0] },
       { sql: BOARD_SIZE_SQL, params: ['WEEK|nhs'] },
     ],
   },
@@ -113,7 +113,7 @@ const LEADERBOARD_SCENARIOS: Scenario[] = [
     sql: (context) => {
       const [rank, name, id] = deepKey(context);
       return [
-        { sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', rank, rank, name, name, id] },
+        { sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', rank, name, id] },
         { sql: BOARD_SIZE_SQL, params: ['WEEK|nhs'] },
       ];
     },

@@ -535,12 +535,11 @@ export class LeaderboardRepository {
     return Number(rows[0]?.total_count ?? 0);
   }
 
-  /** A page of a board after `key`: one keyset read on (board, rank, sort_name, staff_id). */
+  /** A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id). */
   async page(board: string, first: number, after: PageKey | null): Promise<PageRow[]> {
-    const keyset = after
-      ? `AND (e.rank > :rank OR (e.rank = :rank AND (e.sort_name > :name
-           OR (e.sort_name = :name AND e.staff_id > :id))))`
-      : '';
+    // a row-value comparison: both databases read it as a range of the page index, so a page
+    // deep down a board starts where the cursor is (the OR form scanned from the top)
+    const keyset = after ? 'AND (e.rank, e.sort_name, e.staff_id) > (:rank, :name, :id)' : '';
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
       `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
