@@ -23,8 +23,10 @@ export default tseslint.config(
   },
   layers(),
   {
-    files: ['scripts/**/*.cjs'],
+    files: ['scripts/**/*.cjs', 'src/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly' } },
+    // plain CommonJS, loaded without TypeScript (the read pool's worker thread)
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['bench/**/*.cjs'],

@@ -8,6 +8,7 @@ import { generateDataset, NATIONAL } from './generate-dataset';
 import { LoadRequest, LoadResult, runLoad } from './http-load';
 import { benchImport } from './import';
 import { SCENARIOS } from './scenarios';
+import { measureSlowRequests, slowRequests } from './slow-requests';
 
 /**
  * `npm run bench`: builds (once) a national dataset, starts the built server on it, and measures
@@ -44,6 +45,9 @@ async function main() {
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
+    // SQLITE_READ_WORKERS=0 measures reads on the main thread; unset: one worker per core
+    SQLITE_READ_WORKERS: process.env.SQLITE_READ_WORKERS ?? '',
+    READ_TIME_BUDGET_MS: process.env.READ_TIME_BUDGET_MS ?? '',
     // ten clients on one address and 200 people far faster than anyone types
     RATE_LIMIT_PER_ADDRESS: '100000000/60',
     RATE_LIMIT_PER_PERSON: '100000000/60',
@@ -64,7 +68,12 @@ async function main() {
     const db = new Database(path, { readonly: true });
     const context = { people, tokens, random, staff, db };
 
-    const results: { result: LoadResult; floorSql?: number; target?: string }[] = [];
+    const results: {
+      result: LoadResult;
+      floorSql?: number;
+      target?: string;
+      loopMaxMs?: number;
+    }[] = [];
     const floorHttp = await runLoad(
       'bare node:http server',
       floorPort,
@@ -76,6 +85,8 @@ async function main() {
     const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
     const chosen = (name: string) => !only || only.some((word) => name.includes(word));
     for (const scenario of SCENARIOS.filter((s) => chosen(s.name.toLowerCase()))) {
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // its own seconds of loop delay
+      const since = Date.now();
       const result = await runLoad(
         scenario.name,
         port,
@@ -84,10 +95,17 @@ async function main() {
           requests: scenario.requests ?? requests,
         },
       );
+      const loopMaxMs = await eventLoopMax(port, since);
       const floorSql = scenario.sql ? sqlFloor(db, (i) => scenario.sql!(context, i)) : undefined;
-      results.push({ result, floorSql, target: scenario.target });
-      console.log(`  ${scenario.name}: p95 ${result.p95} ms (${result.perSecond}/s)`);
+      results.push({ result, floorSql, target: scenario.target, loopMaxMs });
+      console.log(
+        `  ${scenario.name}: p95 ${result.p95} ms (${result.perSecond}/s), event loop held at most ${loopMaxMs} ms`,
+      );
     }
+    const slow =
+      !only || only.some((word) => 'slow requests'.includes(word))
+        ? await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db))
+        : [];
     db.close();
     if (!only || only.some((word) => 'metrics import'.includes(word))) {
       const figures = await benchImport(path, port, (id) => signIn(port, id), {
@@ -106,13 +124,24 @@ async function main() {
       );
     }
     console.log(
-      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | SQL floor p95 ms | target |',
+      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | SQL floor p95 ms | event loop max ms | target |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const { result: r, floorSql, target } of results) {
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const { result: r, floorSql, target, loopMaxMs } of results) {
       console.log(
-        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${floorSql ?? '—'} | ${target ?? '—'} |`,
+        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${floorSql ?? '—'} | ${loopMaxMs ?? '—'} | ${target ?? '—'} |`,
       );
+    }
+    if (slow.length) {
+      console.log(
+        '\n| single request | slowest of 3, ms | answer | slowest /health meanwhile, ms | event loop max ms |',
+      );
+      console.log('| --- | --- | --- | --- | --- |');
+      for (const f of slow) {
+        console.log(
+          `| ${f.name} | ${f.requestMs} | ${f.status} | ${f.healthMaxMs} | ${f.loopMaxMs} |`,
+        );
+      }
     }
     console.log(`\nServer RSS after the run: ${await rss(server.pid!)} MB`);
   } finally {
@@ -189,6 +218,12 @@ async function waitFor(port: number) {
     }
   }
   throw new Error(`nothing listening on ${port}`);
+}
+
+/** The server's longest event-loop block since `since` (GET /health/event-loop). */
+async function eventLoopMax(port: number, since: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/health/event-loop?since=${since}`);
+  return ((await res.json()) as { maxMs: number }).maxMs;
 }
 
 async function signIn(port: number, staffId: number): Promise<string> {

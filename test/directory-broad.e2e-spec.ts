@@ -1,4 +1,6 @@
 import { DirectoryRepository } from '../src/directory/directory.repository';
+import { Platform } from '../src/social-accounts/platforms/platform';
+import { AccountVisibility } from '../src/social-accounts/social-account.entity';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
@@ -111,6 +113,37 @@ describe('directory: a search matching more than 1,000 people', () => {
     }
     const elsewhere = await new World(t).newOrganisation();
     const none = await allPages({ search: 'broadwalk', organisationId: String(elsewhere.id) });
+    expect(none).toEqual({ seen: [], totals: { totalCount: 0, totalCountCapped: false } });
+  });
+
+  // issue 14 item 1: a rare platform is listed from its accounts (bounded), not by testing every
+  // person in name order; both plans give the same rows, totals and visibility
+  it('lists a rare platform from its accounts, the same as walking people by name', async () => {
+    const repository = t.app.get(DirectoryRepository);
+    const holders = await new World(t).newAccounts(
+      everyone
+        .filter((_, i) => i % 7 === 0)
+        .map(({ id }, i) => ({
+          owner: { id } as StaffMember,
+          platform: Platform.TIKTOK,
+          handle: `@broadtok${i}`,
+          // every tenth is its owner's alone: it must not make its owner match
+          visibility: i % 10 === 0 ? AccountVisibility.ONLY_ME : AccountVisibility.NHS_DIRECTORY,
+        })),
+    );
+    const shown = holders.filter((a) => a.visibility !== AccountVisibility.ONLY_ME).length;
+    const fromAccounts = await allPages({ platform: 'TIKTOK' }, 50);
+    expect(fromAccounts.seen).toHaveLength(shown);
+    expect(fromAccounts.seen).toEqual(byName(fromAccounts.seen));
+    expect(fromAccounts.totals).toEqual({ totalCount: shown, totalCountCapped: false });
+    repository.broadSortLimit = 10; // too many accounts to start from: walk people by name
+    try {
+      const walked = await allPages({ platform: 'TIKTOK' }, 50);
+      expect(walked).toEqual(fromAccounts);
+    } finally {
+      repository.broadSortLimit = 2_000;
+    }
+    const none = await allPages({ platform: 'YOUTUBE', staffGroup: 'STUDENTS' });
     expect(none).toEqual({ seen: [], totals: { totalCount: 0, totalCountCapped: false } });
   });
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig, withNodeEnvDefault } from './app.config';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -201,5 +202,31 @@ describe('loadConfig: proof-of-ownership fetches', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', PROOF_FETCH_MAX_BYTES: 'lots' })).toThrow(
       /PROOF_FETCH_MAX_BYTES/,
     );
+  });
+});
+
+describe('loadConfig: reads', () => {
+  const base = { NODE_ENV: 'test', AUTH_MODE: 'dev' };
+
+  it('gives reads a 2 s budget and one worker per core by default', () => {
+    const { reads } = loadConfig(base);
+    expect(reads.budgetMs).toBe(2000);
+    expect(reads.sqliteWorkers).toBe(availableParallelism());
+  });
+
+  it('takes a budget and a number of workers, 0 reading on the main thread', () => {
+    expect(
+      loadConfig({ ...base, READ_TIME_BUDGET_MS: '750', SQLITE_READ_WORKERS: '0' }).reads,
+    ).toEqual({ budgetMs: 750, sqliteWorkers: 0 });
+  });
+
+  it.each([
+    ['READ_TIME_BUDGET_MS', '10', 'from 50 to 600000'],
+    ['READ_TIME_BUDGET_MS', '2s', 'whole number of milliseconds'],
+    ['SQLITE_READ_WORKERS', '-1', 'from 0 to 64'],
+    ['SQLITE_READ_WORKERS', '65', 'from 0 to 64'],
+  ])('refuses %s=%s', (name, value, says) => {
+    expect(() => loadConfig({ ...base, [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, [name]: value })).toThrow(says);
   });
 });

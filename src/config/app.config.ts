@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseRateLimits, RateLimits } from './rate-limit.config';
 
@@ -59,6 +60,22 @@ export interface AppConfig {
    * people who had accepted before stay listed while they are asked to accept it.
    */
   guidanceGraceDays: number;
+  /** How reads outside a write transaction run (docs/architecture.md, "Writes, reads and locks"). */
+  reads: ReadsConfig;
+}
+
+export interface ReadsConfig {
+  /**
+   * READ_TIME_BUDGET_MS (default 2000): the longest a read may take, waiting for a worker
+   * included; past it the read is stopped and answered READ_TOO_SLOW. SQLite: the worker running
+   * it is terminated and replaced; PostgreSQL: `statement_timeout` on reads.
+   */
+  budgetMs: number;
+  /**
+   * SQLITE_READ_WORKERS (default: the number of cores): worker threads, each with its own
+   * read-only connection; 0 reads on the main thread (no budget: a statement cannot be stopped).
+   */
+  sqliteWorkers: number;
 }
 
 export interface ProofFetchConfig {
@@ -332,6 +349,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     );
   }
 
+  const reads = parseReads(env);
+
   return {
     nodeEnv,
     isProduction,
@@ -349,10 +368,38 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     importMaxBytes: importMaxBytes.data,
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
     guidanceGraceDays,
+    reads,
     privacy,
     publicUrl,
     proofFetch,
   };
+}
+
+/** A read budget under 50 ms would refuse ordinary pages on a busy machine; 10 minutes is plenty. */
+const MIN_READ_BUDGET_MS = 50;
+const MAX_READ_BUDGET_MS = 600_000;
+const MAX_READ_WORKERS = 64;
+
+function parseReads(env: NodeJS.ProcessEnv): ReadsConfig {
+  const budgetText = env.READ_TIME_BUDGET_MS?.trim() || '2000';
+  const budgetMs = Number(budgetText);
+  if (
+    !/^\d{1,6}$/.test(budgetText) ||
+    budgetMs < MIN_READ_BUDGET_MS ||
+    budgetMs > MAX_READ_BUDGET_MS
+  ) {
+    throw new ConfigError(
+      `READ_TIME_BUDGET_MS: "${env.READ_TIME_BUDGET_MS}" must be a whole number of milliseconds from ${MIN_READ_BUDGET_MS} to ${MAX_READ_BUDGET_MS}`,
+    );
+  }
+  const workersText = env.SQLITE_READ_WORKERS?.trim() || String(availableParallelism());
+  const sqliteWorkers = Number(workersText);
+  if (!/^\d{1,2}$/.test(workersText) || sqliteWorkers > MAX_READ_WORKERS) {
+    throw new ConfigError(
+      `SQLITE_READ_WORKERS: "${env.SQLITE_READ_WORKERS}" must be a whole number from 0 to ${MAX_READ_WORKERS}`,
+    );
+  }
+  return { budgetMs, sqliteWorkers };
 }
 
 function parseProofFetch(

@@ -1,11 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app.config';
+import type { DatabaseConfig, ReadsConfig } from '../config/app.config';
 import { migrations } from './migrations';
 
-/** Connection options for either dialect; entities come from the feature modules. */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+/**
+ * Connection options for either dialect; entities come from the feature modules. With `reads`
+ * (the app), PostgreSQL's pooled connections start with the read budget as `statement_timeout`
+ * (postgres-read-budget.ts); without (command lines, migration tests), no timeout.
+ */
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  reads?: ReadsConfig,
+): DataSourceOptions {
   const common = { migrations, migrationsRun: true, synchronize: false, logging: false } as const;
   if (database.type === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
@@ -28,7 +35,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'postgres',
     url: database.url,
     // a scratch schema keeps each test run apart; search_path puts migrations and data there
-    ...(database.schema ? { extra: { options: `-c search_path=${database.schema}` } } : {}),
+    extra: {
+      ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}),
+      ...(reads ? { statement_timeout: reads.budgetMs } : {}),
+    },
     poolSize: 20,
   };
 }

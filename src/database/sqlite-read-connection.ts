@@ -1,18 +1,23 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
+import { QueryResult } from 'typeorm/query-runner/QueryResult';
+import type { ReadsConfig } from '../config/app.config';
+import { SqliteReadPool } from './sqlite-read-pool';
 import { currentWriteContext } from './write-context';
 
 type Query = QueryRunner['query'];
 
 /**
- * Where SQLite reads from outside a write transaction go. Today one read-only better-sqlite3
- * connection on the main thread; the seam is this one method, so it can become a small pool of
- * worker threads, each with its own read-only connection (issue 14), without touching a
- * repository: a worker takes (sql, parameters) and hands back rows.
+ * Where SQLite reads from outside a write transaction go: one method, so no repository knows.
+ * With SQLITE_READ_WORKERS > 0 (default: one per core) a pool of worker threads, each with its
+ * own read-only connection (sqlite-read-pool.ts), under the read budget; with 0, one read-only
+ * connection on the main thread (no budget: a synchronous statement cannot be stopped).
  */
 export interface ReadConnection {
   query: Query;
-  close(): void;
+  /** `worker` threads under a budget, or `main thread`. */
+  readonly runsOn: 'worker threads' | 'main thread';
+  close(): Promise<void>;
 }
 
 interface SqliteDriver {
@@ -40,12 +45,49 @@ interface SqliteDriver {
  * TransactionRunner fails there ("attempt to write a readonly database"): the one way to write
  * is enforced. A `:memory:` database cannot be opened twice: it keeps the one connection.
  */
-export function routeSqliteReads(dataSource: DataSource): ReadConnection | null {
+const readConnections = new WeakMap<DataSource, ReadConnection>();
+
+/** The read side routeSqliteReads set up for this data source (none on PostgreSQL or `:memory:`). */
+export function readConnectionOf(dataSource: DataSource): ReadConnection | undefined {
+  return readConnections.get(dataSource);
+}
+
+export function routeSqliteReads(
+  dataSource: DataSource,
+  reads: ReadsConfig,
+): ReadConnection | null {
   if (dataSource.options.type !== 'better-sqlite3') return null;
   const driver = dataSource.driver as unknown as SqliteDriver;
   const path = driver.options.database;
   if (!path || path === ':memory:' || path.startsWith('file::memory:')) return null;
 
+  const read =
+    reads.sqliteWorkers > 0
+      ? pooledReads(dataSource, path, reads, driver.options.timeout ?? 5000)
+      : mainThreadReads(dataSource, driver, path);
+
+  const writer = driver.createQueryRunner('master');
+  const write = writer.query.bind(writer) as Query;
+  writer.query = ((query: string, parameters?: unknown[], structured?: boolean) =>
+    currentWriteContext()
+      ? write(query, parameters, structured as never)
+      : read.query(query, parameters, structured as never)) as Query;
+
+  const disconnect = driver.disconnect.bind(driver);
+  driver.disconnect = async () => {
+    await read.close();
+    await disconnect();
+  };
+  readConnections.set(dataSource, read);
+  return read;
+}
+
+/** The in-process fallback: one read-only connection on the main thread. */
+function mainThreadReads(
+  dataSource: DataSource,
+  driver: SqliteDriver,
+  path: string,
+): ReadConnection {
   const db = new driver.sqlite(path, {
     readonly: true,
     fileMustExist: true,
@@ -57,22 +99,50 @@ export function routeSqliteReads(dataSource: DataSource): ReadConnection | null 
   // QueryFailedError as the writer's
   const reader = new BetterSqlite3QueryRunner(dataSource.driver as never);
   reader.connect = () => Promise.resolve(db);
-  const read: ReadConnection = {
+  return {
     query: reader.query.bind(reader) as Query,
-    close: () => db.close(),
+    runsOn: 'main thread',
+    close: () => Promise.resolve(db.close()),
   };
+}
 
-  const writer = driver.createQueryRunner('master');
-  const write = writer.query.bind(writer) as Query;
-  writer.query = ((query: string, parameters?: unknown[], structured?: boolean) =>
-    currentWriteContext()
-      ? write(query, parameters, structured as never)
-      : read.query(query, parameters, structured as never)) as Query;
-
-  const disconnect = driver.disconnect.bind(driver);
-  driver.disconnect = async () => {
-    read.close();
-    await disconnect();
+/**
+ * Reads in the worker pool. Answers as TypeORM's runner would (rows, or a QueryResult when
+ * structured; a failure as QueryFailedError carrying the driver's code), and logs each statement
+ * through the data source's logger on the main thread, as the runner does. A read past the
+ * budget throws ReadTooSlowError.
+ */
+function pooledReads(
+  dataSource: DataSource,
+  path: string,
+  reads: ReadsConfig,
+  busyTimeoutMs: number,
+): ReadConnection {
+  const pool = new SqliteReadPool({
+    path,
+    size: reads.sqliteWorkers,
+    budgetMs: reads.budgetMs,
+    busyTimeoutMs,
+  });
+  const query = async (sql: string, parameters: unknown[] = [], structured = false) => {
+    // better-sqlite3 cannot bind booleans (TypeORM's runner converts them the same way)
+    const bound = parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+    dataSource.logger.logQuery(sql, bound);
+    const answer = await pool.run(sql, bound);
+    if ('error' in answer) {
+      const driverError = Object.assign(new Error(answer.error.message), answer.error);
+      dataSource.logger.logQueryError(driverError, sql, bound);
+      throw new QueryFailedError(sql, bound, driverError);
+    }
+    const result = new QueryResult();
+    if ('rows' in answer) {
+      result.raw = answer.rows;
+      result.records = answer.rows;
+    } else {
+      result.affected = answer.changes;
+      result.raw = answer.lastInsertRowid;
+    }
+    return structured ? result : result.raw;
   };
-  return read;
+  return { query: query as Query, runsOn: 'worker threads', close: () => pool.close() };
 }

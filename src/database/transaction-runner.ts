@@ -75,6 +75,9 @@ export class TransactionRunner {
     const result = await inWriteContext(context, () =>
       this.dataSource.transaction(async (tx) => {
         context.tx = tx;
+        // the read budget (statement_timeout on every pooled connection) is for reads; a write
+        // transaction runs as long as it needs, as before (SET LOCAL ends with the transaction)
+        if (!this.sqliteQueue) await tx.query('SET LOCAL statement_timeout = 0');
         this.derived.begin(tx);
         committedCallbacks.set(tx, callbacks);
         const result = await work(tx);

@@ -341,6 +341,10 @@ export class DirectoryRepository {
     } else if (criteria.query && hasIndexedTerms(criteria.query)) {
       return this.broadPage(criteria, criteria.query, after, limit);
     } else {
+      // a platform or verified filter: few accounts qualify (TikTok, say), then start from them
+      if (hasAccountFilter(criteria) && (await this.fewAccountHolders(criteria))) {
+        return this.accountHoldersByName(criteria, after, limit);
+      }
       const where = this.conditions(criteria, params, 'byName');
       if (after) {
         where.push(`(s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
@@ -459,6 +463,58 @@ export class DirectoryRepository {
     const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
     if (result.length > 0) return { rows, total: Number(result[0].total) };
     // none at all, or none past the cursor: then the total is unknown here (a count answers)
+    return after ? { rows } : { rows, total: 0 };
+  }
+
+  /**
+   * Whether at most `broadSortLimit` accounts pass the platform / verified filter (visibility
+   * aside), counted on `IDX_social_accounts_platform_verified` and no further than one more:
+   * bounded whatever the size of the table. A rare platform seen from people in name order is
+   * the worst plan there is (every listed person tested, none found: TikTok took seconds).
+   */
+  private async fewAccountHolders(criteria: DirectoryCriteria): Promise<boolean> {
+    const params = new Params(this.postgres);
+    const rows: { n: number | string }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM social_accounts a
+         WHERE ${accountFilterSql(criteria, params)} LIMIT ${params.add(this.broadSortLimit + 1)}) capped`,
+      params.values,
+    );
+    return Number(rows[0].n) <= this.broadSortLimit;
+  }
+
+  /**
+   * The holders of those few accounts, sorted by name with every other condition (visibility of
+   * the account included) and counted in the same statement: bounded by `broadSortLimit`.
+   * SQLite is told to start from the accounts (CROSS JOIN keeps that order): left to itself it
+   * would walk people by name to avoid the sort, which is the slow plan.
+   */
+  private async accountHoldersByName(
+    criteria: DirectoryCriteria,
+    after: DirectoryKey | null,
+    n: number,
+  ): Promise<DirectoryPage> {
+    const params = new Params(this.postgres);
+    const past = after
+      ? `CASE WHEN (s.display_name, s.id) > (${params.add(after.name)}, ${params.add(after.id)}) THEN 1 ELSE 0 END`
+      : '1';
+    // placeholders in the order they appear (SQLite's `?` are positional): past, holders, where
+    const holders = `(SELECT DISTINCT a.staff_id AS id FROM social_accounts a
+       WHERE ${accountFilterSql(criteria, params)}) holders`;
+    const where = this.conditions(criteria, params, 'byName');
+    const from = this.postgres
+      ? `FROM ${holders} JOIN staff_members s ON s.id = holders.id`
+      : `FROM ${holders} CROSS JOIN staff_members s`;
+    if (!this.postgres) where.unshift('s.id = holders.id');
+    const result: { id: number; name: string; total: number | string }[] =
+      await this.dataSource.query(
+        `SELECT id, name, total FROM (
+           SELECT s.id AS id, s.display_name AS name, COUNT(*) OVER () AS total, ${past} AS past
+           ${from} WHERE ${where.join(' AND ')}
+         ) hits WHERE past = 1 ORDER BY name, id LIMIT ${Number(n)}`,
+        params.values,
+      );
+    const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
+    if (result.length > 0) return { rows, total: Number(result[0].total) };
     return after ? { rows } : { rows, total: 0 };
   }
 
@@ -589,4 +645,19 @@ export class DirectoryRepository {
     }
     return where;
   }
+}
+
+const hasAccountFilter = (criteria: DirectoryCriteria) =>
+  criteria.platform !== undefined || criteria.verifiedOnly === true;
+
+/**
+ * The platform / verified filter on accounts alone, in the order of
+ * `IDX_social_accounts_platform_verified` (platform, verification_status, staff_id): verified
+ * on any platform names every platform, so the index is still entered by its first column.
+ */
+function accountFilterSql(criteria: DirectoryCriteria, params: Params): string {
+  const platforms = criteria.platform !== undefined ? [criteria.platform] : Object.values(Platform);
+  const where = [`a.platform IN (${platforms.map((p) => params.add(p)).join(', ')})`];
+  if (criteria.verifiedOnly) where.push(`a.verification_status = 'VERIFIED'`);
+  return where.join(' AND ');
 }

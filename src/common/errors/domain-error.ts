@@ -1,6 +1,12 @@
 /** The coarse kind of failure: GraphQL `extensions.code` and an HTTP status. */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'TIMEOUT';
 
 /** What a client is told: the same in GraphQL `extensions` and in a REST error body. */
 export interface ErrorExtensions {

@@ -19,6 +19,7 @@ import { DirectorySearchWords1765600000001 } from './1765600000001-directory-sea
 import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
 import { LeaderboardBoundedRanks1766300000000 } from './1766300000000-leaderboard-bounded-ranks';
+import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   GuidanceGracePeriod1765600000002,
   AuditErasures1765800000000,
   LeaderboardBoundedRanks1766300000000,
+  AccountsByPlatform1766400000000,
 ];
