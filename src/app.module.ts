@@ -30,6 +30,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { LeaderboardModule } from './leaderboard/leaderboard.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 const SERVER_PATHS = ['/graphql', '/api/{*path}', '/scim/{*path}', '/health', '/health/{*path}'];
 
@@ -65,6 +66,7 @@ export class AppModule {
         AuditModule,
         PrivacyModule,
         LeaderboardModule,
+        DashboardModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: SERVER_PATHS })]
           : []),

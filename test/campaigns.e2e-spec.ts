@@ -75,13 +75,18 @@ describe('campaigns', () => {
 
   it('shows a campaign to its organisation only; staff join and leave it', async () => {
     const campaign = await world.newCampaign(admin);
-    const LIST = `{ campaigns(first: 100) { totalCount edges { node { id joined participantCount } } } }`;
+    const LIST = `{ campaigns(first: 100) { totalCount edges { node { id joined participantCount nhsWide organisation { id } } } } }`;
     const seen = await t.gql(LIST, {}, nurse);
     const mine = () =>
       seen.data!.campaigns.edges.find(
         (e: { node: { id: string } }) => e.node.id === String(campaign.id),
       );
-    expect(mine().node).toMatchObject({ joined: false, participantCount: 0 });
+    expect(mine().node).toMatchObject({
+      joined: false,
+      participantCount: 0,
+      nhsWide: false,
+      organisation: { id: String(nurse.organisationId) },
+    });
     expect(
       (await t.gql(LIST, {}, outsider)).data!.campaigns.edges.map(
         (e: { node: { id: string } }) => e.node.id,

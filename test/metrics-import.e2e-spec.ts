@@ -240,6 +240,54 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     }
   });
 
+  it('lists the last imports of the caller’s own organisation, newest first, without rejected rows', async () => {
+    const recent = (as: StaffMember) =>
+      request(t.app.getHttpServer())
+        .get('/api/imports/metrics')
+        .set('Authorization', `Bearer ${t.tokenFor(as)}`);
+    const first = await post(`platform,handle,date,followers\nX,@${xHandle},2025-08-01,1\n`);
+    const second = await post(
+      `platform,handle,date,followers\nX,@${xHandle},2025-08-02,2\nX,@${xHandle},2025-08-02,-1\n`,
+    );
+    const national = await world.newNationalAdmin();
+    const nationalImport = await post(
+      `platform,handle,date,followers\nX,@${xHandle},2025-08-03,3\n`,
+      national,
+    );
+
+    const mine = await recent(admin);
+    expect(mine.status).toBe(200);
+    expect(mine.headers['cache-control']).toBe('no-store');
+    const ids = mine.body.imports.map((i: { importId: number }) => i.importId);
+    expect(ids.indexOf(second.body.importId)).toBeLessThan(ids.indexOf(first.body.importId));
+    expect(ids).not.toContain(nationalImport.body.importId);
+    expect(mine.body.imports[0]).toEqual({
+      importId: second.body.importId,
+      kind: 'METRICS',
+      campaignId: null,
+      status: 'COMPLETED',
+      rowsRead: 2,
+      rowsAccepted: 1,
+      rowsUnchanged: 0,
+      rowsRejected: 1,
+      ignoredColumns: [],
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+    });
+    expect(mine.body.imports.length).toBeLessThanOrEqual(20);
+
+    // another organisation's team sees none of them; the national team sees only its own
+    const otherAdmin = await world.newAdmin({ organisationId: outsider.organisationId });
+    expect((await recent(otherAdmin)).body.imports).toEqual([]);
+    const theirs = (await recent(national)).body.imports.map(
+      (i: { importId: number }) => i.importId,
+    );
+    expect(theirs).toContain(nationalImport.body.importId);
+    expect(theirs).not.toContain(first.body.importId);
+    expect((await recent(nurse)).status).toBe(403);
+    expect((await request(t.app.getHttpServer()).get('/api/imports/metrics')).status).toBe(401);
+  });
+
   it('marks an import left RUNNING (the server stopped mid-file) as FAILED at start-up', async () => {
     const body = new PassThrough();
     const imports = t.app.get(MetricImportsService);

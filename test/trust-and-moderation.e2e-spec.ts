@@ -124,6 +124,52 @@ describe('official accounts, handle disputes and reports of a listing', () => {
     expect(again.errors![0].extensions!.reason).toBe('OFFICIAL_ALREADY');
   });
 
+  it('takes a LinkedIn company page as an official account (never as a person’s)', async () => {
+    const { org, admin } = await trust();
+    const page = `trust-${world.unique().replace(/-/g, '').slice(0, 16)}`.toLowerCase();
+    const res = await t.gql(
+      REGISTER,
+      {
+        input: {
+          platform: 'LINKEDIN',
+          handle: `https://uk.linkedin.com/company/${page}/`,
+          label: 'Page',
+        },
+      },
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registerOfficialAccount.officialAccount).toMatchObject({
+      platform: 'LINKEDIN',
+      handle: `company/${page}`,
+      url: `https://www.linkedin.com/company/${page}`,
+    });
+    const check = await verify(`linkedin.com/company/${page.toUpperCase()}`);
+    expect(check.body).toMatchObject({ status: 'OFFICIAL', organisation: { name: org.name } });
+    const someone = await world.newPerson();
+    const added = await t.gql(
+      ADD,
+      { input: { platform: 'LINKEDIN', handle: `linkedin.com/company/${page}` } },
+      someone,
+    );
+    expect(added.errors![0].extensions).toMatchObject({
+      reason: 'INVALID_HANDLE',
+      field: 'handle',
+    });
+    const bad = await t.gql(
+      REGISTER,
+      {
+        input: {
+          platform: 'LINKEDIN',
+          handle: 'linkedin.com/company/no_underscores',
+          label: 'Page',
+        },
+      },
+      admin,
+    );
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handle' });
+  });
+
   it('only a communications team registers, and only for its own organisation', async () => {
     const { admin } = await trust();
     const other = await world.newOrganisation();

@@ -11,6 +11,7 @@ import {
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import type { AuthenticatedUser } from '../identity/authenticated-user';
 import { CurrentUser } from '../identity/auth.decorators';
+import { Organisation } from '../organisations/organisation.entity';
 import { Campaign } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
 import {
@@ -68,6 +69,14 @@ export class CampaignsResolver {
   @ResolveField(() => Boolean, { description: 'NHS-wide rather than one organisation’s.' })
   nhsWide(@Parent() campaign: Campaign): boolean {
     return campaign.organisationId === null;
+  }
+
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: 'The organisation whose campaign it is; null when NHS-wide.',
+  })
+  organisation(@Parent() campaign: Campaign, @Context() { loaders }: GraphQLContext) {
+    return campaign.organisationId ? loaders.organisationById.load(campaign.organisationId) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer takes part.' })

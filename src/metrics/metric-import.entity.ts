@@ -34,6 +34,7 @@ const json = {
  */
 @Entity('metric_imports')
 @Index('IDX_metric_imports_status', ['status'])
+@Index('IDX_metric_imports_organisation', ['organisationId', 'id'])
 export class MetricImport {
   @PrimaryGeneratedColumn()
   id: number;

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app.config';
 import type { AuthenticatedUser } from '../identity/authenticated-user';
 import { CurrentUser } from '../identity/auth.decorators';
 import { csvUpload } from './csv-upload';
-import { ImportReport } from './metric-imports.service';
+import { ImportReport, ImportSummary } from './metric-imports.service';
 import { MetricsErrorReason } from './metrics.errors';
 import { MetricsService } from './metrics.service';
 
@@ -26,6 +26,13 @@ export class MetricImportsController {
     // the admin check comes before a byte of the body is read
     this.metrics.assertMayImport(user);
     return this.metrics.importCsv(user, await csvUpload(req, this.config.importMaxBytes));
+  }
+
+  /** The importer's organisation's last imports (the national team's for a national admin). */
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  async recent(@CurrentUser() user: AuthenticatedUser): Promise<{ imports: ImportSummary[] }> {
+    return { imports: await this.metrics.recentImports(user) };
   }
 
   @Get(':importId')

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { APP_CONFIG } from '../config/config.module';
@@ -103,6 +103,12 @@ const PLATFORM_NAMES = new Map<string, Platform>([
 
 const BASE_COLUMNS = ['platform', 'handle', 'date'];
 
+/** How many recent imports `GET /api/imports/metrics` lists. */
+export const RECENT_IMPORTS = 20;
+
+/** An import in the list of recent ones: its report without the rejected rows. */
+export type ImportSummary = Omit<ImportReport, 'rejected'>;
+
 /**
  * Runs CSV imports of figures: streamed, every row checked, accounts matched by platform and
  * any handle form the handle rules accept, written in set-based batches of IMPORT_BATCH_ROWS
@@ -177,13 +183,31 @@ export class MetricImportsService implements OnApplicationBootstrap {
     return toReport(found);
   }
 
+  /**
+   * The imports of the importer's own scope, newest first: a Comms.Admin's organisation's, or
+   * the national team's (a national admin's imports belong to no organisation).
+   */
+  async recent(user: AuthenticatedUser): Promise<ImportSummary[]> {
+    this.assertMayImport(user);
+    const scope = importScope(user);
+    const rows = await this.imports.find({
+      where: { organisationId: scope === null ? IsNull() : scope },
+      order: { id: 'DESC' },
+      take: RECENT_IMPORTS,
+    });
+    return rows.map((row) => {
+      const { rejected: _rejected, ...summary } = toReport(row);
+      return summary;
+    });
+  }
+
   async run<V>(
     user: AuthenticatedUser,
     source: Readable,
     kind: ImportKind<V>,
   ): Promise<ImportReport> {
     this.assertMayImport(user);
-    const scope = isNationalAdmin(user) ? null : administeredOrganisationId(user);
+    const scope = importScope(user);
     const rejected: RejectedRow[] = [];
     let rowsRejected = 0;
     const reject = (line: number, reason: string) => {
@@ -488,6 +512,11 @@ export function parseCount(
   }
   if (/^-\s*\d/.test(text)) return `${name} ${text} is negative: counts are 0 or more`;
   return `${name} "${text}" is not a whole number`;
+}
+
+/** Whose an import is: the administered organisation, or null for the national team. */
+function importScope(user: AuthenticatedUser): number | null {
+  return isNationalAdmin(user) ? null : administeredOrganisationId(user);
 }
 
 function toReport(row: MetricImport): ImportReport {

@@ -15,6 +15,7 @@ import { MetricImportKind } from './metric-import.entity';
 import {
   ImportKind,
   ImportReport,
+  ImportSummary,
   MetricImportsService,
   parseCount,
 } from './metric-imports.service';
@@ -105,6 +106,10 @@ export class MetricsService {
 
   report(user: AuthenticatedUser, importId: number): Promise<ImportReport> {
     return this.imports.report(user, importId);
+  }
+
+  recentImports(user: AuthenticatedUser): Promise<ImportSummary[]> {
+    return this.imports.recent(user);
   }
 
   /** Records my own figures for one of my accounts: SELF_REPORTED wherever shown. */

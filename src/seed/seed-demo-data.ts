@@ -16,6 +16,7 @@ import { DemoRandom } from './demo-random';
 import { seedGuidance } from './seed-guidance';
 import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
 import { seedMetricsAndCampaigns } from './seed-metrics-and-campaigns';
+import { seedDashboard } from './seed-dashboard';
 import {
   BIO_FRAGMENTS,
   DEMO_TRUST,
@@ -47,6 +48,7 @@ const steps: ((context: SeedContext) => Promise<void>)[] = [
   seedCommunitiesAndFollows,
   seedGuidance,
   seedMetricsAndCampaigns,
+  seedDashboard,
 ];
 
 /** Seeds the demo story into an empty database; leaves any other database untouched. */

@@ -19,7 +19,10 @@ import type { AuthenticatedUser } from '../identity/authenticated-user';
 import { IdentityErrorReason } from '../identity/identity.errors';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { HandleReservations } from '../social-accounts/handle-reservations';
-import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
+import {
+  normaliseHandle,
+  normaliseOfficialHandle,
+} from '../social-accounts/platforms/normalise-handle';
 import { PLATFORM_LABELS, Platform } from '../social-accounts/platforms/platform';
 import { SocialAccount } from '../social-accounts/social-account.entity';
 import { SocialAccountsService } from '../social-accounts/social-accounts.service';
@@ -106,7 +109,11 @@ export class OfficialAccountsService {
     return tx.save(
       OfficialAccount,
       accounts.map(({ handle, ...account }) => {
-        const { handle: canonical, handleKey, url } = normaliseHandle(account.platform, handle);
+        const {
+          handle: canonical,
+          handleKey,
+          url,
+        } = normaliseOfficialHandle(account.platform, handle);
         return tx.create(OfficialAccount, { ...account, handle: canonical, handleKey, url });
       }),
     );
@@ -114,7 +121,7 @@ export class OfficialAccountsService {
 
   async register(user: AuthenticatedUser, input: RegisterOfficial): Promise<OfficialAccount> {
     const organisationId = this.organisationFor(user, input.organisationId);
-    const normalised = normaliseHandle(input.platform, input.handle);
+    const normalised = normaliseOfficialHandle(input.platform, input.handle);
     return this.write(input.platform, async (tx) => {
       await this.refuseOfficial(tx, input.platform, normalised.handleKey);
       const person = await this.personHolding(tx, input.platform, normalised.handleKey);
@@ -159,7 +166,11 @@ export class OfficialAccountsService {
     user: AuthenticatedUser,
     input: Reassign,
   ): Promise<{ officialAccount: OfficialAccount | null; account: SocialAccount | null }> {
-    const normalised = normaliseHandle(input.platform, input.handle);
+    // a person's account follows the personal rules; an official one may be a company page
+    const normalised = (input.toStaffId ? normaliseHandle : normaliseOfficialHandle)(
+      input.platform,
+      input.handle,
+    );
     const note = input.note.trim();
     const target = input.toStaffId ? (await this.staff.findByIds([input.toStaffId]))[0] : null;
     if (input.toStaffId && (!target || !target.active)) {

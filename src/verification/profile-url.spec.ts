@@ -18,6 +18,15 @@ describe('profile links for the public check', () => {
     });
   });
 
+  it('reads a LinkedIn company page, which only an official account can be', () => {
+    expect(profileKeysOf('https://uk.linkedin.com/company/NHS-England/')).toEqual([
+      { platform: Platform.LINKEDIN, handleKey: 'company/nhs-england' },
+    ]);
+    expect(profileKeysOf('linkedin.com/in/jane-smith')).toEqual([
+      { platform: Platform.LINKEDIN, handleKey: 'in/jane-smith' },
+    ]);
+  });
+
   it('takes a bare handle only with its platform', () => {
     expect(profileKeysOf('@NHSEngland', Platform.X)).toEqual([
       { platform: Platform.X, handleKey: '@nhsengland' },

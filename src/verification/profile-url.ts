@@ -1,4 +1,7 @@
-import { normaliseHandle, platformForHost } from '../social-accounts/platforms/normalise-handle';
+import {
+  normaliseOfficialHandle,
+  platformForHost,
+} from '../social-accounts/platforms/normalise-handle';
 import { Platform } from '../social-accounts/platforms/platform';
 
 export interface ProfileKey {
@@ -11,7 +14,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /**
  * The accounts a profile link may name: the platform its host belongs to, or (on any other host)
  * a Mastodon server or a website. Every form the handle rules accept gives the same keys.
- * With `platform`, the input may also be a bare handle (`@NHSEngland`).
+ * With `platform`, the input may also be a bare handle (`@NHSEngland`). Pages only an
+ * organisation has (a LinkedIn company page) are read too: only an official account can match.
  */
 export function profileKeysOf(input: string, platform?: Platform): ProfileKey[] {
   const text = input.trim();
@@ -31,7 +35,10 @@ export function profileKeysOf(input: string, platform?: Platform): ProfileKey[] 
   const keys: ProfileKey[] = [];
   for (const candidate of platforms) {
     try {
-      keys.push({ platform: candidate, handleKey: normaliseHandle(candidate, text).handleKey });
+      keys.push({
+        platform: candidate,
+        handleKey: normaliseOfficialHandle(candidate, text).handleKey,
+      });
     } catch {
       // not this platform's
     }

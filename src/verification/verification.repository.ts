@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { ListingReport, ListingReportStatus } from './listing-report.entity';
 import { OfficialAccount } from './official-account.entity';
 import { VerificationRequest, VerificationRequestStatus } from './verification-request.entity';
@@ -14,40 +14,55 @@ export class VerificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Pending requests of people in the scope, oldest first, keyset on id. */
-  async pendingRequests(
+  pendingRequests(
     scope: QueueScope,
     first: number,
     afterId: number | null,
   ): Promise<{ rows: VerificationRequest[]; total: number }> {
-    const query = () => {
-      const q = this.dataSource
-        .getRepository(VerificationRequest)
-        .createQueryBuilder('r')
-        .innerJoin('staff_members', 's', 's.id = r.staff_id')
-        .where('r.status = :status', { status: VerificationRequestStatus.PENDING });
-      if (scope !== 'all') q.andWhere('s.organisation_id = :org', { org: scope.organisationId });
-      return q;
-    };
-    const page = query()
-      .orderBy('r.id', 'ASC')
-      .take(first + 1);
-    if (afterId !== null) page.andWhere('r.id > :afterId', { afterId });
-    const [rows, total] = await Promise.all([page.getMany(), query().getCount()]);
-    return { rows, total };
+    return this.queue(
+      VerificationRequest,
+      'staff_id',
+      VerificationRequestStatus.PENDING,
+      scope,
+      first,
+      afterId,
+    );
   }
 
   /** Open reports about people in the scope, oldest first. */
-  async openReports(
+  openReports(
     scope: QueueScope,
     first: number,
     afterId: number | null,
   ): Promise<{ rows: ListingReport[]; total: number }> {
+    return this.queue(
+      ListingReport,
+      'subject_staff_id',
+      ListingReportStatus.OPEN,
+      scope,
+      first,
+      afterId,
+    );
+  }
+
+  /**
+   * A work queue: the rows of `entity` in `status` about people of the scope (through the staff
+   * column `personColumn`), oldest first, keyset-paged by id, and how many there are in all.
+   */
+  private async queue<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    personColumn: 'staff_id' | 'subject_staff_id',
+    status: string,
+    scope: QueueScope,
+    first: number,
+    afterId: number | null,
+  ): Promise<{ rows: T[]; total: number }> {
     const query = () => {
       const q = this.dataSource
-        .getRepository(ListingReport)
+        .getRepository(entity)
         .createQueryBuilder('r')
-        .innerJoin('staff_members', 's', 's.id = r.subject_staff_id')
-        .where('r.status = :status', { status: ListingReportStatus.OPEN });
+        .innerJoin('staff_members', 's', `s.id = r.${personColumn}`)
+        .where('r.status = :status', { status });
       if (scope !== 'all') q.andWhere('s.organisation_id = :org', { org: scope.organisationId });
       return q;
     };

@@ -162,7 +162,11 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
   const main = page.getByRole('main');
   const links = await main.locator('.nhsuk-list a').allTextContents();
   expect(links).toEqual([
+    'Dashboard',
     'Communities',
+    'Create a campaign',
+    'Import figures',
+    'Leaderboard weights',
     'Leaders',
     'Confirm organisations',
     'Social media guidance',
@@ -170,8 +174,10 @@ browserTest('the admin index lists only the tools that exist', app, async (journ
     'Reports of listings',
     'Official accounts',
     'Live leaderboard',
+    'Audit log',
   ]);
-  expect(await main.getByText(/campaigns|exports/i).count()).toBe(0);
+  // the dashboard and the exports are not built yet: the index must not promise them
+  expect(await main.getByText(/dashboard|exports/i).count()).toBe(0);
   await journey.expectAccessible();
 });
 

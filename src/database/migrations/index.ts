@@ -18,6 +18,8 @@ import { DirectorySearchPlaces1765600000000 } from './1765600000000-directory-se
 import { DirectorySearchWords1765600000001 } from './1765600000001-directory-search-words';
 import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace-period';
 import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
+import { MetricImportsByOrganisation1766100000000 } from './1766100000000-metric-imports-by-organisation';
+import { DashboardSnapshots1766200000000 } from './1766200000000-dashboard-snapshots';
 import { LeaderboardBoundedRanks1766300000000 } from './1766300000000-leaderboard-bounded-ranks';
 import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
 
@@ -43,6 +45,8 @@ export const migrations = [
   DirectorySearchWords1765600000001,
   GuidanceGracePeriod1765600000002,
   AuditErasures1765800000000,
+  MetricImportsByOrganisation1766100000000,
+  DashboardSnapshots1766200000000,
   LeaderboardBoundedRanks1766300000000,
   AccountsByPlatform1766400000000,
 ];

@@ -1,5 +1,5 @@
 import { Platform } from './platform';
-import { HandleInput, invalidHandle, PlatformRules } from './platform-rules';
+import { HandleInput, invalidHandle, NormalisedHandle, PlatformRules } from './platform-rules';
 
 // Letters of any script (LinkedIn keeps them percent-encoded in links), digits and hyphens.
 const SLUG = /^[\p{L}\p{M}\p{N}-]{3,100}$/u;
@@ -56,4 +56,32 @@ function slugFrom(segments: string[]): string {
     throw invalidHandle(`That is an old-style LinkedIn link: open it and ${PROFILE_ADDRESS}`);
   }
   throw invalidHandle(`That LinkedIn link is not a profile: ${PROFILE_ADDRESS}`);
+}
+
+// A company page's name: letters of any script, digits and hyphens, like a profile's.
+const COMPANY = /^[\p{L}\p{M}\p{N}-]{2,100}$/u;
+
+/**
+ * A LinkedIn company page (`linkedin.com/company/nhs-england`, or `company/nhs-england` typed),
+ * which only an organisation's official account may be; null when the input names no company
+ * page, so the personal rules above answer for it.
+ */
+export function linkedInCompanyPage(input: HandleInput): NormalisedHandle | null {
+  if (
+    input.kind === 'link' &&
+    !(input.host === 'linkedin.com' || input.host.endsWith('.linkedin.com'))
+  ) {
+    return null;
+  }
+  const segments =
+    input.kind === 'link' ? input.segments : input.name.split('/').filter((s) => s !== '');
+  if (segments[0]?.toLowerCase() !== 'company' || segments[1] === undefined) return null;
+  const name = segments[1].toLowerCase();
+  if (!COMPANY.test(name)) {
+    throw invalidHandle(
+      'LinkedIn company page addresses are 2 to 100 letters, digits or hyphens after linkedin.com/company/',
+    );
+  }
+  const url = `https://www.linkedin.com/company/${encodeURIComponent(name)}`;
+  return { handle: `company/${name}`, handleKey: `company/${name}`, url, followUrl: url };
 }

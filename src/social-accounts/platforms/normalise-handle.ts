@@ -2,7 +2,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { blueskyRules } from './bluesky.handle';
 import { facebookRules } from './facebook.handle';
 import { instagramRules } from './instagram.handle';
-import { linkedInRules } from './linkedin.handle';
+import { linkedInCompanyPage, linkedInRules } from './linkedin.handle';
 import { mastodonRules } from './mastodon.handle';
 import { Platform } from './platform';
 import {
@@ -89,6 +89,24 @@ export function normaliseHandle(platform: Platform, input: string): NormalisedHa
     );
   }
   return rules.normalise(parsed, context);
+}
+
+/**
+ * `normaliseHandle` for an organisation's official account: everything a person may register,
+ * and also the pages only an organisation has (a LinkedIn company page).
+ */
+export function normaliseOfficialHandle(platform: Platform, input: string): NormalisedHandle {
+  if (platform === Platform.LINKEDIN) {
+    let parsed: ReturnType<typeof parseHandleInput> | null = null;
+    try {
+      parsed = parseHandleInput(input, isPlatformHost);
+    } catch {
+      // normaliseHandle below says what is wrong with it
+    }
+    const page = parsed ? linkedInCompanyPage(parsed) : null;
+    if (page) return page;
+  }
+  return normaliseHandle(platform, input);
 }
 
 /** `normaliseHandle` for a live preview: never throws. */

@@ -65,6 +65,10 @@ const JOIN = `mutation ($input: CommunityIdInput!) { joinCommunity(input: $input
 const SET_ROLE = `mutation ($input: SetCommunityMemberRoleInput!) {
   setCommunityMemberRole(input: $input) { membership { role } } }`;
 const FOLLOW = `mutation ($input: StaffIdInput!) { follow(input: $input) { follower { id } } }`;
+const CREATE_CAMPAIGN = `mutation ($input: CreateCampaignInput!) {
+  createCampaign(input: $input) { campaign { id name hashtag } } }`;
+const JOIN_CAMPAIGN = `mutation ($input: CampaignIdInput!) {
+  joinCampaign(input: $input) { campaign { id } } }`;
 const UPDATE_PROFILE = `mutation ($input: UpdateMyProfileInput!) {
   updateMyProfile(input: $input) { staffMember { id showOnLeaderboard } } }`;
 const SET_LEADER = `mutation ($input: SetLeaderInput!) { setLeader(input: $input) { leader { title } } }`;
@@ -233,6 +237,41 @@ export class BrowserWorld {
       );
     }
     return community;
+  }
+
+  /**
+   * A campaign of the organisation (created by its communications team), or NHS-wide (by the
+   * national team), with these people taking part. Dates are Europe/London days, YYYY-MM-DD.
+   */
+  async campaign(spec: {
+    organisation?: WorldOrganisation;
+    name?: string;
+    hashtag?: string;
+    startsOn: string;
+    endsOn: string;
+    participants?: StaffMember[];
+  }): Promise<{ id: string; name: string; hashtag: string }> {
+    const admin = spec.organisation
+      ? await this.admin(spec.organisation)
+      : await this.nationalAdmin();
+    const data = await this.gql(
+      CREATE_CAMPAIGN,
+      {
+        input: {
+          name: spec.name ?? `${this.unique()} Week`,
+          hashtag: spec.hashtag ?? `${this.unique()}Week`,
+          startsOn: spec.startsOn,
+          endsOn: spec.endsOn,
+          nhsWide: !spec.organisation,
+        },
+      },
+      admin,
+    );
+    const campaign = data.createCampaign.campaign;
+    for (const person of spec.participants ?? []) {
+      await this.gql(JOIN_CAMPAIGN, { input: { campaignId: campaign.id } }, person);
+    }
+    return campaign;
   }
 
   async follow(follower: StaffMember, ...followees: StaffMember[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { AuditLogPage } from '../routes/admin/audit-log/AuditLogPage';
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -9,6 +10,12 @@ import { CommunityMembersAdminPage } from '../routes/admin/communities/Community
 import { EditCommunityPage } from '../routes/admin/communities/EditCommunityPage';
 import { NewCommunityPage } from '../routes/admin/communities/NewCommunityPage';
 import { AdminGuidancePage } from '../routes/admin/guidance/AdminGuidancePage';
+import { ImportReportPage } from '../routes/admin/imports/ImportReportPage';
+import { ImportsPage } from '../routes/admin/imports/ImportsPage';
+import { LeaderboardWeightsPage } from '../routes/admin/leaderboard-weights/LeaderboardWeightsPage';
+import { CampaignPage } from '../routes/campaigns/CampaignPage';
+import { CampaignsPage } from '../routes/campaigns/CampaignsPage';
+import { NewCampaignPage } from '../routes/campaigns/NewCampaignPage';
 import { AdminLeadersPage } from '../routes/admin/leaders/AdminLeadersPage';
 import { ConfirmOrganisationsPage } from '../routes/admin/organisation-claims/ConfirmOrganisationsPage';
 import { RemoveLeaderPage } from '../routes/admin/leaders/RemoveLeaderPage';
@@ -99,6 +106,8 @@ const router = createBrowserRouter([
               { path: 'communities/:slug/leave', element: <LeaveCommunityPage /> },
               { path: 'leaders', element: <LeadersPage /> },
               { path: 'leaderboard', element: <LeaderboardPage /> },
+              { path: 'campaigns', element: <CampaignsPage /> },
+              { path: 'campaigns/:id', element: <CampaignPage /> },
               { path: 'follow-packs/:source/:id?', element: <FollowPackPage /> },
               {
                 element: <RequireCommsAdmin />,
@@ -120,6 +129,19 @@ const router = createBrowserRouter([
                   { path: 'admin/verification', element: <AdminVerificationPage /> },
                   { path: 'admin/reports', element: <AdminReportsPage /> },
                   { path: 'admin/official-accounts', element: <AdminOfficialAccountsPage /> },
+                  {
+                    path: 'admin/dashboard',
+                    // the charts library is large: only the dashboard loads it
+                    lazy: async () => ({
+                      Component: (await import('../routes/admin/dashboard/DashboardPage'))
+                        .DashboardPage,
+                    }),
+                  },
+                  { path: 'admin/audit-log', element: <AuditLogPage /> },
+                  { path: 'campaigns/new', element: <NewCampaignPage /> },
+                  { path: 'admin/imports', element: <ImportsPage /> },
+                  { path: 'admin/imports/:importId', element: <ImportReportPage /> },
+                  { path: 'admin/leaderboard-weights', element: <LeaderboardWeightsPage /> },
                 ],
               },
             ],

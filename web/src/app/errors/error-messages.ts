@@ -67,12 +67,17 @@ const FIELD_MESSAGES: Record<string, string> = {
   platform: 'Select the platform',
   version: 'The guidance has changed since you opened this page: read the new version',
   after: 'This page of results is out of date. Start the search again.',
+  campaignHashtag:
+    'Enter a hashtag of one word: letters, digits or underscores, like #NHSSocialMediaWeek',
   followers: 'Followers must be a whole number, 0 or more',
   following: 'Following must be a whole number, 0 or more',
   posts: 'Posts must be a whole number, 0 or more',
   engagements: 'Engagements must be a whole number, 0 or more',
   day: 'Date must be today or in the past',
 };
+
+/** A leaderboard weight outside what the server takes (src/leaderboard/score.ts MAX_WEIGHT). */
+export const WEIGHT_RANGE_MESSAGE = 'Enter a whole number from 0 to 100';
 
 const platformLabel = (values?: SentValues) =>
   typeof values?.platform === 'string' && values.platform in PLATFORM_LABELS
@@ -88,6 +93,12 @@ const MISSING_MESSAGES: Record<string, string> = {
   confirmed: 'Confirm that you have read the guidance',
   leaderTitle: 'Enter their title, such as Chief Executive',
   refuseReason: 'Say why you are refusing: they will read it',
+  campaignName: 'Enter the campaign’s name',
+  campaignHashtag: 'Enter the campaign’s hashtag, like #NHSSocialMediaWeek',
+  startsOn: 'Enter the day the campaign starts',
+  endsOn: 'Enter the day the campaign ends',
+  file: 'Select a CSV file to import',
+  importCampaign: 'Select the campaign the activity is for',
 };
 
 /** The words for a missing answer to this field, checked before the form is sent. */
@@ -148,9 +159,29 @@ const REASON_MESSAGES: Record<string, (values?: SentValues) => string> = {
     'That person’s organisation has already been confirmed or refused, or they chose another. Reload the page.',
   NO_PENDING_REQUEST: () =>
     'That request has already been dealt with, or the handle changed. Reload the page.',
+  DASHBOARD_NOT_YOUR_ORGANISATION: () =>
+    'Only the organisation’s own communications team can see its dashboard and download its advocates',
+  DASHBOARD_BAD_RANGE: () =>
+    'Enter real dates, with the start date on or before the end date, at most a year apart',
+  AUDIT_LOG_FORBIDDEN: () =>
+    'The audit log is for the communications team of a confirmed organisation',
   ERASE_NOT_CONFIRMED: () => ERASE_CONFIRM_MESSAGE,
   ACCOUNT_ERASED: () =>
     'Your data has been erased. Sign in again to start afresh with an empty profile.',
+  CAMPAIGN_DATES: (values) =>
+    values?.startsOn && values?.endsOn && String(values.endsOn) < String(values.startsOn)
+      ? 'The campaign must end on or after the day it starts'
+      : 'Enter a real date, like 15 3 2027',
+  CAMPAIGN_HASHTAG: () => FIELD_MESSAGES.campaignHashtag,
+  CAMPAIGN_NOT_ADMIN: () =>
+    'Only the national communications team can create a campaign for all NHS staff',
+  CAMPAIGN_NO_ORGANISATION: () =>
+    'Your organisation has not been confirmed, so you cannot create a campaign for it yet',
+  CAMPAIGN_NOT_FOUND: () =>
+    'We could not find that campaign. It may be for another organisation, or the link may be wrong.',
+  WEIGHT_OUT_OF_RANGE: () => WEIGHT_RANGE_MESSAGE,
+  NOT_ADMIN_OF_ORGANISATION: () =>
+    'Only your organisation’s communications team can change its leaderboard weights',
 };
 
 const CODE_MESSAGES: Record<string, string> = {
@@ -259,6 +290,45 @@ export function problemsFrom(error: unknown, values?: SentValues): Problem[] {
   if (error instanceof TypeError) return [{ message: UNREACHABLE }];
   // our own errors (a failed download or sign-in) already say what happened
   return [{ message: error instanceof Error ? error.message : SERVICE_DOWN }];
+}
+
+/** What a REST endpoint of ours answers when it refuses (describeError's body). */
+export interface RestErrorBody {
+  reason?: unknown;
+  code?: unknown;
+  field?: unknown;
+  message?: unknown;
+}
+
+/** Refusals of a CSV import (POST /api/imports/*), by reason. */
+const IMPORT_MESSAGES: Record<string, (body: RestErrorBody) => string> = {
+  IMPORT_TOO_LARGE: () =>
+    'The file is too large to import. Split it into smaller files and import each one.',
+  IMPORT_BAD_ENCODING: () =>
+    'The file must be saved as "CSV UTF-8". In Excel, choose Save as, then CSV UTF-8 (comma delimited), and import it again.',
+  IMPORT_MISSING_COLUMN: (body) =>
+    typeof body.field === 'string'
+      ? `The file has no ${body.field} column. Add a header row that names every required column.`
+      : 'The file is missing a required column. Add a header row that names every required column.',
+  IMPORT_NO_FILE: () => 'The file is empty. Select a CSV file with a header row and some rows.',
+  IMPORT_NOT_ADMIN: () => 'Only the communications team can import figures',
+  IMPORT_NOT_FOUND: () =>
+    'We could not find that import. It may be another organisation’s, or the link may be wrong.',
+  CAMPAIGN_NOT_FOUND: () =>
+    'We could not find that campaign. It may be for another organisation, or the link may be wrong.',
+  CAMPAIGN_NOT_ADMIN: () =>
+    'Only the campaign’s own communications team can import its activity (the national team for a campaign for all NHS staff)',
+};
+
+/** A refusal from one of our REST endpoints (an import, a report) in the person's words. */
+export function restProblem(status: number, body: RestErrorBody | null): Problem {
+  const reason = typeof body?.reason === 'string' ? body.reason : undefined;
+  if (reason && IMPORT_MESSAGES[reason]) return { message: IMPORT_MESSAGES[reason](body ?? {}) };
+  if (status === 413) return { message: IMPORT_MESSAGES.IMPORT_TOO_LARGE({}) };
+  if (status === 401) return { message: CODE_MESSAGES.UNAUTHENTICATED };
+  if (status === 403) return { message: CODE_MESSAGES.FORBIDDEN };
+  if (status === 404) return { message: CODE_MESSAGES.NOT_FOUND };
+  return { message: SERVICE_DOWN };
 }
 
 /** The problems that belong beside a form field, by field (without `input.`). */

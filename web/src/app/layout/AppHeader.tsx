@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/communities', label: 'Communities' },
   { to: '/leaders', label: 'Leaders' },
   { to: '/leaderboard', label: 'Leaderboard' },
+  { to: '/campaigns', label: 'Campaigns' },
   { to: '/following', label: 'Following' },
   { to: '/me', label: 'My profile' },
   { to: '/admin', label: 'Admin', adminOnly: true },

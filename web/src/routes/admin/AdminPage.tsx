@@ -4,9 +4,31 @@ import { usePageTitle } from '../../app/page/use-page-title';
 /** Communications team tools; each admin capability adds its link here when it exists. */
 export const ADMIN_TOOLS: { to: string; label: string; description: string }[] = [
   {
+    to: '/admin/dashboard',
+    label: 'Dashboard',
+    description:
+      'adoption by site, department and staff group, over time; campaign results, top advocates, and the advocates and directory downloads',
+  },
+  {
     to: '/admin/communities',
     label: 'Communities',
     description: 'create communities, change them, give members roles, archive and restore them',
+  },
+  {
+    to: '/campaigns/new',
+    label: 'Create a campaign',
+    description: 'a social media week or a trust hashtag, with its dates and its own leaderboard',
+  },
+  {
+    to: '/admin/imports',
+    label: 'Import figures',
+    description:
+      'upload a CSV of staff accounts’ daily figures or a campaign’s activity, and read the report of every rejected row',
+  },
+  {
+    to: '/admin/leaderboard-weights',
+    label: 'Leaderboard weights',
+    description: 'how many points each part of the advocacy score is worth',
   },
   {
     to: '/admin/leaders',
@@ -45,6 +67,11 @@ export const ADMIN_TOOLS: { to: string; label: string; description: string }[] =
     label: 'Live leaderboard',
     description:
       'the leaderboard in large type for the screen at a tweetup, updating as scores change',
+  },
+  {
+    to: '/admin/audit-log',
+    label: 'Audit log',
+    description: 'every change your team and your organisation’s systems made: who, what and when',
   },
 ];
 

@@ -6,6 +6,7 @@ import { errorCode } from '../../app/errors/error-messages';
 import { COMMUNITY_ROLE_LABELS, STAFF_GROUP_LABELS } from '../../app/labels/labels';
 import { usePageTitle } from '../../app/page/use-page-title';
 import { AccountList } from '../../components/AccountList/AccountList';
+import { OfficialAccounts } from '../../components/OfficialAccounts/OfficialAccounts';
 import { Avatar } from '../../components/Avatar/Avatar';
 import { FollowButton } from '../../components/FollowButton/FollowButton';
 import { FollowCounts } from '../../components/FollowCounts/FollowCounts';
@@ -215,6 +216,7 @@ export function ProfilePage() {
             </SummaryList>
           </>
         ) : null}
+        {person.organisation ? <OfficialAccounts organisation={person.organisation} /> : null}
         <h2>Communities</h2>
         {person.communities.length === 0 ? (
           <p className="app-empty">Not in any communities you can see.</p>
