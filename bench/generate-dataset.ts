@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { londonToday } from '../src/leaderboard/windows';
 import { DemoRandom } from '../src/seed/demo-random';
 import { FIRST_NAMES, LAST_NAMES, ROLES } from '../src/seed/demo-people';
 import { DEV_TENANT_ID } from '../src/identity/dev/dev-token.service';
@@ -25,6 +27,8 @@ export const NATIONAL: DatasetSize = {
 };
 
 const SITES_PER_ORG = 6;
+/** Days of metric snapshots per account (30: ~36 million rows at national scale). */
+const SNAPSHOT_DAYS = 30;
 const DEPARTMENTS_PER_ORG = 40;
 
 /**
@@ -116,6 +120,8 @@ export async function generateDataset(
      VALUES (?, ?, ?, ?, ?, 'PROFESSIONAL', ?, ?)`,
   );
   let accounts = 0;
+  // the owner of each account, by account id (ids are given in insertion order, from 1)
+  const accountOwners: number[] = [0];
   db.transaction(() => {
     for (let id = 1; id <= size.staff; id++) {
       let count =
@@ -144,11 +150,48 @@ export async function generateDataset(
           random.chance(0.1) ? 'VERIFIED' : 'UNVERIFIED',
         );
         accounts++;
+        accountOwners.push(id);
       }
       count = 0;
     }
   })();
   step(`${accounts.toLocaleString()} accounts`);
+
+  // Metric snapshots: every account, one imported row a day for SNAPSHOT_DAYS days ending
+  // yesterday; followers spread over orders of magnitude, growing a little most days.
+  const insertSnapshot = db.prepare(
+    `INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at)
+     VALUES (?, ?, 'IMPORT', ?, ?, ?, ?, ?, NULL, ?)`,
+  );
+  const snapshotDays = Array.from({ length: SNAPSHOT_DAYS }, (_, d) =>
+    new Date(Date.now() - (SNAPSHOT_DAYS - d) * 86_400_000).toISOString().slice(0, 10),
+  );
+  const recordedAt = new Date().toISOString().replace('T', ' ').slice(0, 23);
+  let snapshots = 0;
+  db.transaction(() => {
+    for (let account = 1; account <= accounts; account++) {
+      const staffId = accountOwners[account];
+      let followers = Math.floor(Math.exp(random.next() * 9));
+      const following = Math.floor(Math.exp(random.next() * 6));
+      const activity = random.next();
+      for (const day of snapshotDays) {
+        if (random.chance(0.6)) followers += random.int(3 + Math.floor(followers / 200));
+        const posts = random.chance(activity) ? random.int(4) : 0;
+        insertSnapshot.run(
+          account,
+          day,
+          staffId,
+          followers,
+          following,
+          posts,
+          posts * random.int(20),
+          recordedAt,
+        );
+        snapshots++;
+      }
+    }
+  })();
+  step(`${snapshots.toLocaleString()} metric snapshots`);
 
   // Follows: mostly within a department and organisation (people follow their colleagues), some
   // across the NHS, and a popular few (leaders) followed by many. Inserted in primary key order.
@@ -224,9 +267,32 @@ export async function generateDataset(
 
   for (const { sql } of derived.filter((d) => d.type === 'trigger')) db.exec(sql);
   log(`  ${rebuildSqliteSearchIndex(db).toLocaleString()} search documents`);
+  // the boards are for today: the rebuild command's start-up need not roll them first
+  db.prepare("INSERT INTO leaderboard_state (key, value) VALUES ('day', ?)").run(londonToday());
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');
   db.close();
+  // scores, ranks and boards by the app itself: the built rebuild command on the new file
+  const rebuilt = spawnSync(
+    process.execPath,
+    [join(__dirname, '..', 'dist', 'cli', 'leaderboard-recompute.command.js')],
+    {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `sqlite:${building}`,
+        AUTH_MODE: 'dev',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn',
+        SEED_DEMO_DATA: 'false',
+      },
+      stdio: 'inherit',
+    },
+  );
+  if (rebuilt.status !== 0) throw new Error('the leaderboard rebuild failed');
+  step('leaderboards built (npm run leaderboard:recompute)');
+  const check = new Database(building);
+  check.exec('ANALYZE');
+  check.close();
   renameSync(building, path);
   step(`dataset ready at ${path}`);
   return path;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import * as hdr from 'hdr-histogram-js';
 import { ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoRandom } from '../src/seed/demo-random';
 import { generateDataset, NATIONAL } from './generate-dataset';
@@ -13,7 +14,8 @@ import { measureSlowRequests, slowRequests } from './slow-requests';
  * `npm run bench`: builds (once) a national dataset, starts the built server on it, and measures
  * each scenario over HTTP with 10 concurrent clients, beside two floors measured in the same run:
  * a bare node:http server, and the scenario's SQL through better-sqlite3 directly.
- * BENCH_STAFF=20000 npm run bench for a quick run on a small dataset.
+ * BENCH_STAFF=20000 npm run bench for a quick run on a small dataset; BENCH_ONLY=leaderboard,import
+ * for some scenarios only.
  */
 async function main() {
   const staff = Number(process.env.BENCH_STAFF ?? NATIONAL.staff);
@@ -24,7 +26,7 @@ async function main() {
     organisations: Math.max(3, Math.round(NATIONAL.organisations * Math.min(1, scale * 10))),
   };
   const requests = Number(process.env.BENCH_REQUESTS ?? 4000);
-  const path = join(__dirname, '.data', `staff-${staff}.db`);
+  const path = join(__dirname, '.data', `staff-${staff}-metrics-30d.db`);
   console.log(
     `Dataset: ${staff.toLocaleString()} staff, ${size.organisations} organisations -> ${path}`,
   );
@@ -34,7 +36,9 @@ async function main() {
 
   const port = 45000 + Math.floor(Math.random() * 1000);
   const floorPort = port + 1;
+  const loopFile = join(tmpdir(), `staff-voices-loop-${process.pid}.json`);
   const server = start(join(__dirname, '..', 'dist', 'main.js'), {
+    BENCH_LOOP_FILE: loopFile,
     PORT: String(port),
     DATABASE_URL: `sqlite:${path}`,
     AUTH_MODE: 'dev',
@@ -77,8 +81,10 @@ async function main() {
       { requests },
     );
     results.push({ result: floorHttp });
-    const only = process.env.BENCH_ONLY?.toLowerCase();
-    for (const scenario of SCENARIOS.filter((s) => !only || s.name.toLowerCase().includes(only))) {
+    // BENCH_ONLY=leaderboard,import: the scenarios whose names hold any of the words
+    const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
+    const chosen = (name: string) => !only || only.some((word) => name.includes(word));
+    for (const scenario of SCENARIOS.filter((s) => chosen(s.name.toLowerCase()))) {
       await new Promise((resolve) => setTimeout(resolve, 1100)); // its own seconds of loop delay
       const since = Date.now();
       const result = await runLoad(
@@ -97,19 +103,23 @@ async function main() {
       );
     }
     const slow =
-      !only || 'slow requests'.includes(only)
+      !only || only.some((word) => 'slow requests'.includes(word))
         ? await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db))
         : [];
     db.close();
-    if (!only || 'metrics import'.includes(only)) {
-      const figures = await benchImport(path, port, (id) => signIn(port, id));
+    if (!only || only.some((word) => 'metrics import'.includes(word))) {
+      const figures = await benchImport(path, port, (id) => signIn(port, id), {
+        reset: () => loopDelay(server, loopFile),
+        read: () => loopDelay(server, loopFile),
+      });
       console.log(
         `\nMetrics import (POST /api/imports/metrics, text/csv, ${figures.rows.toLocaleString()} rows, ` +
           `${(figures.bytes / 1e6).toFixed(1)} MB): ${figures.rowsPerSecond.toLocaleString()} rows/s ` +
           `(${figures.seconds.toFixed(1)} s; ${figures.rowsAccepted.toLocaleString()} accepted, ` +
           `${figures.rowsRejected} rejected); the same file again (every row unchanged): ` +
           `${figures.reimportRowsPerSecond.toLocaleString()} rows/s; slowest /health meanwhile ` +
-          `${figures.healthMaxMs} ms; SQL floor (the same upserts through better-sqlite3, no HTTP, ` +
+          `${figures.healthMaxMs} ms; longest event-loop block in the server (monitorEventLoopDelay) ` +
+          `${figures.loopMaxMs} ms (p99 ${figures.loopP99Ms} ms); SQL floor (the same upserts through better-sqlite3, no HTTP, ` +
           `no parsing) ${figures.floorRowsPerSecond.toLocaleString()} rows/s (target ≥ 100,000 rows/s)`,
       );
     }
@@ -184,7 +194,13 @@ function sqlFloor(
 }
 
 function start(script: string, env: Record<string, string>, code?: string): ChildProcess {
-  const args = code ? [script, code] : [script];
+  // BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops
+  const profile = !code && process.env.BENCH_CPU_PROF;
+  const args = [
+    ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+    ...(code ? [] : ['-r', join(__dirname, 'loop-delay.cjs')]),
+    ...(code ? [script, code] : [script]),
+  ];
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -218,6 +234,24 @@ async function signIn(port: number, staffId: number): Promise<string> {
   });
   if (!res.ok) throw new Error(`sign-in failed for ${staffId}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** The server's event-loop delay since the last call (bench/loop-delay.cjs). */
+async function loopDelay(
+  server: ChildProcess,
+  file: string,
+): Promise<{ maxMs: number; p99Ms: number }> {
+  const { readFileSync, rmSync } = await import('node:fs');
+  rmSync(file, { force: true });
+  server.kill('SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as { maxMs: number; p99Ms: number };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return { maxMs: NaN, p99Ms: NaN };
 }
 
 async function rss(pid: number): Promise<number> {

@@ -5,6 +5,7 @@ import { LeaderboardService } from '../src/leaderboard/leaderboard.service';
 import { addDays, londonToday } from '../src/leaderboard/windows';
 import { MetricSource } from '../src/metrics/metric-snapshot.entity';
 import { Organisation } from '../src/organisations/organisation.entity';
+import type { SocialAccount } from '../src/social-accounts/social-account.entity';
 import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
@@ -383,7 +384,7 @@ describe('leaderboard', () => {
     const organisations = [await world.newOrganisation(), await world.newOrganisation()];
     const groups = [StaffGroup.MEDICAL_AND_DENTAL, StaffGroup.ALLIED_HEALTH_PROFESSIONALS, null];
     const people: StaffMember[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 24; i++) {
       people.push(
         await world.newPerson({
           organisationId: organisations[random(2)].id,
@@ -395,64 +396,99 @@ describe('leaderboard', () => {
     const community = await world.newCommunity();
     const communities = t.app.get(CommunitiesService);
     const communityAdmin = await world.newNationalAdmin();
-    for (let step = 0; step < 60; step++) {
-      const person = people[random(people.length)];
-      const other = people[random(people.length)];
-      switch (random(8)) {
-        case 0:
-          if (person.id !== other.id) await world.follow(person, other);
-          break;
-        case 1:
-          await world.update(person, { bio: random(2) ? 'Hello' : null });
-          break;
-        case 2:
-          await world.update(person, { staffGroup: groups[random(3)] });
-          break;
-        case 3:
-          await communities.setMemberRole(
-            world.signedIn(communityAdmin),
-            community.id,
-            person.id,
-            [CommunityRole.CHAMPION, CommunityRole.ORGANISER, CommunityRole.MEMBER][random(3)],
-          );
-          break;
-        case 4:
-          await world.newAccount(person);
-          break;
-        case 5:
-          await world.update(person, { organisationId: organisations[random(2)].id });
-          break;
-        case 6: {
-          const account = await world.newAccount(person);
-          await world.recordFigures(account, [
-            { day: addDays(londonToday(), -random(40)), followers: random(5000), posts: random(9) },
-            {
-              day: addDays(londonToday(), -random(5)),
-              followers: random(5000),
-              engagements: random(99),
-            },
-          ]);
-          break;
-        }
-        case 7:
-          await world.newCampaignOnDates(
-            {
-              startsOn: addDays(londonToday(), -random(20)),
-              endsOn: addDays(londonToday(), random(20) - 5),
-            },
-            [person, other].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
-          );
-          break;
-      }
-    }
+    const accounts: SocialAccount[] = [];
     const leaderboard = t.app.get(LeaderboardService);
     const transactions = t.app.get(TransactionRunner);
-    const incremental = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
-    await transactions.run((tx) => leaderboard.recomputeAll(tx));
-    const rebuilt = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
-    expect(rebuilt.length).toBeGreaterThan(0);
-    expect(incremental).toEqual(rebuilt);
-  });
+    const left = new Set<number>();
+    let compared = 0;
+    for (let step = 0; step < 90; step++) {
+      const person = people[random(people.length)];
+      const other = people[random(people.length)];
+      const acting = !left.has(person.id) && !left.has(other.id);
+      if (acting)
+        switch (random(10)) {
+          case 0:
+            if (person.id !== other.id) await world.follow(person, other);
+            break;
+          case 1:
+            await world.update(person, { bio: random(2) ? 'Hello' : null });
+            break;
+          case 2:
+            await world.update(person, { staffGroup: groups[random(3)] });
+            break;
+          case 3:
+            await communities.setMemberRole(
+              world.signedIn(communityAdmin),
+              community.id,
+              person.id,
+              [CommunityRole.CHAMPION, CommunityRole.ORGANISER, CommunityRole.MEMBER][random(3)],
+            );
+            break;
+          case 4:
+            accounts.push(await world.newAccount(person));
+            break;
+          case 5:
+            await world.update(person, { organisationId: organisations[random(2)].id });
+            break;
+          case 6: {
+            const account = await world.newAccount(person);
+            accounts.push(account);
+            await world.recordFigures(account, [
+              {
+                day: addDays(londonToday(), -random(40)),
+                followers: random(5000),
+                posts: random(9),
+              },
+              {
+                day: addDays(londonToday(), -random(5)),
+                followers: random(5000),
+                engagements: random(99),
+              },
+            ]);
+            break;
+          }
+          case 7:
+            await world.newCampaignOnDates(
+              {
+                startsOn: addDays(londonToday(), -random(20)),
+                endsOn: addDays(londonToday(), random(20) - 5),
+              },
+              [person, other].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+            );
+            break;
+          case 8: {
+            // figures of an existing account move up or down: scores cross others' in both
+            // directions, often landing on a tie (few distinct values)
+            const account = accounts[random(Math.max(1, accounts.length))];
+            if (!account || left.has(account.staffId)) break;
+            await world.recordFigures(account, [
+              {
+                day: addDays(londonToday(), -random(3)),
+                followers: 10 * random(8),
+                posts: random(3),
+              },
+            ]);
+            break;
+          }
+          case 9:
+            if (random(4) === 0) {
+              await world.leave(person);
+              left.add(person.id);
+            }
+            break;
+        }
+      if (step % 30 === 29) {
+        // ranks are compared at checkpoints, each from the state the last one left
+        const incremental = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+        await transactions.run((tx) => leaderboard.recomputeAll(tx));
+        const rebuilt = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+        expect(rebuilt.length).toBeGreaterThan(0);
+        expect(incremental).toEqual(rebuilt);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(3);
+  }, 240_000);
 });
 
 describe('leaderboard figures and windows', () => {

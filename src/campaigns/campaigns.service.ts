@@ -42,7 +42,15 @@ export class CampaignsService {
     private readonly transactions: TransactionRunner,
     private readonly imports: MetricImportsService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    imports.onRecover(
+      MetricImportKind.CAMPAIGN_ACTIVITY,
+      (tx, importId) => this.campaigns.staffIdsOfImport(tx, importId),
+      (tx, campaignId, staffIds) => {
+        if (campaignId !== null) touch(tx, 'campaigns', [{ campaignId, staffIds }]);
+      },
+    );
+  }
 
   list(
     user: AuthenticatedUser,
@@ -271,11 +279,9 @@ export class CampaignsService {
             ...row.values,
           })),
         );
-        if (changed.length > 0) {
-          touch(tx, 'campaigns', [{ campaignId: campaign.id, staffIds: [...new Set(changed)] }]);
-        }
-        return changed.length;
+        return changed;
       },
+      settle: (tx, staffIds) => touch(tx, 'campaigns', [{ campaignId: campaign.id, staffIds }]),
     });
   }
 

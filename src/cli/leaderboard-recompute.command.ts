@@ -17,6 +17,8 @@ async function run() {
     });
     const started = Date.now();
     const leaderboard = app.get(LeaderboardService);
+    // start-up may have begun a chunked daily roll: the rebuild does all of it
+    await leaderboard.stopRolling();
     await app.get(TransactionRunner).run((tx) => leaderboard.recomputeAll(tx));
     await app.close();
     console.log(`Leaderboards rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseDbDate, runSql } from '../database/portable-sql';
 import type { BoardMember } from './boards';
+import { breakpoints, difference, rankOf, rankShifts, RankShift } from './bounded-ranks';
 import type { ScorePart } from './score';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
 
@@ -28,6 +29,22 @@ export interface EntryRow {
   prevScore: number | null;
   sortName: string;
 }
+
+/** A person's entry on a board as it stands, before a change. */
+export interface HeldEntry {
+  board: string;
+  staffId: number;
+  rank: number;
+  prevRank: number | null;
+  score: number;
+  prevScore: number | null;
+}
+
+/**
+ * Past this many distinct changed scores on one board (a bulk change: an import, a rebuild of an
+ * organisation), one set-based ranking of the board costs less than the range updates.
+ */
+export const MAX_RANGE_UPDATES = 128;
 
 export interface PageRow {
   staffId: number;
@@ -217,20 +234,193 @@ export class LeaderboardRepository {
     return rows.map((row) => Number(row.staff_id));
   }
 
-  /** The boards these people are on now. */
-  async boardsOf(tx: EntityManager, staffIds: readonly number[]): Promise<string[]> {
-    const { rows } = await runSql<{ board: string }>(
+  /** These people's entries on every board, as they stand. */
+  async entriesOf(tx: EntityManager, staffIds: readonly number[]): Promise<HeldEntry[]> {
+    const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      'SELECT DISTINCT board FROM leaderboard_entries WHERE staff_id IN (:...ids)',
+      `SELECT board, staff_id, rank, prev_rank, score, prev_score FROM leaderboard_entries
+       WHERE staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
-    return rows.map((row) => row.board);
+    return rows.map((row) => ({
+      board: String(row.board),
+      staffId: Number(row.staff_id),
+      rank: Number(row.rank),
+      prevRank: num(row.prev_rank),
+      score: Number(row.score),
+      prevScore: num(row.prev_score),
+    }));
   }
 
-  async forget(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
-    const ids = [...staffIds];
-    await runSql(tx, 'DELETE FROM leaderboard_entries WHERE staff_id IN (:...ids)', { ids });
-    await runSql(tx, 'DELETE FROM leaderboard_scores WHERE staff_id IN (:...ids)', { ids });
+  async forgetScores(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
+    await runSql(tx, 'DELETE FROM leaderboard_scores WHERE staff_id IN (:...ids)', {
+      ids: [...staffIds],
+    });
+  }
+
+  /**
+   * Replaces some people's entries on one board (`held`: what they had there, `fresh`: what they
+   * have now) and keeps every rank on it right with bounded range updates (bounded-ranks.ts): the
+   * ranks a new score takes are index reads on (board, score) before anything moves, then only
+   * the entries between the lowest and highest changed score shift. A bulk change past
+   * MAX_RANGE_UPDATES distinct scores ranks the board in one statement instead. `rank: false`
+   * (the daily roll, which ranks every board once at its end) keeps the old ranks meanwhile.
+   */
+  async placeOnBoard(
+    tx: EntityManager,
+    board: string,
+    held: readonly HeldEntry[],
+    fresh: readonly EntryRow[],
+    options: { rank: boolean } = { rank: true },
+  ): Promise<void> {
+    const now = difference(
+      held.map((e) => e.score),
+      fresh.map((e) => e.score),
+    );
+    const before = difference(
+      held.filter((e) => e.prevScore !== null).map((e) => e.prevScore!),
+      fresh.filter((e) => e.prevScore !== null).map((e) => e.prevScore!),
+    );
+    const heldBy = new Map(held.map((e) => [e.staffId, e]));
+    const bulk =
+      breakpoints(now.departed, now.arrived).length > MAX_RANGE_UPDATES ||
+      breakpoints(before.departed, before.arrived).length > MAX_RANGE_UPDATES;
+    const ranked = options.rank && !bulk;
+    let ranks: { rank: number; prevRank: number | null }[];
+    if (ranked) {
+      const higher = await this.higherCounts(
+        tx,
+        board,
+        fresh.map((e) => e.score),
+        fresh.filter((e) => e.prevScore !== null).map((e) => e.prevScore!),
+      );
+      ranks = fresh.map((e) => ({
+        rank: rankOf(e.score, higher.now.get(e.score)!, now.departed, now.arrived),
+        prevRank:
+          e.prevScore === null
+            ? null
+            : rankOf(e.prevScore, higher.before.get(e.prevScore)!, before.departed, before.arrived),
+      }));
+    } else {
+      ranks = fresh.map((e) => ({
+        rank: heldBy.get(e.staffId)?.rank ?? 0,
+        prevRank: heldBy.get(e.staffId)?.prevRank ?? null,
+      }));
+    }
+    for (const chunk of chunks(held.map((e) => e.staffId))) {
+      await runSql(
+        tx,
+        'DELETE FROM leaderboard_entries WHERE board = :board AND staff_id IN (:...ids)',
+        { board, ids: chunk },
+      );
+    }
+    if (ranked) {
+      await this.shift(tx, board, 'rank', 'score', rankShifts(now.departed, now.arrived));
+      await this.shift(
+        tx,
+        board,
+        'prev_rank',
+        'prev_score',
+        rankShifts(before.departed, before.arrived),
+      );
+    }
+    await this.insertEntries(tx, fresh, ranks);
+    if (options.rank && bulk) {
+      await this.rankBoard(tx, board);
+      return;
+    }
+    await this.countBoard(
+      tx,
+      board,
+      now.arrived.length - now.departed.length,
+      before.arrived.length - before.departed.length,
+    );
+  }
+
+  /**
+   * For each score, how many entries of the board score higher (and the same for previous
+   * scores, among entries with one): the rank of the entry with the highest score at or below it,
+   * less one, or the board's size when there is none. Index reads, a hundred a statement.
+   */
+  private async higherCounts(
+    tx: EntityManager,
+    board: string,
+    scores: readonly number[],
+    prevScores: readonly number[],
+  ): Promise<{ now: Map<number, number>; before: Map<number, number> }> {
+    const { rows } = await runSql<{ total_count: number; prev_count: number }>(
+      tx,
+      'SELECT total_count, prev_count FROM leaderboard_boards WHERE board = :board',
+      { board },
+    );
+    const total = Number(rows[0]?.total_count ?? 0);
+    const prevTotal = Number(rows[0]?.prev_count ?? 0);
+    const read = async (rank: string, score: string, values: number[], none: number) => {
+      const found = new Map<number, number>();
+      for (const chunk of chunks(values, 100)) {
+        const parameters: Record<string, unknown> = { board };
+        const columns = chunk.map((value, i) => {
+          parameters[`v${i}`] = value;
+          return `(SELECT ${rank} FROM leaderboard_entries WHERE board = :board AND ${score} <= :v${i}
+                   ORDER BY ${score} DESC LIMIT 1) AS r${i}`;
+        });
+        const { rows: answer } = await runSql<Record<string, unknown>>(
+          tx,
+          `SELECT ${columns.join(', ')}`,
+          parameters,
+        );
+        chunk.forEach((value, i) => {
+          const at = num(answer[0]?.[`r${i}`]);
+          found.set(value, at === null ? none : at - 1);
+        });
+      }
+      return found;
+    };
+    return {
+      now: await read('rank', 'score', [...new Set(scores)], total),
+      before: await read('prev_rank', 'prev_score', [...new Set(prevScores)], prevTotal),
+    };
+  }
+
+  private async shift(
+    tx: EntityManager,
+    board: string,
+    rank: 'rank' | 'prev_rank',
+    score: 'score' | 'prev_score',
+    shifts: readonly RankShift[],
+  ): Promise<void> {
+    for (const { from, to, delta } of shifts) {
+      const range = [
+        from === null ? null : `${score} >= :from`,
+        to === null ? null : `${score} < :to`,
+      ].filter(Boolean);
+      await runSql(
+        tx,
+        `UPDATE leaderboard_entries SET ${rank} = ${rank} + :delta
+         WHERE board = :board AND ${range.join(' AND ')}`,
+        { board, from, to, delta },
+      );
+    }
+  }
+
+  /** Moves a board's stored sizes by what a change added or took away. */
+  private async countBoard(
+    tx: EntityManager,
+    board: string,
+    entries: number,
+    withPrevious: number,
+  ): Promise<void> {
+    if (entries === 0 && withPrevious === 0) return;
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_boards (board, total_count, prev_count) VALUES (:board, :entries, :withPrevious)
+       ON CONFLICT (board) DO UPDATE SET total_count = leaderboard_boards.total_count + excluded.total_count,
+         prev_count = leaderboard_boards.prev_count + excluded.prev_count`,
+      { board, entries, withPrevious },
+    );
+    await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board AND total_count = 0', {
+      board,
+    });
   }
 
   async forgetBadges(tx: EntityManager, staffId: number): Promise<void> {
@@ -244,48 +434,41 @@ export class LeaderboardRepository {
   }
 
   async insertScores(tx: EntityManager, scores: readonly ScoreRow[]): Promise<void> {
-    for (const chunk of chunks(scores, 100)) {
-      const parameters: Record<string, unknown> = {};
-      const values = chunk.map((row, i) => {
-        Object.assign(parameters, {
-          [`p${i}`]: row.period,
-          [`s${i}`]: row.staffId,
-          [`v${i}`]: row.score,
-          [`q${i}`]: row.prevScore,
-          [`b${i}`]: JSON.stringify(row.breakdown),
-        });
-        return `(:p${i}, :s${i}, :v${i}, :q${i}, :b${i})`;
-      });
-      await runSql(
-        tx,
-        `INSERT INTO leaderboard_scores (period, staff_id, score, prev_score, breakdown) VALUES ${values.join(', ')}`,
-        parameters,
-      );
-    }
+    await insertRows(
+      tx,
+      'leaderboard_scores (period, staff_id, score, prev_score, breakdown)',
+      5,
+      scores.map((row) => [
+        row.period,
+        row.staffId,
+        row.score,
+        row.prevScore,
+        JSON.stringify(row.breakdown),
+      ]),
+    );
   }
 
-  /** New entries, unranked (rank 0) until their boards are ranked. */
-  async insertEntries(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
-    for (const chunk of chunks(entries, 100)) {
-      const parameters: Record<string, unknown> = {};
-      const values = chunk.map((row, i) => {
-        Object.assign(parameters, {
-          [`b${i}`]: row.board,
-          [`s${i}`]: row.staffId,
-          [`p${i}`]: row.period,
-          [`v${i}`]: row.score,
-          [`q${i}`]: row.prevScore,
-          [`n${i}`]: row.sortName,
-        });
-        return `(:b${i}, :s${i}, :p${i}, 0, NULL, :v${i}, :q${i}, :n${i})`;
-      });
-      await runSql(
-        tx,
-        `INSERT INTO leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)
-         VALUES ${values.join(', ')}`,
-        parameters,
-      );
-    }
+  /** New entries with their ranks, or unranked (rank 0) until their boards are ranked. */
+  async insertEntries(
+    tx: EntityManager,
+    entries: readonly EntryRow[],
+    ranks?: readonly { rank: number; prevRank: number | null }[],
+  ): Promise<void> {
+    await insertRows(
+      tx,
+      'leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)',
+      8,
+      entries.map((row, i) => [
+        row.board,
+        row.staffId,
+        row.period,
+        ranks?.[i].rank ?? 0,
+        ranks?.[i].prevRank ?? null,
+        row.score,
+        row.prevScore,
+        row.sortName,
+      ]),
+    );
   }
 
   /**
@@ -305,28 +488,42 @@ export class LeaderboardRepository {
        WHERE leaderboard_entries.board = :board AND leaderboard_entries.staff_id = r.staff_id`,
       { board },
     );
-    const { rows } = await runSql<{ n: number }>(
+    const { rows } = await runSql<{ n: number; p: number }>(
       tx,
-      'SELECT COUNT(*) AS n FROM leaderboard_entries WHERE board = :board',
+      'SELECT COUNT(*) AS n, COUNT(prev_score) AS p FROM leaderboard_entries WHERE board = :board',
       { board },
     );
     const n = Number(rows[0]?.n ?? 0);
+    const p = Number(rows[0]?.p ?? 0);
     await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board', { board });
     if (n > 0) {
-      await runSql(tx, 'INSERT INTO leaderboard_boards (board, total_count) VALUES (:board, :n)', {
-        board,
-        n,
-      });
+      await runSql(
+        tx,
+        'INSERT INTO leaderboard_boards (board, total_count, prev_count) VALUES (:board, :n, :p)',
+        { board, n, p },
+      );
     }
   }
 
+  /** Every board with an entry or a stored size. */
   async allBoards(tx: EntityManager): Promise<string[]> {
     const { rows } = await runSql<{ board: string }>(
       tx,
-      'SELECT DISTINCT board FROM leaderboard_entries',
+      `SELECT board FROM leaderboard_entries GROUP BY board
+       UNION SELECT board FROM leaderboard_boards ORDER BY board`,
       {},
     );
     return rows.map((row) => row.board);
+  }
+
+  /** Staff ids after `after`, in order, a page at a time (the daily roll walks everyone). */
+  async staffIdsAfter(tx: EntityManager, after: number, limit: number): Promise<number[]> {
+    const { rows } = await runSql<{ id: number }>(
+      tx,
+      'SELECT id FROM staff_members WHERE id > :after ORDER BY id LIMIT :limit',
+      { after, limit },
+    );
+    return rows.map((row) => Number(row.id));
   }
 
   async totalCount(board: string): Promise<number> {
@@ -338,12 +535,11 @@ export class LeaderboardRepository {
     return Number(rows[0]?.total_count ?? 0);
   }
 
-  /** A page of a board after `key`: one keyset read on (board, rank, sort_name, staff_id). */
+  /** A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id). */
   async page(board: string, first: number, after: PageKey | null): Promise<PageRow[]> {
-    const keyset = after
-      ? `AND (e.rank > :rank OR (e.rank = :rank AND (e.sort_name > :name
-           OR (e.sort_name = :name AND e.staff_id > :id))))`
-      : '';
+    // a row-value comparison: both databases read it as a range of the page index, so a page
+    // deep down a board starts where the cursor is (the OR form scanned from the top)
+    const keyset = after ? 'AND (e.rank, e.sort_name, e.staff_id) > (:rank, :name, :id)' : '';
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
       `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
@@ -540,7 +736,7 @@ export class LeaderboardRepository {
        ORDER BY e.board, e.staff_id`,
       {},
     );
-    return rows.map((row) => ({
+    const entries = rows.map((row) => ({
       board: row.board,
       staffId: Number(row.staff_id),
       rank: Number(row.rank),
@@ -550,6 +746,50 @@ export class LeaderboardRepository {
       sortName: row.sort_name,
       breakdown: row.breakdown,
     }));
+    const { rows: boards } = await runSql<Record<string, unknown>>(
+      tx,
+      'SELECT board, total_count, prev_count FROM leaderboard_boards ORDER BY board',
+      {},
+    );
+    return [
+      ...entries,
+      ...boards.map((row) => ({
+        board: row.board,
+        size: Number(row.total_count),
+        withPrevious: Number(row.prev_count),
+      })),
+    ];
+  }
+}
+
+const INSERT_ROWS = 200;
+const insertStatements = new Map<string, string>();
+
+/**
+ * Multi-row INSERTs with positional parameters (INSERT_ROWS rows a statement, the text built
+ * once per shape, so the driver's statement cache holds it): bulk writes of scores and entries
+ * without the cost of expanding hundreds of named parameters each time.
+ */
+async function insertRows(
+  tx: EntityManager,
+  into: string,
+  columns: number,
+  rows: readonly unknown[][],
+): Promise<void> {
+  const sqlite = tx.connection.options.type === 'better-sqlite3';
+  for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+    const chunk = rows.slice(start, start + INSERT_ROWS);
+    const key = `${sqlite}|${into}|${chunk.length}`;
+    let sql = insertStatements.get(key);
+    if (!sql) {
+      const values = chunk.map(
+        (_, r) =>
+          `(${Array.from({ length: columns }, (_, c) => (sqlite ? '?' : `$${r * columns + c + 1}`)).join(', ')})`,
+      );
+      sql = `INSERT INTO ${into} VALUES ${values.join(', ')}`;
+      insertStatements.set(key, sql);
+    }
+    await tx.queryRunner!.query(sql, chunk.flat());
   }
 }
 

@@ -54,10 +54,27 @@ export interface LeaderboardQuery {
 }
 
 const DAY_KEY = 'day';
+/** The day a chunked roll is under way to ('' when none is). */
+const ROLLING_KEY = 'rolling';
 const periodsOf = (boards: Iterable<string>) => [...boards].map((board) => board.split('|')[0]);
 const HOUR_MS = 60 * 60 * 1000;
-/** Up to this many people the app rebuilds its boards itself when the day rolls. */
+/** Up to this many people the daily roll is one rebuild; past it, chunks (rollInChunks). */
 export const AUTO_REBUILD_LIMIT = 50_000;
+/** People re-scored per transaction in the chunked roll. */
+const ROLL_CHUNK = 500;
+
+/** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
 
 /**
  * The owner of scores, ranks, weights and boards. Scores are derived values: handlers
@@ -118,24 +135,74 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.stopRolling();
   }
+
+  /** Stops a chunked roll between two chunks (the next check, or a rebuild, finishes it). */
+  async stopRolling(): Promise<void> {
+    this.stopping = true;
+    await this.rolling;
+  }
+
+  private stopping = false;
 
   async rollIfNewDay(): Promise<boolean> {
     const stored = await this.repository.readState(this.repository.manager, DAY_KEY);
-    if (stored === londonToday()) return false;
-    // a rebuild is one transaction: on a large database it would hold every write (and, on
-    // SQLite, start-up) for minutes, so there it is the operator's: npm run leaderboard:recompute
+    const today = londonToday();
+    if (this.rolling) return false;
+    // a chunked roll cut off (a restart) is picked up again
+    const unfinished = await this.repository.readState(this.repository.manager, ROLLING_KEY);
+    if (stored === today && unfinished !== today) return false;
+    // up to AUTO_REBUILD_LIMIT people a rebuild in one transaction takes seconds; past it, it
+    // would hold every write (and, on SQLite, start-up) for minutes: the roll runs in chunks
+    // in the background instead
     const people = await this.repository.countStaff();
-    if (people > AUTO_REBUILD_LIMIT) {
-      this.logger.warn(
-        `Leaderboards were computed for ${stored ?? 'no day yet'}; with ${people} people, rebuild them with npm run leaderboard:recompute`,
-      );
-      return false;
+    if (people <= AUTO_REBUILD_LIMIT) {
+      await this.transactions.run((tx) => this.recomputeAll(tx, today));
+      return true;
     }
-    await this.transactions.run((tx) => this.recomputeAll(tx));
+    this.logger.log(`Rolling the leaderboards to ${today} for ${people} people, in chunks`);
+    this.rolling = this.rollInChunks(today)
+      .catch((error) => this.logger.error(error))
+      .finally(() => (this.rolling = null));
     return true;
+  }
+
+  /** The roll in progress, if any (tests and the command line wait for it). */
+  rolling: Promise<unknown> | null = null;
+
+  /**
+   * The daily roll at national scale: the day moves first (so every change from now on scores
+   * for the new day), then everyone is re-scored ROLL_CHUNK people a transaction, the entries
+   * keeping their old ranks meanwhile, and then each board is ranked once, a board a
+   * transaction. The event loop is served between chunks; no transaction holds more than a
+   * chunk of people or one board. Ranks are a day old until their board's turn.
+   */
+  async rollInChunks(today: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      await lockName(tx, 'leaderboard');
+      await this.repository.writeState(tx, DAY_KEY, today);
+      await this.repository.writeState(tx, ROLLING_KEY, today);
+    });
+    for (let after = 0; ;) {
+      const ids = await this.repository.staffIdsAfter(this.repository.manager, after, ROLL_CHUNK);
+      if (ids.length === 0) break;
+      await this.transactions.run((tx) => this.refresh(tx, ids, { rank: false }));
+      after = ids[ids.length - 1];
+      await yieldToLoop();
+    }
+    for (const board of await this.repository.allBoards(this.repository.manager)) {
+      if (this.stopping) return;
+      await this.transactions.run(async (tx) => {
+        await lockName(tx, 'leaderboard');
+        await this.repository.rankBoard(tx, board);
+        this.events.changed(tx, periodsOf([board]));
+      });
+      await yieldToLoop();
+    }
+    await this.transactions.run((tx) => this.repository.writeState(tx, ROLLING_KEY, ''));
   }
 
   /** The day the boards are computed for (the last rebuild's), so every entry shares one day. */
@@ -148,15 +215,26 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await lockName(tx, 'leaderboard');
     await this.repository.forgetEverything(tx);
     await this.repository.writeState(tx, DAY_KEY, today);
+    await this.repository.writeState(tx, ROLLING_KEY, '');
     const ids = await this.repository.allStaffIds(tx);
-    for (const chunk of chunks(ids)) await this.scorePeople(tx, chunk, today);
+    for (const chunk of chunks(ids)) {
+      await this.repository.insertEntries(tx, await this.scorePeople(tx, chunk, today));
+    }
     const boards = await this.repository.allBoards(tx);
     for (const board of boards) await this.repository.rankBoard(tx, board);
     this.events.changed(tx, periodsOf(boards));
   }
 
-  /** Brings these people's scores and every board they were or are on up to date. */
-  async refresh(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
+  /**
+   * Brings these people's scores, and their places on every board they were or are on, up to
+   * date: a chunk of people at a time, each board's ranks moved only between the old and the new
+   * scores (LeaderboardRepository.placeOnBoard). The event loop is served between boards.
+   */
+  async refresh(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    options: { rank: boolean } = { rank: true },
+  ): Promise<void> {
     const ids = [...new Set(staffIds)].sort((a, b) => a - b);
     if (ids.length === 0) return;
     // one re-ranking at a time: concurrent ones would update the same board rows in different
@@ -165,25 +243,37 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const today = await this.dayOf(tx);
     const boards = new Set<string>();
     for (const chunk of chunks(ids)) {
-      for (const board of await this.repository.boardsOf(tx, chunk)) boards.add(board);
-      await this.repository.forget(tx, chunk);
-      for (const board of await this.scorePeople(tx, chunk, today)) boards.add(board);
+      const held = groupBy(await this.repository.entriesOf(tx, chunk), (e) => e.board);
+      await this.repository.forgetScores(tx, chunk);
+      const fresh = groupBy(await this.scorePeople(tx, chunk, today), (e) => e.board);
+      for (const board of [...new Set([...held.keys(), ...fresh.keys()])].sort()) {
+        boards.add(board);
+        await this.repository.placeOnBoard(
+          tx,
+          board,
+          held.get(board) ?? [],
+          fresh.get(board) ?? [],
+          options,
+        );
+        await yieldToLoop();
+      }
     }
-    for (const board of [...boards].sort()) await this.repository.rankBoard(tx, board);
     this.events.changed(tx, periodsOf(boards));
   }
 
   /**
-   * Erasure: the person leaves every board now (entries, scores, badges), and those boards are
-   * re-ranked and recounted, in the erasure's transaction.
+   * Erasure: the person leaves every board now (entries, scores, badges), and those boards'
+   * ranks below them move up, in the erasure's transaction.
    */
   async forgetPerson(tx: EntityManager, staffId: number): Promise<void> {
     await lockName(tx, 'leaderboard');
-    const boards = await this.repository.boardsOf(tx, [staffId]);
-    await this.repository.forget(tx, [staffId]);
+    const held = groupBy(await this.repository.entriesOf(tx, [staffId]), (e) => e.board);
+    await this.repository.forgetScores(tx, [staffId]);
     await this.repository.forgetBadges(tx, staffId);
-    for (const board of [...boards].sort()) await this.repository.rankBoard(tx, board);
-    this.events.changed(tx, periodsOf(new Set(boards)));
+    for (const [board, entries] of [...held].sort(([a], [b]) => a.localeCompare(b))) {
+      await this.repository.placeOnBoard(tx, board, entries, []);
+    }
+    this.events.changed(tx, periodsOf(held.keys()));
   }
 
   /** Everyone in an organisation (null: everyone), after guidance there changed. */
@@ -191,12 +281,12 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.refresh(tx, await this.repository.staffIdsOfOrganisation(tx, organisationId));
   }
 
-  /** Writes scores and unranked entries for people with none; returns the boards they are on. */
+  /** Writes scores for people with none; returns their entries, to be placed on the boards. */
   private async scorePeople(
     tx: EntityManager,
     staffIds: readonly number[],
     today: string,
-  ): Promise<Set<string>> {
+  ): Promise<EntryRow[]> {
     const everyone = await this.repository.contenders(tx, staffIds);
     const everyoneIds = everyone.map((p) => p.staffId);
     const campaigns = everyoneIds.length
@@ -213,8 +303,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       ),
     );
     const people = everyone.filter((p) => p.eligible);
-    const boards = new Set<string>();
-    if (people.length === 0) return boards;
+    if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
     const [snapshots, activity, weights] = await Promise.all([
       this.repository.snapshots(tx, ids),
@@ -263,7 +352,6 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
           breakdown: now.breakdown,
         });
         for (const board of boardsFor(period, person)) {
-          boards.add(board);
           entries.push({
             board,
             period,
@@ -276,8 +364,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       }
     }
     await this.repository.insertScores(tx, scores);
-    await this.repository.insertEntries(tx, entries);
-    return boards;
+    return entries;
   }
 
   private async weightsByOrganisation(

@@ -26,8 +26,10 @@ import {
 } from './metric-import.entity';
 import { MetricsErrorReason } from './metrics.errors';
 
-/** Rows written per transaction: big enough to be set-based, small enough to keep /health answering. */
-export const IMPORT_BATCH_ROWS = 5000;
+/** Rows written per transaction: big enough to be set-based (the event loop is served between statements). */
+export const IMPORT_BATCH_ROWS = 20_000;
+/** People whose derived values (scores, ranks) catch up per transaction once an import's rows are in. */
+export const SETTLE_CHUNK = 2000;
 /** Handles looked up per statement. */
 const LOOKUP_CHUNK = 1000;
 /** Rejected rows kept in a report (rowsRejected counts them all). */
@@ -65,10 +67,18 @@ export interface ImportKind<V> {
   refuseDay?(day: string): string | null;
   /**
    * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
-   * batch's transaction, touching its topics; answers how many rows changed something.
+   * batch's transaction; answers the person of each row that changed something.
    */
-  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<number>;
+  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<number[]>;
+  /** Touches the kind's topic for these people (a chunk of those the import changed). */
+  settle(tx: EntityManager, staffIds: number[]): void;
 }
+
+/** Touches, in `tx`, everyone a crashed import changed (its rows carry the import's id). */
+type ImportRecovery = (
+  tx: EntityManager,
+  record: { id: number; campaignId: number | null },
+) => Promise<number[]>;
 
 /** What `POST /api/imports/*` answers and `GET /api/imports/metrics/{id}` reads back. */
 export interface ImportReport {
@@ -103,9 +113,13 @@ export type ImportSummary = Omit<ImportReport, 'rejected'>;
  * Runs CSV imports of figures: streamed, every row checked, accounts matched by platform and
  * any handle form the handle rules accept, written in set-based batches of IMPORT_BATCH_ROWS
  * rows, each its own transaction (an import cut off by a crash has written whole batches only;
- * importing the file again finishes it, the rows already in counting as unchanged). Between
- * batches the event loop serves other requests. An import still RUNNING at start-up was cut
- * off by a crash: it is marked FAILED.
+ * importing the file again finishes it, the rows already in counting as unchanged). The event
+ * loop serves other requests between statements. Derived values (scores and ranks) catch up
+ * once per import, not per batch: after the last batch, the people whose rows changed are
+ * touched SETTLE_CHUNK at a time, each chunk its own transaction — so a person is re-scored once
+ * however many of their rows the file holds. An import still RUNNING at start-up was cut off by
+ * a crash: the people its rows changed (the rows carry its id) are touched then, and it is
+ * marked FAILED.
  */
 @Injectable()
 export class MetricImportsService implements OnApplicationBootstrap {
@@ -116,14 +130,38 @@ export class MetricImportsService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly recoveries = new Map<MetricImportKind, ImportRecovery>();
+
+  /**
+   * A kind says how to find who a crashed import of it changed, and how to touch them (its
+   * topic), so their derived values catch up at start-up.
+   */
+  onRecover(
+    kind: MetricImportKind,
+    changedBy: (tx: EntityManager, importId: number) => Promise<number[]>,
+    settle: (tx: EntityManager, campaignId: number | null, staffIds: number[]) => void,
+  ): void {
+    this.recoveries.set(kind, async (tx, record) => {
+      const staffIds = await changedBy(tx, record.id);
+      for (let i = 0; i < staffIds.length; i += SETTLE_CHUNK) {
+        settle(tx, record.campaignId, staffIds.slice(i, i + SETTLE_CHUNK));
+      }
+      return staffIds;
+    });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
-    await this.transactions.run((tx) =>
-      tx.update(
-        MetricImport,
-        { status: MetricImportStatus.RUNNING },
-        { status: MetricImportStatus.FAILED, finishedAt: new Date() },
-      ),
-    );
+    const cutOff = await this.imports.findBy({ status: MetricImportStatus.RUNNING });
+    for (const record of cutOff) {
+      await this.transactions.run(async (tx) => {
+        await this.recoveries.get(record.kind)?.(tx, record);
+        await tx.update(
+          MetricImport,
+          { id: record.id },
+          { status: MetricImportStatus.FAILED, finishedAt: new Date() },
+        );
+      });
+    }
   }
 
   /** Refuses anyone but the communications team (before a byte of the file is read). */
@@ -206,6 +244,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
     const handles = new Map<string, { handle: string; handleKey: string } | string>();
     const owners = new Map<string, AccountOwner | null>();
     const seen = new Map<number, number>();
+    const changedStaff = new Set<number>();
     let pending: ParsedRow<V>[] = [];
     const today = londonDay();
 
@@ -235,16 +274,18 @@ export class MetricImportsService implements OnApplicationBootstrap {
         accepted.push({ ...row, accountId: owner.accountId, staffId: owner.staffId });
       }
       const importId = record!.id;
-      const changed = await this.transactions.run(async (tx) => {
-        const count = accepted.length > 0 ? await kind.write(tx, importId, accepted) : 0;
+      const changedIds = await this.transactions.run(async (tx) => {
+        const ids = accepted.length > 0 ? await kind.write(tx, importId, accepted) : [];
         await tx.update(MetricImport, importId, {
           rowsRead: rowsRead + malformed,
-          rowsAccepted: rowsAccepted + count,
-          rowsUnchanged: rowsUnchanged + accepted.length - count,
+          rowsAccepted: rowsAccepted + ids.length,
+          rowsUnchanged: rowsUnchanged + accepted.length - ids.length,
           rowsRejected,
         });
-        return count;
+        return ids;
       });
+      const changed = changedIds.length;
+      for (const id of changedIds) changedStaff.add(id);
       rowsAccepted += changed;
       rowsUnchanged += accepted.length - changed;
       if (owners.size > ACCOUNT_CACHE_LIMIT) owners.clear();
@@ -296,9 +337,12 @@ export class MetricImportsService implements OnApplicationBootstrap {
         );
       }
       await flush();
+      await this.settle(kind, changedStaff);
     } catch (error) {
       records.destroy();
       if (record) {
+        // what was written stays (whole batches): its derived values catch up all the same
+        await this.settle(kind, changedStaff);
         await this.finish(record.id, MetricImportStatus.FAILED, {
           rowsRead: rowsRead + malformed,
           rowsAccepted,
@@ -317,6 +361,17 @@ export class MetricImportsService implements OnApplicationBootstrap {
       rejected,
     });
     return toReport(done);
+  }
+
+  /** Touches the kind's topic for everyone the import changed, a chunk a transaction. */
+  private async settle<V>(kind: ImportKind<V>, staffIds: Set<number>): Promise<void> {
+    const ids = [...staffIds].sort((a, b) => a - b);
+    staffIds.clear();
+    for (let i = 0; i < ids.length; i += SETTLE_CHUNK) {
+      const chunk = ids.slice(i, i + SETTLE_CHUNK);
+      await this.transactions.run(async (tx) => kind.settle(tx, chunk));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private header<V>(fields: string[], kind: ImportKind<V>): Map<string, number> {

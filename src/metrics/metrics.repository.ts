@@ -12,6 +12,8 @@ export interface SnapshotValues {
   engagements: number | null;
 }
 
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Rows per INSERT: 9 parameters each, well under both drivers' parameter limits. */
 const ROWS_PER_STATEMENT = 500;
 const COLUMNS = 9;
@@ -23,6 +25,15 @@ const COLUMNS = 9;
  */
 @Injectable()
 export class MetricsRepository {
+  /** The people whose figures an import wrote (its rows carry its id). */
+  async staffIdsOfImport(tx: EntityManager, importId: number): Promise<number[]> {
+    const rows = (await tx.query(
+      `SELECT DISTINCT staff_id FROM metric_snapshots WHERE import_id = ${tx.connection.options.type === 'better-sqlite3' ? '?' : '$1'} ORDER BY staff_id`,
+      [importId],
+    )) as { staff_id: number | string }[];
+    return rows.map((row) => Number(row.staff_id));
+  }
+
   /** Upserts on (account, day, source); answers the staff id of each row that changed. */
   async upsert(
     tx: EntityManager,
@@ -52,6 +63,8 @@ export class MetricsRepository {
       for (const record of (result.records ?? []) as { staff_id: number | string }[]) {
         changed.push(Number(record.staff_id));
       }
+      // better-sqlite3 is synchronous: serve waiting requests between statements
+      if (start + ROWS_PER_STATEMENT < rows.length) await yieldToLoop();
     }
     return changed;
   }

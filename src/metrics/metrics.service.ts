@@ -56,7 +56,13 @@ export class MetricsService {
     private readonly accounts: SocialAccountsService,
     private readonly imports: MetricImportsService,
     private readonly fetchers: MetricsFetchers,
-  ) {}
+  ) {
+    imports.onRecover(
+      MetricImportKind.METRICS,
+      (tx, importId) => this.metrics.staffIdsOfImport(tx, importId),
+      (tx, _campaignId, staffIds) => touch(tx, 'metrics', [{ staffIds }]),
+    );
+  }
 
   /** `POST /api/imports/metrics`: see MetricImportsService for the streaming and the checks. */
   importCsv(user: AuthenticatedUser, source: Readable): Promise<ImportReport> {
@@ -87,9 +93,9 @@ export class MetricsService {
             ...row.values,
           })),
         );
-        if (changed.length > 0) touch(tx, 'metrics', [{ staffIds: [...new Set(changed)] }]);
-        return changed.length;
+        return changed;
       },
+      settle: (tx, staffIds) => touch(tx, 'metrics', [{ staffIds }]),
     };
     return this.imports.run(user, source, kind);
   }

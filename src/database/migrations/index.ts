@@ -20,6 +20,7 @@ import { GuidanceGracePeriod1765600000002 } from './1765600000002-guidance-grace
 import { AuditErasures1765800000000 } from './1765800000000-audit-erasures';
 import { MetricImportsByOrganisation1766100000000 } from './1766100000000-metric-imports-by-organisation';
 import { DashboardSnapshots1766200000000 } from './1766200000000-dashboard-snapshots';
+import { LeaderboardBoundedRanks1766300000000 } from './1766300000000-leaderboard-bounded-ranks';
 import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
 import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-surname-order';
 
@@ -47,6 +48,7 @@ export const migrations = [
   AuditErasures1765800000000,
   MetricImportsByOrganisation1766100000000,
   DashboardSnapshots1766200000000,
+  LeaderboardBoundedRanks1766300000000,
   AccountsByPlatform1766400000000,
   DirectorySurnameOrder1766500000000,
 ];
