@@ -305,11 +305,10 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const people = everyone.filter((p) => p.eligible);
     if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
-    const [snapshots, activity, weights] = await Promise.all([
-      this.repository.snapshots(tx, ids),
-      this.repository.campaignActivity(tx, ids),
-      this.weightsByOrganisation(tx, people),
-    ]);
+    // one after another: a transaction is one connection, which runs one statement at a time
+    const snapshots = await this.repository.snapshots(tx, ids);
+    const activity = await this.repository.campaignActivity(tx, ids);
+    const weights = await this.weightsByOrganisation(tx, people);
     const scores: ScoreRow[] = [];
     const entries: EntryRow[] = [];
     for (const person of people) {
