@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { PassThrough } from 'node:stream';
 import { DerivedState } from '../src/database/derived-state';
+import { TransactionRunner } from '../src/database/transaction-runner';
 import { addDays, londonDay } from '../src/metrics/london-day';
-import { MetricImportStatus } from '../src/metrics/metric-import.entity';
-import { MetricImportsService } from '../src/metrics/metric-imports.service';
+import { MetricImport, MetricImportStatus } from '../src/metrics/metric-import.entity';
+import { IMPORT_STALE_MS, MetricImportsService } from '../src/metrics/metric-imports.service';
 import { MetricsService } from '../src/metrics/metrics.service';
 import { Platform } from '../src/social-accounts/platforms/platform';
 import type { SocialAccount } from '../src/social-accounts/social-account.entity';
@@ -288,7 +289,7 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     expect((await request(t.app.getHttpServer()).get('/api/imports/metrics')).status).toBe(401);
   });
 
-  it('marks an import left RUNNING (the server stopped mid-file) as FAILED at start-up', async () => {
+  it('marks an import whose heartbeat stopped (its server stopped mid-file) as FAILED, and leaves a live one alone', async () => {
     const body = new PassThrough();
     const imports = t.app.get(MetricImportsService);
     const running = t.app
@@ -305,9 +306,26 @@ describe('metrics import (POST /api/imports/metrics)', () => {
       id = rows[0]?.id;
     }
     expect(id).toBeDefined();
+    const statusOf = async () =>
+      (await t.dataSource.getRepository(MetricImport).findOneByOrFail({ id })).status;
+
+    // another instance starting up (or this one's timer) sees a live heartbeat: not its to recover
+    expect(await imports.recoverCutOff()).toBe(0);
+    expect(await statusOf()).toBe(MetricImportStatus.RUNNING);
+
+    // the instance reading it stops: its heartbeat grows old
+    await t.app
+      .get(TransactionRunner)
+      .run((tx) =>
+        tx.update(
+          MetricImport,
+          { id },
+          { heartbeatAt: new Date(Date.now() - IMPORT_STALE_MS - 1000) },
+        ),
+      );
     await imports.onApplicationBootstrap(); // what a restart runs
-    const [row] = await t.dataSource.query(`SELECT status FROM metric_imports WHERE id = ${id}`);
-    expect(row.status).toBe(MetricImportStatus.FAILED);
+    expect(await statusOf()).toBe(MetricImportStatus.FAILED);
+    expect(await imports.recoverCutOff()).toBe(0); // recovered once only
     body.destroy(new Error('connection lost'));
     expect(await running).toBeInstanceOf(Error);
   });

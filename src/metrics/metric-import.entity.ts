@@ -29,8 +29,9 @@ const json = {
 };
 
 /**
- * One CSV import and its report. RUNNING while rows are written; an import still RUNNING when
- * the server starts was cut off by a crash and is marked FAILED (its batches rolled back whole).
+ * One CSV import and its report. RUNNING while rows are written, its heartbeat renewed as it
+ * goes; an import still RUNNING whose heartbeat stopped was cut off by a crash and is marked
+ * FAILED (its batches rolled back whole).
  */
 @Entity('metric_imports')
 @Index('IDX_metric_imports_status', ['status'])
@@ -78,4 +79,8 @@ export class MetricImport {
 
   @Column({ name: 'finished_at', type: Date, nullable: true })
   finishedAt: Date | null;
+
+  /** Renewed while the import runs: a RUNNING import whose heartbeat is old was cut off. */
+  @Column({ name: 'heartbeat_at', type: Date, nullable: true })
+  heartbeatAt: Date | null;
 }

@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Or, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { APP_CONFIG } from '../config/config.module';
@@ -30,6 +30,12 @@ import { MetricsErrorReason } from './metrics.errors';
 export const IMPORT_BATCH_ROWS = 20_000;
 /** People whose derived values (scores, ranks) catch up per transaction once an import's rows are in. */
 export const SETTLE_CHUNK = 2000;
+
+/** How often a running import renews its heartbeat (even while its upload is stalled). */
+export const IMPORT_HEARTBEAT_MS = 30_000;
+
+/** A RUNNING import silent this long was cut off: its instance stopped. */
+export const IMPORT_STALE_MS = 4 * IMPORT_HEARTBEAT_MS;
 /** Handles looked up per statement. */
 const LOOKUP_CHUNK = 1000;
 /** Rejected rows kept in a report (rowsRejected counts them all). */
@@ -117,12 +123,14 @@ export type ImportSummary = Omit<ImportReport, 'rejected'>;
  * loop serves other requests between statements. Derived values (scores and ranks) catch up
  * once per import, not per batch: after the last batch, the people whose rows changed are
  * touched SETTLE_CHUNK at a time, each chunk its own transaction — so a person is re-scored once
- * however many of their rows the file holds. An import still RUNNING at start-up was cut off by
- * a crash: the people its rows changed (the rows carry its id) are touched then, and it is
- * marked FAILED.
+ * however many of their rows the file holds. A running import renews its heartbeat every
+ * IMPORT_HEARTBEAT_MS; one still RUNNING whose heartbeat is older than IMPORT_STALE_MS was cut
+ * off by a crash (found at start-up and then on a timer, by whichever instance looks first —
+ * never another instance's live import): the people its rows changed (the rows carry its id)
+ * are touched then, and it is marked FAILED.
  */
 @Injectable()
-export class MetricImportsService implements OnApplicationBootstrap {
+export class MetricImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectRepository(MetricImport) private readonly imports: Repository<MetricImport>,
     private readonly transactions: TransactionRunner,
@@ -150,18 +158,55 @@ export class MetricImportsService implements OnApplicationBootstrap {
     });
   }
 
+  private recoveryTimer: NodeJS.Timeout | null = null;
+
   async onApplicationBootstrap(): Promise<void> {
-    const cutOff = await this.imports.findBy({ status: MetricImportStatus.RUNNING });
+    await this.recoverCutOff();
+    this.recoveryTimer = setInterval(() => {
+      this.recoverCutOff().catch(() => undefined); // tried again on the next tick
+    }, IMPORT_STALE_MS);
+    this.recoveryTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+  }
+
+  /**
+   * Settles and fails every import cut off by a crash: RUNNING with a heartbeat older than
+   * IMPORT_STALE_MS. The conditional update claims each one, so of two instances looking at once
+   * only one recovers it. Answers how many it recovered.
+   */
+  async recoverCutOff(): Promise<number> {
+    const silentSince = new Date(Date.now() - IMPORT_STALE_MS);
+    const cutOff = await this.imports.findBy({
+      status: MetricImportStatus.RUNNING,
+      heartbeatAt: Or(IsNull(), LessThan(silentSince)),
+    });
+    let recovered = 0;
     for (const record of cutOff) {
-      await this.transactions.run(async (tx) => {
-        await this.recoveries.get(record.kind)?.(tx, record);
-        await tx.update(
+      recovered += await this.transactions.run(async (tx) => {
+        const claimed = await tx.update(
           MetricImport,
-          { id: record.id },
+          { id: record.id, status: MetricImportStatus.RUNNING },
           { status: MetricImportStatus.FAILED, finishedAt: new Date() },
         );
+        if (!claimed.affected) return 0;
+        await this.recoveries.get(record.kind)?.(tx, record);
+        return 1;
       });
     }
+    return recovered;
+  }
+
+  private beat(importId: number): Promise<void> {
+    return this.transactions.run(async (tx) => {
+      await tx.update(
+        MetricImport,
+        { id: importId, status: MetricImportStatus.RUNNING },
+        { heartbeatAt: new Date() },
+      );
+    });
   }
 
   /** Refuses anyone but the communications team (before a byte of the file is read). */
@@ -281,6 +326,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
           rowsAccepted: rowsAccepted + ids.length,
           rowsUnchanged: rowsUnchanged + accepted.length - ids.length,
           rowsRejected,
+          heartbeatAt: new Date(),
         });
         return ids;
       });
@@ -294,6 +340,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
       await new Promise((resolve) => setImmediate(resolve));
     };
 
+    let heartbeat: NodeJS.Timeout | null = null;
     try {
       for await (const fields of records as AsyncIterable<string[]>) {
         takeSkips(consumed);
@@ -303,6 +350,11 @@ export class MetricImportsService implements OnApplicationBootstrap {
         if (!columns) {
           columns = this.header(fields, kind);
           record = await this.start(user, scope, kind, [...ignoredOf(fields, kind)]);
+          const importId = record.id;
+          heartbeat = setInterval(() => {
+            this.beat(importId).catch(() => undefined); // the next beat tries again
+          }, IMPORT_HEARTBEAT_MS);
+          heartbeat.unref();
           continue;
         }
         rowsRead += 1;
@@ -339,6 +391,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
       await flush();
       await this.settle(kind, changedStaff);
     } catch (error) {
+      if (heartbeat) clearInterval(heartbeat);
       records.destroy();
       if (record) {
         // what was written stays (whole batches): its derived values catch up all the same
@@ -353,6 +406,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
       }
       throw error;
     }
+    if (heartbeat) clearInterval(heartbeat);
     const done = await this.finish(record!.id, MetricImportStatus.COMPLETED, {
       rowsRead: rowsRead + malformed,
       rowsAccepted,
@@ -415,6 +469,7 @@ export class MetricImportsService implements OnApplicationBootstrap {
           ignoredColumns,
           startedAt: new Date(),
           finishedAt: null,
+          heartbeatAt: new Date(),
         }),
       ),
     );

@@ -23,6 +23,7 @@ import { DashboardSnapshots1766200000000 } from './1766200000000-dashboard-snaps
 import { LeaderboardBoundedRanks1766300000000 } from './1766300000000-leaderboard-bounded-ranks';
 import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
 import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-surname-order';
+import { MetricImportHeartbeat1766600000000 } from './1766600000000-metric-import-heartbeat';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   LeaderboardBoundedRanks1766300000000,
   AccountsByPlatform1766400000000,
   DirectorySurnameOrder1766500000000,
+  MetricImportHeartbeat1766600000000,
 ];
