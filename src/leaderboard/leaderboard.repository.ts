@@ -161,21 +161,14 @@ export class LeaderboardRepository {
        WHERE ms.staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
-    const byPerson = new Map<number, SnapshotRow[]>();
-    for (const row of rows) {
-      const staffId = Number(row.staff_id);
-      const list = byPerson.get(staffId) ?? [];
-      list.push({
-        accountId: Number(row.social_account_id),
-        day: String(row.day),
-        source: String(row.source),
-        followers: Number(row.followers ?? 0),
-        posts: num(row.posts),
-        engagements: num(row.engagements),
-      });
-      byPerson.set(staffId, list);
-    }
-    return byPerson;
+    return groupByStaff(rows, (row) => ({
+      accountId: Number(row.social_account_id),
+      day: String(row.day),
+      source: String(row.source),
+      followers: Number(row.followers ?? 0),
+      posts: num(row.posts),
+      engagements: num(row.engagements),
+    }));
   }
 
   async campaignsTaken(
@@ -188,18 +181,11 @@ export class LeaderboardRepository {
        JOIN campaigns c ON c.id = p.campaign_id WHERE p.staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
-    const byPerson = new Map<number, CampaignTaking[]>();
-    for (const row of rows) {
-      const staffId = Number(row.staff_id);
-      const list = byPerson.get(staffId) ?? [];
-      list.push({
-        campaignId: Number(row.id),
-        startsOn: String(row.starts_on),
-        endsOn: String(row.ends_on),
-      });
-      byPerson.set(staffId, list);
-    }
-    return byPerson;
+    return groupByStaff(rows, (row) => ({
+      campaignId: Number(row.id),
+      startsOn: String(row.starts_on),
+      endsOn: String(row.ends_on),
+    }));
   }
 
   async campaignActivity(
@@ -211,18 +197,11 @@ export class LeaderboardRepository {
       `SELECT staff_id, campaign_id, day, posts FROM campaign_activity WHERE staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
-    const byPerson = new Map<number, CampaignActivityRow[]>();
-    for (const row of rows) {
-      const staffId = Number(row.staff_id);
-      const list = byPerson.get(staffId) ?? [];
-      list.push({
-        campaignId: Number(row.campaign_id),
-        day: String(row.day),
-        posts: Number(row.posts ?? 0),
-      });
-      byPerson.set(staffId, list);
-    }
-    return byPerson;
+    return groupByStaff(rows, (row) => ({
+      campaignId: Number(row.campaign_id),
+      day: String(row.day),
+      posts: Number(row.posts ?? 0),
+    }));
   }
 
   async participantsOf(tx: EntityManager, campaignId: number): Promise<number[]> {
@@ -804,4 +783,19 @@ function toPageRow(row: Record<string, unknown>): PageRow {
     showOnLeaderboard: row.show_on_leaderboard === true || Number(row.show_on_leaderboard) === 1,
     organisationId: num(row.organisation_id),
   };
+}
+
+/** Rows that carry a `staff_id`, as each person's list of `item(row)`, in row order. */
+function groupByStaff<T>(
+  rows: Record<string, unknown>[],
+  item: (row: Record<string, unknown>) => T,
+): Map<number, T[]> {
+  const byPerson = new Map<number, T[]>();
+  for (const row of rows) {
+    const staffId = Number(row.staff_id);
+    const list = byPerson.get(staffId);
+    if (list) list.push(item(row));
+    else byPerson.set(staffId, [item(row)]);
+  }
+  return byPerson;
 }
