@@ -51,16 +51,7 @@ describe('comms dashboard and advocates export', () => {
   afterAll(() => t.close());
 
   const csvAs = (token: string, query = '') =>
-    t
-      .http()
-      .get(`/api/exports/advocates${query}`)
-      .set('Authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => done(null, text));
-      });
+    t.downloadText(`/api/exports/advocates${query}`, token);
 
   /** A trust with an admin, a site, and people with and without accounts. */
   async function trust() {

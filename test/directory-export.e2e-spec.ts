@@ -16,16 +16,7 @@ describe('GET /api/exports/directory', () => {
   afterAll(() => t.close());
 
   const exportAs = (token: string, query = '') =>
-    t
-      .http()
-      .get(`/api/exports/directory${query}`)
-      .set('Authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => done(null, text));
-      });
+    t.downloadText(`/api/exports/directory${query}`, token);
 
   it('lists the people others may see, with the accounts the team may see, spreadsheet-safe', async () => {
     const trust = await world.newOrganisation();

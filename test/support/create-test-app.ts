@@ -28,6 +28,8 @@ export interface TestApp {
     as?: Caller,
   ): Promise<GraphQLResponse<T>>;
   http(): ReturnType<typeof request>;
+  /** A GET with a bearer token whose body (a CSV export, say) is read whole as UTF-8 text. */
+  downloadText(path: string, token: string): request.Test;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,16 @@ export async function createTestApp(
       return res.body;
     },
     http: () => request(app.getHttpServer()),
+    downloadText: (path, token) =>
+      request(app.getHttpServer())
+        .get(path)
+        .set('Authorization', `Bearer ${token}`)
+        .buffer(true)
+        .parse((res, done) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => done(null, text));
+        }),
     async close() {
       await app.close();
       await database.drop();
