@@ -157,14 +157,39 @@ const fullDay = (day: string) =>
 const COLOURS = { listed: '#005eb8', withAccount: '#007f3b', verified: '#330072' };
 
 const GROUP_HEADERS = ['Name', 'People', 'Listed', 'With an account', 'Share with an account'];
-const groupRows = (groups: Dashboard['bySite']) =>
-  groups.map((g) => [
-    g.label,
-    count(g.figures.people),
-    count(g.figures.listed),
-    count(g.figures.withAccount),
-    percent(g.figures.accountShare),
-  ]);
+type Group = Dashboard['bySite'][number];
+
+/** One grouping's adoption table (by site, by department…), left out when it has no rows. */
+function GroupTable({
+  id,
+  title,
+  groups,
+  name = (g) => g.label,
+}: {
+  id: string;
+  title: string;
+  groups: Group[];
+  name?: (group: Group) => ReactNode;
+}) {
+  if (groups.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <DataTable
+        id={id}
+        caption={`Adoption ${title.toLowerCase()}`}
+        headers={GROUP_HEADERS}
+        rows={groups.map((g) => [
+          name(g),
+          count(g.figures.people),
+          count(g.figures.listed),
+          count(g.figures.withAccount),
+          percent(g.figures.accountShare),
+        ])}
+      />
+    </>
+  );
+}
 
 /** Communications team: adoption, its history, campaign results, top advocates and exports. */
 export function DashboardPage() {
@@ -293,57 +318,17 @@ export function DashboardPage() {
           empty="Nobody has added an account yet."
         />
 
-        {board.byOrganisation.length > 0 ? (
-          <>
-            <h2>By organisation</h2>
-            <DataTable
-              id="by-organisation"
-              caption="Adoption by organisation"
-              headers={GROUP_HEADERS}
-              rows={board.byOrganisation.map((g, i) => [
-                g.id ? (
-                  <Link to={`/admin/dashboard?organisation=${g.id}`}>{g.label}</Link>
-                ) : (
-                  g.label
-                ),
-                ...groupRows(board.byOrganisation)[i].slice(1),
-              ])}
-            />
-          </>
-        ) : null}
-        {board.bySite.length > 0 ? (
-          <>
-            <h2>By site</h2>
-            <DataTable
-              id="by-site"
-              caption="Adoption by site"
-              headers={GROUP_HEADERS}
-              rows={groupRows(board.bySite)}
-            />
-          </>
-        ) : null}
-        {board.byDepartment.length > 0 ? (
-          <>
-            <h2>By department</h2>
-            <DataTable
-              id="by-department"
-              caption="Adoption by department"
-              headers={GROUP_HEADERS}
-              rows={groupRows(board.byDepartment)}
-            />
-          </>
-        ) : null}
-        {board.byStaffGroup.length > 0 ? (
-          <>
-            <h2>By staff group</h2>
-            <DataTable
-              id="by-staff-group"
-              caption="Adoption by staff group"
-              headers={GROUP_HEADERS}
-              rows={groupRows(board.byStaffGroup)}
-            />
-          </>
-        ) : null}
+        <GroupTable
+          id="by-organisation"
+          title="By organisation"
+          groups={board.byOrganisation}
+          name={(g) =>
+            g.id ? <Link to={`/admin/dashboard?organisation=${g.id}`}>{g.label}</Link> : g.label
+          }
+        />
+        <GroupTable id="by-site" title="By site" groups={board.bySite} />
+        <GroupTable id="by-department" title="By department" groups={board.byDepartment} />
+        <GroupTable id="by-staff-group" title="By staff group" groups={board.byStaffGroup} />
 
         <h2>Campaign results</h2>
         {board.campaigns.length === 0 ? (
