@@ -75,12 +75,18 @@ browserTest('keyboard only: Follow and Unfollow keep focus on the button', app, 
   await journey.signInAs(viewer);
   await journey.goto(`/people/${someone.id}`);
   const main = page.getByRole('main');
-  await main.getByRole('button', { name: `Follow ${someone.displayName}` }).focus();
+  // exact: a name match is otherwise a substring, and "Follow X" is inside "Unfollow X"
+  const button = (label: string) =>
+    main.getByRole('button', { name: `${label} ${someone.displayName}`, exact: true });
+  const idle = main.locator('.app-follow__button:not([aria-disabled])');
+  await button('Follow').focus();
   await page.keyboard.press('Enter');
-  await main.getByRole('button', { name: `Unfollow ${someone.displayName}` }).waitFor();
+  await button('Unfollow').waitFor();
+  await idle.waitFor();
   expect(await focused(page)).toBe(`Unfollow ${someone.displayName}`);
   await page.keyboard.press('Enter');
-  await main.getByRole('button', { name: `Follow ${someone.displayName}` }).waitFor();
+  await button('Follow').waitFor();
+  await idle.waitFor();
   expect(await focused(page)).toBe(`Follow ${someone.displayName}`);
   await journey.expectAccessible();
 });
