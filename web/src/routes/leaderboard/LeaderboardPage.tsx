@@ -262,7 +262,11 @@ export function LeaderboardPage() {
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">Choose a board</span>
           </summary>
-          <div className="nhsuk-details__text" key={params.toString()}>
+          {/* mounted again once the organisations arrive, so the chosen one shows as chosen */}
+          <div
+            className="nhsuk-details__text"
+            key={`${params.toString()}-${context.data ? 'ready' : 'loading'}`}
+          >
             <OptionSelect
               id="organisation"
               name="organisation"
