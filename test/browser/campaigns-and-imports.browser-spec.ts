@@ -378,6 +378,31 @@ browserTest(
     await main.getByText(`Staff of ${trust.name}`).waitFor();
     await main.getByText('Nobody is on this campaign’s leaderboard yet.').waitFor();
     await journey.expectAccessible();
+
+    // a typo in the name and a day too few: corrected from the campaign's page
+    const campaignUrl = page.url();
+    await main.getByRole('link', { name: 'Change the campaign’s details' }).click();
+    await page.waitForURL(/\/campaigns\/\d+\/edit$/);
+    await main.getByRole('heading', { level: 1, name: 'Change campaign details' }).waitFor();
+    expect(await main.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    expect(await main.getByLabel('Hashtag').inputValue()).toBe('#hellomynameis');
+    await journey.expectTitle('Change campaign details – Staff Voices – NHS');
+    await journey.expectAccessible();
+    await fillDay('endsOn', addDays(today, 1));
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await summary
+      .getByRole('link', { name: 'The campaign must end on or after the day it starts' })
+      .waitFor();
+    await journey.expectTitle('Error: Change campaign details – Staff Voices – NHS');
+    await journey.expectAccessible();
+    const corrected = `${name} 2027`;
+    await main.getByLabel('Name', { exact: true }).fill(corrected);
+    await fillDay('endsOn', addDays(today, 10));
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(campaignUrl);
+    await main.getByText(`${corrected} has been changed`).waitFor();
+    await main.getByRole('heading', { level: 1, name: new RegExp(corrected) }).waitFor();
+    await journey.expectAccessible();
     await open(journey, '/campaigns', 'Campaigns');
     await main.getByRole('region', { name: 'Coming up' }).getByRole('link', { name }).waitFor();
 
