@@ -14,6 +14,16 @@ const focusedText = (page: Page) =>
 const boardRow = (main: Locator, name: string) =>
   main.locator('table').first().locator('tbody tr', { hasText: name });
 
+/** A figure of an import report's summary ("Rows read"). */
+const reportFigure = async (main: Locator, label: string) =>
+  (
+    await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
+  ).trim();
+
+/** The rows of an import report's table of rejected rows. */
+const rejectedRows = (main: Locator) =>
+  main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+
 /** A handle of letters only, unique to this run. */
 const handleOf = (word: string) => `${word.toLowerCase()}${Date.now() % 100000}`;
 
@@ -119,14 +129,11 @@ browserTest(
     await main.getByText('activity.csv has been imported').waitFor();
     await main.getByRole('heading', { level: 1, name: /Import report/ }).waitFor();
     await journey.expectAccessible();
-    const figure = async (label: string) =>
-      (
-        await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
-      ).trim();
+    const figure = (label: string) => reportFigure(main, label);
     expect(await figure('Rows read')).toBe('5');
     expect(await figure('Added or changed')).toBe('1');
     expect(await figure('Rejected')).toBe('4');
-    const rejected = main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+    const rejected = rejectedRows(main);
     expect(await rejected.count()).toBe(4);
     const reasonOn = async (line: number) =>
       await rejected
@@ -225,14 +232,11 @@ browserTest(
     await page.waitForURL(/\/admin\/imports\/\d+$/);
     await main.getByText('figures.csv has been imported').waitFor();
     await journey.expectAccessible();
-    const figure = async (label: string) =>
-      (
-        await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
-      ).trim();
+    const figure = (label: string) => reportFigure(main, label);
     expect(await figure('Rows read')).toBe('5');
     expect(await figure('Added or changed')).toBe('2');
     expect(await figure('Rejected')).toBe('3');
-    const rejected = main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+    const rejected = rejectedRows(main);
     expect(await rejected.count()).toBe(3);
 
     // the porter's figures moved them ahead on their organisation's board
