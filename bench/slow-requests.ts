@@ -73,6 +73,16 @@ export function slowRequests(db: Database.Database): SlowRequest[] {
       'NAME',
     ),
     {
+      name: "the largest community's follow pack (up to 1,000 people to tick)",
+      path: '/graphql',
+      body: {
+        query: `query($id: ID) { followPack(source: COMMUNITY, id: $id) {
+          tickedCount truncated people { ticked person { id displayName } accounts { id platform } }
+          platforms { platform accounts { id handle url followUrl } } } }`,
+        variables: { id: String(community?.id ?? 1) },
+      },
+    },
+    {
       name: "the largest community's Mastodon CSV",
       path: `/api/follow-packs/mastodon.csv?source=COMMUNITY&id=${community?.id ?? 1}`,
     },
