@@ -21,18 +21,27 @@ interface SlowRequest {
   body?: unknown;
 }
 
-const STAFF_PAGE = `query($filter: StaffFilter) { staff(first: 20, filter: $filter) {
-  totalCount totalCountCapped edges { node { id displayName } } } }`;
+// the fields the directory page asks for its count and its capped-search message
+const STAFF_PAGE = `query($filter: StaffFilter, $sort: DirectorySort) {
+  staff(first: 20, filter: $filter, sort: $sort) {
+    totalCount totalCountCapped searchLimited pageInfo { hasNextPage endCursor }
+    edges { node { id displayName } } } }`;
 
-const page = (name: string, filter: Record<string, unknown>): SlowRequest => ({
+const page = (name: string, filter: Record<string, unknown>, sort?: string): SlowRequest => ({
   name,
   path: '/graphql',
-  body: { query: STAFF_PAGE, variables: { filter } },
+  body: { query: STAFF_PAGE, variables: { filter, sort } },
 });
 
 export function slowRequests(db: Database.Database): SlowRequest[] {
   const community = db
     .prepare(`SELECT id FROM communities ORDER BY member_count DESC, id LIMIT 1`)
+    .get() as { id: number } | undefined;
+  const smallest = db
+    .prepare(`SELECT id FROM communities ORDER BY member_count, id LIMIT 1`)
+    .get() as { id: number } | undefined;
+  const organisation = db
+    .prepare(`SELECT organisation_id AS id FROM staff_members WHERE id = 1`)
     .get() as { id: number } | undefined;
   return [
     page('staff(filter: {platform: TIKTOK})', { platform: 'TIKTOK' }),
@@ -45,6 +54,34 @@ export function slowRequests(db: Database.Database): SlowRequest[] {
       platform: 'YOUTUBE',
       staffGroup: 'STUDENTS',
     }),
+    page('search of eight single letters (a b c d e f g h)', { search: 'a b c d e f g h' }),
+    page('search of two single letters in one organisation', {
+      search: 'q z',
+      organisationId: String(organisation?.id ?? 1),
+    }),
+    page('staff(filter: {communityId: the smallest community})', {
+      communityId: String(smallest?.id ?? 1),
+    }),
+    page(
+      'search "nurse" by name, platform TIKTOK',
+      { search: 'nurse', platform: 'TIKTOK' },
+      'NAME',
+    ),
+    page(
+      'search "nurse" by name, in the largest community',
+      { search: 'nurse', communityId: String(community?.id ?? 1) },
+      'NAME',
+    ),
+    {
+      name: "the largest community's follow pack (up to 1,000 people to tick)",
+      path: '/graphql',
+      body: {
+        query: `query($id: ID) { followPack(source: COMMUNITY, id: $id) {
+          tickedCount truncated people { ticked person { id displayName } accounts { id platform } }
+          platforms { platform accounts { id handle url followUrl } } } }`,
+        variables: { id: String(community?.id ?? 1) },
+      },
+    },
     {
       name: "the largest community's Mastodon CSV",
       path: `/api/follow-packs/mastodon.csv?source=COMMUNITY&id=${community?.id ?? 1}`,
@@ -88,7 +125,8 @@ export async function measureSlowRequests(
         });
         const text = await res.text();
         const reason = /"reason":"([A-Z_]+)"/.exec(text)?.[1];
-        status = `${res.status}${reason ? ` ${reason}` : ''}`;
+        const limited = /"searchLimited":true/.test(text) ? ' limited' : '';
+        status = `${res.status}${reason ? ` ${reason}` : ''}${limited}`;
       } catch (error) {
         status = `failed: ${(error as Error & { cause?: Error }).cause?.message ?? error}`;
       }

@@ -314,6 +314,27 @@ export class CommunitiesRepository {
   }
 
   /** The staff ids of members of a community, visible ones only, capped (follow packs). */
+  /**
+   * The next `limit` members others may see after staff id `afterId`, in id order: one range of
+   * the membership primary key (community_id, staff_id) and a probe of each person, so an
+   * export of any size is a run of short statements.
+   */
+  async visibleMemberIdsAfter(
+    communityId: number,
+    afterId: number,
+    limit: number,
+  ): Promise<number[]> {
+    const { rows } = await runSql<{ id: number }>(
+      this.dataSource.manager,
+      `SELECT m.staff_id AS id FROM community_memberships m
+       JOIN staff_members s ON s.id = m.staff_id
+       WHERE m.community_id = :communityId AND m.staff_id > :afterId AND ${visibleStaffSql('s')}
+       ORDER BY m.staff_id LIMIT :limit`,
+      { communityId, afterId, limit },
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
   async visibleMemberIds(communityId: number, limit: number): Promise<number[]> {
     const rows = await this.dataSource.manager
       .createQueryBuilder(CommunityMembership, 'm')

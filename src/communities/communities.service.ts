@@ -129,6 +129,11 @@ export class CommunitiesService {
     return this.communities.recentMemberIds(communityIds, perCommunity);
   }
 
+  /** Members others may see, `limit` at a time in id order after `afterId` (an export's chunk). */
+  visibleMemberIdsAfter(communityId: number, afterId: number, limit: number) {
+    return this.communities.visibleMemberIdsAfter(communityId, afterId, limit);
+  }
+
   visibleMemberIds(communityId: number, limit: number) {
     return this.communities.visibleMemberIds(communityId, limit);
   }

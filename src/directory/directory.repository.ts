@@ -5,6 +5,7 @@ import { runSql } from '../database/portable-sql';
 import { Platform } from '../social-accounts/platforms/platform';
 import { StaffGroup } from '../staff/staff-group';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
+import { DIRECTORY_SCAN_WINDOW } from './dto/staff-filter.input';
 import {
   filterTags,
   fts5Match,
@@ -49,6 +50,12 @@ export type DirectoryRow = DirectoryKey;
 export interface DirectoryPage {
   rows: DirectoryRow[];
   total?: number;
+  /**
+   * A capped scan (`scanPage`): the matches among the next `broadWindow` people only. Whether
+   * more may match past them (`continueAfter`: the last person checked, where the next page
+   * starts), so the page is not known to be complete and nobody was counted.
+   */
+  scan?: { continueAfter: DirectoryKey | null };
 }
 
 /**
@@ -64,8 +71,6 @@ function orderColumn(mode: DirectoryMode): string {
   return mode === 'bySurname' ? 's.sort_surname' : 's.display_name';
 }
 
-// How many people by name a broad search tests row by row before sorting the index's matches.
-const BROAD_WINDOW = 5_000;
 // SQLite: a broad search whose filtered matches are at most this many sorts them by name at once
 // (a few milliseconds) instead of first walking the window.
 const BROAD_SORT_LIMIT = 2_000;
@@ -100,7 +105,7 @@ export class DirectoryRepository {
   private readonly postgres: boolean;
   private trigramSchema?: Promise<string>;
   /** How many people by name a broad search tests before sorting matches (a tuning knob). */
-  broadWindow = BROAD_WINDOW;
+  broadWindow = DIRECTORY_SCAN_WINDOW;
   /** SQLite: how many filtered matches a broad search sorts at once (a tuning knob). */
   broadSortLimit = BROAD_SORT_LIMIT;
 
@@ -355,10 +360,11 @@ export class DirectoryRepository {
       return this.broadPage(criteria, criteria.query, after, limit, orderColumn(mode));
     } else {
       const key = orderColumn(mode);
-      // a platform or verified filter: few accounts qualify (TikTok, say), then start from them
-      if (hasAccountFilter(criteria) && (await this.fewAccountHolders(criteria))) {
-        return this.accountHoldersByName(criteria, after, limit, key);
-      }
+      // a platform, verified or community filter few people pass (TikTok, say): start from them
+      const holders = await this.fewHolders(criteria);
+      if (holders) return this.holdersByName(criteria, holders, after, limit, key);
+      // every typed word a single letter, which no index holds: a scan, capped
+      if (criteria.query) return this.scanPage(criteria, after, limit, key);
       const where = this.conditions(criteria, params, 'byName');
       if (after) {
         where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
@@ -373,7 +379,7 @@ export class DirectoryRepository {
   /**
    * A broad search in name order. On SQLite with place or group filters, first how many people
    * the index matches with those filters (its tags): few enough, and they are sorted by name at
-   * once. Otherwise the next BROAD_WINDOW people by name, each tested row by row, stopping at a
+   * once. Otherwise the next `broadWindow` people by name, each tested row by row, stopping at a
    * page: enough when matches are spread through the alphabet ("nurse"). Short of a page, a count
    * on the name-ordered indexes says whether the window held everyone left (a narrow filter);
    * if not (matches cluster: "sa" finds Samuel and Sarah), the index's matches are sorted by name.
@@ -390,6 +396,10 @@ export class DirectoryRepository {
     const keyset = (params: Params) =>
       after ? [`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`] : [];
 
+    // few people pass a platform, verified or community filter: test those few, whatever the search
+    const holders = await this.fewHolders(criteria);
+    if (holders) return this.holdersByName(criteria, holders, after, n, key);
+
     // SQLite's index holds the place and group filters too: when they leave few matches, sorting
     // those by name is cheaper than walking people by name (and finding none, as "consultant"
     // among nurses).
@@ -404,24 +414,7 @@ export class DirectoryRepository {
       }
     }
 
-    const first = new Params(this.postgres);
-    // placeholders in the order they appear: SQLite's `?` are positional
-    const window = `SELECT s.id AS id, ${key} AS name, s.search_text AS search_text
-       FROM staff_members s
-       WHERE ${[...this.conditions(criteria, first, 'byName', false), ...keyset(first)].join(' AND ')}
-       ORDER BY ${key}, s.id LIMIT ${this.broadWindow}`;
-    const tested = rowConditionTerms(query, true).map(
-      (term) =>
-        `(${likePatterns(term)
-          .map((pattern) => `w.search_text LIKE ${first.add(pattern)}`)
-          .join(' OR ')})`,
-    );
-    const result: { id: number; name: string }[] = await this.dataSource.query(
-      `SELECT w.id AS id, w.name AS name FROM (${window}) w
-       WHERE ${tested.join(' AND ')} ORDER BY w.name, w.id LIMIT ${n}`,
-      first.values,
-    );
-    const rows = result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
+    const rows = await this.windowMatches(criteria, after, n, key);
     if (rows.length === n) return { rows };
     // Fewer than a page: complete if the window held everyone left (a narrow filter), counted
     // on the name-ordered indexes alone (`listed` implies active: an over-count only sorts).
@@ -434,6 +427,81 @@ export class DirectoryRepository {
     );
     if (Number(held[0].n) < this.broadWindow) return { rows };
     return this.matchesByName(criteria, query, after, n, false, key);
+  }
+
+  /**
+   * The next `broadWindow` people in order after `after` (listed, place and group filters: one
+   * range of a listed index, so bounded whatever else is asked), of whom those passing every
+   * condition, the search row by row included: at most `n`, in order. The other filters are
+   * tested on the window's rows, never inside it: inside, a rare one (a platform few have) would
+   * read on past thousands of people to fill the window.
+   */
+  private async windowMatches(
+    criteria: DirectoryCriteria,
+    after: DirectoryKey | null,
+    n: number,
+    key: string,
+  ): Promise<DirectoryRow[]> {
+    // placeholders in the order they appear: SQLite's `?` are positional
+    const params = new Params(this.postgres);
+    const window = this.window(criteria, after, key, params);
+    const where = this.conditions(criteria, params, 'byName');
+    // SQLite is held to the window first (CROSS JOIN), then each person by primary key
+    const from = this.postgres
+      ? `FROM (${window}) w JOIN staff_members s ON s.id = w.id`
+      : `FROM (${window}) w CROSS JOIN staff_members s`;
+    if (!this.postgres) where.unshift('s.id = w.id');
+    const result: { id: number; name: string }[] = await this.dataSource.query(
+      `SELECT s.id AS id, w.name AS name ${from}
+       WHERE ${where.join(' AND ')} ORDER BY w.name, w.id LIMIT ${Number(n)}`,
+      params.values,
+    );
+    return result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
+  }
+
+  /** The window of `windowMatches`: ids and sort keys of the next `broadWindow` listed people. */
+  private window(
+    criteria: DirectoryCriteria,
+    after: DirectoryKey | null,
+    key: string,
+    params: Params,
+  ): string {
+    const where = this.placeConditions(criteria, params);
+    if (after) where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
+    return `SELECT s.id AS id, ${key} AS name FROM staff_members s
+       WHERE ${where.join(' AND ')} ORDER BY ${key}, s.id LIMIT ${Number(this.broadWindow)}`;
+  }
+
+  /**
+   * A search of single letters only (no index holds them): the matches among the next
+   * `broadWindow` people, tested row by row — a capped scan. When the window is full but gave
+   * less than a page, the page says where the scan stopped (`continueAfter`), so the next page
+   * goes on from there; at most two statements, each bounded by the window.
+   */
+  private async scanPage(
+    criteria: DirectoryCriteria,
+    after: DirectoryKey | null,
+    limit: number,
+    key: string,
+  ): Promise<DirectoryPage> {
+    const rows = await this.windowMatches(criteria, after, limit, key);
+    if (rows.length === limit) return { rows, scan: { continueAfter: null } };
+    const params = new Params(this.postgres);
+    const last: { id: number; name: string; checked: number | string }[] =
+      await this.dataSource.query(
+        `SELECT id, name, COUNT(*) OVER () AS checked FROM (${this.window(criteria, after, key, params)}) w
+         ORDER BY name DESC, id DESC LIMIT 1`,
+        params.values,
+      );
+    const full = last.length > 0 && Number(last[0].checked) >= this.broadWindow;
+    return {
+      rows,
+      scan: {
+        continueAfter: full
+          ? { relevance: null, name: last[0].name, id: Number(last[0].id) }
+          : null,
+      },
+    };
   }
 
   /**
@@ -481,29 +549,38 @@ export class DirectoryRepository {
   }
 
   /**
-   * Whether at most `broadSortLimit` accounts pass the platform / verified filter (visibility
-   * aside), counted on `IDX_social_accounts_platform_verified` and no further than one more:
-   * bounded whatever the size of the table. A rare platform seen from people in name order is
-   * the worst plan there is (every listed person tested, none found: TikTok took seconds).
+   * Where to start when few people can pass: at most `broadSortLimit` accounts pass the
+   * platform / verified filter (visibility aside), counted on
+   * `IDX_social_accounts_platform_verified`, or at most that many belong to the community
+   * (its primary key range); counted no further than one more, so bounded whatever the size of
+   * the tables. A rare filter seen from people in name order is the worst plan there is (every
+   * listed person tested, none found: TikTok took seconds).
    */
-  private async fewAccountHolders(criteria: DirectoryCriteria): Promise<boolean> {
-    const params = new Params(this.postgres);
-    const rows: { n: number | string }[] = await this.dataSource.query(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM social_accounts a
-         WHERE ${accountFilterSql(criteria, params)} LIMIT ${params.add(this.broadSortLimit + 1)}) capped`,
-      params.values,
-    );
-    return Number(rows[0].n) <= this.broadSortLimit;
+  private async fewHolders(criteria: DirectoryCriteria): Promise<Holders | null> {
+    const sources: Holders[] = [];
+    if (hasAccountFilter(criteria)) sources.push('accounts');
+    if (criteria.communityId !== undefined) sources.push('members');
+    for (const source of sources) {
+      const params = new Params(this.postgres);
+      const rows: { n: number | string }[] = await this.dataSource.query(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS one ${holderRowsSql(criteria, source, params)}
+           LIMIT ${params.add(this.broadSortLimit + 1)}) capped`,
+        params.values,
+      );
+      if (Number(rows[0].n) <= this.broadSortLimit) return source;
+    }
+    return null;
   }
 
   /**
-   * The holders of those few accounts, sorted by name with every other condition (visibility of
-   * the account included) and counted in the same statement: bounded by `broadSortLimit`.
-   * SQLite is told to start from the accounts (CROSS JOIN keeps that order): left to itself it
-   * would walk people by name to avoid the sort, which is the slow plan.
+   * Those few holders, sorted by name with every other condition (the search row by row, the
+   * visibility of the account) and counted in the same statement: bounded by `broadSortLimit`.
+   * SQLite is told to start from them (CROSS JOIN keeps that order): left to itself it would
+   * walk people by name to avoid the sort, which is the slow plan.
    */
-  private async accountHoldersByName(
+  private async holdersByName(
     criteria: DirectoryCriteria,
+    source: Holders,
     after: DirectoryKey | null,
     n: number,
     key: string,
@@ -513,8 +590,8 @@ export class DirectoryRepository {
       ? `CASE WHEN (${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)}) THEN 1 ELSE 0 END`
       : '1';
     // placeholders in the order they appear (SQLite's `?` are positional): past, holders, where
-    const holders = `(SELECT DISTINCT a.staff_id AS id FROM social_accounts a
-       WHERE ${accountFilterSql(criteria, params)}) holders`;
+    const holders = `(SELECT DISTINCT ${source === 'accounts' ? 'a.staff_id' : 'cm.staff_id'} AS id
+       ${holderRowsSql(criteria, source, params)}) holders`;
     const where = this.conditions(criteria, params, 'byName');
     const from = this.postgres
       ? `FROM ${holders} JOIN staff_members s ON s.id = holders.id`
@@ -548,10 +625,23 @@ export class DirectoryRepository {
       criteria.query !== null &&
       hasIndexedTerms(criteria.query) &&
       (mode === 'ranked' || !selective || !this.postgres);
-    const from = useIndex
-      ? this.indexed(criteria.query!, params, false).from
-      : 'FROM staff_members s';
-    const where = this.conditions(criteria, params, useIndex ? 'ranked' : 'byName');
+    // A community and no place: its members (primary key range) rather than everyone tested for
+    // membership, which reads on past everyone else when the community is small.
+    const fromMembers =
+      !useIndex &&
+      criteria.communityId !== undefined &&
+      this.placeConditions(criteria, new Params(this.postgres)).length === 1;
+    let from = 'FROM staff_members s';
+    const where: string[] = [];
+    if (useIndex) from = this.indexed(criteria.query!, params, false).from;
+    else if (fromMembers) {
+      from = this.postgres
+        ? 'FROM community_memberships m JOIN staff_members s ON s.id = m.staff_id'
+        : 'FROM community_memberships m CROSS JOIN staff_members s';
+      if (!this.postgres) where.push('s.id = m.staff_id');
+      where.push(`m.community_id = ${params.add(criteria.communityId)}`);
+    }
+    where.push(...this.conditions(criteria, params, useIndex ? 'ranked' : 'byName'));
     const rows: { n: number | string }[] = await this.dataSource.query(
       `SELECT COUNT(*) AS n FROM (SELECT 1 AS one ${from} WHERE ${where.join(' AND ')}
        LIMIT ${params.add(cap + 1)}) capped`,
@@ -664,6 +754,16 @@ export class DirectoryRepository {
 
 const hasAccountFilter = (criteria: DirectoryCriteria) =>
   criteria.platform !== undefined || criteria.verifiedOnly === true;
+
+/** Where a page of few people starts: the accounts passing a filter, or a community's members. */
+type Holders = 'accounts' | 'members';
+
+/** `FROM … WHERE …` of the rows naming the holders (`a.staff_id`, `cm.staff_id`), by an index. */
+function holderRowsSql(criteria: DirectoryCriteria, source: Holders, params: Params): string {
+  return source === 'accounts'
+    ? `FROM social_accounts a WHERE ${accountFilterSql(criteria, params)}`
+    : `FROM community_memberships cm WHERE cm.community_id = ${params.add(criteria.communityId)}`;
+}
 
 /**
  * The platform / verified filter on accounts alone, in the order of

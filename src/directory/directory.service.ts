@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { CommonErrorReason, InvalidInputError } from '../common/errors/domain-error';
-import { cursorKeyOf, decodeCursorKey, toConnection } from '../common/graphql/connection';
+import {
+  cursorKeyOf,
+  decodeCursorKey,
+  encodeCursor,
+  toConnection,
+} from '../common/graphql/connection';
 import { CommunitiesService } from '../communities/communities.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import {
@@ -54,6 +59,7 @@ export class DirectoryService {
         pageInfo: { hasNextPage: false, endCursor: null },
         totalCount: 0,
         totalCountCapped: false,
+        searchLimited: false,
         similarWords: [],
       };
     }
@@ -108,20 +114,32 @@ export class DirectoryService {
     }
     const mode = after ? after.mode : await this.modeFor(criteria, args.sort);
     const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
+    const { rows, scan } = page;
+    // a capped scan counts no one: its total is what this page found, and not known complete;
     // a page of few sorted matches has counted them already
-    const total = page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP));
-    const { rows } = page;
+    const total = scan
+      ? Math.min(rows.length, args.first)
+      : (page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP)));
+    const cursorOf = (row: DirectoryKey) =>
+      mode === 'ranked'
+        ? [row.relevance, row.name, row.id]
+        : mode === 'bySurname'
+          ? [SURNAME_CURSOR, row.name, row.id]
+          : [row.name, row.id];
     const connection = toConnection(
       rows,
       args.first,
       Math.min(total, DIRECTORY_COUNT_CAP),
-      (row) =>
-        mode === 'ranked'
-          ? [row.relevance, row.name, row.id]
-          : mode === 'bySurname'
-            ? [SURNAME_CURSOR, row.name, row.id]
-            : [row.name, row.id],
+      cursorOf,
     );
+    if (scan?.continueAfter && !connection.pageInfo.hasNextPage) {
+      // the scan stopped before the end: the next page goes on from the last person checked
+      connection.pageInfo = {
+        hasNextPage: true,
+        endCursor: encodeCursor(cursorOf(scan.continueAfter)),
+      };
+    }
+    const searchLimited = scan !== undefined && (connection.pageInfo.hasNextPage || after !== null);
     const ids = connection.edges.map((edge) => edge.node.id);
     const people = ids.length > 0 ? await this.staff.findBy({ id: In(ids) }) : [];
     const byId = new Map(people.map((person) => [person.id, person]));
@@ -132,7 +150,8 @@ export class DirectoryService {
         const person = byId.get(node.id);
         return person ? [{ node: person, cursor }] : [];
       }),
-      totalCountCapped: total > DIRECTORY_COUNT_CAP,
+      totalCountCapped: total > DIRECTORY_COUNT_CAP || searchLimited,
+      searchLimited,
       similarWords: [],
     };
   }

@@ -19,7 +19,8 @@ import {
   FollowPackSource,
 } from './follow-pack.model';
 import { FollowsRepository } from './follows.repository';
-import { MASTODON_IMPORT_MAX_ROWS, mastodonFollowCsv } from './mastodon-csv';
+import { MASTODON_IMPORT_MAX_ROWS, mastodonCsvRow } from './mastodon-csv';
+import { mastodonAddress } from './follow-links';
 import { OrganisationErrorReason } from '../organisations/organisation.errors';
 import { FollowErrorReason } from './follow.errors';
 
@@ -47,6 +48,9 @@ interface ResolvedPack {
 /** Follow packs: a source's people, ticked or not, in the forms each platform takes. */
 @Injectable()
 export class FollowPacksService {
+  /** People per chunk of a streamed Mastodon CSV (a tuning knob). */
+  csvChunk = 500;
+
   constructor(
     private readonly follows: FollowsRepository,
     private readonly communities: CommunitiesService,
@@ -94,22 +98,146 @@ export class FollowPacksService {
     };
   }
 
-  /** The Mastodon follow-import CSV of the ticked people's Mastodon accounts the viewer may see. */
+  /**
+   * The Mastodon follow-import CSV of the ticked people's Mastodon accounts the viewer may see,
+   * as its name and its rows a chunk at a time: the source's people `csvChunk` at a time in a
+   * keyset order (one short index range each), then their Mastodon accounts, until
+   * MASTODON_IMPORT_MAX_ROWS addresses. Neither a statement nor a chunk grows with the source,
+   * so a national community's file holds neither the event loop nor a read worker, and memory
+   * stays flat. A bad or unknown source is refused here, before anything is written.
+   */
   async mastodonCsv(
     user: AuthenticatedUser,
     request: PackRequest,
-  ): Promise<{ filename: string; csv: string; truncated: boolean }> {
-    const resolved = await this.resolve(user, request, MASTODON_IMPORT_MAX_ROWS);
+  ): Promise<{ filename: string; rows: AsyncIterable<string[]>; truncated: () => boolean }> {
+    const source = await this.source(user, request);
     const ticked = tickedFilter(request);
-    const people = resolved.people.filter((p) => ticked(p.id));
-    const accountsOf = await this.visibleAccounts(user.staff, people, Platform.MASTODON);
-    const handles = people.flatMap((p) => (accountsOf.get(p.id) ?? []).map((a) => a.handle));
+    const me = user.staff;
+    let truncated = false;
+    const accounts = this.follows;
+    const chunk = this.csvChunk;
+    async function* rows(this: void): AsyncGenerator<string[]> {
+      let written = 0;
+      for await (const ids of source.chunks(chunk)) {
+        const chosen = ids.filter((id) => id !== me.id && ticked(id));
+        for (const account of await accounts.mastodonAccountsOf(chosen)) {
+          if (!canSeeAccount(me, account, account.ownerOrganisationId)) continue;
+          const address = mastodonAddress(account.handle);
+          if (!address) continue;
+          if (written === MASTODON_IMPORT_MAX_ROWS) {
+            truncated = true;
+            return;
+          }
+          written += 1;
+          yield mastodonCsvRow(address);
+        }
+      }
+    }
     const date = new Date().toISOString().slice(0, 10);
     return {
-      filename: `staff-voices-${resolved.fileSlug}-mastodon-follows-${date}.csv`,
-      csv: mastodonFollowCsv(handles),
-      truncated: resolved.truncated || handles.length > MASTODON_IMPORT_MAX_ROWS,
+      filename: `staff-voices-${source.fileSlug}-mastodon-follows-${date}.csv`,
+      rows: rows(),
+      truncated: () => truncated,
     };
+  }
+
+  /**
+   * Where a pack's people come from, without reading them: its title and file name, and its
+   * visible people in chunks of keyset order (`chunks`). Refuses a source the viewer may not see.
+   */
+  private async source(
+    user: AuthenticatedUser,
+    request: PackRequest,
+  ): Promise<{
+    title: string;
+    fileSlug: string;
+    chunks: (size: number) => AsyncGenerator<number[]>;
+  }> {
+    const me = user.staff;
+    switch (request.source) {
+      case FollowPackSource.FOLLOWING:
+        return {
+          title: 'People you follow',
+          fileSlug: 'following',
+          chunks: (size) =>
+            idChunks((after) => this.follows.visibleFolloweeIdsAfter(me.id, after, size), size),
+        };
+      case FollowPackSource.COMMUNITY: {
+        const community = await this.community(user, request);
+        return {
+          title: community.name,
+          fileSlug: community.slug,
+          chunks: (size) =>
+            idChunks(
+              (after) => this.communities.visibleMemberIdsAfter(community.id, after, size),
+              size,
+            ),
+        };
+      }
+      case FollowPackSource.TEAM: {
+        const department = await this.team(me, request);
+        const follows = this.follows;
+        return {
+          title: department.name,
+          fileSlug: `team-${department.id}`,
+          chunks: async function* (size) {
+            let after: { name: string; id: number } | null = null;
+            for (;;) {
+              const people = await follows.departmentPeopleAfter(department.id, after, size);
+              if (people.length > 0) yield people.map((p) => p.id);
+              if (people.length < size) return;
+              after = people[people.length - 1];
+            }
+          },
+        };
+      }
+      case FollowPackSource.LEADERS: {
+        // a short list the communications team sets: one chunk
+        const ids = (await this.leaders.featuredFor(me)).map((l) => l.staffId);
+        return {
+          title: 'Leaders',
+          fileSlug: 'leaders',
+          chunks: async function* () {
+            yield ids;
+          },
+        };
+      }
+      default:
+        throw new InvalidInputError(
+          FollowErrorReason.PACK_SOURCE_REQUIRED,
+          'Choose where the pack comes from',
+          'source',
+        );
+    }
+  }
+
+  private async community(user: AuthenticatedUser, request: PackRequest) {
+    if (!request.id) {
+      throw new InvalidInputError(
+        FollowErrorReason.PACK_SOURCE_REQUIRED,
+        'Choose a community',
+        'id',
+      );
+    }
+    const id = parseId(request.id);
+    const ref = id !== undefined ? { id } : { slug: request.id };
+    return this.communities.get(communityViewer(user), ref, 'id');
+  }
+
+  private async team(me: StaffMember, request: PackRequest) {
+    const departmentId = request.id ? parseId(request.id) : me.departmentId;
+    if (!departmentId) {
+      throw new InvalidInputError(
+        FollowErrorReason.NO_TEAM,
+        'Choose a team: you have no department on your profile',
+        'id',
+      );
+    }
+    const [department] = await this.organisations.findDepartmentsByIds([departmentId]);
+    if (!department) {
+      throw new NotFoundError(OrganisationErrorReason.DEPARTMENT_NOT_FOUND, 'No such team', 'id');
+    }
+    return department;
   }
 
   private async resolve(
@@ -128,38 +256,14 @@ export class FollowPacksService {
         ids = await this.follows.visibleFolloweeIds(me.id, limit + 1);
         break;
       case FollowPackSource.COMMUNITY: {
-        if (!request.id) {
-          throw new InvalidInputError(
-            FollowErrorReason.PACK_SOURCE_REQUIRED,
-            'Choose a community',
-            'id',
-          );
-        }
-        const id = parseId(request.id);
-        const ref = id !== undefined ? { id } : { slug: request.id };
-        const community = await this.communities.get(communityViewer(user), ref, 'id');
+        const community = await this.community(user, request);
         title = community.name;
         fileSlug = community.slug;
         ids = await this.communities.visibleMemberIds(community.id, limit + 2);
         break;
       }
       case FollowPackSource.TEAM: {
-        const departmentId = request.id ? parseId(request.id) : me.departmentId;
-        if (!departmentId) {
-          throw new InvalidInputError(
-            FollowErrorReason.NO_TEAM,
-            'Choose a team: you have no department on your profile',
-            'id',
-          );
-        }
-        const [department] = await this.organisations.findDepartmentsByIds([departmentId]);
-        if (!department) {
-          throw new NotFoundError(
-            OrganisationErrorReason.DEPARTMENT_NOT_FOUND,
-            'No such team',
-            'id',
-          );
-        }
+        const department = await this.team(me, request);
         title = department.name;
         fileSlug = `team-${department.id}`;
         ids = await this.follows.peopleIn('department_id', department.id, {
@@ -218,6 +322,20 @@ export class FollowPacksService {
   private async viewerMastodonHandles(viewer: StaffMember): Promise<string[]> {
     const [mine] = await this.accounts.findByStaffIds([viewer.id]);
     return mine.filter((a) => a.platform === Platform.MASTODON).map((a) => a.handle);
+  }
+}
+
+/** Chunks of ids, `size` at a time, each after the last id of the one before. */
+async function* idChunks(
+  next: (afterId: number) => Promise<number[]>,
+  size: number,
+): AsyncGenerator<number[]> {
+  let after = 0;
+  for (;;) {
+    const ids = await next(after);
+    if (ids.length > 0) yield ids;
+    if (ids.length < size) return;
+    after = ids[ids.length - 1];
   }
 }
 

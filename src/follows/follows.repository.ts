@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Platform } from '../social-accounts/platforms/platform';
+import { AccountVisibility } from '../social-accounts/social-account.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
 import { Follow } from './follow.entity';
@@ -311,6 +313,68 @@ export class FollowsRepository {
       .limit(limit)
       .getRawMany<{ id: number }>();
     return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * The next `limit` people `followerId` follows whom others may see, after followee id
+   * `afterId` in id order: one range of the follows primary key (follower_id, followee_id).
+   */
+  async visibleFolloweeIdsAfter(followerId: number, afterId: number, limit: number) {
+    const { rows } = await runSql<{ id: number }>(
+      this.manager,
+      `SELECT f.followee_id AS id FROM follows f JOIN staff_members s ON s.id = f.followee_id
+       WHERE f.follower_id = :followerId AND f.followee_id > :afterId AND ${visibleStaffSql('s')}
+       ORDER BY f.followee_id LIMIT :limit`,
+      { followerId, afterId, limit },
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * The next `limit` visible people of a department after `after` in name order: one range of
+   * `IDX_staff_listed_department` (department_id, display_name, id).
+   */
+  async departmentPeopleAfter(
+    departmentId: number,
+    after: { name: string; id: number } | null,
+    limit: number,
+  ): Promise<{ id: number; name: string }[]> {
+    const { rows } = await runSql<{ id: number; name: string }>(
+      this.manager,
+      `SELECT s.id, s.display_name AS name FROM staff_members s
+       WHERE s.department_id = :departmentId AND ${visibleStaffSql('s')}
+         ${after ? 'AND (s.display_name, s.id) > (:name, :id)' : ''}
+       ORDER BY s.display_name, s.id LIMIT :limit`,
+      { departmentId, name: after?.name, id: after?.id, limit },
+    );
+    return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+  }
+
+  /**
+   * These people's Mastodon accounts, with what `canSeeAccount` needs: a probe of
+   * `IDX_social_accounts_staff_platform` per person, no entity built.
+   */
+  async mastodonAccountsOf(staffIds: readonly number[]) {
+    if (staffIds.length === 0) return [];
+    const { rows } = await runSql<{
+      staff_id: number;
+      handle: string;
+      visibility: AccountVisibility;
+      organisation_id: number | null;
+    }>(
+      this.manager,
+      `SELECT a.staff_id, a.handle, a.visibility, s.organisation_id FROM social_accounts a
+       JOIN staff_members s ON s.id = a.staff_id
+       WHERE a.staff_id IN (:...ids) AND a.platform = :platform
+       ORDER BY a.staff_id, a.id`,
+      { ids: [...staffIds], platform: Platform.MASTODON },
+    );
+    return rows.map((r) => ({
+      staffId: Number(r.staff_id),
+      handle: r.handle,
+      visibility: r.visibility,
+      ownerOrganisationId: r.organisation_id === null ? null : Number(r.organisation_id),
+    }));
   }
 
   /**

@@ -17,6 +17,11 @@ export function mastodonFollowCsv(handles: string[]): string {
     .map(mastodonAddress)
     .filter((a) => a !== null)
     .slice(0, MASTODON_IMPORT_MAX_ROWS)
-    .map((a) => [`${a.username}@${a.server}`, 'true', 'false', '']);
+    .map(mastodonCsvRow);
   return stringify(rows, { header: true, columns: [...MASTODON_CSV_HEADER] });
+}
+
+/** One row of that CSV for a Mastodon address (the header is MASTODON_CSV_HEADER). */
+export function mastodonCsvRow(address: { username: string; server: string }): string[] {
+  return [`${address.username}@${address.server}`, 'true', 'false', ''];
 }

@@ -133,6 +133,34 @@ browserTest(
 );
 
 browserTest(
+  'a search of single letters says it shows only the first matches, and Next looks further',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    await journey.signInAs(viewer);
+    const main = page.getByRole('main');
+    // "p": the 25 porters (and Pharmacy): no index holds one letter, so it is checked in stretches
+    await journey.goto(`/directory?q=p&organisation=${trust.id}`);
+    await main.locator('#results-heading', { hasText: '20 matches so far' }).waitFor();
+    await journey.expectAccessible();
+    expect(await main.getByTestId('search-limited').textContent()).toBe(
+      'Showing the first 20 matches; add more of the name to narrow it, or look further on the next page.',
+    );
+    expect(await main.locator('.app-staff-card').count()).toBe(20);
+
+    await main.getByRole('link', { name: /Next/ }).click();
+    await page.waitForURL(/after=/);
+    await main.locator('#results-heading', { hasText: /matches? so far/ }).waitFor();
+    await journey.expectAccessible();
+    const cards = await main.locator('.app-staff-card').count();
+    expect(cards).toBeGreaterThan(0);
+    expect(await main.getByTestId('search-limited').textContent()).toBe(
+      `Showing the next ${cards} ${cards === 1 ? 'match' : 'matches'}; add more of the name to narrow it.`,
+    );
+  },
+);
+
+browserTest(
   'a search that is too long says so in plain words, keeps the filters, and offers no retry',
   app,
   async (journey) => {

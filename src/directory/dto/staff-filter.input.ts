@@ -10,6 +10,11 @@ import { IsPlainText } from '../../staff/plain-text.validator';
 import { MAX_SEARCH_LENGTH } from '../search-text';
 
 export const DIRECTORY_COUNT_CAP = 1000;
+/**
+ * A search of single letters only checks this many people per page (`searchLimited`); also how
+ * many people by name a broad search tests row by row before sorting the index's matches.
+ */
+export const DIRECTORY_SCAN_WINDOW = 5000;
 /** A search matching more people than this is listed by name instead of ranked. */
 export const RANKED_MATCHES_LIMIT = 1000;
 
@@ -94,6 +99,17 @@ export class StaffArgs extends PageArgs {
 export class StaffConnection extends ConnectionType(StaffMember, 'Staff') {
   @Field({ description: `Whether more people match than totalCount (${DIRECTORY_COUNT_CAP}).` })
   totalCountCapped: boolean;
+
+  @Field({
+    description:
+      'True when the search could not be checked against everyone at once (every typed word ' +
+      'a single letter, which no index holds): this page holds the matches among the next ' +
+      `${DIRECTORY_SCAN_WINDOW.toLocaleString('en-GB')} people in order only — possibly fewer ` +
+      'than `first`, or none — and nobody was counted: totalCount is the number on this page ' +
+      '(totalCountCapped true), and when hasNextPage is true, endCursor continues where the ' +
+      'check stopped. Show "Showing the first N matches; add more of the name to narrow it".',
+  })
+  searchLimited: boolean;
 
   @Field(() => [String], {
     description:

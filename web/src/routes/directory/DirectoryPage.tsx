@@ -20,6 +20,7 @@ const DirectoryPageQuery = graphql(`
     staff(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       totalCountCapped
+      searchLimited
       similarWords
       pageInfo {
         hasNextPage
@@ -115,9 +116,20 @@ interface PageState {
   cursors?: (string | null)[];
 }
 
-function countText(total: number, capped: boolean): string {
+function countText(total: number, capped: boolean, limited: boolean): string {
+  if (limited)
+    return `${total.toLocaleString('en-GB')} ${total === 1 ? 'match' : 'matches'} so far`;
   if (capped) return `More than ${total.toLocaleString('en-GB')} people`;
   return `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`;
+}
+
+/** What a page of a search of single letters (checked a stretch at a time) holds. */
+function limitedText(shownCount: number, pageNumber: number, more: boolean): string {
+  const found =
+    shownCount === 0
+      ? 'No matches in this part of the directory'
+      : `Showing the ${pageNumber > 1 ? 'next' : 'first'} ${shownCount.toLocaleString('en-GB')} ${shownCount === 1 ? 'match' : 'matches'}`;
+  return `${found}; add more of the name to narrow it${more ? ', or look further on the next page' : ''}.`;
 }
 
 /** The `sort` of the page's address, as the API's order. */
@@ -153,6 +165,8 @@ export function DirectoryPage() {
   const pageNumber = cursors.length + 1;
   const total = shown?.staff.totalCount ?? 0;
   const capped = shown?.staff.totalCountCapped ?? false;
+  // a search of single letters is checked a stretch of the directory at a time, never counted
+  const limited = shown?.staff.searchLimited ?? false;
   const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageOf = (n: number) => (pages ? `page ${n} of ${pages}` : `page ${n}`);
   const titleBase = filter.search ? `Directory: ${filter.search}` : 'Staff directory';
@@ -398,7 +412,7 @@ export function DirectoryPage() {
               tabIndex={-1}
               ref={headingRef}
             >
-              {countText(total, capped)}
+              {countText(total, capped, limited)}
               {pages === null || pages > 1 ? (
                 <span className="app-directory__page">, {pageOf(pageNumber)}</span>
               ) : null}
@@ -429,7 +443,12 @@ export function DirectoryPage() {
               {shown.staff.similarWords.join(', ')}.
             </p>
           ) : null}
-          {shown.staff.edges.length === 0 ? (
+          {limited ? (
+            <p className="app-directory__limited" data-testid="search-limited">
+              {limitedText(shown.staff.edges.length, pageNumber, shown.staff.pageInfo.hasNextPage)}
+            </p>
+          ) : null}
+          {shown.staff.edges.length === 0 && limited ? null : shown.staff.edges.length === 0 ? (
             <div className="app-empty">
               <p>No one in the directory matches your search.</p>
               <p>You could:</p>
