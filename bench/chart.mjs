@@ -1,3 +1,4 @@
+/* global process, console */
 // `node bench/chart.mjs [dir]` (npm run bench runs it after each run): reads every
 // <database>-<staff>.json the bench wrote in dir (default docs/benchmarks) and draws each
 // scenario's p95 against the dataset's size, one panel per database, as p95-growth.svg there.
@@ -9,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 
-const dir = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks');
+const dir =
+  process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks');
 const runs = readdirSync(dir)
   .filter((file) => /^(sqlite|postgres)-\d+\.json$/.test(file))
   .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));

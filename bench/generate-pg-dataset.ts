@@ -85,7 +85,13 @@ export async function generatePgDataset(
     for (const { table, columns, rows } of tables) {
       step(`${(await copy(db, table, columns, rows)).toLocaleString()} ${table}`);
     }
-    for (const table of ['organisations', 'sites', 'departments', 'staff_members', 'social_accounts'])
+    for (const table of [
+      'organisations',
+      'sites',
+      'departments',
+      'staff_members',
+      'social_accounts',
+    ])
       await db.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`,
       );

@@ -232,7 +232,9 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
       if (r.skipped) {
-        console.log(`| ${r.name} | skipped: ${r.skipped} | | | | | | | | | | | ${r.target ?? '—'} |`);
+        console.log(
+          `| ${r.name} | skipped: ${r.skipped} | | | | | | | | | | | ${r.target ?? '—'} |`,
+        );
         continue;
       }
       const dash = (value: unknown) => (value === undefined ? '—' : String(value));
