@@ -54,7 +54,12 @@ const spec = {
         scale: { type: 'log' },
         title: 'p95 ms (log)',
       },
-      color: { field: 'scenario', type: 'nominal', legend: { orient: 'bottom', columns: 2 } },
+      color: {
+        field: 'scenario',
+        type: 'nominal',
+        scale: { scheme: 'tableau20' },
+        legend: { orient: 'bottom', columns: 2, labelLimit: 320 },
+      },
       tooltip: [{ field: 'scenario' }, { field: 'staff' }, { field: 'p95' }, { field: 'load' }],
     },
   },
@@ -67,3 +72,35 @@ view.finalize();
 const file = join(dir, 'p95-growth.svg');
 writeFileSync(file, svg + '\n');
 console.log(`Chart: ${file} (${points.length} points from ${runs.length} runs)`);
+
+// the tables for docs/benchmarks.md: per size, SQLite's figures beside PostgreSQL's
+const cell = (s) =>
+  !s
+    ? '— | — | — | —'
+    : s.skipped
+      ? `skipped | | | `
+      : `${s.p95} | ${s.perSecond} | ${s.statementsPerRequest ?? '—'} | ${s.loopMaxMs ?? '—'}`;
+const loadOf = (s) => (s?.loadAverage ? s.loadAverage.join('→') : '—');
+for (const staff of [...new Set(runs.map((run) => run.staff))].sort((a, b) => a - b)) {
+  const sqlite = runs.find((run) => run.staff === staff && run.database === 'sqlite');
+  const postgres = runs.find((run) => run.staff === staff && run.database === 'postgres');
+  const names = [
+    ...new Set([...(sqlite?.scenarios ?? []), ...(postgres?.scenarios ?? [])].map((s) => s.name)),
+  ];
+  const when = (run) =>
+    run
+      ? `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, peak RSS ${run.peakRssMb} MB`
+      : 'not run';
+  console.log(
+    `\n${staff.toLocaleString('en-GB')} staff — SQLite: ${when(sqlite)}; PostgreSQL: ${when(postgres)}\n`,
+  );
+  console.log(
+    '| scenario | SQLite p95 ms | req/s | statements / request | event loop max ms | PostgreSQL p95 ms | req/s | statements / request | event loop max ms | load average (SQLite; PostgreSQL) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const name of names) {
+    const s = sqlite?.scenarios.find((x) => x.name === name);
+    const p = postgres?.scenarios.find((x) => x.name === name);
+    console.log(`| ${name} | ${cell(s)} | ${cell(p)} | ${loadOf(s)}; ${loadOf(p)} |`);
+  }
+}
