@@ -96,11 +96,10 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
   const where = await buildDataset(choice);
   const datasetSeconds = Math.round((Date.now() - genStarted) / 1000);
 
-  // BENCH_PORTS=server,floor,counter (the smoke test's free ports); otherwise three at random
-  const base = 45000 + Math.floor(Math.random() * 1000);
+  // BENCH_PORTS=server,floor,counter; otherwise three the system finds free
   const [port, floorPort, statementsPort] = process.env.BENCH_PORTS
     ? process.env.BENCH_PORTS.split(',').map(Number)
-    : [base, base + 1, base + 2];
+    : await freePorts(3);
   const loopFile = join(tmpdir(), `staff-voices-loop-${process.pid}.json`);
   const server = start(join(__dirname, '..', 'dist', 'main.js'), {
     BENCH_LOOP_FILE: loopFile,
@@ -397,6 +396,24 @@ function start(script: string, env: Record<string, string>, code?: string): Chil
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
+}
+
+/** Ports free now (others' benches share this machine: a fixed range collides). */
+async function freePorts(count: number): Promise<number[]> {
+  const { createServer } = await import('node:net');
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<import('node:net').Server>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function waitFor(port: number) {
