@@ -10,6 +10,8 @@ export interface LoadResult {
   p99: number;
   max: number;
   perSecond: number;
+  /** Every request sent, the warm-up's included (the divisor of per-request counts). */
+  sent: number;
 }
 
 export interface LoadRequest {
@@ -31,7 +33,7 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const concurrency = options.concurrency ?? 10;
   const total = options.requests ?? 5000;
-  const warmup = options.warmup ?? Math.min(500, total / 10);
+  const warmup = options.warmup ?? Math.min(500, Math.ceil(total / 10));
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
@@ -94,5 +96,6 @@ export async function runLoad(
     p99: ms(histogram.getValueAtPercentile(99)),
     max: ms(histogram.maxValue),
     perSecond: Math.round(total / seconds),
+    sent: warmup + total,
   };
 }

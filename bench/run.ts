@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import * as hdr from 'hdr-histogram-js';
-import { ChildProcess, spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoRandom } from '../src/seed/demo-random';
-import { generateDataset, NATIONAL } from './generate-dataset';
+import { buildDataset, DatasetChoice, datasetChoiceFromEnv } from './dataset';
+import { NATIONAL, sizeFor } from './dataset-rows';
 import { LoadRequest, LoadResult, runLoad } from './http-load';
 import { benchImport } from './import';
 import { SCENARIOS } from './scenarios';
@@ -13,34 +15,97 @@ import { measureSlowRequests, slowRequests } from './slow-requests';
 /**
  * `npm run bench`: builds (once) a national dataset, starts the built server on it, and measures
  * each scenario over HTTP with 10 concurrent clients, beside two floors measured in the same run:
- * a bare node:http server, and the scenario's SQL through better-sqlite3 directly.
- * BENCH_STAFF=20000 npm run bench for a quick run on a small dataset; BENCH_ONLY=leaderboard,import
- * for some scenarios only.
+ * a bare node:http server, and the scenario's SQL through better-sqlite3 directly. Per scenario
+ * it reports the latencies, the SQL statements per request (counted at the drivers,
+ * bench/statement-count.cjs), the server's longest event-loop block and its peak RSS, with the
+ * load average at the start and end; each run is written as JSON to docs/benchmarks/
+ * (`<database>-<staff>.json`) and the p95 of every scenario across the sizes on file is drawn
+ * as docs/benchmarks/p95-growth.svg (bench/chart.mjs).
+ *
+ * BENCH_STAFF=20000 for one size; BENCH_SIZES=20000,200000 for several in turn (one JSON each);
+ * BENCH_DATABASE_URL=postgres://… runs on PostgreSQL (the dataset is built there by COPY; with
+ * several sizes each has its own database, `<name>_<staff>`); BENCH_LEADERBOARDS=skip builds
+ * no leaderboards and skips their scenarios; BENCH_ONLY=leaderboard,import for some scenarios
+ * only (their rows replace those of the same name in the JSON on file); BENCH_REQUESTS per
+ * scenario; BENCH_OUT=<dir> writes the JSON and chart there instead.
  */
 async function main() {
-  const staff = Number(process.env.BENCH_STAFF ?? NATIONAL.staff);
-  const scale = staff / NATIONAL.staff;
-  const size = {
-    ...NATIONAL,
-    staff,
-    organisations: Math.max(3, Math.round(NATIONAL.organisations * Math.min(1, scale * 10))),
-  };
-  const requests = Number(process.env.BENCH_REQUESTS ?? 4000);
-  const path = join(__dirname, '.data', `staff-${staff}-metrics-30d.db`);
-  console.log(
-    `Dataset: ${staff.toLocaleString()} staff, ${size.organisations} organisations -> ${path}`,
-  );
-  const genStarted = Date.now();
-  await generateDataset(path, size);
-  console.log(`Dataset ready in ${((Date.now() - genStarted) / 1000).toFixed(0)} s`);
+  const sizes = (process.env.BENCH_SIZES ?? process.env.BENCH_STAFF ?? String(NATIONAL.staff))
+    .split(',')
+    .map((n) => Number(n.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+    throw new Error(`BENCH_SIZES must be staff counts (10 or more), not ${sizes.join(',')}`);
+  const out = process.env.BENCH_OUT ?? join(__dirname, '..', 'docs', 'benchmarks');
+  for (const staff of sizes) {
+    const choice = datasetChoiceFromEnv(staff);
+    if (choice.databaseUrl && sizes.length > 1) {
+      const url = new URL(choice.databaseUrl);
+      url.pathname = `${url.pathname}_${staff}`;
+      choice.databaseUrl = url.toString();
+    }
+    const run = await benchOne(choice);
+    writeRun(out, run);
+  }
+  drawChart(out);
+}
 
-  const port = 45000 + Math.floor(Math.random() * 1000);
-  const floorPort = port + 1;
+/** One run of the bench, as written to docs/benchmarks/<database>-<staff>.json. */
+export interface BenchRun {
+  database: 'sqlite' | 'postgres';
+  staff: number;
+  organisations: number;
+  leaderboards: boolean;
+  requestsPerScenario: number;
+  concurrency: number;
+  cores: number;
+  startedAt: string;
+  finishedAt: string;
+  /** 1-minute load average at the start and the end of the run. */
+  loadAverage: [number, number];
+  datasetSeconds: number;
+  /** The server's peak resident memory over the run (VmHWM), MB. */
+  peakRssMb: number;
+  scenarios: ScenarioFigures[];
+  slowRequests?: unknown[];
+  metricsImport?: unknown;
+}
+
+export interface ScenarioFigures extends Partial<LoadResult> {
+  name: string;
+  target?: string;
+  /** Why it did not run, when it did not. */
+  skipped?: string;
+  statementsPerRequest?: number;
+  floorSqlP95Ms?: number;
+  loopMaxMs?: number;
+  /** VmHWM over this scenario's seconds alone (reset before it), MB. */
+  peakRssMb?: number;
+  /** 1-minute load average as it started and as it ended. */
+  loadAverage?: [number, number];
+  at?: string;
+}
+
+async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
+  const { staff } = choice;
+  const size = sizeFor(staff);
+  const postgres = Boolean(choice.databaseUrl);
+  const requests = Number(process.env.BENCH_REQUESTS ?? 4000);
+  const startedAt = new Date().toISOString();
+  const loadAtStart = load();
+  const genStarted = Date.now();
+  const where = await buildDataset(choice);
+  const datasetSeconds = Math.round((Date.now() - genStarted) / 1000);
+
+  // BENCH_PORTS=server,floor,counter; otherwise three the system finds free
+  const [port, floorPort, statementsPort] = process.env.BENCH_PORTS
+    ? process.env.BENCH_PORTS.split(',').map(Number)
+    : await freePorts(3);
   const loopFile = join(tmpdir(), `staff-voices-loop-${process.pid}.json`);
   const server = start(join(__dirname, '..', 'dist', 'main.js'), {
     BENCH_LOOP_FILE: loopFile,
+    BENCH_STATEMENTS_PORT: String(statementsPort),
     PORT: String(port),
-    DATABASE_URL: `sqlite:${path}`,
+    DATABASE_URL: postgres ? where : `sqlite:${where}`,
     AUTH_MODE: 'dev',
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
@@ -58,60 +123,96 @@ async function main() {
     {},
     `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.setHeader('content-type', 'application/json'); s.end('{"data":{}}'); }); }).listen(${floorPort}, '127.0.0.1')`,
   );
+  const rows: ScenarioFigures[] = [];
+  let peakRssMb = 0;
+  const peak = () => (peakRssMb = Math.max(peakRssMb, rssPeak(server.pid!)));
+  let slow: Awaited<ReturnType<typeof measureSlowRequests>> = [];
+  let metricsImport: Record<string, unknown> | undefined;
   try {
     await waitFor(port);
     await waitFor(floorPort);
     const random = new DemoRandom(7);
-    const people = Array.from({ length: 200 }, () => 1 + random.int(staff));
+    const people = Array.from({ length: Math.min(200, staff) }, () => 1 + random.int(staff));
     const tokens = new Map<number, string>();
     for (const id of people) tokens.set(id, await signIn(port, id));
-    const db = new Database(path, { readonly: true });
+    // a person's first signed-in request does once-only work: not the first scenario's cost
+    for (const token of tokens.values()) await firstRequest(port, token);
+    peak();
+    // the SQL floors and a few scenarios read the SQLite file directly; on PostgreSQL they say so
+    const db = postgres ? sqliteOnly() : new Database(where, { readonly: true });
     const context = { people, tokens, random, staff, db };
 
-    const results: {
-      result: LoadResult;
-      floorSql?: number;
-      target?: string;
-      loopMaxMs?: number;
-    }[] = [];
+    const measured = async (
+      name: string,
+      run: () => Promise<LoadResult>,
+    ): Promise<ScenarioFigures> => {
+      const loadBefore = load();
+      const at = new Date().toISOString();
+      resetRssPeak(server.pid!);
+      const before = await quiet(statementsPort);
+      const since = Date.now();
+      const result = await run();
+      const after = await statementsSent(statementsPort);
+      const figures: ScenarioFigures = {
+        ...result,
+        name,
+        statementsPerRequest: Math.round(((after - before) / result.sent) * 10) / 10,
+        loopMaxMs: await eventLoopMax(port, since),
+        peakRssMb: rssPeak(server.pid!),
+        loadAverage: [loadBefore, load()],
+        at,
+      };
+      peakRssMb = Math.max(peakRssMb, figures.peakRssMb!);
+      return figures;
+    };
+
     const floorHttp = await runLoad(
       'bare node:http server',
       floorPort,
       () => ({ method: 'POST', path: '/', body: '{}' }),
       { requests },
     );
-    results.push({ result: floorHttp });
+    rows.push({ ...floorHttp, loadAverage: [load(), load()], at: new Date().toISOString() });
     // BENCH_ONLY=leaderboard,import: the scenarios whose names hold any of the words
     const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
     const chosen = (name: string) => !only || only.some((word) => name.includes(word));
     for (const scenario of SCENARIOS.filter((s) => chosen(s.name.toLowerCase()))) {
+      const skipped = whyNot(scenario, context, choice);
+      if (skipped) {
+        rows.push({ name: scenario.name, target: scenario.target, skipped });
+        console.log(`  ${scenario.name}: skipped (${skipped})`);
+        continue;
+      }
       await new Promise((resolve) => setTimeout(resolve, 1100)); // its own seconds of loop delay
-      const since = Date.now();
-      const result = await runLoad(
-        scenario.name,
-        port,
-        (i) => graphql(scenario.request(context, i), tokens.get(people[i % people.length])!),
-        {
-          requests: scenario.requests ?? requests,
-        },
+      const figures = await measured(scenario.name, () =>
+        runLoad(
+          scenario.name,
+          port,
+          (i) => graphql(scenario.request(context, i), tokens.get(people[i % people.length])!),
+          { requests: Math.min(scenario.requests ?? requests, requests) },
+        ),
       );
-      const loopMaxMs = await eventLoopMax(port, since);
-      const floorSql = scenario.sql ? sqlFloor(db, (i) => scenario.sql!(context, i)) : undefined;
-      results.push({ result, floorSql, target: scenario.target, loopMaxMs });
+      figures.target = scenario.target;
+      if (scenario.sql && !postgres)
+        figures.floorSqlP95Ms = sqlFloor(db, (i) => scenario.sql!(context, i));
+      rows.push(figures);
       console.log(
-        `  ${scenario.name}: p95 ${result.p95} ms (${result.perSecond}/s), event loop held at most ${loopMaxMs} ms`,
+        `  ${scenario.name}: p95 ${figures.p95} ms (${figures.perSecond}/s), ${figures.errors} errors, ` +
+          `${figures.statementsPerRequest} statements a request, event loop held at most ${figures.loopMaxMs} ms, ` +
+          `peak RSS ${figures.peakRssMb} MB, load ${figures.loadAverage!.join(' → ')}`,
       );
     }
-    const slow =
-      !only || only.some((word) => 'slow requests'.includes(word))
-        ? await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db))
-        : [];
-    db.close();
-    if (!only || only.some((word) => 'metrics import'.includes(word))) {
-      const figures = await benchImport(path, port, (id) => signIn(port, id), {
+    if (!postgres && (!only || only.some((word) => 'slow requests'.includes(word))))
+      slow = await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db));
+    peak();
+    if (!postgres) db.close();
+    if (!postgres && (!only || only.some((word) => 'metrics import'.includes(word)))) {
+      resetRssPeak(server.pid!);
+      const figures = await benchImport(where, port, (id) => signIn(port, id), {
         reset: () => loopDelay(server, loopFile),
         read: () => loopDelay(server, loopFile),
       });
+      metricsImport = { ...figures, peakRssMb: peak(), loadAverage: load() };
       console.log(
         `\nMetrics import (POST /api/imports/metrics, text/csv, ${figures.rows.toLocaleString()} rows, ` +
           `${(figures.bytes / 1e6).toFixed(1)} MB): ${figures.rowsPerSecond.toLocaleString()} rows/s ` +
@@ -124,12 +225,22 @@ async function main() {
       );
     }
     console.log(
-      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | SQL floor p95 ms | event loop max ms | target |',
+      `\n${postgres ? 'PostgreSQL' : 'SQLite'}, ${staff.toLocaleString()} staff, ${cpus().length} cores, load average ${loadAtStart} at the start`,
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const { result: r, floorSql, target, loopMaxMs } of results) {
+    console.log(
+      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | statements / request | SQL floor p95 ms | event loop max ms | peak RSS MB | load average | target |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+      if (r.skipped) {
+        console.log(
+          `| ${r.name} | skipped: ${r.skipped} | | | | | | | | | | | ${r.target ?? '—'} |`,
+        );
+        continue;
+      }
+      const dash = (value: unknown) => (value === undefined ? '—' : String(value));
       console.log(
-        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${floorSql ?? '—'} | ${loopMaxMs ?? '—'} | ${target ?? '—'} |`,
+        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${dash(r.statementsPerRequest)} | ${dash(r.floorSqlP95Ms)} | ${dash(r.loopMaxMs)} | ${dash(r.peakRssMb)} | ${r.loadAverage!.join(' → ')} | ${r.target ?? '—'} |`,
       );
     }
     if (slow.length) {
@@ -143,12 +254,89 @@ async function main() {
         );
       }
     }
-    console.log(`\nServer RSS after the run: ${await rss(server.pid!)} MB`);
+    peak();
+    console.log(`\nServer peak RSS over the run (VmHWM): ${peakRssMb} MB (target ≤ 500 MB)`);
   } finally {
     server.kill('SIGTERM');
     floor.kill('SIGKILL');
   }
+  return {
+    database: postgres ? 'postgres' : 'sqlite',
+    staff,
+    organisations: size.organisations,
+    leaderboards: choice.leaderboards,
+    requestsPerScenario: requests,
+    concurrency: 10,
+    cores: cpus().length,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    loadAverage: [loadAtStart, load()],
+    datasetSeconds,
+    peakRssMb,
+    scenarios: rows,
+    ...(slow.length ? { slowRequests: slow } : {}),
+    ...(metricsImport ? { metricsImport } : {}),
+  };
 }
+
+/** Why a scenario cannot run on this dataset, if it cannot. */
+function whyNot(
+  scenario: (typeof SCENARIOS)[number],
+  context: BenchContext,
+  choice: DatasetChoice,
+): string | undefined {
+  if (!choice.leaderboards && scenario.name.toLowerCase().includes('leaderboard'))
+    return 'leaderboards not built (BENCH_LEADERBOARDS=skip)';
+  try {
+    scenario.request(context, 0);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** A stand-in for the SQLite file on PostgreSQL: any use says what is missing. */
+function sqliteOnly(): Database.Database {
+  return new Proxy({} as Database.Database, {
+    get: () => {
+      throw new Error('reads the SQLite file directly: SQLite only');
+    },
+  });
+}
+
+/** Writes the run as <database>-<staff>.json; a BENCH_ONLY run replaces its rows in the one on file. */
+function writeRun(dir: string, run: BenchRun): void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${run.database}-${run.staff}.json`);
+  let written = run;
+  if (process.env.BENCH_ONLY && existsSync(file)) {
+    const before = JSON.parse(readFileSync(file, 'utf8')) as BenchRun;
+    const fresh = new Set(run.scenarios.map((s) => s.name));
+    written = {
+      ...before,
+      ...run,
+      peakRssMb: Math.max(before.peakRssMb, run.peakRssMb),
+      scenarios: [
+        ...before.scenarios.map((s) =>
+          fresh.has(s.name) ? run.scenarios.find((r) => r.name === s.name)! : s,
+        ),
+        ...run.scenarios.filter((s) => !before.scenarios.some((b) => b.name === s.name)),
+      ],
+    };
+  }
+  writeFileSync(file, JSON.stringify(written, null, 2) + '\n');
+  console.log(`Results: ${file}`);
+}
+
+/** The p95 growth chart of every run on file (bench/chart.mjs: vega-lite, rendered in Node). */
+function drawChart(dir: string): void {
+  const drawn = spawnSync(process.execPath, [join(__dirname, 'chart.mjs'), dir], {
+    stdio: 'inherit',
+  });
+  if (drawn.status !== 0) throw new Error('drawing the chart failed');
+}
+
+const load = () => Math.round(loadavg()[0] * 10) / 10;
 
 export interface BenchContext {
   people: number[];
@@ -198,7 +386,9 @@ function start(script: string, env: Record<string, string>, code?: string): Chil
   const profile = !code && process.env.BENCH_CPU_PROF;
   const args = [
     ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
-    ...(code ? [] : ['-r', join(__dirname, 'loop-delay.cjs')]),
+    ...(code
+      ? []
+      : ['-r', join(__dirname, 'loop-delay.cjs'), '-r', join(__dirname, 'statement-count.cjs')]),
     ...(code ? [script, code] : [script]),
   ];
   const child = spawn(process.execPath, args, {
@@ -206,6 +396,24 @@ function start(script: string, env: Record<string, string>, code?: string): Chil
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
+}
+
+/** Ports free now (others' benches share this machine: a fixed range collides). */
+async function freePorts(count: number): Promise<number[]> {
+  const { createServer } = await import('node:net');
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<import('node:net').Server>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function waitFor(port: number) {
@@ -224,6 +432,15 @@ async function waitFor(port: number) {
 async function eventLoopMax(port: number, since: number): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${port}/health/event-loop?since=${since}`);
   return ((await res.json()) as { maxMs: number }).maxMs;
+}
+
+async function firstRequest(port: number, token: string): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ me { id } }' }),
+  });
+  if (!res.ok) throw new Error(`first request failed: ${res.status} ${await res.text()}`);
 }
 
 async function signIn(port: number, staffId: number): Promise<string> {
@@ -254,11 +471,41 @@ async function loopDelay(
   return { maxMs: NaN, p99Ms: NaN };
 }
 
-async function rss(pid: number): Promise<number> {
-  const { readFileSync } = await import('node:fs');
+/** The process's peak resident memory (VmHWM) since it started or since resetRssPeak, MB. */
+function rssPeak(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** Starts VmHWM again from the current RSS (Linux: "5" to clear_refs), so a scenario has its own peak. */
+function resetRssPeak(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not allowed here: the peak then covers the run so far
+  }
+}
+
+/**
+ * The statement count once the server has sent none for half a second (or after 10 s): work left
+ * over from before (sign-ins, start-up catch-up) is not charged to the next scenario.
+ */
+async function quiet(port: number): Promise<number> {
+  let last = await statementsSent(port);
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await statementsSent(port);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** Statements the server has sent since it started (bench/statement-count.cjs). */
+async function statementsSent(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/`);
+  return ((await res.json()) as { statements: number }).statements;
 }
 
 void main().catch((error) => {
