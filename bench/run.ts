@@ -4,6 +4,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoRandom } from '../src/seed/demo-random';
+import { frameworkFloorRows } from './framework-floor';
 import { generateDataset, NATIONAL } from './generate-dataset';
 import { LoadRequest, LoadResult, runLoad } from './http-load';
 import { benchImport } from './import';
@@ -102,6 +103,15 @@ async function main() {
         `  ${scenario.name}: p95 ${result.p95} ms (${result.perSecond}/s), event loop held at most ${loopMaxMs} ms`,
       );
     }
+    results.push(
+      ...(await frameworkFloorRows({
+        dataset: path,
+        productPort: port,
+        context,
+        requests,
+        chosen,
+      })),
+    );
     const slow =
       !only || only.some((word) => 'slow requests'.includes(word))
         ? await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db))
