@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { sign } from 'jsonwebtoken';
 import { ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { LoadResult, runLoad } from './http-load';
 import type { BenchContext } from './run';
@@ -26,6 +27,9 @@ export interface FrameworkFloorFigures {
   floor: LoadResult;
   product: LoadResult;
   ratio: number;
+  /** CPU time per request of each server process (all its threads), median round, in ms. */
+  floorCpuMs: number;
+  productCpuMs: number;
 }
 
 /**
@@ -35,10 +39,11 @@ export interface FrameworkFloorFigures {
 export async function measureFrameworkFloor(options: {
   dataset: string;
   productPort: number;
+  productPid: number;
   context: BenchContext;
   requests: number;
 }): Promise<FrameworkFloorFigures> {
-  const { dataset, productPort, context, requests } = options;
+  const { dataset, productPort, productPid, context, requests } = options;
   const scenario = SCENARIOS.find((s) => s.name === PROFILE_SCENARIO)!;
   const port = productPort + 2;
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -65,24 +70,47 @@ export async function measureFrameworkFloor(options: {
       );
     const floors: LoadResult[] = [];
     const products: LoadResult[] = [];
+    const floorCpu: number[] = [];
+    const productCpu: number[] = [];
+    // CPU time per request beside the throughput: on a machine others share, the throughput
+    // moves with their load, the CPU a request costs much less
+    const measured = async (pid: number, cpu: number[], run: () => Promise<LoadResult>) => {
+      const before = cpuMs(pid);
+      const result = await run();
+      cpu.push((cpuMs(pid) - before) / result.requests);
+      return result;
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      floors.push(await load('framework floor: minimal Apollo Server 5', port, floorTokens));
+      floors.push(
+        await measured(child.pid!, floorCpu, () =>
+          load('framework floor: minimal Apollo Server 5', port, floorTokens),
+        ),
+      );
       products.push(
-        await load(`${PROFILE_SCENARIO} (beside the floor)`, productPort, context.tokens),
+        await measured(productPid, productCpu, () =>
+          load(`${PROFILE_SCENARIO} (beside the floor)`, productPort, context.tokens),
+        ),
       );
     }
     const median = (results: LoadResult[]) =>
       [...results].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(results.length / 2)];
+    const middle = (values: number[]) =>
+      Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] * 100) / 100;
     const floor = median(floors);
     const product = median(products);
     const ratio = Math.round((product.perSecond / floor.perSecond) * 100) / 100;
+    const floorCpuMs = middle(floorCpu);
+    const productCpuMs = middle(productCpu);
     console.log(
       `  framework floor (${ROUNDS} interleaved rounds, median): minimal Apollo Server 5 ` +
-        `${floor.perSecond}/s p95 ${floor.p95} ms; product ${product.perSecond}/s p95 ${product.p95} ms; ` +
-        `ratio ${ratio} (target ≥ 0.5); rounds: floor ${floors.map((r) => r.perSecond).join(', ')}, ` +
-        `product ${products.map((r) => r.perSecond).join(', ')}`,
+        `${floor.perSecond}/s p95 ${floor.p95} ms, ${floorCpuMs} ms CPU a request; product ` +
+        `${product.perSecond}/s p95 ${product.p95} ms, ${productCpuMs} ms CPU a request; ` +
+        `throughput ratio ${ratio} (target ≥ 0.5), CPU ratio ` +
+        `${Math.round((floorCpuMs / productCpuMs) * 100) / 100}; rounds: floor ` +
+        `${floors.map((r) => r.perSecond).join(', ')}/s, product ` +
+        `${products.map((r) => r.perSecond).join(', ')}/s`,
     );
-    return { floor, product, ratio };
+    return { floor, product, ratio, floorCpuMs, productCpuMs };
   } finally {
     child.kill('SIGKILL');
   }
@@ -95,13 +123,28 @@ export async function measureFrameworkFloor(options: {
 export async function frameworkFloorRows(options: {
   dataset: string;
   productPort: number;
+  productPid: number;
   context: BenchContext;
   requests: number;
   chosen: (name: string) => boolean;
 }): Promise<{ result: LoadResult; target?: string }[]> {
   if (!options.chosen(PROFILE_SCENARIO)) return [];
-  const { floor, product, ratio } = await measureFrameworkFloor(options);
-  return [{ result: floor }, { result: product, target: `ratio to the floor ${ratio} (≥ 0.5)` }];
+  const { floor, product, ratio, floorCpuMs, productCpuMs } = await measureFrameworkFloor(options);
+  return [
+    { result: floor, target: `${floorCpuMs} ms CPU a request` },
+    {
+      result: product,
+      target: `ratio to the floor ${ratio} (≥ 0.5); ${productCpuMs} ms CPU a request`,
+    },
+  ];
+}
+
+/** User and system CPU time a process has used, all its threads, in ms (/proc, Linux). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second)
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function startFloor(dataset: string, port: number, publicKey: string | Buffer): ChildProcess {

@@ -107,6 +107,7 @@ async function main() {
       ...(await frameworkFloorRows({
         dataset: path,
         productPort: port,
+        productPid: server.pid!,
         context,
         requests,
         chosen,
