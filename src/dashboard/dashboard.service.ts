@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { ForbiddenError, InvalidInputError } from '../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import {
   administeredOrganisationId,
@@ -52,6 +53,7 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly leaderboard: LeaderboardService,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -111,7 +113,30 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
     return this.running;
   }
 
-  /** On demand (the command line, the dashboard's button): every organisation's figures again. */
+  /**
+   * The dashboard's "count again" button: one organisation's figures for today, counted now
+   * (the team's own; a national admin names one). Bounded by that organisation's people, like
+   * the daily job; NHS-wide figures are the organisations' sums, so they follow. Audited.
+   */
+  async refresh(user: AuthenticatedUser, organisationId: number | null | undefined) {
+    const scope = organisationId ?? administeredOrganisationId(user);
+    if (scope === null || !mayAdminister(user, scope)) throw notYours();
+    const day = this.today();
+    await this.transactions.run(async (tx) => {
+      await this.snapshotIn(tx, scope, day);
+      await this.audit.record(tx, {
+        actorId: user.staff.id,
+        action: 'dashboard.refresh',
+        targetType: 'organisation',
+        targetId: scope,
+        organisationId: scope,
+        after: { day },
+      });
+    });
+    return { organisationId: scope, day };
+  }
+
+  /** On demand (the command line): these organisations' figures again. */
   async snapshotOrganisations(organisationIds: readonly number[], day = this.today()) {
     for (const organisationId of organisationIds) await this.snapshot(organisationId, day);
   }

@@ -14,6 +14,16 @@ const focusedText = (page: Page) =>
 const boardRow = (main: Locator, name: string) =>
   main.locator('table').first().locator('tbody tr', { hasText: name });
 
+/** A figure of an import report's summary ("Rows read"). */
+const reportFigure = async (main: Locator, label: string) =>
+  (
+    await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
+  ).trim();
+
+/** The rows of an import report's table of rejected rows. */
+const rejectedRows = (main: Locator) =>
+  main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+
 /** A handle of letters only, unique to this run. */
 const handleOf = (word: string) => `${word.toLowerCase()}${Date.now() % 100000}`;
 
@@ -119,14 +129,11 @@ browserTest(
     await main.getByText('activity.csv has been imported').waitFor();
     await main.getByRole('heading', { level: 1, name: /Import report/ }).waitFor();
     await journey.expectAccessible();
-    const figure = async (label: string) =>
-      (
-        await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
-      ).trim();
+    const figure = (label: string) => reportFigure(main, label);
     expect(await figure('Rows read')).toBe('5');
     expect(await figure('Added or changed')).toBe('1');
     expect(await figure('Rejected')).toBe('4');
-    const rejected = main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+    const rejected = rejectedRows(main);
     expect(await rejected.count()).toBe(4);
     const reasonOn = async (line: number) =>
       await rejected
@@ -167,6 +174,87 @@ browserTest(
     // the other new pages, at this width too
     await open(journey, '/campaigns/new', 'Create a campaign');
     await open(journey, '/admin/leaderboard-weights', 'Leaderboard weights');
+  },
+  { width: 1280, height: 900 },
+);
+
+browserTest(
+  'the communications team imports daily figures with bad rows, reads the report, and its leaderboard changes',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const trust = await world.organisation();
+    const nurseHandle = handleOf('nurse');
+    const porterHandle = handleOf('porter');
+    const nurse = await world.person({
+      organisation: trust,
+      name: `Aaron ${world.unique()}`,
+      accounts: [{ platform: 'X', handle: `@${nurseHandle}` }],
+    });
+    const porter = await world.person({
+      organisation: trust,
+      name: `Zed ${world.unique()}`,
+      accounts: [{ platform: 'X', handle: `@${porterHandle}` }],
+    });
+    await journey.signInAs(await world.admin(trust));
+    const main = page.getByRole('main');
+    const rankOf = (name: string) =>
+      main
+        .locator('section[aria-labelledby="board-heading"] tbody tr', { hasText: name })
+        .locator('td')
+        .first()
+        .innerText();
+
+    // before: level (with the admin), both named to their own communications team
+    await journey.goto(`/leaderboard?organisation=${trust.id}`);
+    await main.getByRole('heading', { level: 1, name: 'Leaderboard' }).waitFor();
+    await main.getByRole('heading', { level: 2, name: new RegExp(`^${trust.name}`) }).waitFor();
+    expect(await rankOf(porter.displayName)).toBe('1 (joint)');
+    expect(await rankOf(nurse.displayName)).toBe('1 (joint)');
+    await journey.expectAccessible();
+
+    await open(journey, '/admin/imports', 'Import figures');
+    expect(await main.getByLabel('Daily figures for staff accounts').isChecked()).toBe(true);
+    const csv = [
+      'platform,handle,date,followers,posts,engagements',
+      `X,@${porterHandle},${addDays(today, -1)},4200,30,900`, // 2 kept
+      `X,${porterHandle},${today},4300,35,1000`, // 3 kept: a handle without its @ is the same
+      `X,@${nurseHandle},${today},-5,1,1`, // 4 negative
+      `X,@nobody${porterHandle.slice(6)},${today},10,1,1`, // 5 no such account
+      `X,@${nurseHandle},${addDays(today, 2)},10,1,1`, // 6 in the future
+      '',
+    ].join('\n');
+    await main
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await main.getByRole('button', { name: 'Import file' }).click();
+    await page.waitForURL(/\/admin\/imports\/\d+$/);
+    await main.getByText('figures.csv has been imported').waitFor();
+    await journey.expectAccessible();
+    const figure = (label: string) => reportFigure(main, label);
+    expect(await figure('Rows read')).toBe('5');
+    expect(await figure('Added or changed')).toBe('2');
+    expect(await figure('Rejected')).toBe('3');
+    const rejected = rejectedRows(main);
+    expect(await rejected.count()).toBe(3);
+
+    // the porter's figures moved them ahead on their organisation's board
+    await main.getByRole('link', { name: 'See the leaderboard' }).click();
+    await page.waitForURL('**/leaderboard');
+    await main.getByRole('heading', { level: 1, name: 'Leaderboard' }).waitFor();
+    await journey.settled();
+    await journey.expectAccessible();
+    await main.getByText('Choose a board').click();
+    await main.getByLabel('Organisation').selectOption({ label: trust.name });
+    await main.getByRole('button', { name: 'Show this board' }).click();
+    await page.waitForURL(`**/leaderboard?organisation=${trust.id}`);
+    await main.getByRole('heading', { level: 2, name: new RegExp(`^${trust.name}`) }).waitFor();
+    await journey.settled();
+    expect(await rankOf(porter.displayName)).toBe('1');
+    expect(await rankOf(nurse.displayName)).toBe('2 (joint)');
+    expect(await main.getByLabel('Organisation').inputValue()).toBe(String(trust.id));
+    await journey.expectAccessible();
   },
   { width: 1280, height: 900 },
 );
@@ -293,6 +381,31 @@ browserTest(
     await main.getByText('#hellomynameis').waitFor();
     await main.getByText(`Staff of ${trust.name}`).waitFor();
     await main.getByText('Nobody is on this campaign’s leaderboard yet.').waitFor();
+    await journey.expectAccessible();
+
+    // a typo in the name and a day too few: corrected from the campaign's page
+    const campaignUrl = page.url();
+    await main.getByRole('link', { name: 'Change the campaign’s details' }).click();
+    await page.waitForURL(/\/campaigns\/\d+\/edit$/);
+    await main.getByRole('heading', { level: 1, name: 'Change campaign details' }).waitFor();
+    expect(await main.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    expect(await main.getByLabel('Hashtag').inputValue()).toBe('#hellomynameis');
+    await journey.expectTitle('Change campaign details – Staff Voices – NHS');
+    await journey.expectAccessible();
+    await fillDay('endsOn', addDays(today, 1));
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await summary
+      .getByRole('link', { name: 'The campaign must end on or after the day it starts' })
+      .waitFor();
+    await journey.expectTitle('Error: Change campaign details – Staff Voices – NHS');
+    await journey.expectAccessible();
+    const corrected = `${name} 2027`;
+    await main.getByLabel('Name', { exact: true }).fill(corrected);
+    await fillDay('endsOn', addDays(today, 10));
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(campaignUrl);
+    await main.getByText(`${corrected} has been changed`).waitFor();
+    await main.getByRole('heading', { level: 1, name: new RegExp(corrected) }).waitFor();
     await journey.expectAccessible();
     await open(journey, '/campaigns', 'Campaigns');
     await main.getByRole('region', { name: 'Coming up' }).getByRole('link', { name }).waitFor();

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
 import { campaignPhase, formatDates, londonToday } from './campaign-dates';
+import { liveBoardLink } from '../leaderboard/leaderboard-labels';
 
 // the top of the board; the whole board is the leaderboard page's
 export const CAMPAIGN_BOARD_SIZE = 50;
@@ -116,6 +117,8 @@ export function CampaignPage() {
   const board = data.leaderboard;
   const me = board.edges.find(({ node }) => node.isMe)?.node;
   const isAdmin = data.me.isCommsAdmin || data.me.isNationalAdmin;
+  // an NHS-wide campaign is the national team's; an organisation's, its own team's
+  const mayChange = campaign.nhsWide ? data.me.isNationalAdmin : isAdmin;
 
   return (
     <div className="nhsuk-grid-row">
@@ -179,14 +182,26 @@ export function CampaignPage() {
           ) : null}
         </ul>
         {isAdmin ? (
-          <p>
-            <Link to={`/admin/imports?campaignId=${campaign.id}`}>
-              Import this campaign’s activity from a CSV file
-            </Link>
-          </p>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to={`/admin/imports?campaignId=${campaign.id}`}>
+                Import this campaign’s activity from a CSV file
+              </Link>
+            </li>
+            {mayChange ? (
+              <li>
+                <Link to={`/campaigns/${campaign.id}/edit`}>Change the campaign’s details</Link>
+              </li>
+            ) : null}
+          </ul>
         ) : null}
 
         <h2 id="campaign-leaderboard">Campaign leaderboard</h2>
+        <p>
+          <Link to={liveBoardLink({ campaignId: campaign.id })}>
+            Open the live campaign leaderboard for a big screen
+          </Link>
+        </p>
         {board.edges.length === 0 ? (
           <p className="app-empty">Nobody is on this campaign’s leaderboard yet.</p>
         ) : (
