@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DemoRandom } from '../src/seed/demo-random';
 import { buildDataset, DatasetChoice, datasetChoiceFromEnv } from './dataset';
 import { NATIONAL, sizeFor } from './dataset-rows';
+import { frameworkFloorRows } from './framework-floor';
 import { LoadRequest, LoadResult, runLoad } from './http-load';
 import { benchImport } from './import';
 import { SCENARIOS } from './scenarios';
@@ -201,6 +202,18 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
           `${figures.statementsPerRequest} statements a request, event loop held at most ${figures.loopMaxMs} ms, ` +
           `peak RSS ${figures.peakRssMb} MB, load ${figures.loadAverage!.join(' → ')}`,
       );
+    }
+    // the framework floor reads the SQLite file: beside the profile scenario, SQLite only
+    if (!postgres) {
+      const floorRows = await frameworkFloorRows({
+        dataset: where,
+        productPort: port,
+        productPid: server.pid!,
+        context,
+        requests,
+        chosen,
+      });
+      for (const { result, target } of floorRows) rows.push({ ...result, target, loadAverage: [load()] });
     }
     if (!postgres && (!only || only.some((word) => 'slow requests'.includes(word))))
       slow = await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db));

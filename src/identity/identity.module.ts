@@ -16,6 +16,7 @@ import { EntraTokenVerifier } from './entra/entra-token-verifier';
 import { ErasedIdentity } from './erased-identity.entity';
 import { IdentityPersonalData } from './identity.personal-data';
 import { IdentityService } from './identity.service';
+import { SignedInCache } from './signed-in-cache';
 import { MyOrganisationResolver } from './my-organisation.resolver';
 import { MyOrganisationService } from './my-organisation.service';
 import { OrganisationClaim } from './organisation-claims/organisation-claim.entity';
@@ -58,6 +59,7 @@ export class IdentityModule {
         OrganisationClaimsResolver,
         StaffOrganisationClaimResolver,
         TokenStrategy,
+        SignedInCache,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [IdentityService, ...(dev ? [DevTokenService] : [])],

@@ -66,10 +66,7 @@ export class IdentityService {
       issuedAt: typeof claims.iat === 'number' ? claims.iat : null,
     };
     // the hot path: one indexed read, and a write only when the token says something new
-    let person = await this.staffMembers.findOneBy({
-      tenantId: seen.tenantId,
-      objectId: seen.objectId,
-    });
+    let person = await this.staff.findByIdentity(seen.tenantId, seen.objectId);
     if (person && !person.active) throw deactivated();
     person = person ? await this.updateFromToken(person, seen) : await this.firstSignIn(seen);
     return { staff: person, roles, isCommsAdmin: seen.isCommsAdmin };

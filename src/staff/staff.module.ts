@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffMember } from './staff-member.entity';
+import { StaffReads } from './staff-reads';
 import { StaffLoaders } from './staff.loader';
 import { StaffPersonalData } from './staff.personal-data';
 import { StaffRepository } from './staff.repository';
@@ -9,7 +10,14 @@ import { StaffService } from './staff.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffMember])],
-  providers: [StaffService, StaffRepository, StaffLoaders, StaffResolver, StaffPersonalData],
+  providers: [
+    StaffService,
+    StaffReads,
+    StaffRepository,
+    StaffLoaders,
+    StaffResolver,
+    StaffPersonalData,
+  ],
   exports: [StaffService],
 })
 export class StaffModule {}

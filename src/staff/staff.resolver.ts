@@ -21,8 +21,20 @@ export class StaffResolver {
   }
 
   @Query(() => StaffMember, { description: 'A member of staff by id.' })
-  staffMember(@Args() { id }: StaffMemberArgs, @CurrentStaff() viewer: StaffMember) {
-    return this.staff.getVisible(id, viewer);
+  async staffMember(
+    @Args() { id }: StaffMemberArgs,
+    @CurrentStaff() viewer: StaffMember,
+    @Context() { loaders }: GraphQLContext,
+  ) {
+    const { person, organisation, site, department } = await this.staff.getVisibleProfile(
+      id,
+      viewer,
+    );
+    // read with the person: the place fields below find them already loaded
+    if (organisation) loaders.organisationById.prime(organisation.id, organisation);
+    if (site) loaders.siteById.prime(site.id, site);
+    if (department) loaders.departmentById.prime(department.id, department);
+    return person;
   }
 
   @Mutation(() => UpdateMyProfilePayload, { description: 'Change my own profile.' })

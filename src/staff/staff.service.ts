@@ -8,6 +8,7 @@ import { Department } from '../organisations/department.entity';
 import { Site } from '../organisations/site.entity';
 import { UpdateMyProfileInput } from './dto/update-my-profile.input';
 import { StaffMember } from './staff-member.entity';
+import { ProfileRow, StaffReads } from './staff-reads';
 import { ListingRule, ListingScope, StaffRepository } from './staff.repository';
 import './staff.changes';
 import { StaffErrorReason } from './staff.errors';
@@ -42,6 +43,7 @@ export class StaffService {
   constructor(
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly staffRepository: StaffRepository,
+    private readonly reads: StaffReads,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -51,12 +53,27 @@ export class StaffService {
    * `field` names the input that gave the id, for the NOT_FOUND.
    */
   async getVisible(id: number, viewer?: { id: number } | null, field = 'id'): Promise<StaffMember> {
-    const person = Number.isSafeInteger(id) ? await this.staff.findOneBy({ id }) : null;
+    return (await this.getVisibleProfile(id, viewer, field)).person;
+  }
+
+  /** getVisible's person with the organisation, site and department they name, in one read. */
+  async getVisibleProfile(
+    id: number,
+    viewer?: { id: number } | null,
+    field = 'id',
+  ): Promise<ProfileRow> {
+    const profile = Number.isSafeInteger(id) ? await this.reads.profile(id) : null;
+    const person = profile?.person;
     const visible = person && (person.id === viewer?.id || (person.active && person.listed));
     if (!visible) {
       throw new NotFoundError(StaffErrorReason.STAFF_NOT_FOUND, 'No such member of staff', field);
     }
-    return person;
+    return profile;
+  }
+
+  /** The person signed in with this identity (Entra tenant id and object id), if any. */
+  findByIdentity(tenantId: string, objectId: string): Promise<StaffMember | null> {
+    return this.reads.byIdentity(tenantId, objectId);
   }
 
   /** The ids of everyone at a site or in a department (for values derived from its name). */
