@@ -64,6 +64,11 @@ export interface PageKey {
 }
 
 const CHUNK = 500;
+/** The full rebuild's unranked entries (startStaging). */
+const STAGING = 'leaderboard_staging';
+/** What a place on a board reads (toPageRow): the entry, its breakdown, the person's consent. */
+const PLACE_COLUMNS = `e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+       s.show_on_leaderboard, s.organisation_id`;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -484,6 +489,83 @@ export class LeaderboardRepository {
     }
   }
 
+  /**
+   * The full rebuild's staging: every entry, unranked, in a table of the transaction's own
+   * connection (TEMP: no other reader sees it, and it goes at commit), indexed by board so each
+   * group of boards is ranked from it in one statement (rankStaged).
+   */
+  async startStaging(tx: EntityManager): Promise<void> {
+    const postgres = tx.connection.options.type === 'postgres';
+    await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
+    await runSql(
+      tx,
+      `CREATE TEMP TABLE ${STAGING} (board varchar(96) NOT NULL, staff_id integer NOT NULL,
+         period varchar(24) NOT NULL, score integer NOT NULL, prev_score integer NULL,
+         sort_name varchar(200) NOT NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
+      {},
+    );
+    await runSql(tx, `CREATE INDEX ${STAGING}_board ON ${STAGING} (board)`, {});
+  }
+
+  async stage(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
+    await insertRows(
+      tx,
+      `${STAGING} (board, staff_id, period, score, prev_score, sort_name)`,
+      6,
+      entries.map((row) => [
+        row.board,
+        row.staffId,
+        row.period,
+        row.score,
+        row.prevScore,
+        row.sortName,
+      ]),
+    );
+  }
+
+  /** The staged boards in order, with how many entries each has. */
+  async stagedBoards(tx: EntityManager): Promise<{ board: string; entries: number }[]> {
+    const { rows } = await runSql<{ board: string; n: number }>(
+      tx,
+      `SELECT board, COUNT(*) AS n FROM ${STAGING} GROUP BY board ORDER BY board`,
+      {},
+    );
+    return rows.map((row) => ({ board: row.board, entries: Number(row.n) }));
+  }
+
+  /**
+   * Ranks the staged boards from `first` to `last` (in stagedBoards' order) into
+   * leaderboard_entries, written in page order, and stores their sizes: the same competition
+   * ranking as rankBoard, set-based.
+   */
+  async rankStaged(tx: EntityManager, first: string, last: string): Promise<void> {
+    const range = { first, last };
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)
+       SELECT board, staff_id, period, new_rank, old_rank, score, prev_score, sort_name FROM (
+         SELECT board, staff_id, period, score, prev_score, sort_name,
+           RANK() OVER (PARTITION BY board ORDER BY score DESC) AS new_rank,
+           CASE WHEN prev_score IS NULL THEN NULL
+                ELSE RANK() OVER (PARTITION BY board, CASE WHEN prev_score IS NULL THEN 0 ELSE 1 END
+                                  ORDER BY prev_score DESC) END AS old_rank
+         FROM ${STAGING} WHERE board >= :first AND board <= :last) ranked
+       ORDER BY board, new_rank, sort_name, staff_id`,
+      range,
+    );
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_boards (board, total_count, prev_count)
+       SELECT board, COUNT(*), COUNT(prev_score) FROM ${STAGING}
+       WHERE board >= :first AND board <= :last GROUP BY board`,
+      range,
+    );
+  }
+
+  async endStaging(tx: EntityManager): Promise<void> {
+    await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
+  }
+
   /** Every board with an entry or a stored size. */
   async allBoards(tx: EntityManager): Promise<string[]> {
     const { rows } = await runSql<{ board: string }>(
@@ -514,15 +596,23 @@ export class LeaderboardRepository {
     return Number(rows[0]?.total_count ?? 0);
   }
 
-  /** A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id). */
-  async page(board: string, first: number, after: PageKey | null): Promise<PageRow[]> {
+  /**
+   * A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id),
+   * the board's stored size read by the same statement (one read a page); a page past the end has
+   * no row to carry it, and reads it alone.
+   */
+  async page(
+    board: string,
+    first: number,
+    after: PageKey | null,
+  ): Promise<{ rows: PageRow[]; totalCount: number }> {
     // a row-value comparison: both databases read it as a range of the page index, so a page
     // deep down a board starts where the cursor is (the OR form scanned from the top)
     const keyset = after ? 'AND (e.rank, e.sort_name, e.staff_id) > (:rank, :name, :id)' : '';
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
-              s.show_on_leaderboard, s.organisation_id
+      `SELECT ${PLACE_COLUMNS},
+              (SELECT b.total_count FROM leaderboard_boards b WHERE b.board = :board) AS total_count
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
@@ -537,15 +627,17 @@ export class LeaderboardRepository {
         id: after?.staffId,
       },
     );
-    return rows.map(toPageRow);
+    return {
+      rows: rows.map(toPageRow),
+      totalCount: rows.length ? Number(rows[0].total_count ?? 0) : await this.totalCount(board),
+    };
   }
 
   /** Those who gained most places since the previous window (ties: rank, name, id). */
   async risers(board: string, first: number): Promise<PageRow[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
-              s.show_on_leaderboard, s.organisation_id
+      `SELECT ${PLACE_COLUMNS}
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
@@ -583,18 +675,22 @@ export class LeaderboardRepository {
     }));
   }
 
-  async entryOf(board: string, staffId: number): Promise<PageRow | null> {
+  /** A person's entry on a board with the board's size (one read), or null when not on it. */
+  async entryOf(
+    board: string,
+    staffId: number,
+  ): Promise<{ row: PageRow; totalCount: number } | null> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
-              s.show_on_leaderboard, s.organisation_id
+      `SELECT ${PLACE_COLUMNS}, b.total_count
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
+       JOIN leaderboard_boards b ON b.board = e.board
        WHERE e.board = :board AND e.staff_id = :staffId`,
       { board, staffId },
     );
-    return rows[0] ? toPageRow(rows[0]) : null;
+    return rows[0] ? { row: toPageRow(rows[0]), totalCount: Number(rows[0].total_count) } : null;
   }
 
   /** Replaces these people's rule badges; a badge the communications team awarded stays. */

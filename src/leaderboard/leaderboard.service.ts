@@ -63,6 +63,26 @@ export const AUTO_REBUILD_LIMIT = 50_000;
 /** People re-scored per transaction in the chunked roll. */
 const ROLL_CHUNK = 500;
 
+/** People scored per step of the full rebuild (each step one short hold of the event loop). */
+const REBUILD_CHUNK = 250;
+/** Entries ranked per statement of the full rebuild (a bigger board is one statement alone). */
+const RANK_CHUNK = 20_000;
+
+/** Consecutive boards, in order, grouped up to `limit` entries a group. */
+function boardGroups(boards: readonly { board: string; entries: number }[], limit: number) {
+  const groups: string[][] = [];
+  let size = Infinity;
+  for (const { board, entries } of boards) {
+    if (size + entries > limit) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(board);
+    size += entries;
+  }
+  return groups;
+}
+
 /** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -216,13 +236,19 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.repository.forgetEverything(tx);
     await this.repository.writeState(tx, DAY_KEY, today);
     await this.repository.writeState(tx, ROLLING_KEY, '');
+    await this.repository.startStaging(tx);
     const ids = await this.repository.allStaffIds(tx);
-    for (const chunk of chunks(ids)) {
-      await this.repository.insertEntries(tx, await this.scorePeople(tx, chunk, today));
+    for (const chunk of chunks(ids, REBUILD_CHUNK)) {
+      await this.repository.stage(tx, await this.scorePeople(tx, chunk, today));
+      await yieldToLoop();
     }
-    const boards = await this.repository.allBoards(tx);
-    for (const board of boards) await this.repository.rankBoard(tx, board);
-    this.events.changed(tx, periodsOf(boards));
+    const boards = await this.repository.stagedBoards(tx);
+    for (const group of boardGroups(boards, RANK_CHUNK)) {
+      await this.repository.rankStaged(tx, group[0], group[group.length - 1]);
+      await yieldToLoop();
+    }
+    await this.repository.endStaging(tx);
+    this.events.changed(tx, periodsOf(boards.map((b) => b.board)));
   }
 
   /**
@@ -455,14 +481,11 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   ): Promise<Connection<LeaderboardPlace>> {
     const board = this.boardOf(query);
     const key = after ? decodeCursor(after, ['int', 'string', 'id']) : null;
-    const [rows, totalCount] = await Promise.all([
-      this.repository.page(
-        board,
-        first,
-        key ? { rank: key[0], sortName: key[1], staffId: key[2] } : null,
-      ),
-      this.repository.totalCount(board),
-    ]);
+    const { rows, totalCount } = await this.repository.page(
+      board,
+      first,
+      key ? { rank: key[0], sortName: key[1], staffId: key[2] } : null,
+    );
     const places = rows.map((row) => ({ row, place: this.asSeenBy(user, row) }));
     const connection = toConnection(places, first, totalCount, ({ row }) => [
       row.rank,
@@ -481,11 +504,8 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     query: LeaderboardQuery,
   ): Promise<(LeaderboardPlace & { outOf: number }) | null> {
     const board = this.boardOf(query);
-    const [row, outOf] = await Promise.all([
-      this.repository.entryOf(board, user.staff.id),
-      this.repository.totalCount(board),
-    ]);
-    return row ? { ...this.asSeenBy(user, row), outOf } : null;
+    const found = await this.repository.entryOf(board, user.staff.id);
+    return found ? { ...this.asSeenBy(user, found.row), outOf: found.totalCount } : null;
   }
 
   /**
