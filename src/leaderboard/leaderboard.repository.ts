@@ -64,6 +64,13 @@ export interface PageKey {
 }
 
 const CHUNK = 500;
+/** Distinct scores read per step of rankBoard. */
+const SCORES_PER_STEP = 64;
+/** Entries (about) given their rank per UPDATE of rankBoard (one score's entries are never split). */
+const ROWS_PER_RANK_UPDATE = 5000;
+
+/** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The full rebuild's unranked entries (startStaging). */
 const STAGING = 'leaderboard_staging';
 /** What a place on a board reads (toPageRow): the entry, its breakdown, the person's consent. */
@@ -457,28 +464,21 @@ export class LeaderboardRepository {
 
   /**
    * Ranks one board: competition ranking (ties share a rank, the next rank skips), now and in
-   * the previous window (among those who were there), and keeps its size.
+   * the previous window (among those who were there), and keeps its size. In steps, the event
+   * loop served between them (a national board has a million entries): the rank of a score is
+   * 1 + how many entries score higher, so the board's distinct scores are read best first, a
+   * step of them at a time with their counts (an index range), and the entries of a few scores
+   * at a time take their rank in one UPDATE that rewrites only those whose rank moved.
    */
   async rankBoard(tx: EntityManager, board: string): Promise<void> {
+    const n = await this.rankBy(tx, board, 'rank', 'score');
+    const p = await this.rankBy(tx, board, 'prev_rank', 'prev_score');
     await runSql(
       tx,
-      `UPDATE leaderboard_entries SET rank = r.new_rank, prev_rank = r.old_rank
-       FROM (SELECT staff_id,
-               RANK() OVER (ORDER BY score DESC) AS new_rank,
-               CASE WHEN prev_score IS NULL THEN NULL
-                    ELSE RANK() OVER (PARTITION BY CASE WHEN prev_score IS NULL THEN 0 ELSE 1 END
-                                      ORDER BY prev_score DESC) END AS old_rank
-             FROM leaderboard_entries WHERE board = :board) r
-       WHERE leaderboard_entries.board = :board AND leaderboard_entries.staff_id = r.staff_id`,
+      `UPDATE leaderboard_entries SET prev_rank = NULL
+       WHERE board = :board AND prev_score IS NULL AND prev_rank IS NOT NULL`,
       { board },
     );
-    const { rows } = await runSql<{ n: number; p: number }>(
-      tx,
-      'SELECT COUNT(*) AS n, COUNT(prev_score) AS p FROM leaderboard_entries WHERE board = :board',
-      { board },
-    );
-    const n = Number(rows[0]?.n ?? 0);
-    const p = Number(rows[0]?.p ?? 0);
     await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board', { board });
     if (n > 0) {
       await runSql(
@@ -487,6 +487,68 @@ export class LeaderboardRepository {
         { board, n, p },
       );
     }
+  }
+
+  /** rankBoard's steps for one ranking; answers how many entries have a `score`. */
+  private async rankBy(
+    tx: EntityManager,
+    board: string,
+    rank: 'rank' | 'prev_rank',
+    score: 'score' | 'prev_score',
+  ): Promise<number> {
+    let above = 0;
+    let below: number | null = null;
+    for (;;) {
+      const { rows }: { rows: { s: number; n: number }[] } = await runSql(
+        tx,
+        `SELECT ${score} AS s, COUNT(*) AS n FROM leaderboard_entries
+         WHERE board = :board AND ${score} IS NOT NULL ${below === null ? '' : `AND ${score} < :below`}
+         GROUP BY ${score} ORDER BY ${score} DESC LIMIT :limit`,
+        { board, below, limit: SCORES_PER_STEP },
+      );
+      if (rows.length === 0) return above;
+      let group: { score: number; rank: number }[] = [];
+      let rowsInGroup = 0;
+      for (const [i, row] of rows.entries()) {
+        group.push({ score: Number(row.s), rank: above + 1 });
+        above += Number(row.n);
+        rowsInGroup += Number(row.n);
+        if (rowsInGroup >= ROWS_PER_RANK_UPDATE || i === rows.length - 1) {
+          await this.setRanks(tx, board, rank, score, group);
+          group = [];
+          rowsInGroup = 0;
+          await yieldToLoop();
+        }
+      }
+      below = Number(rows[rows.length - 1].s);
+    }
+  }
+
+  private async setRanks(
+    tx: EntityManager,
+    board: string,
+    rank: 'rank' | 'prev_rank',
+    score: 'score' | 'prev_score',
+    ranks: readonly { score: number; rank: number }[],
+  ): Promise<void> {
+    const parameters: Record<string, unknown> = {
+      board,
+      high: ranks[0].score,
+      low: ranks[ranks.length - 1].score,
+    };
+    const cases = ranks.map((r, i) => {
+      parameters[`s${i}`] = r.score;
+      parameters[`r${i}`] = r.rank;
+      return `WHEN :s${i} THEN CAST(:r${i} AS integer)`;
+    });
+    const ranked = `CASE ${score} ${cases.join(' ')} END`;
+    await runSql(
+      tx,
+      `UPDATE leaderboard_entries SET ${rank} = ${ranked}
+       WHERE board = :board AND ${score} >= :low AND ${score} <= :high
+         AND (${rank} IS NULL OR ${rank} <> ${ranked})`,
+      parameters,
+    );
   }
 
   /**

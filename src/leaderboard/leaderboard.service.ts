@@ -18,6 +18,7 @@ import {
   LeaderboardRepository,
   PageRow,
   ScoreRow,
+  yieldToLoop,
 } from './leaderboard.repository';
 import {
   computeScore,
@@ -82,9 +83,6 @@ function boardGroups(boards: readonly { board: string; entries: number }[], limi
   }
   return groups;
 }
-
-/** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -271,7 +269,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     for (const chunk of chunks(ids)) {
       const held = groupBy(await this.repository.entriesOf(tx, chunk), (e) => e.board);
       await this.repository.forgetScores(tx, chunk);
+      await yieldToLoop();
       const fresh = groupBy(await this.scorePeople(tx, chunk, today), (e) => e.board);
+      await yieldToLoop();
       for (const board of [...new Set([...held.keys(), ...fresh.keys()])].sort()) {
         boards.add(board);
         await this.repository.placeOnBoard(
@@ -335,6 +335,11 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const snapshots = await this.repository.snapshots(tx, ids);
     const activity = await this.repository.campaignActivity(tx, ids);
     const weights = await this.weightsByOrganisation(tx, people);
+    await yieldToLoop();
+    const rolling = ROLLING_WINDOWS.map(({ window, days }) => ({
+      period: window as string,
+      ranges: rollingRanges(days, today),
+    }));
     const scores: ScoreRow[] = [];
     const entries: EntryRow[] = [];
     for (const person of people) {
@@ -342,12 +347,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       const taken = campaigns.get(person.staffId) ?? [];
       const done = activity.get(person.staffId) ?? [];
       const personWeights = weights(person.organisationId);
-      const periods = ROLLING_WINDOWS.map(({ window, days }) => ({
-        period: window as string,
-        ranges: rollingRanges(days, today),
-        taken,
-        done,
-      }));
+      const periods = rolling.map(({ period, ranges }) => ({ period, ranges, taken, done }));
       for (const campaign of taken) {
         if (campaign.startsOn > today) continue;
         periods.push({
