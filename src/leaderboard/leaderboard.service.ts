@@ -28,7 +28,7 @@ import {
   ScoreWeights,
   WEIGHT_NAMES,
 } from './score';
-import { hasFiguresBy, oneFigurePerDay, scoreInputsFor } from './score-inputs';
+import { hasFiguresBy, oneFigurePerDay, scoreInputsFor, SnapshotRow } from './score-inputs';
 import {
   campaignRange,
   LeaderboardWindow,
@@ -66,6 +66,10 @@ const ROLL_CHUNK = 500;
 
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
+/** People whose figures are read per statement when scoring. */
+const SNAPSHOT_READ_PEOPLE = 50;
+/** The longest the score arithmetic runs before serving the event loop. */
+const SCORING_STRETCH_MS = 20;
 /** Entries ranked per statement of the full rebuild (a bigger board is one statement alone). */
 const RANK_CHUNK = 20_000;
 
@@ -332,7 +336,14 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
     // one after another: a transaction is one connection, which runs one statement at a time
-    const snapshots = await this.repository.snapshots(tx, ids);
+    // a few people a read, the loop served between: an import may give each years of figures
+    const snapshots = new Map<number, SnapshotRow[]>();
+    for (const few of chunks(ids, SNAPSHOT_READ_PEOPLE)) {
+      for (const [staffId, rows] of await this.repository.snapshots(tx, few)) {
+        snapshots.set(staffId, rows);
+      }
+      await yieldToLoop();
+    }
     const activity = await this.repository.campaignActivity(tx, ids);
     const weights = await this.weightsByOrganisation(tx, people);
     await yieldToLoop();
@@ -342,7 +353,12 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     }));
     const scores: ScoreRow[] = [];
     const entries: EntryRow[] = [];
+    let served = performance.now();
     for (const person of people) {
+      if (performance.now() - served > SCORING_STRETCH_MS) {
+        await yieldToLoop();
+        served = performance.now();
+      }
       const rows = oneFigurePerDay(snapshots.get(person.staffId) ?? []);
       const taken = campaigns.get(person.staffId) ?? [];
       const done = activity.get(person.staffId) ?? [];
