@@ -31,7 +31,7 @@ export function rebuildSqliteSearchIndex(db: Database): number {
   const text = db.prepare('UPDATE staff_members SET search_text = ? WHERE id = ?');
   let indexed = 0;
   db.transaction(() => {
-    db.exec("INSERT INTO staff_search (staff_search) VALUES ('delete-all')");
+    db.exec('DELETE FROM staff_search');
     for (let from = 1; maxId !== null && from <= maxId; from += RANGE) {
       const to = from + RANGE - 1;
       const byStaff = new Map<number, { handle: string; visibility: AccountVisibility }[]>();

@@ -235,11 +235,8 @@ describe('privacy: export and erasure', () => {
       const res = await t.gql(ERASE, { input: { confirm: 'ERASE' } }, { token: life.token });
       expect(res).toEqual({ data: { eraseMyData: { erased: true } } });
 
-      // KNOWN GAP (docs/privacy.md): SQLite's contentless FTS5 index keeps a deleted document's
-      // terms in its segment blobs until a merge rewrites them; every other table, and all of
-      // PostgreSQL, has nothing left
-      const except = t.database.kind === 'sqlite' ? ['staff_search_data'] : [];
-      expect(await findAnywhere(t, life.needles, { except })).toEqual([]);
+      // every table, the search index's segment blobs (staff_search_data) included
+      expect(await findAnywhere(t, life.needles)).toEqual([]);
 
       for (const [table, column] of [
         ['metric_snapshots', 'staff_id'],

@@ -214,8 +214,8 @@ export class DirectoryRepository {
   }
 
   /**
-   * Adds words to the vocabulary the typo fallback corrects to (names, job titles, places). Words
-   * are never removed: a stale one only offers a spelling that then finds no one.
+   * Adds words to the vocabulary the typo fallback corrects to (names, job titles, places).
+   * `forgetUnusedWords` takes them out again once no document has them.
    */
   async addWords(tx: EntityManager, words: readonly string[]): Promise<void> {
     const unique = [...new Set(words)];
@@ -243,11 +243,20 @@ export class DirectoryRepository {
   }
 
   /**
-   * Erasure: removes those of `words` that no search document still holds (an index probe per
-   * word, never a scan), so an erased person's name leaves the typo vocabulary too.
+   * Removes those of `words` that are in the vocabulary but no search document still holds (one
+   * lookup, then an index probe per such word, never a scan): an erased person's name, or a
+   * former name, leaves the typo vocabulary.
    */
   async forgetUnusedWords(tx: EntityManager, words: readonly string[]): Promise<void> {
-    for (const word of new Set(words)) {
+    const unique = [...new Set(words)];
+    if (unique.length === 0) return;
+    const params = new Params(this.postgres);
+    const known: { id: number; word: string }[] = await tx.query(
+      `SELECT id, word FROM directory_search_words
+       WHERE word IN (${unique.map((word) => params.add(word)).join(', ')})`,
+      params.values,
+    );
+    for (const { id, word } of known) {
       const used: unknown[] = this.postgres
         ? await tx.query(
             `SELECT 1 FROM staff_search WHERE document @@ plainto_tsquery('simple', $1) LIMIT 1`,
@@ -257,23 +266,18 @@ export class DirectoryRepository {
             `"${word.replace(/"/g, '""')}"`,
           ]);
       if (used.length > 0) continue;
-      if (this.postgres) {
-        await tx.query('DELETE FROM directory_search_words WHERE word = $1', [word]);
-        continue;
-      }
-      // an external-content FTS5 table forgets a row by the 'delete' command with its old value
-      const rows: { id: number }[] = await tx.query(
-        'SELECT id FROM directory_search_words WHERE word = ?',
-        [word],
-      );
-      for (const { id } of rows) {
+      if (!this.postgres) {
+        // an external-content FTS5 table forgets a row by the 'delete' command with its old value
         await tx.query(
           `INSERT INTO directory_search_words_trigram (directory_search_words_trigram, rowid, word)
            VALUES ('delete', ?, ?)`,
           [id, word],
         );
-        await tx.query('DELETE FROM directory_search_words WHERE id = ?', [id]);
       }
+      await tx.query(
+        `DELETE FROM directory_search_words WHERE id = ${this.postgres ? '$1' : '?'}`,
+        [id],
+      );
     }
   }
 

@@ -9,7 +9,7 @@ import { staffIdsChanging } from '../staff/staff.changes';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { StaffService } from '../staff/staff.service';
 import { DirectoryRepository } from './directory.repository';
-import { searchDocument, searchText, vocabularyOf } from './search-text';
+import { searchDocument, searchText, vocabularyCandidatesOf, vocabularyOf } from './search-text';
 
 const BATCH = 500;
 
@@ -25,8 +25,9 @@ const SEARCHED_FIELDS = new Set<keyof StaffMember>([
 ]);
 
 /**
- * The owner of each person's search document (the index and its plain text): rebuilt in the
- * transaction that changed the person or their accounts, whoever wrote them.
+ * The owner of each person's search document (the index, its plain text, and the typo
+ * vocabulary's share of it): rebuilt in the transaction that changed the person or their
+ * accounts, whoever wrote them.
  */
 @Injectable()
 export class SearchDocuments {
@@ -77,8 +78,16 @@ export class SearchDocuments {
           department: person.departmentId ? departmentName.get(person.departmentId) : null,
         }),
       );
+      const before = await this.staff.searchTextsOf(tx, ids);
       await this.directory.replaceDocuments(tx, ids, documents);
-      await this.directory.addWords(tx, documents.flatMap(vocabularyOf));
+      const words = documents.flatMap(vocabularyOf);
+      await this.directory.addWords(tx, words);
+      // a former name (or title, or place) leaves the typo vocabulary once no one has it
+      const kept = new Set(words);
+      await this.directory.forgetUnusedWords(
+        tx,
+        before.flatMap(vocabularyCandidatesOf).filter((word) => !kept.has(word)),
+      );
       await this.staff.writeSearchTexts(
         tx,
         ids,

@@ -294,6 +294,17 @@ export function vocabularyOf(document: SearchDocument): string[] {
     .filter((word) => word.length >= MIN_VOCABULARY_LENGTH);
 }
 
+/**
+ * The vocabulary words a plain-text search document (`searchText`) may have given: its words
+ * long enough to keep, organisation tokens aside. A superset of `vocabularyOf` (bio and handle
+ * words too), for finding words a changed document may no longer hold.
+ */
+export function vocabularyCandidatesOf(text: string): string[] {
+  return text
+    .split(' ')
+    .filter((word) => word.length >= MIN_VOCABULARY_LENGTH && !word.startsWith(ORG_TEXT_MARK));
+}
+
 /** The three-letter pieces of a word that FTS5's trigram tokenizer indexes (`aisa` → ais, isa). */
 export function trigrams(word: string): string[] {
   const pieces = new Set<string>();

@@ -36,6 +36,17 @@ export class StaffRepository {
     );
   }
 
+  /** The plain-text search documents as last written, for those of these people who have one. */
+  async searchTextsOf(tx: EntityManager, staffIds: readonly number[]): Promise<string[]> {
+    if (staffIds.length === 0) return [];
+    const { rows } = await runSql<{ text: string }>(
+      tx,
+      'SELECT search_text AS text FROM staff_members WHERE id IN (:...ids) AND search_text IS NOT NULL',
+      { ids: [...staffIds] },
+    );
+    return rows.map((row) => row.text);
+  }
+
   /** Writes the directory's plain-text search documents; people left out of `texts` get none. */
   async writeSearchTexts(
     tx: EntityManager,

@@ -182,6 +182,11 @@ export class StaffService {
     return this.staffRepository.refreshListing(tx, scope, rule);
   }
 
+  /** For the directory: these people's plain-text search documents before a change. */
+  searchTextsOf(tx: EntityManager, staffIds: readonly number[]): Promise<string[]> {
+    return this.staffRepository.searchTextsOf(tx, staffIds);
+  }
+
   /** For the directory: writes these people's plain-text search documents. */
   writeSearchTexts(
     tx: EntityManager,

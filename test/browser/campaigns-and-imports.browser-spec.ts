@@ -172,6 +172,90 @@ browserTest(
 );
 
 browserTest(
+  'the communications team imports daily figures with bad rows, reads the report, and its leaderboard changes',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const trust = await world.organisation();
+    const nurseHandle = handleOf('nurse');
+    const porterHandle = handleOf('porter');
+    const nurse = await world.person({
+      organisation: trust,
+      name: `Aaron ${world.unique()}`,
+      accounts: [{ platform: 'X', handle: `@${nurseHandle}` }],
+    });
+    const porter = await world.person({
+      organisation: trust,
+      name: `Zed ${world.unique()}`,
+      accounts: [{ platform: 'X', handle: `@${porterHandle}` }],
+    });
+    await journey.signInAs(await world.admin(trust));
+    const main = page.getByRole('main');
+    const rankOf = (name: string) =>
+      main
+        .locator('section[aria-labelledby="board-heading"] tbody tr', { hasText: name })
+        .locator('td')
+        .first()
+        .innerText();
+
+    // before: level (with the admin), both named to their own communications team
+    await journey.goto(`/leaderboard?organisation=${trust.id}`);
+    await main.getByRole('heading', { level: 1, name: 'Leaderboard' }).waitFor();
+    await main.getByRole('heading', { level: 2, name: new RegExp(`^${trust.name}`) }).waitFor();
+    expect(await rankOf(porter.displayName)).toBe('1 (joint)');
+    expect(await rankOf(nurse.displayName)).toBe('1 (joint)');
+    await journey.expectAccessible();
+
+    await open(journey, '/admin/imports', 'Import figures');
+    expect(await main.getByLabel('Daily figures for staff accounts').isChecked()).toBe(true);
+    const csv = [
+      'platform,handle,date,followers,posts,engagements',
+      `X,@${porterHandle},${addDays(today, -1)},4200,30,900`, // 2 kept
+      `X,${porterHandle},${today},4300,35,1000`, // 3 kept: a handle without its @ is the same
+      `X,@${nurseHandle},${today},-5,1,1`, // 4 negative
+      `X,@nobody${porterHandle.slice(6)},${today},10,1,1`, // 5 no such account
+      `X,@${nurseHandle},${addDays(today, 2)},10,1,1`, // 6 in the future
+      '',
+    ].join('\n');
+    await main
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await main.getByRole('button', { name: 'Import file' }).click();
+    await page.waitForURL(/\/admin\/imports\/\d+$/);
+    await main.getByText('figures.csv has been imported').waitFor();
+    await journey.expectAccessible();
+    const figure = async (label: string) =>
+      (
+        await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
+      ).trim();
+    expect(await figure('Rows read')).toBe('5');
+    expect(await figure('Added or changed')).toBe('2');
+    expect(await figure('Rejected')).toBe('3');
+    const rejected = main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+    expect(await rejected.count()).toBe(3);
+
+    // the porter's figures moved them ahead on their organisation's board
+    await main.getByRole('link', { name: 'See the leaderboard' }).click();
+    await page.waitForURL('**/leaderboard');
+    await main.getByRole('heading', { level: 1, name: 'Leaderboard' }).waitFor();
+    await journey.settled();
+    await journey.expectAccessible();
+    await main.getByText('Choose a board').click();
+    await main.getByLabel('Organisation').selectOption({ label: trust.name });
+    await main.getByRole('button', { name: 'Show this board' }).click();
+    await page.waitForURL(`**/leaderboard?organisation=${trust.id}`);
+    await main.getByRole('heading', { level: 2, name: new RegExp(`^${trust.name}`) }).waitFor();
+    await journey.settled();
+    expect(await rankOf(porter.displayName)).toBe('1');
+    expect(await rankOf(nurse.displayName)).toBe('2 (joint)');
+    expect(await main.getByLabel('Organisation').inputValue()).toBe(String(trust.id));
+    await journey.expectAccessible();
+  },
+  { width: 1280, height: 900 },
+);
+
+browserTest(
   'a member of staff takes part in a campaign with the keyboard and sees themselves on its list',
   app,
   async (journey) => {

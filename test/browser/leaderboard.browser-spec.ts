@@ -199,6 +199,67 @@ browserTest(
 );
 
 browserTest(
+  'the live screen shows one campaign’s board, or one organisation’s, named in its heading',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const trust = await world.organisation();
+    const star = await world.person({ name: `Star ${world.unique()}`, organisation: trust });
+    const elsewhere = await world.person({ name: `Far ${world.unique()}` });
+    for (const person of [star, elsewhere]) await world.showOnLeaderboard(person);
+    const campaign = await world.campaign({
+      organisation: trust,
+      startsOn: addDays(today, -2),
+      endsOn: addDays(today, 2),
+      participants: [star],
+    });
+    await journey.signInAs(star);
+    const main = page.getByRole('main');
+
+    // from the campaign's page to its screen
+    await journey.goto(`/campaigns/${campaign.id}`);
+    await main.getByRole('heading', { level: 1, name: new RegExp(campaign.name) }).waitFor();
+    await journey.expectAccessible();
+    await main
+      .getByRole('link', { name: 'Open the live campaign leaderboard for a big screen' })
+      .click();
+    await page.waitForURL(`**/leaderboard/live?campaign=${campaign.id}`);
+    await page
+      .getByRole('heading', { level: 1 })
+      .getByText(`${campaign.name} ${campaign.hashtag}`)
+      .waitFor();
+    const list = page.getByTestId('live-list');
+    await list.locator('li', { hasText: star.displayName }).waitFor();
+    expect(await list.locator('li', { hasText: elsewhere.displayName }).count()).toBe(0);
+    await journey.expectTitle(
+      `Live leaderboard: ${campaign.name} ${campaign.hashtag} – Staff Voices – NHS`,
+    );
+    await journey.expectAccessible();
+    await page.getByRole('link', { name: 'Back to the campaign' }).click();
+    await page.waitForURL(`**/campaigns/${campaign.id}`);
+    await journey.settled();
+    await journey.expectAccessible();
+
+    // the organisation's board keeps its filter on the screen
+    await journey.goto(`/leaderboard?organisation=${trust.id}`);
+    await main.getByRole('heading', { level: 1, name: 'Leaderboard' }).waitFor();
+    await journey.settled();
+    await journey.expectAccessible();
+    await main.getByRole('link', { name: 'Open the live leaderboard for a big screen' }).click();
+    await page.waitForURL(`**/leaderboard/live?window=month&organisation=${trust.id}`);
+    await page
+      .getByRole('heading', { level: 1 })
+      .getByText(`${trust.name}, Last 30 days`)
+      .waitFor();
+    await list.locator('li', { hasText: star.displayName }).waitFor();
+    expect(await list.locator('li', { hasText: elsewhere.displayName }).count()).toBe(0);
+    await journey.expectAccessible();
+  },
+  { width: 1280, height: 900 },
+);
+
+browserTest(
   'followers over time: a chart, and a table with the same figures, self-reported ones marked',
   app,
   async (journey) => {

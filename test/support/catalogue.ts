@@ -46,7 +46,6 @@ export function sqliteShadowOf(table: string, all: readonly string[]): string | 
 export async function findAnywhere(
   t: TestApp,
   needles: readonly string[],
-  options: { except?: readonly string[] } = {},
 ): Promise<{ table: string; column: string; needle: string }[]> {
   const forms = [...new Set(needles.flatMap((n) => [n, n.toLowerCase()]))].filter(Boolean);
   const hits: { table: string; column: string; needle: string }[] = [];
@@ -55,7 +54,6 @@ export async function findAnywhere(
     ? ''
     : `"${t.database.config.type === 'postgres' ? (t.database.config.schema ?? 'public') : ''}".`;
   for (const { table, columns } of await tablesInDatabase(t)) {
-    if (options.except?.includes(table)) continue;
     for (const column of columns) {
       for (const needle of forms) {
         const sql = sqlite

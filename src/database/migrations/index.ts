@@ -24,6 +24,7 @@ import { LeaderboardBoundedRanks1766300000000 } from './1766300000000-leaderboar
 import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-platform';
 import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-surname-order';
 import { MetricImportHeartbeat1766600000000 } from './1766600000000-metric-import-heartbeat';
+import { DirectorySearchSecureDelete1766900000000 } from './1766900000000-directory-search-secure-delete';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   AccountsByPlatform1766400000000,
   DirectorySurnameOrder1766500000000,
   MetricImportHeartbeat1766600000000,
+  DirectorySearchSecureDelete1766900000000,
 ];

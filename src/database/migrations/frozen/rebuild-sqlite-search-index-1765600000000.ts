@@ -134,6 +134,18 @@ const RANGE = 5_000;
  * `withPlaces` (the down() of 1765600000000), in the format before it: no place names.
  */
 export function rebuildSqliteSearchIndex(db: Database, withPlaces = true): number {
+  return db.transaction(() => {
+    db.exec("INSERT INTO staff_search (staff_search) VALUES ('delete-all')");
+    return writeSqliteSearchDocuments(db, withPlaces);
+  })();
+}
+
+/**
+ * The documents alone, into an empty `staff_search` (migration 1766900000000 writes them into a
+ * new table with content, where 'delete-all' does not exist). Split out of the function above
+ * with its output unchanged.
+ */
+export function writeSqliteSearchDocuments(db: Database, withPlaces = true): number {
   const maxId = (
     db.prepare('SELECT MAX(id) AS id FROM staff_members').get() as { id: number | null }
   ).id;
@@ -155,7 +167,6 @@ export function rebuildSqliteSearchIndex(db: Database, withPlaces = true): numbe
   const text = db.prepare('UPDATE staff_members SET search_text = ? WHERE id = ?');
   let indexed = 0;
   db.transaction(() => {
-    db.exec("INSERT INTO staff_search (staff_search) VALUES ('delete-all')");
     for (let from = 1; maxId !== null && from <= maxId; from += RANGE) {
       const to = from + RANGE - 1;
       const byStaff = new Map<number, { handle: string; visibility: string }[]>();

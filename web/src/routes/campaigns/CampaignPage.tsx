@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
 import { campaignPhase, formatDates, londonToday } from './campaign-dates';
+import { liveBoardLink } from '../leaderboard/leaderboard-labels';
 
 // the top of the board; the whole board is the leaderboard page's
 export const CAMPAIGN_BOARD_SIZE = 50;
@@ -187,6 +188,11 @@ export function CampaignPage() {
         ) : null}
 
         <h2 id="campaign-leaderboard">Campaign leaderboard</h2>
+        <p>
+          <Link to={liveBoardLink({ campaignId: campaign.id })}>
+            Open the live campaign leaderboard for a big screen
+          </Link>
+        </p>
         {board.edges.length === 0 ? (
           <p className="app-empty">Nobody is on this campaign’s leaderboard yet.</p>
         ) : (

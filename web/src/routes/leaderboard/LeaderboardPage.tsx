@@ -9,7 +9,7 @@ import { labelOptions, OptionSelect } from '../../components/OptionSelect/Option
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { ScoreBreakdown } from '../../components/ScoreBreakdown/ScoreBreakdown';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { LeaderboardFilter, StaffGroup, TeamKind } from '../../gql/graphql';
+import type { TeamKind } from '../../gql/graphql';
 import {
   type ChosenWindow,
   movementArrow,
@@ -19,6 +19,8 @@ import {
   WINDOW_LABELS,
   WINDOW_PARAMS,
   WINDOWS,
+  filterFrom,
+  liveBoardLink,
   windowFrom,
 } from './leaderboard-labels';
 
@@ -132,14 +134,6 @@ interface PageState {
   cursors?: (string | null)[];
 }
 
-function filterFrom(params: URLSearchParams): LeaderboardFilter {
-  const filter: LeaderboardFilter = {};
-  if (params.get('organisation')) filter.organisationId = params.get('organisation');
-  if (params.get('staffGroup')) filter.staffGroup = params.get('staffGroup') as StaffGroup;
-  if (params.get('leaders') === '1') filter.leaders = true;
-  return filter;
-}
-
 /** Ranks shared with a neighbour on the page read "joint". */
 function jointRanks(ranks: number[]): Set<number> {
   const seen = new Map<number, number>();
@@ -242,7 +236,7 @@ export function LeaderboardPage() {
         explains itself.
       </p>
       <p>
-        <Link to={`/leaderboard/live?window=${WINDOW_PARAMS[window]}`}>
+        <Link to={liveBoardLink({ window, filter })}>
           Open the live leaderboard for a big screen
         </Link>
       </p>
@@ -268,7 +262,11 @@ export function LeaderboardPage() {
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">Choose a board</span>
           </summary>
-          <div className="nhsuk-details__text" key={params.toString()}>
+          {/* mounted again once the organisations arrive, so the chosen one shows as chosen */}
+          <div
+            className="nhsuk-details__text"
+            key={`${params.toString()}-${context.data ? 'ready' : 'loading'}`}
+          >
             <OptionSelect
               id="organisation"
               name="organisation"

@@ -5,7 +5,10 @@ import { usePageTitle } from '../../app/page/use-page-title';
 import { Loading } from '../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
+import { STAFF_GROUP_LABELS } from '../../app/labels/labels';
+import type { LeaderboardFilter, LeaderboardWindow } from '../../gql/graphql';
 import {
+  filterFrom,
   movementArrow,
   movementText,
   points,
@@ -18,8 +21,13 @@ const DEFAULT_TOP = 10;
 const MAX_TOP = 20;
 
 const LiveLeaderboardQuery = graphql(`
-  query LiveLeaderboard($window: LeaderboardWindow!, $first: Int!) {
-    leaderboard(window: $window, first: $first) {
+  query LiveLeaderboard(
+    $window: LeaderboardWindow!
+    $campaignId: ID
+    $filter: LeaderboardFilter
+    $first: Int!
+  ) {
+    leaderboard(window: $window, campaignId: $campaignId, filter: $filter, first: $first) {
       totalCount
       edges {
         node {
@@ -42,10 +50,34 @@ const LiveLeaderboardQuery = graphql(`
 `);
 
 const LeaderboardUpdatedSubscription = graphql(`
-  subscription LeaderboardUpdated($window: LeaderboardWindow!) {
-    leaderboardUpdated(window: $window) {
+  subscription LeaderboardUpdated(
+    $window: LeaderboardWindow!
+    $campaignId: ID
+    $filter: LeaderboardFilter
+  ) {
+    leaderboardUpdated(window: $window, campaignId: $campaignId, filter: $filter) {
       window
       changedAt
+    }
+  }
+`);
+
+// what the screen's heading names: the campaign, or the organisation a board is filtered to
+const LiveBoardNameQuery = graphql(`
+  query LiveBoardName(
+    $campaignId: ID!
+    $organisationId: ID!
+    $campaign: Boolean!
+    $organisation: Boolean!
+  ) {
+    campaign(id: $campaignId) @include(if: $campaign) {
+      id
+      name
+      hashtag
+    }
+    organisation(id: $organisationId) @include(if: $organisation) {
+      id
+      name
     }
   }
 `);
@@ -60,29 +92,63 @@ const clock = (date: Date) =>
  */
 export function LiveLeaderboardPage() {
   const [params] = useSearchParams();
-  const window = windowFrom(params.get('window'));
+  const campaignId = params.get('campaign');
+  const chosenWindow = windowFrom(params.get('window'));
+  const window: LeaderboardWindow = campaignId ? 'CAMPAIGN' : chosenWindow;
+  const filter: LeaderboardFilter = campaignId ? {} : filterFrom(params);
   const asked = Number(params.get('top'));
   const top = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, MAX_TOP) : DEFAULT_TOP;
-  usePageTitle(`Live leaderboard: ${WINDOW_LABELS[window].toLowerCase()}`);
+  const names = useQuery(LiveBoardNameQuery, {
+    variables: {
+      campaignId: campaignId ?? '',
+      organisationId: filter.organisationId ?? '',
+      campaign: !!campaignId,
+      organisation: !!filter.organisationId,
+    },
+    skip: !campaignId && !filter.organisationId,
+  });
+  const campaign = names.data?.campaign;
+  const boardName = campaignId
+    ? campaign
+      ? `${campaign.name} ${campaign.hashtag}`
+      : 'Campaign'
+    : [
+        filter.leaders ? 'Leaders' : null,
+        names.data?.organisation?.name ?? (filter.organisationId ? null : 'NHS-wide'),
+        filter.staffGroup ? STAFF_GROUP_LABELS[filter.staffGroup] : null,
+        WINDOW_LABELS[chosenWindow],
+      ]
+        .filter(Boolean)
+        .join(', ');
+  usePageTitle(`Live leaderboard: ${boardName}`);
+  const board = { window, campaignId, filter };
   const { data, error, refetch } = useQuery(LiveLeaderboardQuery, {
-    variables: { window, first: top },
+    variables: { ...board, first: top },
     fetchPolicy: 'network-only',
     nextFetchPolicy: 'network-only',
   });
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const live = useSubscription(LeaderboardUpdatedSubscription, {
-    variables: { window },
+    variables: board,
     onData: () => {
       void refetch().then(() => setUpdatedAt(new Date()));
     },
   });
+  const backLink = campaignId
+    ? `/campaigns/${campaignId}`
+    : `/leaderboard?${new URLSearchParams([
+        ['window', WINDOW_PARAMS[chosenWindow]],
+        ...[...params].filter(([name]) => ['organisation', 'staffGroup', 'leaders'].includes(name)),
+      ]).toString()}`;
 
   return (
     <main className="app-live" id="maincontent">
       <header className="app-live__header">
         <h1 className="app-live__title">
           Staff Voices leaderboard
-          <span className="app-live__window">{WINDOW_LABELS[window]}</span>
+          <span className="app-live__window" dir="auto">
+            {boardName}
+          </span>
         </h1>
         <p className="app-live__status" aria-live="polite" data-testid="live-status">
           {live.error
@@ -127,7 +193,7 @@ export function LiveLeaderboardPage() {
       )}
       <p className="app-live__footer">
         Named only with their agreement.{' '}
-        <Link to={`/leaderboard?window=${WINDOW_PARAMS[window]}`}>Back to the leaderboard</Link>
+        <Link to={backLink}>{campaignId ? 'Back to the campaign' : 'Back to the leaderboard'}</Link>
       </p>
     </main>
   );

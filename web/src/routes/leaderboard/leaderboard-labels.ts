@@ -1,4 +1,9 @@
-import type { LeaderboardWindow, ScoreComponent } from '../../gql/graphql';
+import type {
+  LeaderboardFilter,
+  LeaderboardWindow,
+  ScoreComponent,
+  StaffGroup,
+} from '../../gql/graphql';
 
 /** The windows a person can choose on the leaderboard pages, in the order shown. */
 export const WINDOWS = [
@@ -26,6 +31,31 @@ export const WINDOW_PARAMS: Record<ChosenWindow, string> = {
 
 export function windowFrom(param: string | null): ChosenWindow {
   return WINDOWS.find((w) => WINDOW_PARAMS[w] === param) ?? 'MONTH';
+}
+
+/** The board's filter as the URL gives it: `?organisation=12&staffGroup=NURSING&leaders=1`. */
+export function filterFrom(params: URLSearchParams): LeaderboardFilter {
+  const filter: LeaderboardFilter = {};
+  if (params.get('organisation')) filter.organisationId = params.get('organisation');
+  if (params.get('staffGroup')) filter.staffGroup = params.get('staffGroup') as StaffGroup;
+  if (params.get('leaders') === '1') filter.leaders = true;
+  return filter;
+}
+
+/** The live screen of a board: a window and filter, or a campaign's own board. */
+export function liveBoardLink(
+  board: { window: ChosenWindow; filter?: LeaderboardFilter } | { campaignId: string },
+): string {
+  const params = new URLSearchParams();
+  if ('campaignId' in board) params.set('campaign', board.campaignId);
+  else {
+    params.set('window', WINDOW_PARAMS[board.window]);
+    const { organisationId, staffGroup, leaders } = board.filter ?? {};
+    if (organisationId) params.set('organisation', String(organisationId));
+    if (staffGroup) params.set('staffGroup', staffGroup);
+    if (leaders) params.set('leaders', '1');
+  }
+  return `/leaderboard/live?${params.toString()}`;
 }
 
 export const COMPONENT_LABELS: Record<ScoreComponent, string> = {

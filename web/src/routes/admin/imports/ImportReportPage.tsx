@@ -114,11 +114,13 @@ export function ImportReportPage() {
             <Row label="Columns ignored">{report.ignoredColumns.join(', ')}</Row>
           ) : null}
         </SummaryList>
-        {report.campaignId !== null ? (
-          <p>
+        <p>
+          {report.campaignId !== null ? (
             <Link to={`/campaigns/${report.campaignId}`}>See the campaign and its leaderboard</Link>
-          </p>
-        ) : null}
+          ) : (
+            <Link to="/leaderboard">See the leaderboard</Link>
+          )}
+        </p>
 
         <h2>Rejected rows</h2>
         {report.rejected.length === 0 ? (
