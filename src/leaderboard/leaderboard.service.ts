@@ -66,8 +66,10 @@ const ROLL_CHUNK = 500;
 
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
-/** People whose figures are read per statement when scoring. */
-const SNAPSHOT_READ_PEOPLE = 50;
+/** Figures (metric snapshots) read per statement when scoring, about. */
+const FIGURES_PER_READ = 2_000;
+/** People whose figures the first read of a chunk asks for. */
+const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
 /** Entries ranked per statement of the full rebuild (a bigger board is one statement alone). */
@@ -336,12 +338,18 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
     // one after another: a transaction is one connection, which runs one statement at a time
-    // a few people a read, the loop served between: an import may give each years of figures
+    // about FIGURES_PER_READ figures a statement, the loop served between: how many people
+    // that is follows from the last read (an import may have given each years of figures)
     const snapshots = new Map<number, SnapshotRow[]>();
-    for (const few of chunks(ids, SNAPSHOT_READ_PEOPLE)) {
+    for (let start = 0, people = FIRST_READ_PEOPLE; start < ids.length;) {
+      const few = ids.slice(start, start + people);
+      let figures = 0;
       for (const [staffId, rows] of await this.repository.snapshots(tx, few)) {
         snapshots.set(staffId, rows);
+        figures += rows.length;
       }
+      start += few.length;
+      people = Math.max(1, Math.floor((FIGURES_PER_READ * few.length) / Math.max(1, figures)));
       await yieldToLoop();
     }
     const activity = await this.repository.campaignActivity(tx, ids);
