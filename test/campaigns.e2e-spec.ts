@@ -172,4 +172,94 @@ describe('campaigns', () => {
     expect((await post(csv, otherAdmin)).status).toBe(404);
     expect((await post(csv, admin, '999999')).status).toBe(404);
   });
+
+  it('lets its own communications team correct it, audited; new dates re-score its board at once', async () => {
+    const campaign = await world.newCampaign(
+      admin,
+      { startsOn: addDays(today, -2), endsOn: today },
+      [nurse],
+    );
+    const imported = await request(t.app.getHttpServer())
+      .post(`/api/imports/campaign-activity?campaignId=${campaign.id}`)
+      .set('Authorization', `Bearer ${t.tokenFor(admin)}`)
+      .set('Content-Type', 'text/csv')
+      .send(`platform,handle,date,posts,engagements\nX,@${handle},${addDays(today, -2)},40,100\n`);
+    expect(imported.body).toMatchObject({ rowsAccepted: 1 });
+    const BOARD = `query($id: ID!) { leaderboard(window: CAMPAIGN, campaignId: $id, first: 5) {
+      edges { node { staff { id } breakdown { component detail } } } } }`;
+    const campaignPosts = async () => {
+      const res = await t.gql(BOARD, { id: String(campaign.id) }, admin);
+      expect(res.errors).toBeUndefined();
+      const mine = res.data!.leaderboard.edges.find(
+        (e: { node: { staff: { id: string } } }) => e.node.staff.id === String(nurse.id),
+      );
+      return mine.node.breakdown.find((p: { component: string }) => p.component === 'CAMPAIGNS')
+        .detail as string;
+    };
+    expect(await campaignPosts()).toMatch(/40 campaign posts/);
+
+    const UPDATE = `mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) {
+      campaign { id name hashtag startsOn endsOn } } }`;
+    const input = {
+      campaignId: String(campaign.id),
+      name: '  Social media week 2027 ',
+      hashtag: 'SMW27',
+      startsOn: addDays(today, -1),
+    };
+    const res = await t.gql(UPDATE, { input }, admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateCampaign.campaign).toEqual({
+      id: String(campaign.id),
+      name: 'Social media week 2027',
+      hashtag: '#SMW27',
+      startsOn: addDays(today, -1),
+      endsOn: campaign.endsOn,
+    });
+    // the activity of the day now outside it no longer counts on its board
+    expect(await campaignPosts()).not.toMatch(/40 campaign posts/);
+    const [entry] = await t.dataSource.query(
+      `SELECT before_json AS before, after_json AS after FROM audit_log WHERE action = 'campaign.update' AND target_id = '${campaign.id}'`,
+    );
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect(parse(entry.before)).toEqual({
+      name: campaign.name,
+      hashtag: campaign.hashtag,
+      startsOn: campaign.startsOn,
+    });
+    expect(parse(entry.after)).toEqual({
+      name: 'Social media week 2027',
+      hashtag: '#SMW27',
+      startsOn: addDays(today, -1),
+    });
+
+    // refused, and nothing changed: staff, another trust's team, bad dates, a bad hashtag
+    const refusals = [
+      [nurse, { campaignId: String(campaign.id), name: 'Mine now' }, 'CAMPAIGN_NOT_ADMIN'],
+      [
+        await world.newAdmin({ organisationId: outsider.organisationId }),
+        { campaignId: String(campaign.id), name: 'Ours now' },
+        'CAMPAIGN_NOT_FOUND',
+      ],
+      [admin, { campaignId: String(campaign.id), endsOn: addDays(today, -5) }, 'CAMPAIGN_DATES'],
+      [admin, { campaignId: String(campaign.id), hashtag: 'two words' }, 'CAMPAIGN_HASHTAG'],
+      [admin, { campaignId: String(campaign.id), name: '   ' }, 'CAMPAIGN_NAME'],
+    ] as const;
+    for (const [as, refused, reason] of refusals) {
+      const answer = await t.gql(UPDATE, { input: refused }, as);
+      expect([reason, answer.errors?.[0].extensions?.reason]).toEqual([reason, reason]);
+    }
+    const [row] = await t.dataSource.query(
+      `SELECT name, hashtag, starts_on AS "startsOn", ends_on AS "endsOn" FROM campaigns WHERE id = ${campaign.id}`,
+    );
+    expect(row).toEqual({
+      name: 'Social media week 2027',
+      hashtag: '#SMW27',
+      startsOn: addDays(today, -1),
+      endsOn: campaign.endsOn,
+    });
+    const entries = await t.dataSource.query(
+      `SELECT id FROM audit_log WHERE action = 'campaign.update' AND target_id = '${campaign.id}'`,
+    );
+    expect(entries).toHaveLength(1);
+  });
 });

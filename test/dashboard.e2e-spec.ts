@@ -240,6 +240,48 @@ describe('comms dashboard and advocates export', () => {
     void admin;
   });
 
+  it('counts an organisation again on request: its own team, or a national admin naming it; audited', async () => {
+    const { organisation, admin, noAccount } = await trust();
+    const REFRESH = `mutation($input: RefreshCommsDashboardInput!) {
+      refreshCommsDashboard(input: $input) { organisationId day } }`;
+    await dashboards.snapshot(organisation.id);
+    expect((await dashboardOf(admin)).totals.withAccount).toBe(2);
+    await world.newAccount(noAccount, { platform: Platform.X });
+    // the snapshot of today stands until counted again
+    expect((await dashboardOf(admin)).totals.withAccount).toBe(2);
+
+    const res = await t.gql(REFRESH, { input: {} }, admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.refreshCommsDashboard).toEqual({
+      organisationId: String(organisation.id),
+      day: dashboards.today(),
+    });
+    expect((await dashboardOf(admin)).totals.withAccount).toBe(3);
+    const audited = await t.dataSource.query(
+      `SELECT actor_id AS "actorId" FROM audit_log WHERE action = 'dashboard.refresh' AND target_id = '${organisation.id}'`,
+    );
+    expect(audited.map((row: { actorId: unknown }) => Number(row.actorId))).toEqual([admin.id]);
+
+    const other = await world.newAdmin({ organisationId: (await world.newOrganisation()).id });
+    const refusals = [
+      [other, { organisationId: String(organisation.id) }, 'DASHBOARD_NOT_YOUR_ORGANISATION'],
+      [await world.newAdmin(), {}, 'DASHBOARD_NOT_YOUR_ORGANISATION'],
+      [await world.newNationalAdmin(), {}, 'DASHBOARD_NOT_YOUR_ORGANISATION'],
+      [noAccount, {}, 'COMMS_ADMIN_REQUIRED'],
+    ] as const;
+    for (const [as, input, reason] of refusals) {
+      const refused = await t.gql(REFRESH, { input }, as);
+      expect([reason, refused.errors?.[0].extensions?.reason]).toEqual([reason, reason]);
+    }
+    const national = await world.newNationalAdmin();
+    const named = await t.gql(
+      REFRESH,
+      { input: { organisationId: String(organisation.id) } },
+      national,
+    );
+    expect(named.errors).toBeUndefined();
+  });
+
   it('refuses a range that is not one', async () => {
     const { admin } = await trust();
     for (const [variables, field] of [

@@ -77,7 +77,17 @@ export class CampaignsRepository {
     return new Map(rows.map((r) => [Number(r.campaignId), Number(r.count)]));
   }
 
-  /** Upserts on (campaign, account, day); answers the staff id of each row that changed. */
+  /** Everyone a campaign's board counts: who takes part, and whose activity was imported. */
+  async staffIdsOf(tx: EntityManager, campaignId: number): Promise<number[]> {
+    const sqlite = tx.connection.options.type === 'better-sqlite3';
+    const rows = (await tx.query(
+      `SELECT staff_id FROM campaign_participants WHERE campaign_id = ${sqlite ? '?' : '$1'}
+       UNION SELECT staff_id FROM campaign_activity WHERE campaign_id = ${sqlite ? '?' : '$2'}`,
+      [campaignId, campaignId],
+    )) as { staff_id: number | string }[];
+    return rows.map((row) => Number(row.staff_id));
+  }
+
   /** The people whose activity an import wrote (its rows carry its id). */
   async staffIdsOfImport(tx: EntityManager, importId: number): Promise<number[]> {
     const rows = (await tx.query(

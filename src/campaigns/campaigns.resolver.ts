@@ -21,6 +21,7 @@ import {
   CampaignPayload,
   CampaignsArgs,
   CreateCampaignInput,
+  UpdateCampaignInput,
 } from './dto/campaign.inputs';
 
 @Resolver(() => Campaign)
@@ -48,6 +49,18 @@ export class CampaignsResolver {
     @Args('input') input: CreateCampaignInput,
   ): Promise<CampaignPayload> {
     return { campaign: await this.service.create(user, input) };
+  }
+
+  @Mutation(() => CampaignPayload, {
+    description:
+      'Correct a campaign’s name, hashtag or dates: its own communications team (Comms.Admin), ' +
+      'or the national team for an NHS-wide one. Audited.',
+  })
+  async updateCampaign(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: UpdateCampaignInput,
+  ): Promise<CampaignPayload> {
+    return { campaign: await this.service.update(user, input) };
   }
 
   @Mutation(() => CampaignPayload, { description: 'Take part in a campaign I may see.' })

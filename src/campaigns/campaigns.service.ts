@@ -20,7 +20,7 @@ import { CampaignParticipant } from './campaign-participant.entity';
 import { CampaignErrorReason } from './campaign.errors';
 import { Campaign } from './campaign.entity';
 import { ActivityValues, CampaignsRepository } from './campaigns.repository';
-import { CreateCampaignInput } from './dto/campaign.inputs';
+import { CreateCampaignInput, UpdateCampaignInput } from './dto/campaign.inputs';
 
 /** The columns of a campaign activity CSV besides platform, handle and date. */
 export const ACTIVITY_COLUMNS = ['posts', 'engagements'];
@@ -29,6 +29,53 @@ const HASHTAG = /^#?([\p{L}\p{N}_]{1,99})$/u;
 
 const notFound = () =>
   new NotFoundError(CampaignErrorReason.CAMPAIGN_NOT_FOUND, 'No such campaign', 'campaignId');
+
+/** What a campaign's team chooses and may correct later. */
+type CampaignDetails = Pick<Campaign, 'name' | 'hashtag' | 'startsOn' | 'endsOn'>;
+
+const detailsOf = ({ name, hashtag, startsOn, endsOn }: CampaignDetails): CampaignDetails => ({
+  name,
+  hashtag,
+  startsOn,
+  endsOn,
+});
+
+/** The one check of a campaign's details, for creating and changing one; the hashtag with its #. */
+function checkedDetails(input: CampaignDetails): CampaignDetails {
+  const hashtag = HASHTAG.exec(input.hashtag.trim());
+  if (!hashtag) {
+    throw new InvalidInputError(
+      CampaignErrorReason.CAMPAIGN_HASHTAG,
+      'hashtag must be one word after a #: letters, digits and underscores',
+      'hashtag',
+    );
+  }
+  for (const field of ['startsOn', 'endsOn'] as const) {
+    if (dayNumber(input[field]) === null) {
+      throw new InvalidInputError(
+        CampaignErrorReason.CAMPAIGN_DATES,
+        `${field} must be a date written YYYY-MM-DD`,
+        field,
+      );
+    }
+  }
+  if (input.endsOn < input.startsOn) {
+    throw new InvalidInputError(
+      CampaignErrorReason.CAMPAIGN_DATES,
+      'The campaign must end on or after the day it starts',
+      'endsOn',
+    );
+  }
+  const name = input.name.trim();
+  if (name === '') {
+    throw new InvalidInputError(
+      CampaignErrorReason.CAMPAIGN_NAME,
+      'name must not be empty',
+      'name',
+    );
+  }
+  return { name, hashtag: `#${hashtag[1]}`, startsOn: input.startsOn, endsOn: input.endsOn };
+}
 
 /**
  * Campaigns: NHS-wide ones and an organisation's own, seen by everyone they concern; created by
@@ -92,31 +139,8 @@ export class CampaignsService {
           : 'Only the communications team (Comms.Admin) creates campaigns',
       );
     }
-    const hashtag = HASHTAG.exec(input.hashtag.trim());
-    if (!hashtag) {
-      throw new InvalidInputError(
-        CampaignErrorReason.CAMPAIGN_HASHTAG,
-        'hashtag must be one word after a #: letters, digits and underscores',
-        'hashtag',
-      );
-    }
-    for (const field of ['startsOn', 'endsOn'] as const) {
-      if (dayNumber(input[field]) === null) {
-        throw new InvalidInputError(
-          CampaignErrorReason.CAMPAIGN_DATES,
-          `${field} must be a date written YYYY-MM-DD`,
-          field,
-        );
-      }
-    }
-    if (input.endsOn < input.startsOn) {
-      throw new InvalidInputError(
-        CampaignErrorReason.CAMPAIGN_DATES,
-        'The campaign must end on or after the day it starts',
-        'endsOn',
-      );
-    }
-    return this.transactions.run((tx) => this.insert(tx, user, input, organisationId, hashtag[1]));
+    const details = checkedDetails(input);
+    return this.transactions.run((tx) => this.insert(tx, user, details, organisationId));
   }
 
   /** Creates a campaign in the caller's transaction, checked as `create` checks it (the demo seed). */
@@ -132,23 +156,19 @@ export class CampaignsService {
         'Not an admin of that organisation',
       );
     }
-    return this.insert(tx, user, input, organisationId, input.hashtag.replace(/^#/, ''));
+    return this.insert(tx, user, checkedDetails(input), organisationId);
   }
 
   private async insert(
     tx: EntityManager,
     user: AuthenticatedUser,
-    input: CreateCampaignInput,
+    details: CampaignDetails,
     organisationId: number | null,
-    tag: string,
   ): Promise<Campaign> {
     {
       const campaign = await tx.save(
         tx.create(Campaign, {
-          name: input.name.trim(),
-          hashtag: `#${tag}`,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
+          ...details,
           organisationId,
           createdByStaffId: user.staff.id,
           createdAt: new Date(),
@@ -160,16 +180,58 @@ export class CampaignsService {
         targetType: 'campaign',
         targetId: campaign.id,
         organisationId,
-        after: {
-          name: campaign.name,
-          hashtag: campaign.hashtag,
-          startsOn: campaign.startsOn,
-          endsOn: campaign.endsOn,
-        },
+        after: detailsOf(campaign),
       });
       touch(tx, 'campaigns', [{ campaignId: campaign.id, staffIds: [] }]);
       return campaign;
     }
+  }
+
+  /**
+   * Corrects a campaign's name, hashtag or dates: its own communications team (NHS-wide ones the
+   * national team). New dates re-score everyone its board counts, in the same transaction.
+   */
+  async update(user: AuthenticatedUser, input: UpdateCampaignInput): Promise<Campaign> {
+    const campaign = await this.get(user, input.campaignId);
+    if (!mayAdminister(user, campaign.organisationId)) {
+      throw new ForbiddenError(
+        CampaignErrorReason.CAMPAIGN_NOT_ADMIN,
+        campaign.organisationId === null
+          ? 'NHS-wide campaigns are changed by the national communications team (Comms.NationalAdmin)'
+          : 'Only the campaign’s own communications team (Comms.Admin) changes it',
+      );
+    }
+    const before = detailsOf(campaign);
+    const after = checkedDetails({
+      name: input.name ?? before.name,
+      hashtag: input.hashtag ?? before.hashtag,
+      startsOn: input.startsOn ?? before.startsOn,
+      endsOn: input.endsOn ?? before.endsOn,
+    });
+    const changed = (Object.keys(after) as (keyof CampaignDetails)[]).filter(
+      (field) => after[field] !== before[field],
+    );
+    if (changed.length === 0) return campaign;
+    return this.transactions.run(async (tx) => {
+      await tx.update(Campaign, { id: campaign.id }, after);
+      await this.audit.record(tx, {
+        actorId: user.staff.id,
+        action: 'campaign.update',
+        targetType: 'campaign',
+        targetId: campaign.id,
+        organisationId: campaign.organisationId,
+        before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+        after: Object.fromEntries(changed.map((field) => [field, after[field]])),
+      });
+      const datesChanged = changed.includes('startsOn') || changed.includes('endsOn');
+      touch(tx, 'campaigns', [
+        {
+          campaignId: campaign.id,
+          staffIds: datesChanged ? await this.campaigns.staffIdsOf(tx, campaign.id) : [],
+        },
+      ]);
+      return { ...campaign, ...after };
+    });
   }
 
   /** Records activity in the caller's transaction (the demo seed), touching 'campaigns' once. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { LeaderboardModule } from '../leaderboard/leaderboard.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { StaffModule } from '../staff/staff.module';
@@ -15,6 +16,7 @@ import { DashboardService } from './dashboard.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([DashboardSnapshot]),
+    AuditModule,
     LeaderboardModule,
     StaffModule,
     OrganisationsModule,

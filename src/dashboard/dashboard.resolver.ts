@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CommsAdminOnly, CurrentUser } from '../identity/auth.decorators';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -15,6 +15,8 @@ import {
   Advocate,
   CommsDashboard,
   CommsDashboardArgs,
+  RefreshCommsDashboardInput,
+  RefreshCommsDashboardPayload,
   TopAdvocatesArgs,
 } from './dto/dashboard.types';
 
@@ -71,6 +73,19 @@ function asGroup(g: SnapshotGroup): AdoptionGroup {
 @Resolver(() => CommsDashboard)
 export class DashboardResolver {
   constructor(private readonly dashboards: DashboardService) {}
+
+  @CommsAdminOnly()
+  @Mutation(() => RefreshCommsDashboardPayload, {
+    description:
+      'Count an organisation’s adoption figures for today again, now, instead of waiting for the ' +
+      'hourly job (Comms.Admin: their own; Comms.NationalAdmin: the one named). Audited.',
+  })
+  refreshCommsDashboard(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: RefreshCommsDashboardInput,
+  ): Promise<RefreshCommsDashboardPayload> {
+    return this.dashboards.refresh(user, input.organisationId);
+  }
 
   @CommsAdminOnly()
   @Query(() => CommsDashboard, {

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { ForbiddenError, InvalidInputError } from '../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import {
   administeredOrganisationId,
@@ -38,8 +39,8 @@ export interface DashboardView {
 /**
  * The comms dashboard. Adoption figures are never counted per request: a daily job
  * (`snapshotMissing`, at start-up and hourly; `npm run dashboard:snapshot` on demand) counts
- * each organisation's people in a transaction of its own and writes the day's rows to
- * `dashboard_snapshots`; the dashboard reads those rows, a few hundred per organisation and day.
+ * each organisation's people on the read side and writes the day's rows to `dashboard_snapshots`
+ * in a short transaction of its own; the dashboard reads those rows, a few hundred per organisation and day.
  */
 @Injectable()
 export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -52,6 +53,7 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly leaderboard: LeaderboardService,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -84,14 +86,14 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
     return own;
   }
 
-  /** Counts one organisation now and writes it as `day`'s figures (again the same day: rewritten). */
+  /**
+   * Counts one organisation now and writes it as `day`'s figures (again the same day: rewritten).
+   * Counted outside the write transaction, from the last committed state (on SQLite in the read
+   * workers, off the event loop), so the write itself is one short transaction.
+   */
   async snapshot(organisationId: number, day = this.today()): Promise<void> {
-    await this.transactions.run((tx) => this.snapshotIn(tx, organisationId, day));
-  }
-
-  async snapshotIn(tx: EntityManager, organisationId: number, day = this.today()): Promise<void> {
-    const groups = await this.repository.count(tx, organisationId);
-    await this.repository.write(tx, organisationId, day, groups);
+    const groups = await this.repository.count(this.repository.manager, organisationId);
+    await this.transactions.run((tx) => this.repository.write(tx, organisationId, day, groups));
   }
 
   /**
@@ -111,7 +113,31 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
     return this.running;
   }
 
-  /** On demand (the command line, the dashboard's button): every organisation's figures again. */
+  /**
+   * The dashboard's "count again" button: one organisation's figures for today, counted now
+   * (the team's own; a national admin names one). Bounded by that organisation's people, like
+   * the daily job; NHS-wide figures are the organisations' sums, so they follow. Audited.
+   */
+  async refresh(user: AuthenticatedUser, organisationId: number | null | undefined) {
+    const scope = organisationId ?? administeredOrganisationId(user);
+    if (scope === null || !mayAdminister(user, scope)) throw notYours();
+    const day = this.today();
+    const groups = await this.repository.count(this.repository.manager, scope);
+    await this.transactions.run(async (tx) => {
+      await this.repository.write(tx, scope, day, groups);
+      await this.audit.record(tx, {
+        actorId: user.staff.id,
+        action: 'dashboard.refresh',
+        targetType: 'organisation',
+        targetId: scope,
+        organisationId: scope,
+        after: { day },
+      });
+    });
+    return { organisationId: scope, day };
+  }
+
+  /** On demand (the command line): these organisations' figures again. */
   async snapshotOrganisations(organisationIds: readonly number[], day = this.today()) {
     for (const organisationId of organisationIds) await this.snapshot(organisationId, day);
   }

@@ -14,6 +14,16 @@ const focusedText = (page: Page) =>
 const boardRow = (main: Locator, name: string) =>
   main.locator('table').first().locator('tbody tr', { hasText: name });
 
+/** A figure of an import report's summary ("Rows read"). */
+const reportFigure = async (main: Locator, label: string) =>
+  (
+    await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
+  ).trim();
+
+/** The rows of an import report's table of rejected rows. */
+const rejectedRows = (main: Locator) =>
+  main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+
 /** A handle of letters only, unique to this run. */
 const handleOf = (word: string) => `${word.toLowerCase()}${Date.now() % 100000}`;
 
@@ -119,14 +129,11 @@ browserTest(
     await main.getByText('activity.csv has been imported').waitFor();
     await main.getByRole('heading', { level: 1, name: /Import report/ }).waitFor();
     await journey.expectAccessible();
-    const figure = async (label: string) =>
-      (
-        await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
-      ).trim();
+    const figure = (label: string) => reportFigure(main, label);
     expect(await figure('Rows read')).toBe('5');
     expect(await figure('Added or changed')).toBe('1');
     expect(await figure('Rejected')).toBe('4');
-    const rejected = main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+    const rejected = rejectedRows(main);
     expect(await rejected.count()).toBe(4);
     const reasonOn = async (line: number) =>
       await rejected
@@ -225,14 +232,11 @@ browserTest(
     await page.waitForURL(/\/admin\/imports\/\d+$/);
     await main.getByText('figures.csv has been imported').waitFor();
     await journey.expectAccessible();
-    const figure = async (label: string) =>
-      (
-        await main.locator('.nhsuk-summary-list__row', { hasText: label }).locator('dd').innerText()
-      ).trim();
+    const figure = (label: string) => reportFigure(main, label);
     expect(await figure('Rows read')).toBe('5');
     expect(await figure('Added or changed')).toBe('2');
     expect(await figure('Rejected')).toBe('3');
-    const rejected = main.locator('table', { hasText: 'Reason' }).locator('tbody tr');
+    const rejected = rejectedRows(main);
     expect(await rejected.count()).toBe(3);
 
     // the porter's figures moved them ahead on their organisation's board
@@ -377,6 +381,31 @@ browserTest(
     await main.getByText('#hellomynameis').waitFor();
     await main.getByText(`Staff of ${trust.name}`).waitFor();
     await main.getByText('Nobody is on this campaign’s leaderboard yet.').waitFor();
+    await journey.expectAccessible();
+
+    // a typo in the name and a day too few: corrected from the campaign's page
+    const campaignUrl = page.url();
+    await main.getByRole('link', { name: 'Change the campaign’s details' }).click();
+    await page.waitForURL(/\/campaigns\/\d+\/edit$/);
+    await main.getByRole('heading', { level: 1, name: 'Change campaign details' }).waitFor();
+    expect(await main.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    expect(await main.getByLabel('Hashtag').inputValue()).toBe('#hellomynameis');
+    await journey.expectTitle('Change campaign details – Staff Voices – NHS');
+    await journey.expectAccessible();
+    await fillDay('endsOn', addDays(today, 1));
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await summary
+      .getByRole('link', { name: 'The campaign must end on or after the day it starts' })
+      .waitFor();
+    await journey.expectTitle('Error: Change campaign details – Staff Voices – NHS');
+    await journey.expectAccessible();
+    const corrected = `${name} 2027`;
+    await main.getByLabel('Name', { exact: true }).fill(corrected);
+    await fillDay('endsOn', addDays(today, 10));
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(campaignUrl);
+    await main.getByText(`${corrected} has been changed`).waitFor();
+    await main.getByRole('heading', { level: 1, name: new RegExp(corrected) }).waitFor();
     await journey.expectAccessible();
     await open(journey, '/campaigns', 'Campaigns');
     await main.getByRole('region', { name: 'Coming up' }).getByRole('link', { name }).waitFor();

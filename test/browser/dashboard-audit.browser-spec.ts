@@ -58,6 +58,20 @@ browserTest(
         .allTextContents(),
     ).toEqual(['1', '1', '1', '100%']);
 
+    // a newcomer at the site adds an account; counted again on request, not at the next hour
+    const newcomer = await app().world.person({ organisation: trust, site: 'North Site' });
+    await app().world.account(newcomer, { platform: 'MASTODON', handle: '@newcomer@nhs.social' });
+    await main.getByRole('button', { name: 'Count today’s figures again' }).click();
+    await main.getByText('Today’s figures have been counted again.').waitFor();
+    await sites.getByRole('row', { name: 'North Site 2 2 2 100%' }).waitFor();
+    expect(
+      await sites
+        .getByRole('row', { name: /North Site/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['2', '2', '2', '100%']);
+    await journey.expectAccessible();
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       main.getByRole('button', { name: 'Download advocates (CSV)' }).click(),

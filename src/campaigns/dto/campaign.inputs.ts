@@ -34,6 +34,39 @@ export class CreateCampaignInput {
   nhsWide: boolean = false;
 }
 
+@InputType({ description: 'What to change of a campaign; fields left out stay as they are.' })
+export class UpdateCampaignInput {
+  @IdField({ of: 'campaign' })
+  campaignId: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(120)
+  name?: string;
+
+  @Field({ nullable: true, description: 'One word, with or without its #.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  hashtag?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'First day (Europe/London), YYYY-MM-DD. Activity outside the dates stops counting on the campaign’s board.',
+  })
+  @IsOptional()
+  @IsString()
+  startsOn?: string;
+
+  @Field({ nullable: true, description: 'Last day (Europe/London, inclusive), YYYY-MM-DD.' })
+  @IsOptional()
+  @IsString()
+  endsOn?: string;
+}
+
 @InputType()
 export class CampaignIdInput {
   @IdField({ of: 'campaign' })

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IdField } from '../../common/graphql/id';
 import { LeaderboardWindow } from '../../leaderboard/windows';
@@ -34,6 +34,26 @@ export class CommsDashboardArgs {
   @IsOptional()
   @Matches(DAY, { message: 'to must be a date written YYYY-MM-DD' })
   to?: string | null;
+}
+
+@InputType()
+export class RefreshCommsDashboardInput {
+  @IdField({
+    of: 'organisation',
+    nullable: true,
+    description:
+      'Comms.Admin: their own confirmed organisation (the default). Comms.NationalAdmin: the one to count.',
+  })
+  organisationId?: number | null;
+}
+
+@ObjectType()
+export class RefreshCommsDashboardPayload {
+  @Field(() => ID)
+  organisationId: number;
+
+  @Field({ description: 'The day whose figures were counted again (today, Europe/London).' })
+  day: string;
 }
 
 @ArgsType()

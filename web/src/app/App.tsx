@@ -15,6 +15,7 @@ import { ImportsPage } from '../routes/admin/imports/ImportsPage';
 import { LeaderboardWeightsPage } from '../routes/admin/leaderboard-weights/LeaderboardWeightsPage';
 import { CampaignPage } from '../routes/campaigns/CampaignPage';
 import { CampaignsPage } from '../routes/campaigns/CampaignsPage';
+import { EditCampaignPage } from '../routes/campaigns/EditCampaignPage';
 import { NewCampaignPage } from '../routes/campaigns/NewCampaignPage';
 import { AdminPlacesPage } from '../routes/admin/places/AdminPlacesPage';
 import { RenamePlacePage } from '../routes/admin/places/RenamePlacePage';
@@ -146,6 +147,7 @@ const router = createBrowserRouter([
                   },
                   { path: 'admin/audit-log', element: <AuditLogPage /> },
                   { path: 'campaigns/new', element: <NewCampaignPage /> },
+                  { path: 'campaigns/:id/edit', element: <EditCampaignPage /> },
                   { path: 'admin/imports', element: <ImportsPage /> },
                   { path: 'admin/imports/:importId', element: <ImportReportPage /> },
                   { path: 'admin/leaderboard-weights', element: <LeaderboardWeightsPage /> },

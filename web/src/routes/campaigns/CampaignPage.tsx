@@ -117,6 +117,8 @@ export function CampaignPage() {
   const board = data.leaderboard;
   const me = board.edges.find(({ node }) => node.isMe)?.node;
   const isAdmin = data.me.isCommsAdmin || data.me.isNationalAdmin;
+  // an NHS-wide campaign is the national team's; an organisation's, its own team's
+  const mayChange = campaign.nhsWide ? data.me.isNationalAdmin : isAdmin;
 
   return (
     <div className="nhsuk-grid-row">
@@ -180,11 +182,18 @@ export function CampaignPage() {
           ) : null}
         </ul>
         {isAdmin ? (
-          <p>
-            <Link to={`/admin/imports?campaignId=${campaign.id}`}>
-              Import this campaign’s activity from a CSV file
-            </Link>
-          </p>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to={`/admin/imports?campaignId=${campaign.id}`}>
+                Import this campaign’s activity from a CSV file
+              </Link>
+            </li>
+            {mayChange ? (
+              <li>
+                <Link to={`/campaigns/${campaign.id}/edit`}>Change the campaign’s details</Link>
+              </li>
+            ) : null}
+          </ul>
         ) : null}
 
         <h2 id="campaign-leaderboard">Campaign leaderboard</h2>

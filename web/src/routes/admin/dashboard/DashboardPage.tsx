@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Details, SummaryList, TextInput } from 'nhsuk-react-components';
 import { cloneElement, type FormEvent, type ReactElement, type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -191,6 +191,49 @@ function GroupTable({
   );
 }
 
+const RefreshDashboardMutation = graphql(`
+  mutation RefreshCommsDashboard($input: RefreshCommsDashboardInput!) {
+    refreshCommsDashboard(input: $input) {
+      organisationId
+      day
+    }
+  }
+`);
+
+/** Counts one organisation's figures of today again, then shows them. */
+function CountAgain({
+  organisationId,
+  onCounted,
+}: {
+  organisationId: string;
+  onCounted: () => void;
+}) {
+  const [refresh, { loading, error }] = useMutation(RefreshDashboardMutation);
+  const [counted, setCounted] = useState(false);
+  return (
+    <>
+      {error ? <QueryErrorSummary error={error} /> : null}
+      <Button
+        type="button"
+        secondary
+        aria-disabled={loading || undefined}
+        onClick={() => {
+          if (loading) return;
+          void refresh({ variables: { input: { organisationId } } })
+            .then(() => {
+              setCounted(true);
+              onCounted();
+            })
+            .catch(() => undefined);
+        }}
+      >
+        Count today’s figures again
+      </Button>
+      <p aria-live="polite">{counted ? 'Today’s figures have been counted again.' : ''}</p>
+    </>
+  );
+}
+
 /** Communications team: adoption, its history, campaign results, top advocates and exports. */
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
@@ -248,6 +291,9 @@ export function DashboardPage() {
           <p>
             <Link to="/admin/dashboard">Back to the whole NHS</Link>
           </p>
+        ) : null}
+        {board.organisation ? (
+          <CountAgain organisationId={board.organisation.id} onCounted={() => void refetch()} />
         ) : null}
 
         <RangeForm from={board.from} to={board.to} onSubmit={applyRange} busy={loading} />
