@@ -489,6 +489,32 @@ describe('leaderboard', () => {
     }
     expect(compared).toBe(3);
   }, 240_000);
+
+  it('the daily roll ranks every board in steps to the same answer as a full recompute', async () => {
+    const organisation = await world.newOrganisation();
+    for (let i = 0; i < 12; i++) {
+      const person = await world.newPerson({
+        organisationId: organisation.id,
+        displayName: `Roller ${i % 4}`,
+      });
+      await world.recordFigures(await world.newAccount(person), [
+        { day: addDays(londonToday(), -10), followers: 10 * (i % 5), posts: i % 3 },
+        { day: addDays(londonToday(), -1), followers: 100 * (i % 4), engagements: i },
+      ]);
+    }
+    const leaderboard = t.app.get(LeaderboardService);
+    const transactions = t.app.get(TransactionRunner);
+    await transactions.run((tx) => leaderboard.recomputeAll(tx));
+    const rebuilt = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+    // every stored rank and size wrong: the roll's steps must put each one right
+    await transactions.run(async (tx) => {
+      await tx.query('UPDATE leaderboard_entries SET rank = 0, prev_rank = 7');
+      await tx.query('DELETE FROM leaderboard_boards');
+    });
+    await leaderboard.rollInChunks(londonToday());
+    const rolled = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+    expect(rolled).toEqual(rebuilt);
+  });
 });
 
 describe('leaderboard figures and windows', () => {

@@ -64,6 +64,18 @@ export interface PageKey {
 }
 
 const CHUNK = 500;
+/** Distinct scores read per step of rankBoard. */
+const SCORES_PER_STEP = 64;
+/** Entries (about) given their rank per UPDATE of rankBoard (one score's entries are never split). */
+const ROWS_PER_RANK_UPDATE = 5000;
+
+/** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The full rebuild's unranked entries (startStaging). */
+const STAGING = 'leaderboard_staging';
+/** What a place on a board reads (toPageRow): the entry, its breakdown, the person's consent. */
+const PLACE_COLUMNS = `e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+       s.show_on_leaderboard, s.organisation_id`;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -452,28 +464,21 @@ export class LeaderboardRepository {
 
   /**
    * Ranks one board: competition ranking (ties share a rank, the next rank skips), now and in
-   * the previous window (among those who were there), and keeps its size.
+   * the previous window (among those who were there), and keeps its size. In steps, the event
+   * loop served between them (a national board has a million entries): the rank of a score is
+   * 1 + how many entries score higher, so the board's distinct scores are read best first, a
+   * step of them at a time with their counts (an index range), and the entries of a few scores
+   * at a time take their rank in one UPDATE that rewrites only those whose rank moved.
    */
   async rankBoard(tx: EntityManager, board: string): Promise<void> {
+    const n = await this.rankBy(tx, board, 'rank', 'score');
+    const p = await this.rankBy(tx, board, 'prev_rank', 'prev_score');
     await runSql(
       tx,
-      `UPDATE leaderboard_entries SET rank = r.new_rank, prev_rank = r.old_rank
-       FROM (SELECT staff_id,
-               RANK() OVER (ORDER BY score DESC) AS new_rank,
-               CASE WHEN prev_score IS NULL THEN NULL
-                    ELSE RANK() OVER (PARTITION BY CASE WHEN prev_score IS NULL THEN 0 ELSE 1 END
-                                      ORDER BY prev_score DESC) END AS old_rank
-             FROM leaderboard_entries WHERE board = :board) r
-       WHERE leaderboard_entries.board = :board AND leaderboard_entries.staff_id = r.staff_id`,
+      `UPDATE leaderboard_entries SET prev_rank = NULL
+       WHERE board = :board AND prev_score IS NULL AND prev_rank IS NOT NULL`,
       { board },
     );
-    const { rows } = await runSql<{ n: number; p: number }>(
-      tx,
-      'SELECT COUNT(*) AS n, COUNT(prev_score) AS p FROM leaderboard_entries WHERE board = :board',
-      { board },
-    );
-    const n = Number(rows[0]?.n ?? 0);
-    const p = Number(rows[0]?.p ?? 0);
     await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board', { board });
     if (n > 0) {
       await runSql(
@@ -482,6 +487,145 @@ export class LeaderboardRepository {
         { board, n, p },
       );
     }
+  }
+
+  /** rankBoard's steps for one ranking; answers how many entries have a `score`. */
+  private async rankBy(
+    tx: EntityManager,
+    board: string,
+    rank: 'rank' | 'prev_rank',
+    score: 'score' | 'prev_score',
+  ): Promise<number> {
+    let above = 0;
+    let below: number | null = null;
+    for (;;) {
+      const { rows }: { rows: { s: number; n: number }[] } = await runSql(
+        tx,
+        `SELECT ${score} AS s, COUNT(*) AS n FROM leaderboard_entries
+         WHERE board = :board AND ${score} IS NOT NULL ${below === null ? '' : `AND ${score} < :below`}
+         GROUP BY ${score} ORDER BY ${score} DESC LIMIT :limit`,
+        { board, below, limit: SCORES_PER_STEP },
+      );
+      if (rows.length === 0) return above;
+      let group: { score: number; rank: number }[] = [];
+      let rowsInGroup = 0;
+      for (const [i, row] of rows.entries()) {
+        group.push({ score: Number(row.s), rank: above + 1 });
+        above += Number(row.n);
+        rowsInGroup += Number(row.n);
+        if (rowsInGroup >= ROWS_PER_RANK_UPDATE || i === rows.length - 1) {
+          await this.setRanks(tx, board, rank, score, group);
+          group = [];
+          rowsInGroup = 0;
+          await yieldToLoop();
+        }
+      }
+      below = Number(rows[rows.length - 1].s);
+    }
+  }
+
+  private async setRanks(
+    tx: EntityManager,
+    board: string,
+    rank: 'rank' | 'prev_rank',
+    score: 'score' | 'prev_score',
+    ranks: readonly { score: number; rank: number }[],
+  ): Promise<void> {
+    const parameters: Record<string, unknown> = {
+      board,
+      high: ranks[0].score,
+      low: ranks[ranks.length - 1].score,
+    };
+    const cases = ranks.map((r, i) => {
+      parameters[`s${i}`] = r.score;
+      parameters[`r${i}`] = r.rank;
+      return `WHEN :s${i} THEN CAST(:r${i} AS integer)`;
+    });
+    const ranked = `CASE ${score} ${cases.join(' ')} END`;
+    await runSql(
+      tx,
+      `UPDATE leaderboard_entries SET ${rank} = ${ranked}
+       WHERE board = :board AND ${score} >= :low AND ${score} <= :high
+         AND (${rank} IS NULL OR ${rank} <> ${ranked})`,
+      parameters,
+    );
+  }
+
+  /**
+   * The full rebuild's staging: every entry, unranked, in a table of the transaction's own
+   * connection (TEMP: no other reader sees it, and it goes at commit), indexed by board so each
+   * group of boards is ranked from it in one statement (rankStaged).
+   */
+  async startStaging(tx: EntityManager): Promise<void> {
+    const postgres = tx.connection.options.type === 'postgres';
+    await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
+    await runSql(
+      tx,
+      `CREATE TEMP TABLE ${STAGING} (board varchar(96) NOT NULL, staff_id integer NOT NULL,
+         period varchar(24) NOT NULL, score integer NOT NULL, prev_score integer NULL,
+         sort_name varchar(200) NOT NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
+      {},
+    );
+    await runSql(tx, `CREATE INDEX ${STAGING}_board ON ${STAGING} (board)`, {});
+  }
+
+  async stage(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
+    await insertRows(
+      tx,
+      `${STAGING} (board, staff_id, period, score, prev_score, sort_name)`,
+      6,
+      entries.map((row) => [
+        row.board,
+        row.staffId,
+        row.period,
+        row.score,
+        row.prevScore,
+        row.sortName,
+      ]),
+    );
+  }
+
+  /** The staged boards in order, with how many entries each has. */
+  async stagedBoards(tx: EntityManager): Promise<{ board: string; entries: number }[]> {
+    const { rows } = await runSql<{ board: string; n: number }>(
+      tx,
+      `SELECT board, COUNT(*) AS n FROM ${STAGING} GROUP BY board ORDER BY board`,
+      {},
+    );
+    return rows.map((row) => ({ board: row.board, entries: Number(row.n) }));
+  }
+
+  /**
+   * Ranks the staged boards from `first` to `last` (in stagedBoards' order) into
+   * leaderboard_entries, written in page order, and stores their sizes: the same competition
+   * ranking as rankBoard, set-based.
+   */
+  async rankStaged(tx: EntityManager, first: string, last: string): Promise<void> {
+    const range = { first, last };
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)
+       SELECT board, staff_id, period, new_rank, old_rank, score, prev_score, sort_name FROM (
+         SELECT board, staff_id, period, score, prev_score, sort_name,
+           RANK() OVER (PARTITION BY board ORDER BY score DESC) AS new_rank,
+           CASE WHEN prev_score IS NULL THEN NULL
+                ELSE RANK() OVER (PARTITION BY board, CASE WHEN prev_score IS NULL THEN 0 ELSE 1 END
+                                  ORDER BY prev_score DESC) END AS old_rank
+         FROM ${STAGING} WHERE board >= :first AND board <= :last) ranked
+       ORDER BY board, new_rank, sort_name, staff_id`,
+      range,
+    );
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_boards (board, total_count, prev_count)
+       SELECT board, COUNT(*), COUNT(prev_score) FROM ${STAGING}
+       WHERE board >= :first AND board <= :last GROUP BY board`,
+      range,
+    );
+  }
+
+  async endStaging(tx: EntityManager): Promise<void> {
+    await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
   }
 
   /** Every board with an entry or a stored size. */
@@ -514,15 +658,23 @@ export class LeaderboardRepository {
     return Number(rows[0]?.total_count ?? 0);
   }
 
-  /** A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id). */
-  async page(board: string, first: number, after: PageKey | null): Promise<PageRow[]> {
+  /**
+   * A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id),
+   * the board's stored size read by the same statement (one read a page); a page past the end has
+   * no row to carry it, and reads it alone.
+   */
+  async page(
+    board: string,
+    first: number,
+    after: PageKey | null,
+  ): Promise<{ rows: PageRow[]; totalCount: number }> {
     // a row-value comparison: both databases read it as a range of the page index, so a page
     // deep down a board starts where the cursor is (the OR form scanned from the top)
     const keyset = after ? 'AND (e.rank, e.sort_name, e.staff_id) > (:rank, :name, :id)' : '';
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
-              s.show_on_leaderboard, s.organisation_id
+      `SELECT ${PLACE_COLUMNS},
+              (SELECT b.total_count FROM leaderboard_boards b WHERE b.board = :board) AS total_count
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
@@ -537,15 +689,17 @@ export class LeaderboardRepository {
         id: after?.staffId,
       },
     );
-    return rows.map(toPageRow);
+    return {
+      rows: rows.map(toPageRow),
+      totalCount: rows.length ? Number(rows[0].total_count ?? 0) : await this.totalCount(board),
+    };
   }
 
   /** Those who gained most places since the previous window (ties: rank, name, id). */
   async risers(board: string, first: number): Promise<PageRow[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
-              s.show_on_leaderboard, s.organisation_id
+      `SELECT ${PLACE_COLUMNS}
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
@@ -583,18 +737,22 @@ export class LeaderboardRepository {
     }));
   }
 
-  async entryOf(board: string, staffId: number): Promise<PageRow | null> {
+  /** A person's entry on a board with the board's size (one read), or null when not on it. */
+  async entryOf(
+    board: string,
+    staffId: number,
+  ): Promise<{ row: PageRow; totalCount: number } | null> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
-              s.show_on_leaderboard, s.organisation_id
+      `SELECT ${PLACE_COLUMNS}, b.total_count
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
+       JOIN leaderboard_boards b ON b.board = e.board
        WHERE e.board = :board AND e.staff_id = :staffId`,
       { board, staffId },
     );
-    return rows[0] ? toPageRow(rows[0]) : null;
+    return rows[0] ? { row: toPageRow(rows[0]), totalCount: Number(rows[0].total_count) } : null;
   }
 
   /** Replaces these people's rule badges; a badge the communications team awarded stays. */

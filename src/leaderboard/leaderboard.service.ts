@@ -18,6 +18,7 @@ import {
   LeaderboardRepository,
   PageRow,
   ScoreRow,
+  yieldToLoop,
 } from './leaderboard.repository';
 import {
   computeScore,
@@ -27,7 +28,7 @@ import {
   ScoreWeights,
   WEIGHT_NAMES,
 } from './score';
-import { hasFiguresBy, oneFigurePerDay, scoreInputsFor } from './score-inputs';
+import { hasFiguresBy, oneFigurePerDay, scoreInputsFor, SnapshotRow } from './score-inputs';
 import {
   campaignRange,
   LeaderboardWindow,
@@ -63,8 +64,31 @@ export const AUTO_REBUILD_LIMIT = 50_000;
 /** People re-scored per transaction in the chunked roll. */
 const ROLL_CHUNK = 500;
 
-/** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** People scored per step of the full rebuild (each step one short hold of the event loop). */
+const REBUILD_CHUNK = 250;
+/** Figures (metric snapshots) read per statement when scoring, about. */
+const FIGURES_PER_READ = 2_000;
+/** People whose figures the first read of a chunk asks for. */
+const FIRST_READ_PEOPLE = 10;
+/** The longest the score arithmetic runs before serving the event loop. */
+const SCORING_STRETCH_MS = 20;
+/** Entries ranked per statement of the full rebuild (a bigger board is one statement alone). */
+const RANK_CHUNK = 20_000;
+
+/** Consecutive boards, in order, grouped up to `limit` entries a group. */
+function boardGroups(boards: readonly { board: string; entries: number }[], limit: number) {
+  const groups: string[][] = [];
+  let size = Infinity;
+  for (const { board, entries } of boards) {
+    if (size + entries > limit) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(board);
+    size += entries;
+  }
+  return groups;
+}
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -216,13 +240,19 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.repository.forgetEverything(tx);
     await this.repository.writeState(tx, DAY_KEY, today);
     await this.repository.writeState(tx, ROLLING_KEY, '');
+    await this.repository.startStaging(tx);
     const ids = await this.repository.allStaffIds(tx);
-    for (const chunk of chunks(ids)) {
-      await this.repository.insertEntries(tx, await this.scorePeople(tx, chunk, today));
+    for (const chunk of chunks(ids, REBUILD_CHUNK)) {
+      await this.repository.stage(tx, await this.scorePeople(tx, chunk, today));
+      await yieldToLoop();
     }
-    const boards = await this.repository.allBoards(tx);
-    for (const board of boards) await this.repository.rankBoard(tx, board);
-    this.events.changed(tx, periodsOf(boards));
+    const boards = await this.repository.stagedBoards(tx);
+    for (const group of boardGroups(boards, RANK_CHUNK)) {
+      await this.repository.rankStaged(tx, group[0], group[group.length - 1]);
+      await yieldToLoop();
+    }
+    await this.repository.endStaging(tx);
+    this.events.changed(tx, periodsOf(boards.map((b) => b.board)));
   }
 
   /**
@@ -245,7 +275,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     for (const chunk of chunks(ids)) {
       const held = groupBy(await this.repository.entriesOf(tx, chunk), (e) => e.board);
       await this.repository.forgetScores(tx, chunk);
+      await yieldToLoop();
       const fresh = groupBy(await this.scorePeople(tx, chunk, today), (e) => e.board);
+      await yieldToLoop();
       for (const board of [...new Set([...held.keys(), ...fresh.keys()])].sort()) {
         boards.add(board);
         await this.repository.placeOnBoard(
@@ -306,22 +338,40 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
     // one after another: a transaction is one connection, which runs one statement at a time
-    const snapshots = await this.repository.snapshots(tx, ids);
+    // about FIGURES_PER_READ figures a statement, the loop served between: how many people
+    // that is follows from the last read (an import may have given each years of figures)
+    const snapshots = new Map<number, SnapshotRow[]>();
+    for (let start = 0, people = FIRST_READ_PEOPLE; start < ids.length;) {
+      const few = ids.slice(start, start + people);
+      let figures = 0;
+      for (const [staffId, rows] of await this.repository.snapshots(tx, few)) {
+        snapshots.set(staffId, rows);
+        figures += rows.length;
+      }
+      start += few.length;
+      people = Math.max(1, Math.floor((FIGURES_PER_READ * few.length) / Math.max(1, figures)));
+      await yieldToLoop();
+    }
     const activity = await this.repository.campaignActivity(tx, ids);
     const weights = await this.weightsByOrganisation(tx, people);
+    await yieldToLoop();
+    const rolling = ROLLING_WINDOWS.map(({ window, days }) => ({
+      period: window as string,
+      ranges: rollingRanges(days, today),
+    }));
     const scores: ScoreRow[] = [];
     const entries: EntryRow[] = [];
+    let served = performance.now();
     for (const person of people) {
+      if (performance.now() - served > SCORING_STRETCH_MS) {
+        await yieldToLoop();
+        served = performance.now();
+      }
       const rows = oneFigurePerDay(snapshots.get(person.staffId) ?? []);
       const taken = campaigns.get(person.staffId) ?? [];
       const done = activity.get(person.staffId) ?? [];
       const personWeights = weights(person.organisationId);
-      const periods = ROLLING_WINDOWS.map(({ window, days }) => ({
-        period: window as string,
-        ranges: rollingRanges(days, today),
-        taken,
-        done,
-      }));
+      const periods = rolling.map(({ period, ranges }) => ({ period, ranges, taken, done }));
       for (const campaign of taken) {
         if (campaign.startsOn > today) continue;
         periods.push({
@@ -455,14 +505,11 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   ): Promise<Connection<LeaderboardPlace>> {
     const board = this.boardOf(query);
     const key = after ? decodeCursor(after, ['int', 'string', 'id']) : null;
-    const [rows, totalCount] = await Promise.all([
-      this.repository.page(
-        board,
-        first,
-        key ? { rank: key[0], sortName: key[1], staffId: key[2] } : null,
-      ),
-      this.repository.totalCount(board),
-    ]);
+    const { rows, totalCount } = await this.repository.page(
+      board,
+      first,
+      key ? { rank: key[0], sortName: key[1], staffId: key[2] } : null,
+    );
     const places = rows.map((row) => ({ row, place: this.asSeenBy(user, row) }));
     const connection = toConnection(places, first, totalCount, ({ row }) => [
       row.rank,
@@ -481,11 +528,8 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     query: LeaderboardQuery,
   ): Promise<(LeaderboardPlace & { outOf: number }) | null> {
     const board = this.boardOf(query);
-    const [row, outOf] = await Promise.all([
-      this.repository.entryOf(board, user.staff.id),
-      this.repository.totalCount(board),
-    ]);
-    return row ? { ...this.asSeenBy(user, row), outOf } : null;
+    const found = await this.repository.entryOf(board, user.staff.id);
+    return found ? { ...this.asSeenBy(user, found.row), outOf: found.totalCount } : null;
   }
 
   /**

@@ -108,8 +108,10 @@ export interface Score {
 }
 
 const log10 = (n: number) => Math.log10(1 + Math.max(0, n));
+/** n.toLocaleString('en-GB'), without building a formatter each time. */
+const inEnglish = new Intl.NumberFormat('en-GB').format;
 const count = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  `${inEnglish(n)} ${n === 1 ? one : many}`;
 
 /** The score and its breakdown; every part is whole points, and the parts add up to the score. */
 export function computeScore(inputs: ScoreInputs, weights: ScoreWeights): Score {
@@ -124,7 +126,7 @@ export function computeScore(inputs: ScoreInputs, weights: ScoreWeights): Score 
     {
       component: ScoreComponent.GROWTH,
       points: Math.round(weights.growth * log10(inputs.followersGained)),
-      detail: `${inputs.followersGained >= 0 ? '+' : ''}${inputs.followersGained.toLocaleString('en-GB')} followers${marked}`,
+      detail: `${inputs.followersGained >= 0 ? '+' : ''}${inEnglish(inputs.followersGained)} followers${marked}`,
     },
     {
       component: ScoreComponent.ACTIVITY,

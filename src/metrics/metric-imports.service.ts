@@ -36,6 +36,8 @@ export const IMPORT_HEARTBEAT_MS = 30_000;
 
 /** A RUNNING import silent this long was cut off: its instance stopped. */
 export const IMPORT_STALE_MS = 4 * IMPORT_HEARTBEAT_MS;
+/** CSV rows parsed and checked between two turns of the event loop. */
+const ROWS_BETWEEN_YIELDS = 1000;
 /** Handles looked up per statement. */
 const LOOKUP_CHUNK = 1000;
 /** Rejected rows kept in a report (rowsRejected counts them all). */
@@ -358,6 +360,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           continue;
         }
         rowsRead += 1;
+        // records arrive as microtasks: without this the loop would hold the event loop for
+        // a whole batch of parsing
+        if (rowsRead % ROWS_BETWEEN_YIELDS === 0)
+          await new Promise((resolve) => setImmediate(resolve));
         const field = (name: string) => {
           const value = fields[columns!.get(name) ?? -1]?.trim();
           return value === undefined || value === '' ? undefined : value;
