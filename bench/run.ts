@@ -213,7 +213,8 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
         requests,
         chosen,
       });
-      for (const { result, target } of floorRows) rows.push({ ...result, target, loadAverage: [load()] });
+      for (const { result, target } of floorRows)
+        rows.push({ ...result, target, loadAverage: [load(), load()] });
     }
     if (!postgres && (!only || only.some((word) => 'slow requests'.includes(word))))
       slow = await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db));
