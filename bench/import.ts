@@ -118,7 +118,7 @@ export async function benchImport(
   };
 }
 
-/** The import's own statement (500-row upserts, 5,000 rows per transaction) with nothing around it. */
+/** The import's own statement (500-row upserts, 20,000 rows per transaction) with nothing around it. */
 function sqlFloor(dbPath: string, rows: number): number {
   const source = new Database(dbPath, { readonly: true });
   const ddl = source
@@ -146,12 +146,21 @@ function sqlFloor(dbPath: string, rows: number): number {
       ' WHERE metric_snapshots.followers IS NOT excluded.followers OR metric_snapshots.following IS NOT excluded.following OR metric_snapshots.posts IS NOT excluded.posts OR metric_snapshots.engagements IS NOT excluded.engagements RETURNING staff_id',
   );
   const started = Date.now();
-  for (let batch = 0; batch < rows; batch += 5000) {
+  // rows as the file has them (a day of every account, then the next day), written as the import
+  // writes them: a batch of 20,000 per transaction, in primary-key order
+  const batchRows = 20_000;
+  for (let batch = 0; batch < rows; batch += batchRows) {
+    const keys: { account: number; day: string; r: number }[] = [];
+    for (let r = batch; r < batch + batchRows && r < rows; r++) {
+      keys.push({ account: r % 1000, day: `D${String(Math.floor(r / 1000)).padStart(4, '0')}`, r });
+    }
+    keys.sort((a, b) => a.account - b.account || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     db.transaction(() => {
-      for (let i = batch; i < batch + 5000 && i < rows; i += per) {
+      for (let i = 0; i + per <= keys.length; i += per) {
         const params: unknown[] = [];
-        for (let r = i; r < i + per; r++) {
-          params.push(r % 1000, `D${Math.floor(r / 1000)}`, 'IMPORT', r % 1000, r, 1, 2, 3, 1);
+        for (let k = i; k < i + per; k++) {
+          const { account, day, r } = keys[k];
+          params.push(account, day, 'IMPORT', account, r, 1, 2, 3, 1);
         }
         statement.all(params);
       }

@@ -292,7 +292,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     const owners = new Map<string, AccountOwner | null>();
     const seen = new Map<number, number>();
     const changedStaff = new Set<number>();
-    let pending: ParsedRow<V>[] = [];
+    // rows are built once, their account filled in when the batch's accounts are looked up
+    let pending: AcceptedRow<V>[] = [];
     const today = londonDay();
 
     const flush = async () => {
@@ -318,7 +319,9 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           continue;
         }
         seen.set(key, row.line);
-        accepted.push({ ...row, accountId: owner.accountId, staffId: owner.staffId });
+        row.accountId = owner.accountId;
+        row.staffId = owner.staffId;
+        accepted.push(row);
       }
       const importId = record!.id;
       const changedIds = await this.transactions.run(async (tx) => {
@@ -340,6 +343,13 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       if (handles.size > ACCOUNT_CACHE_LIMIT) handles.clear();
       // let /health and everyone else's requests in between batches
       await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    // the record being checked: one reader of its fields for every row
+    let current: string[] = [];
+    const field = (name: string) => {
+      const value = current[columns!.get(name) ?? -1]?.trim();
+      return value === undefined || value === '' ? undefined : value;
     };
 
     let heartbeat: NodeJS.Timeout | null = null;
@@ -364,10 +374,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
         // a whole batch of parsing
         if (rowsRead % ROWS_BETWEEN_YIELDS === 0)
           await new Promise((resolve) => setImmediate(resolve));
-        const field = (name: string) => {
-          const value = fields[columns!.get(name) ?? -1]?.trim();
-          return value === undefined || value === '' ? undefined : value;
-        };
+        current = fields;
         const parsed = parseBase(field, handles, today);
         if (typeof parsed === 'string') {
           reject(line, parsed);
@@ -383,7 +390,17 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           reject(line, values);
           continue;
         }
-        pending.push({ ...parsed, line, values });
+        pending.push({
+          line,
+          platform: parsed.platform,
+          handle: parsed.handle,
+          handleKey: parsed.handleKey,
+          day: parsed.day,
+          dayNumber: parsed.dayNumber,
+          values,
+          accountId: 0,
+          staffId: 0,
+        });
         if (pending.length >= IMPORT_BATCH_ROWS) await flush();
       }
       takeSkips(Infinity);

@@ -90,7 +90,10 @@ export class MetricsService {
             accountId: row.accountId,
             staffId: row.staffId,
             day: row.day,
-            ...row.values,
+            followers: row.values.followers,
+            following: row.values.following,
+            posts: row.values.posts,
+            engagements: row.values.engagements,
           })),
         );
         return changed;
