@@ -64,3 +64,40 @@ async function* utf8Text(source: AsyncIterable<Buffer | string>, limit: number) 
   }
   if (rest) yield rest;
 }
+
+/**
+ * The records csv-parse has ready, an array at a time (what it parsed of a chunk of the upload):
+ * one promise per chunk rather than one per record, as `for await` over the parser would make.
+ * Rejects with the stream's error (a file too large, not UTF-8).
+ */
+export async function* recordBatches(parser: Parser): AsyncGenerator<string[][]> {
+  for (;;) {
+    if (parser.errored) throw parser.errored;
+    const batch: string[][] = [];
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) batch.push(record);
+    if (batch.length > 0) {
+      yield batch;
+      continue;
+    }
+    if (parser.readableEnded || parser.destroyed) {
+      if (parser.errored) throw parser.errored;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => {
+        parser.off('readable', more);
+        parser.off('end', more);
+        parser.off('close', more);
+        parser.off('error', settle);
+        if (error) reject(error);
+        else resolve();
+      };
+      const more = () => settle();
+      parser.on('readable', more);
+      parser.on('end', more);
+      parser.on('close', more);
+      parser.on('error', settle);
+    });
+  }
+}

@@ -16,7 +16,7 @@ import type { AuthenticatedUser } from '../identity/authenticated-user';
 import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
 import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
 import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
-import { csvRecords } from './csv-stream';
+import { csvRecords, recordBatches } from './csv-stream';
 import { dayNumber, londonDay } from './london-day';
 import {
   MetricImport,
@@ -290,6 +290,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     let rowsUnchanged = 0;
     const handles = new Map<string, { handle: string; handleKey: string } | string>();
     const owners = new Map<string, AccountOwner | null>();
+    const days = new Map<string, number | null>();
     const seen = new Map<number, number>();
     const changedStaff = new Set<number>();
     // rows are built once, their account filled in when the batch's accounts are looked up
@@ -354,54 +355,56 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
 
     let heartbeat: NodeJS.Timeout | null = null;
     try {
-      for await (const fields of records as AsyncIterable<string[]>) {
-        takeSkips(consumed);
-        consumed += 1;
-        line += 1;
-        if (fields.length === 1 && fields[0].trim() === '') continue; // a blank line
-        if (!columns) {
-          columns = this.header(fields, kind);
-          record = await this.start(user, scope, kind, [...ignoredOf(fields, kind)]);
-          const importId = record.id;
-          heartbeat = setInterval(() => {
-            this.beat(importId).catch(() => undefined); // the next beat tries again
-          }, IMPORT_HEARTBEAT_MS);
-          heartbeat.unref();
-          continue;
+      for await (const ready of recordBatches(records)) {
+        for (const fields of ready) {
+          takeSkips(consumed);
+          consumed += 1;
+          line += 1;
+          if (fields.length === 1 && fields[0].trim() === '') continue; // a blank line
+          if (!columns) {
+            columns = this.header(fields, kind);
+            record = await this.start(user, scope, kind, [...ignoredOf(fields, kind)]);
+            const importId = record.id;
+            heartbeat = setInterval(() => {
+              this.beat(importId).catch(() => undefined); // the next beat tries again
+            }, IMPORT_HEARTBEAT_MS);
+            heartbeat.unref();
+            continue;
+          }
+          rowsRead += 1;
+          // a chunk's records come at once: without this the loop would hold the event loop for
+          // a whole batch of checking
+          if (rowsRead % ROWS_BETWEEN_YIELDS === 0)
+            await new Promise((resolve) => setImmediate(resolve));
+          current = fields;
+          const parsed = parseBase(field, handles, days, today);
+          if (typeof parsed === 'string') {
+            reject(line, parsed);
+            continue;
+          }
+          const dayRefusal = kind.refuseDay?.(parsed.day) ?? null;
+          if (dayRefusal) {
+            reject(line, dayRefusal);
+            continue;
+          }
+          const values = kind.values(field);
+          if (typeof values === 'string') {
+            reject(line, values);
+            continue;
+          }
+          pending.push({
+            line,
+            platform: parsed.platform,
+            handle: parsed.handle,
+            handleKey: parsed.handleKey,
+            day: parsed.day,
+            dayNumber: parsed.dayNumber,
+            values,
+            accountId: 0,
+            staffId: 0,
+          });
+          if (pending.length >= IMPORT_BATCH_ROWS) await flush();
         }
-        rowsRead += 1;
-        // records arrive as microtasks: without this the loop would hold the event loop for
-        // a whole batch of parsing
-        if (rowsRead % ROWS_BETWEEN_YIELDS === 0)
-          await new Promise((resolve) => setImmediate(resolve));
-        current = fields;
-        const parsed = parseBase(field, handles, today);
-        if (typeof parsed === 'string') {
-          reject(line, parsed);
-          continue;
-        }
-        const dayRefusal = kind.refuseDay?.(parsed.day) ?? null;
-        if (dayRefusal) {
-          reject(line, dayRefusal);
-          continue;
-        }
-        const values = kind.values(field);
-        if (typeof values === 'string') {
-          reject(line, values);
-          continue;
-        }
-        pending.push({
-          line,
-          platform: parsed.platform,
-          handle: parsed.handle,
-          handleKey: parsed.handleKey,
-          day: parsed.day,
-          dayNumber: parsed.dayNumber,
-          values,
-          accountId: 0,
-          staffId: 0,
-        });
-        if (pending.length >= IMPORT_BATCH_ROWS) await flush();
       }
       takeSkips(Infinity);
       if (!columns) {
@@ -544,6 +547,7 @@ function ignoredOf<V>(fields: string[], kind: ImportKind<V>): Set<string> {
 function parseBase(
   field: (name: string) => string | undefined,
   handles: Map<string, { handle: string; handleKey: string } | string>,
+  days: Map<string, number | null>,
   today: string,
 ): Omit<ParsedRow<never>, 'line' | 'values'> | string {
   const platformText = field('platform');
@@ -567,7 +571,11 @@ function parseBase(
   if (typeof handle === 'string') return handle;
   const day = field('date');
   if (!day) return 'date is blank';
-  const number = dayNumber(day);
+  let number = days.get(day);
+  if (number === undefined) {
+    number = dayNumber(day);
+    if (days.size < ACCOUNT_CACHE_LIMIT) days.set(day, number);
+  }
   if (number === null) return `date "${day}" is not a date written YYYY-MM-DD`;
   if (day > today) return `date ${day} is in the future (today is ${today} in London)`;
   return { platform, handle: handle.handle, handleKey: handle.handleKey, day, dayNumber: number };
