@@ -350,6 +350,17 @@ export class FollowsRepository {
     return rows.map((r) => ({ id: Number(r.id), name: r.name }));
   }
 
+  /** How many visible people a department has: one range of `IDX_staff_listed_department`. */
+  async countDepartmentPeople(departmentId: number): Promise<number> {
+    const { rows } = await runSql<{ n: number }>(
+      this.manager,
+      `SELECT COUNT(*) AS n FROM staff_members s
+       WHERE s.department_id = :departmentId AND ${visibleStaffSql('s')}`,
+      { departmentId },
+    );
+    return Number(rows[0].n);
+  }
+
   /**
    * These people's Mastodon accounts, with what `canSeeAccount` needs: a probe of
    * `IDX_social_accounts_staff_platform` per person, no entity built.
