@@ -157,7 +157,4 @@ export class FollowsService {
     return ids.map((id) => followers.has(id));
   }
 
-  visibleFolloweeIds(followerId: number, limit: number) {
-    return this.follows.visibleFolloweeIds(followerId, limit);
-  }
 }
