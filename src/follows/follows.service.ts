@@ -156,5 +156,4 @@ export class FollowsService {
     const followers = await this.follows.followersAmong(viewerId, ids);
     return ids.map((id) => followers.has(id));
   }
-
 }
