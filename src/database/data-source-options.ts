@@ -5,6 +5,13 @@ import type { DatabaseConfig, ReadsConfig } from '../config/app.config';
 import { migrations } from './migrations';
 
 /**
+ * Each SQLite connection's page cache (the writer's and every reader's), in KiB. The operating
+ * system caches the file too, so a bigger one mostly duplicates it: 32 MiB each keeps the server
+ * with two read workers under 500 MB at 200,000 staff (docs/benchmarks.md, peak RSS).
+ */
+export const SQLITE_CACHE_KIB = 32_768;
+
+/**
  * Connection options for either dialect; entities come from the feature modules. With `reads`
  * (the app), PostgreSQL's pooled connections start with the read budget as `statement_timeout`
  * (postgres-read-budget.ts); without (command lines, migration tests), no timeout.
@@ -26,7 +33,7 @@ export function dataSourceOptions(
         // WAL's default (NORMAL) can lose the last commits on power loss; FULL makes commits durable.
         db.pragma('synchronous = FULL');
         db.pragma('temp_store = MEMORY');
-        db.pragma('cache_size = -65536');
+        db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
       },
     };
   }

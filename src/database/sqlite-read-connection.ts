@@ -2,6 +2,7 @@ import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import type { ReadsConfig } from '../config/app.config';
+import { SQLITE_CACHE_KIB } from './data-source-options';
 import { SqliteReadPool } from './sqlite-read-pool';
 import { currentWriteContext } from './write-context';
 
@@ -94,7 +95,7 @@ function mainThreadReads(
     timeout: driver.options.timeout ?? 5000,
   });
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -65536');
+  db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   // a runner of TypeORM's own on the read-only handle: the same statement cache, logging and
   // QueryFailedError as the writer's
   const reader = new BetterSqlite3QueryRunner(dataSource.driver as never);

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { ReadTooSlowError } from './database.errors';
+import { SQLITE_CACHE_KIB } from './data-source-options';
 
 /** What a worker (sqlite-read-worker.cjs) answers for one statement. */
 export type WorkerAnswer =
@@ -40,7 +41,11 @@ export class SqliteReadPool {
       minThreads: options.size,
       maxThreads: options.size,
       idleTimeout: Number.MAX_SAFE_INTEGER,
-      workerData: { path: options.path, busyTimeoutMs: options.busyTimeoutMs },
+      workerData: {
+        path: options.path,
+        busyTimeoutMs: options.busyTimeoutMs,
+        cacheKib: SQLITE_CACHE_KIB,
+      },
     });
   }
 

@@ -7,10 +7,10 @@
 const { workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 
-const { path, busyTimeoutMs } = workerData;
+const { path, busyTimeoutMs, cacheKib } = workerData;
 const db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
 db.pragma('temp_store = MEMORY');
-db.pragma('cache_size = -65536');
+db.pragma(`cache_size = -${cacheKib}`);
 
 // prepared once per statement text, as TypeORM's runner caches them on the main thread
 const MAX_STATEMENTS = 500;
