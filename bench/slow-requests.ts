@@ -73,11 +73,14 @@ export function slowRequests(db: Database.Database): SlowRequest[] {
       'NAME',
     ),
     {
-      name: "the largest community's follow pack (up to 1,000 people to tick)",
+      // the query the follow pack page sends: its first page of people
+      name: "the largest community's follow pack (its first page of people to tick)",
       path: '/graphql',
       body: {
         query: `query($id: ID) { followPack(source: COMMUNITY, id: $id) {
-          tickedCount truncated people { ticked person { id displayName } accounts { id platform } }
+          title mastodonCsvPath
+          people { pageInfo { hasNextPage endCursor }
+            edges { node { person { id displayName jobTitle } accounts { id platform } } } }
           platforms { platform accounts { id handle url followUrl } } } }`,
         variables: { id: String(community?.id ?? 1) },
       },

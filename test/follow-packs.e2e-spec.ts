@@ -11,21 +11,42 @@ const CREATE_COMMUNITY = `mutation ($input: CreateCommunityInput!) { createCommu
 const JOIN = `mutation ($input: CommunityIdInput!) { joinCommunity(input: $input) { community { id } } }`;
 const SET_LEADER = `mutation ($input: SetLeaderInput!) { setLeader(input: $input) { leader { title } } }`;
 const PACK = /* GraphQL */ `
-  query ($source: FollowPackSource!, $id: ID, $include: [ID!], $exclude: [ID!]) {
-    followPack(source: $source, id: $id, include: $include, exclude: $exclude) {
+  query (
+    $source: FollowPackSource!
+    $id: ID
+    $include: [ID!]
+    $exclude: [ID!]
+    $first: Int
+    $after: String
+  ) {
+    followPack(
+      source: $source
+      id: $id
+      include: $include
+      exclude: $exclude
+      first: $first
+      after: $after
+    ) {
       source
       title
-      tickedCount
-      truncated
       mastodonCsvPath
       people {
-        ticked
-        person {
-          id
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-        accounts {
-          platform
-          handle
+        edges {
+          node {
+            ticked
+            person {
+              id
+            }
+            accounts {
+              platform
+              handle
+            }
+          }
         }
       }
       platforms {
@@ -68,7 +89,14 @@ describe('follow packs', () => {
   const pack = async (me: StaffMember, vars: Record<string, unknown>) => {
     const res = await t.gql(PACK, vars, me);
     expect(res.errors).toBeUndefined();
-    return res.data!.followPack;
+    const { people, ...rest } = res.data!.followPack;
+    return {
+      ...rest,
+      people: people.edges.map((e: any) => e.node),
+      pageInfo: people.pageInfo,
+      totalCount: people.totalCount,
+      tickedCount: people.edges.filter((e: any) => e.node.ticked).length,
+    };
   };
   const csv = (me: StaffMember, query: string) =>
     t
@@ -104,7 +132,8 @@ describe('follow packs', () => {
       source: 'FOLLOWING',
       title: 'People you follow',
       tickedCount: 3,
-      truncated: false,
+      totalCount: 3,
+      pageInfo: { hasNextPage: false },
     });
     expect(res.people.map((p: any) => p.person.id)).toEqual(
       [ana, ben, cal].map((p) => String(p.id)),
@@ -233,5 +262,95 @@ describe('follow packs', () => {
     const leaders = await pack(me, { source: 'LEADERS' });
     expect(leaders.title).toBe('Leaders');
     expect(leaders.people.map((p: any) => p.person.id)).toContain(String(leader.id));
+  });
+
+  it('pages a pack with first/after in keyset order, never listing me, the CSV still whole', async () => {
+    seq += 1;
+    const community = (
+      await t.gql(
+        CREATE_COMMUNITY,
+        { input: { name: `Paged pack ${seq}`, kind: 'NETWORK' } },
+        admin,
+      )
+    ).data!.createCommunity.community;
+    const people: StaffMember[] = [];
+    for (let i = 0; i < 5; i++) {
+      const person = await world.newPerson({ displayName: `Paged ${seq} ${i}` });
+      await addAccount(person, 'MASTODON', `@paged${seq}x${i}@mastodon.social`);
+      people.push(person);
+    }
+    const me = people[2];
+    for (const p of people) await t.gql(JOIN, { input: { communityId: community.id } }, p);
+    const others = people.filter((p) => p !== me).map((p) => String(p.id));
+    const seen: string[] = [];
+    const pageSizes: number[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await pack(me, {
+        source: 'COMMUNITY',
+        id: community.slug,
+        first: 2,
+        after,
+        exclude: [others[0]],
+      });
+      expect(page.totalCount).toBe(5); // the community's counter, me included
+      seen.push(...page.people.map((p: any) => p.person.id));
+      pageSizes.push(page.people.length);
+      // this page's ticked people only
+      const mastodon = page.platforms.find((p: any) => p.platform === 'MASTODON');
+      expect(mastodon?.accounts.length ?? 0).toBe(page.tickedCount);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(others);
+    expect(pageSizes).toEqual([2, 2]);
+
+    // the Mastodon file is the whole pack, whatever page the viewer is on
+    const file = await csv(me, `source=community&id=${community.id}&exclude=${others[0]}`).expect(
+      200,
+    );
+    expect(
+      parse(file.text)
+        .slice(1)
+        .map((row: string[]) => row[0]),
+    ).toEqual([1, 3, 4].map((i) => `paged${seq}x${i}@mastodon.social`));
+
+    const tooMany = await t.gql(PACK, { source: 'COMMUNITY', id: community.slug, first: 101 }, me);
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const forged = await t.gql(
+      PACK,
+      {
+        source: 'COMMUNITY',
+        id: community.slug,
+        after: Buffer.from('["x"]').toString('base64url'),
+      },
+      me,
+    );
+    expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('pages a team in name order', async () => {
+    const org = await world.newOrganisation();
+    const team = await t.app
+      .get(TransactionRunner)
+      .run((tx) =>
+        tx.save(
+          Department,
+          tx.create(Department, { organisationId: org.id, name: `Paged team ${seq++}` }),
+        ),
+      );
+    const inTeam = { organisationId: org.id, departmentId: team.id };
+    const me = await world.newPerson(inTeam);
+    const names = ['Cora', 'Abe', 'Bea'];
+    const mates: Record<string, string> = {};
+    for (const name of names) {
+      mates[name] = String((await world.newPerson({ ...inTeam, displayName: name })).id);
+    }
+    const first = await pack(me, { source: 'TEAM', first: 2 });
+    expect(first.people.map((p: any) => p.person.id)).toEqual([mates.Abe, mates.Bea]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await pack(me, { source: 'TEAM', first: 2, after: first.pageInfo.endCursor });
+    expect(second.people.map((p: any) => p.person.id)).toEqual([mates.Cora]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
   });
 });

@@ -253,7 +253,7 @@ describe('leaders lists: national and per organisation', () => {
 
   it("shows each person the national leaders and their own organisation's, never another trust's (suggestions and the leaders pack)", async () => {
     const SUGGESTED = `{ followSuggestions(first: 50) { person { id } reasons { kind text } } }`;
-    const PACK = `{ followPack(source: LEADERS) { people { person { id } } } }`;
+    const PACK = `{ followPack(source: LEADERS, first: 100) { people { edges { node { person { id } } } } } }`;
     const [mine, theirs] = [await world.newOrganisation(), await world.newOrganisation()];
     const nationalLeader = await world.newPerson({ organisationId: theirs.id });
     const ourLeader = await world.newPerson({ organisationId: mine.id });
@@ -280,7 +280,7 @@ describe('leaders lists: national and per organisation', () => {
 
     const pack = await t.gql(PACK, {}, colleague);
     expect(pack.errors).toBeUndefined();
-    const packed = pack.data!.followPack.people.map((p: any) => p.person.id);
+    const packed = pack.data!.followPack.people.edges.map((e: any) => e.node.person.id);
     expect(packed).toEqual(
       expect.arrayContaining([String(nationalLeader.id), String(ourLeader.id)]),
     );

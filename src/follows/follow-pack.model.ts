@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/graphql/connection';
 import { Platform } from '../social-accounts/platforms/platform';
 import { SocialAccount } from '../social-accounts/social-account.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -33,6 +34,14 @@ export class FollowPackMember {
   accounts: SocialAccount[];
 }
 
+@ObjectType({
+  description:
+    'A page of a follow pack’s people in a keyset order (a community’s members and the people ' +
+    'you follow by id, a team by name). totalCount is the source’s counter: it may include you ' +
+    'and people hidden from you, who are never listed.',
+})
+export class FollowPackMemberConnection extends ConnectionType(FollowPackMember) {}
+
 @ObjectType({ description: 'The ticked people’s accounts on one platform, in the forms it takes.' })
 export class FollowPackPlatform {
   @Field(() => Platform)
@@ -59,21 +68,18 @@ export class FollowPack {
   @Field({ description: 'e.g. "WeNurses", "Cardiology", "People you follow", "Leaders".' })
   title: string;
 
-  @Field(() => [FollowPackMember])
-  people: FollowPackMember[];
+  @Field(() => FollowPackMemberConnection, { description: 'This page of the pack’s people.' })
+  people: FollowPackMemberConnection;
 
-  @Field(() => Int, { description: 'How many people are ticked.' })
-  tickedCount: number;
-
-  @Field({ description: 'True when the source had more people than a pack holds.' })
-  truncated: boolean;
-
-  @Field(() => [FollowPackPlatform], { description: 'Platforms with at least one ticked account.' })
+  @Field(() => [FollowPackPlatform], {
+    description: 'Platforms with at least one ticked account among this page’s people.',
+  })
   platforms: FollowPackPlatform[];
 
   @Field({
     description:
-      'GET this (with your bearer token) for the Mastodon follow-import CSV of the ticked people.',
+      'GET this (with your bearer token) for the Mastodon follow-import CSV of the ticked people ' +
+      'of the whole pack, every page.',
   })
   mastodonCsvPath: string;
 }

@@ -11,15 +11,19 @@ export class FollowPacksResolver {
 
   @Query(() => FollowPack, {
     description:
-      'A follow pack: the people of a source (all ticked unless include/exclude say otherwise) ' +
-      'and their accounts the viewer may see, per platform.',
+      'A follow pack: a page of the people of a source (all ticked unless include/exclude say ' +
+      'otherwise) and their accounts the viewer may see, per platform.',
   })
   followPack(@CurrentUser() user: AuthenticatedUser, @Args() args: FollowPackArgs) {
-    return this.packs.pack(user, {
-      source: args.source,
-      id: args.id,
-      include: args.include ?? null,
-      exclude: args.exclude ?? null,
-    });
+    return this.packs.pack(
+      user,
+      {
+        source: args.source,
+        id: args.id,
+        include: args.include ?? null,
+        exclude: args.exclude ?? null,
+      },
+      { first: args.first, after: args.after ?? null },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { CursorShape, decodeCursor, encodeCursor } from '../common/graphql/connection';
 import { parseId } from '../common/graphql/id';
 import { communityViewer, CommunitiesService } from '../communities/communities.service';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -15,6 +16,7 @@ import { followUrlFor } from './follow-links';
 import {
   FollowPack,
   FollowPackMember,
+  FollowPackMemberConnection,
   FollowPackPlatform,
   FollowPackSource,
 } from './follow-pack.model';
@@ -24,8 +26,6 @@ import { mastodonAddress } from './follow-links';
 import { OrganisationErrorReason } from '../organisations/organisation.errors';
 import { FollowErrorReason } from './follow.errors';
 
-/** A page lists at most this many people to tick; the Mastodon CSV takes up to its own limit. */
-export const MAX_PACK_PAGE_PEOPLE = 1_000;
 const CHUNK = 500; // ids per IN (…) list, well inside both drivers' parameter limits
 
 export interface PackRequest {
@@ -38,12 +38,30 @@ export interface PackRequest {
   exclude?: number[] | null;
 }
 
-interface ResolvedPack {
+export interface PackPage {
+  first: number;
+  after?: string | null;
+}
+
+/** A person of a source with their place in its keyset order. */
+interface SourceRow {
+  id: number;
+  key: unknown[];
+}
+
+/**
+ * Where a pack's people come from, without reading them: its title, file name, counter, and its
+ * visible people `limit` at a time after a key of its keyset order (`after`).
+ */
+interface PackSource {
   title: string;
   fileSlug: string;
-  people: StaffMember[];
-  truncated: boolean;
+  cursorShape: CursorShape;
+  total: () => Promise<number>;
+  after: (key: unknown[] | null, limit: number) => Promise<SourceRow[]>;
 }
+
+const byId = (ids: number[]): SourceRow[] => ids.map((id) => ({ id, key: [id] }));
 
 /** Follow packs: a source's people, ticked or not, in the forms each platform takes. */
 @Injectable()
@@ -60,40 +78,46 @@ export class FollowPacksService {
     private readonly accounts: SocialAccountsService,
   ) {}
 
-  async pack(user: AuthenticatedUser, request: PackRequest): Promise<FollowPack> {
-    const resolved = await this.resolve(user, request, MAX_PACK_PAGE_PEOPLE);
+  /**
+   * A page of a pack: `first` people after the cursor in the source's keyset order (never the
+   * viewer), their accounts the viewer may see, and the ticked ones' accounts per platform. One
+   * short index range and a page of people and accounts, whatever the size of the source.
+   */
+  async pack(user: AuthenticatedUser, request: PackRequest, page: PackPage): Promise<FollowPack> {
+    const source = await this.source(user, request);
+    const after = page.after ? decodeCursor(page.after, source.cursorShape) : null;
+    const me = user.staff;
+    // one more than a page, and one more again in case the viewer is among them
+    const rows = (await source.after(after, page.first + 2))
+      .filter((row) => row.id !== me.id)
+      .slice(0, page.first + 1);
+    const pageRows = rows.slice(0, page.first);
+    const found = await this.staff.findByIds(pageRows.map((row) => row.id));
+    const personById = new Map(found.map((person) => [person.id, person]));
+    const listed = pageRows.filter((row) => personById.has(row.id));
+    const onPage = listed.map((row) => personById.get(row.id)!);
     const ticked = tickedFilter(request);
-    const accountsOf = await this.visibleAccounts(user.staff, resolved.people);
-    const viewerMastodon = await this.viewerMastodonHandles(user.staff);
-    const people: FollowPackMember[] = resolved.people.map((person) => ({
+    const accountsOf = await this.visibleAccounts(me, onPage);
+    const viewerMastodon = await this.viewerMastodonHandles(me);
+    const members: FollowPackMember[] = onPage.map((person) => ({
       person,
       ticked: ticked(person.id),
       accounts: accountsOf.get(person.id) ?? [],
     }));
-    const byPlatform = new Map<Platform, SocialAccount[]>();
-    for (const member of people.filter((p) => p.ticked)) {
-      for (const account of member.accounts) {
-        byPlatform.set(account.platform, [...(byPlatform.get(account.platform) ?? []), account]);
-      }
-    }
-    const platforms: FollowPackPlatform[] = Object.values(Platform)
-      .filter((platform) => byPlatform.has(platform))
-      .map((platform) => {
-        const accounts = byPlatform.get(platform)!;
-        return {
-          platform,
-          accounts,
-          profileUrls: accounts.map((a) => a.url),
-          followUrls: accounts.map((a) => followUrlFor(a, viewerMastodon)),
-        };
-      });
+    const lastRow = pageRows.at(-1);
+    const people: FollowPackMemberConnection = {
+      edges: members.map((node, i) => ({ node, cursor: encodeCursor(listed[i].key) })),
+      pageInfo: {
+        hasNextPage: rows.length > page.first,
+        endCursor: lastRow ? encodeCursor(lastRow.key) : null,
+      },
+      totalCount: await source.total(),
+    };
     return {
       source: request.source,
-      title: resolved.title,
+      title: source.title,
       people,
-      tickedCount: people.filter((p) => p.ticked).length,
-      truncated: resolved.truncated,
-      platforms,
+      platforms: platformsOf(members, viewerMastodon),
       mastodonCsvPath: csvPath(request),
     };
   }
@@ -118,7 +142,7 @@ export class FollowPacksService {
     const chunk = this.csvChunk;
     async function* rows(this: void): AsyncGenerator<string[]> {
       let written = 0;
-      for await (const ids of source.chunks(chunk)) {
+      for await (const ids of idChunks(source, chunk)) {
         const chosen = ids.filter((id) => id !== me.id && ticked(id));
         for (const account of await accounts.mastodonAccountsOf(chosen)) {
           if (!canSeeAccount(me, account, account.ownerOrganisationId)) continue;
@@ -141,65 +165,66 @@ export class FollowPacksService {
     };
   }
 
-  /**
-   * Where a pack's people come from, without reading them: its title and file name, and its
-   * visible people in chunks of keyset order (`chunks`). Refuses a source the viewer may not see.
-   */
-  private async source(
-    user: AuthenticatedUser,
-    request: PackRequest,
-  ): Promise<{
-    title: string;
-    fileSlug: string;
-    chunks: (size: number) => AsyncGenerator<number[]>;
-  }> {
+  /** A pack's source; refuses one the viewer may not see. */
+  private async source(user: AuthenticatedUser, request: PackRequest): Promise<PackSource> {
     const me = user.staff;
     switch (request.source) {
       case FollowPackSource.FOLLOWING:
         return {
           title: 'People you follow',
           fileSlug: 'following',
-          chunks: (size) =>
-            idChunks((after) => this.follows.visibleFolloweeIdsAfter(me.id, after, size), size),
+          cursorShape: ['id'],
+          total: async () => (await this.follows.stats([me.id]))[0]?.followingCount ?? 0,
+          after: async (key, limit) =>
+            byId(
+              await this.follows.visibleFolloweeIdsAfter(me.id, (key?.[0] as number) ?? 0, limit),
+            ),
         };
       case FollowPackSource.COMMUNITY: {
         const community = await this.community(user, request);
         return {
           title: community.name,
           fileSlug: community.slug,
-          chunks: (size) =>
-            idChunks(
-              (after) => this.communities.visibleMemberIdsAfter(community.id, after, size),
-              size,
+          cursorShape: ['id'],
+          total: () => Promise.resolve(community.memberCount),
+          after: async (key, limit) =>
+            byId(
+              await this.communities.visibleMemberIdsAfter(
+                community.id,
+                (key?.[0] as number) ?? 0,
+                limit,
+              ),
             ),
         };
       }
       case FollowPackSource.TEAM: {
         const department = await this.team(me, request);
-        const follows = this.follows;
         return {
           title: department.name,
           fileSlug: `team-${department.id}`,
-          chunks: async function* (size) {
-            let after: { name: string; id: number } | null = null;
-            for (;;) {
-              const people = await follows.departmentPeopleAfter(department.id, after, size);
-              if (people.length > 0) yield people.map((p) => p.id);
-              if (people.length < size) return;
-              after = people[people.length - 1];
-            }
+          cursorShape: ['string', 'id'],
+          total: () => this.follows.countDepartmentPeople(department.id),
+          after: async (key, limit) => {
+            const after = key ? { name: key[0] as string, id: key[1] as number } : null;
+            const people = await this.follows.departmentPeopleAfter(department.id, after, limit);
+            return people.map((p) => ({ id: p.id, key: [p.name, p.id] }));
           },
         };
       }
       case FollowPackSource.LEADERS: {
-        // a short list the communications team sets: one chunk
-        const ids = (await this.leaders.featuredFor(me)).map((l) => l.staffId);
+        // a short list the communications team sets, in id order
+        const ids = (await this.leaders.featuredFor(me))
+          .map((l) => l.staffId)
+          .sort((a, b) => a - b);
         return {
           title: 'Leaders',
           fileSlug: 'leaders',
-          chunks: async function* () {
-            yield ids;
-          },
+          cursorShape: ['id'],
+          total: () => Promise.resolve(ids.length),
+          after: (key, limit) =>
+            Promise.resolve(
+              byId(ids.filter((id) => id > ((key?.[0] as number) ?? 0)).slice(0, limit)),
+            ),
         };
       }
       default:
@@ -240,61 +265,6 @@ export class FollowPacksService {
     return department;
   }
 
-  private async resolve(
-    user: AuthenticatedUser,
-    request: PackRequest,
-    limit: number,
-  ): Promise<ResolvedPack> {
-    const me = user.staff;
-    let title: string;
-    let fileSlug: string;
-    let ids: number[];
-    switch (request.source) {
-      case FollowPackSource.FOLLOWING:
-        title = 'People you follow';
-        fileSlug = 'following';
-        ids = await this.follows.visibleFolloweeIds(me.id, limit + 1);
-        break;
-      case FollowPackSource.COMMUNITY: {
-        const community = await this.community(user, request);
-        title = community.name;
-        fileSlug = community.slug;
-        ids = await this.communities.visibleMemberIds(community.id, limit + 2);
-        break;
-      }
-      case FollowPackSource.TEAM: {
-        const department = await this.team(me, request);
-        title = department.name;
-        fileSlug = `team-${department.id}`;
-        ids = await this.follows.peopleIn('department_id', department.id, {
-          exceptId: me.id,
-          limit: limit + 1,
-          suggestibleOnly: false,
-        });
-        break;
-      }
-      case FollowPackSource.LEADERS:
-        title = 'Leaders';
-        fileSlug = 'leaders';
-        ids = (await this.leaders.featuredFor(me)).map((l) => l.staffId);
-        break;
-      default:
-        throw new InvalidInputError(
-          FollowErrorReason.PACK_SOURCE_REQUIRED,
-          'Choose where the pack comes from',
-          'source',
-        );
-    }
-    ids = ids.filter((id) => id !== me.id);
-    const truncated = ids.length > limit;
-    const people: StaffMember[] = [];
-    for (let i = 0; i < Math.min(ids.length, limit); i += CHUNK) {
-      people.push(...(await this.staff.findByIds(ids.slice(i, Math.min(i + CHUNK, limit)))));
-    }
-    people.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id - b.id);
-    return { title, fileSlug, people, truncated };
-  }
-
   /** Each person's accounts that the viewer may see (canSeeAccount: the one rule). */
   private async visibleAccounts(
     viewer: StaffMember,
@@ -325,18 +295,38 @@ export class FollowPacksService {
   }
 }
 
-/** Chunks of ids, `size` at a time, each after the last id of the one before. */
-async function* idChunks(
-  next: (afterId: number) => Promise<number[]>,
-  size: number,
-): AsyncGenerator<number[]> {
-  let after = 0;
+/** A source's people's ids, `size` at a time, each chunk after the last key of the one before. */
+async function* idChunks(source: PackSource, size: number): AsyncGenerator<number[]> {
+  let key: unknown[] | null = null;
   for (;;) {
-    const ids = await next(after);
-    if (ids.length > 0) yield ids;
-    if (ids.length < size) return;
-    after = ids[ids.length - 1];
+    const rows = await source.after(key, size);
+    if (rows.length > 0) yield rows.map((row) => row.id);
+    if (rows.length < size) return;
+    key = rows[rows.length - 1].key;
   }
+}
+
+/** The ticked people's accounts per platform, in the platforms' order. */
+function platformsOf(members: FollowPackMember[], viewerMastodon: string[]): FollowPackPlatform[] {
+  const byPlatform = new Map<Platform, SocialAccount[]>();
+  for (const member of members.filter((m) => m.ticked)) {
+    for (const account of member.accounts) {
+      const list = byPlatform.get(account.platform) ?? [];
+      list.push(account);
+      byPlatform.set(account.platform, list);
+    }
+  }
+  return Object.values(Platform)
+    .filter((platform) => byPlatform.has(platform))
+    .map((platform) => {
+      const accounts = byPlatform.get(platform)!;
+      return {
+        platform,
+        accounts,
+        profileUrls: accounts.map((a) => a.url),
+        followUrls: accounts.map((a) => followUrlFor(a, viewerMastodon)),
+      };
+    });
 }
 
 function tickedFilter(request: PackRequest): (id: number) => boolean {

@@ -301,20 +301,6 @@ export class FollowsRepository {
     }));
   }
 
-  /** Visible people someone follows, newest first, capped (follow packs). */
-  async visibleFolloweeIds(followerId: number, limit: number): Promise<number[]> {
-    const rows = await this.manager
-      .createQueryBuilder(Follow, 'f')
-      .innerJoin('staff_members', 's', 's.id = f.followee_id')
-      .select('f.followee_id', 'id')
-      .where('f.follower_id = :followerId', { followerId })
-      .andWhere(visibleStaffSql('s'))
-      .orderBy('f.created_at', 'DESC')
-      .limit(limit)
-      .getRawMany<{ id: number }>();
-    return rows.map((r) => Number(r.id));
-  }
-
   /**
    * The next `limit` people `followerId` follows whom others may see, after followee id
    * `afterId` in id order: one range of the follows primary key (follower_id, followee_id).
@@ -348,6 +334,17 @@ export class FollowsRepository {
       { departmentId, name: after?.name, id: after?.id, limit },
     );
     return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+  }
+
+  /** How many visible people a department has: one range of `IDX_staff_listed_department`. */
+  async countDepartmentPeople(departmentId: number): Promise<number> {
+    const { rows } = await runSql<{ n: number }>(
+      this.manager,
+      `SELECT COUNT(*) AS n FROM staff_members s
+       WHERE s.department_id = :departmentId AND ${visibleStaffSql('s')}`,
+      { departmentId },
+    );
+    return Number(rows[0].n);
   }
 
   /**

@@ -156,8 +156,4 @@ export class FollowsService {
     const followers = await this.follows.followersAmong(viewerId, ids);
     return ids.map((id) => followers.has(id));
   }
-
-  visibleFolloweeIds(followerId: number, limit: number) {
-    return this.follows.visibleFolloweeIds(followerId, limit);
-  }
 }

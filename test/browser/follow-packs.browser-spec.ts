@@ -92,3 +92,42 @@ browserTest(
     await journey.expectAccessible();
   },
 );
+
+browserTest(
+  'a large follow pack shows its people a page at a time, and Show more brings the next',
+  app,
+  async (journey) => {
+    const { page } = journey;
+    const world = app().world;
+    const crowd: StaffMember[] = [];
+    for (let i = 0; i < 51; i++) crowd.push(await world.person());
+    // the newest person, on the second page (a community's pack is in staff-id order)
+    const lastX = `x${world.unique().toLowerCase()}`;
+    const last = await world.person({ accounts: [{ platform: 'X', handle: lastX }] });
+    crowd.push(last);
+    const large = await world.community({ members: crowd });
+    await journey.signInAs(viewer);
+    await journey.goto(`/follow-packs/community/${large.slug}`);
+    await journey.expectTitle(`Follow pack: ${large.name} – Staff Voices – NHS`);
+    await journey.expectAccessible();
+    const main = page.getByRole('main');
+    await main.getByText('People (50 of 50 ticked)').waitFor();
+    expect(await main.getByLabel(last.displayName).count()).toBe(0);
+
+    await main.getByRole('button', { name: 'Show more people' }).click();
+    await main.getByText('People (52 of 52 ticked)').waitFor();
+    expect(await main.getByRole('button', { name: 'Show more people' }).count()).toBe(0);
+    const links = await main.locator('.app-pack-platform__links a').allTextContents();
+    expect(links.some((text) => text.includes(lastX))).toBe(true);
+
+    // someone from the second page unticked: the outputs follow
+    // (a click, not uncheck(): the tick is the address, set a moment after the click)
+    await main.getByLabel(last.displayName).click();
+    await page.waitForURL(new RegExp(`exclude=${last.id}`));
+    await main.getByText('People (51 of 52 ticked)').waitFor();
+    expect(await main.getByLabel(last.displayName).isChecked()).toBe(false);
+    const after = await main.locator('.app-pack-platform__links a').allTextContents();
+    expect(after.some((text) => text.includes(lastX))).toBe(false);
+    await journey.expectAccessible();
+  },
+);

@@ -1,9 +1,22 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBase64,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { MAX_PAGE_SIZE } from '../../common/graphql/connection';
 import { Id, IdField } from '../../common/graphql/id';
 import { FollowPackSource } from '../follow-pack.model';
 import { MASTODON_IMPORT_MAX_ROWS } from '../mastodon-csv';
+
+/** People on a page of a follow pack unless `first` says otherwise. */
+export const PACK_PAGE_SIZE = 50;
 
 @ArgsType()
 export class FollowPackArgs {
@@ -26,6 +39,20 @@ export class FollowPackArgs {
   @IdField({ of: 'staff', list: true, nullable: true, description: 'Untick these people.' })
   @ArrayMaxSize(MASTODON_IMPORT_MAX_ROWS)
   exclude?: number[] | null;
+
+  @Field(() => Int, {
+    defaultValue: PACK_PAGE_SIZE,
+    description: `How many people to return (1–${MAX_PAGE_SIZE}).`,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = PACK_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsBase64({ urlSafe: true }, { message: 'after is not a cursor from this API' })
+  after?: string | null;
 }
 
 const idList = ({ value }: { value: unknown }) =>

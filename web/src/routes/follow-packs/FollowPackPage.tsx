@@ -11,25 +11,35 @@ import { Loading } from '../../components/Loading/Loading';
 import { PlatformIcon } from '../../components/PlatformIcon/PlatformIcon';
 import { QueryErrorSummary } from '../../components/QueryErrorSummary/QueryErrorSummary';
 import { graphql } from '../../gql';
-import type { FollowPackSource } from '../../gql/graphql';
+import type {
+  FollowPackPageQuery as FollowPackPageData,
+  FollowPackSource,
+} from '../../gql/graphql';
 
 // Everyone, ticked: the page decides what is ticked, so every output changes at the same moment.
 const FollowPackPageQuery = graphql(`
-  query FollowPackPage($source: FollowPackSource!, $id: ID) {
-    followPack(source: $source, id: $id) {
+  query FollowPackPage($source: FollowPackSource!, $id: ID, $after: String) {
+    followPack(source: $source, id: $id, after: $after) {
       title
       source
-      truncated
       mastodonCsvPath
       people {
-        person {
-          id
-          displayName
-          jobTitle
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-        accounts {
-          id
-          platform
+        edges {
+          node {
+            person {
+              id
+              displayName
+              jobTitle
+            }
+            accounts {
+              id
+              platform
+            }
+          }
         }
       }
       platforms {
@@ -51,6 +61,33 @@ const SOURCES: Record<string, FollowPackSource> = {
   team: 'TEAM',
   leaders: 'LEADERS',
 };
+
+/** The next page of people joins those shown, and their accounts join each platform's. */
+function appendPage(
+  shown: FollowPackPageData,
+  { fetchMoreResult: next }: { fetchMoreResult: FollowPackPageData },
+): FollowPackPageData {
+  const platforms = [...shown.followPack.platforms];
+  for (const platform of next.followPack.platforms) {
+    const i = platforms.findIndex((p) => p.platform === platform.platform);
+    if (i < 0) platforms.push(platform);
+    else
+      platforms[i] = {
+        ...platforms[i],
+        accounts: [...platforms[i].accounts, ...platform.accounts],
+      };
+  }
+  return {
+    followPack: {
+      ...next.followPack,
+      people: {
+        ...next.followPack.people,
+        edges: [...shown.followPack.people.edges, ...next.followPack.people.edges],
+      },
+      platforms,
+    },
+  };
+}
 
 /** The unticked people live in the address (`?exclude=12,15`), so a pack can be shared as ticked. */
 function useUnticked(): [Set<string>, (id: string, ticked: boolean) => void] {
@@ -80,7 +117,7 @@ export function FollowPackPage() {
   const session = useAuthSession();
   const [unticked, setTicked] = useUnticked();
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const { data, error, refetch } = useQuery(FollowPackPageQuery, {
+  const { data, error, refetch, fetchMore, loading } = useQuery(FollowPackPageQuery, {
     variables: { source, id: id ?? null },
     skip: !source,
   });
@@ -108,7 +145,8 @@ export function FollowPackPage() {
   }
   if (!pack) return <Loading label="Gathering the follow pack" />;
 
-  const ticked = pack.people.filter(({ person }) => !unticked.has(person.id));
+  const people = pack.people.edges.map(({ node }) => node);
+  const ticked = people.filter(({ person }) => !unticked.has(person.id));
   const tickedAccounts = new Set(ticked.flatMap(({ accounts }) => accounts.map((a) => a.id)));
   const platforms = pack.platforms
     .map((platform) => ({
@@ -116,9 +154,8 @@ export function FollowPackPage() {
       accounts: platform.accounts.filter((account) => tickedAccounts.has(account.id)),
     }))
     .filter((platform) => platform.accounts.length > 0);
-  const excluded = pack.people
-    .map(({ person }) => person.id)
-    .filter((personId) => unticked.has(personId));
+  // the file holds the whole pack, so it leaves out everyone unticked, shown or not
+  const excluded = [...unticked];
   const csvPath = excluded.length
     ? `${pack.mastodonCsvPath}&exclude=${excluded.join(',')}`
     : pack.mastodonCsvPath;
@@ -145,26 +182,27 @@ export function FollowPackPage() {
         <p className="nhsuk-lede-text">
           Follow these colleagues on the platforms you use, all at once.
         </p>
-        {pack.people.length === 0 ? (
+        {people.length === 0 ? (
           <p className="app-empty">There is nobody in this pack yet.</p>
         ) : (
           <>
             <h2>1. Choose who to follow</h2>
-            {pack.truncated ? (
+            {pack.people.pageInfo.hasNextPage ? (
               <InsetText>
                 <p>
-                  This pack holds the first {pack.people.length.toLocaleString('en-GB')} people.
+                  This shows the first {people.length.toLocaleString('en-GB')} people of the pack.
+                  Show more below; the Mastodon follow list holds everyone ticked in the pack.
                 </p>
               </InsetText>
             ) : null}
             <Checkboxes
               id="person"
               name="person"
-              legend={`People (${ticked.length} of ${pack.people.length} ticked)`}
+              legend={`People (${ticked.length} of ${people.length} ticked)`}
               legendProps={{ size: 's' }}
               hint="Untick anyone you do not want to follow. Everything below changes as you tick, and the address of this page keeps your choice, so you can share it."
             >
-              {pack.people.map(({ person, accounts }) => (
+              {people.map(({ person, accounts }) => (
                 <Checkboxes.Item
                   key={person.id}
                   value={person.id}
@@ -186,8 +224,23 @@ export function FollowPackPage() {
               ))}
             </Checkboxes>
             <p className="nhsuk-u-visually-hidden" role="status">
-              {ticked.length} of {pack.people.length} ticked
+              {ticked.length} of {people.length} ticked
             </p>
+            {pack.people.pageInfo.hasNextPage ? (
+              <Button
+                type="button"
+                secondary
+                aria-disabled={loading || undefined}
+                onClick={() =>
+                  void fetchMore({
+                    variables: { after: pack.people.pageInfo.endCursor },
+                    updateQuery: appendPage,
+                  })
+                }
+              >
+                Show more people
+              </Button>
+            ) : null}
 
             <h2>2. Follow them on each platform</h2>
             <div>
