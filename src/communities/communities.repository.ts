@@ -334,18 +334,4 @@ export class CommunitiesRepository {
     );
     return rows.map((r) => Number(r.id));
   }
-
-  async visibleMemberIds(communityId: number, limit: number): Promise<number[]> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(CommunityMembership, 'm')
-      .innerJoin('staff_members', 's', 's.id = m.staff_id')
-      .select('m.staff_id', 'staffId')
-      .where('m.community_id = :communityId', { communityId })
-      .andWhere(visibleStaffSql('s'))
-      .orderBy('m.joined_at', 'ASC')
-      .addOrderBy('m.staff_id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ staffId: number }>();
-    return rows.map((r) => Number(r.staffId));
-  }
 }

@@ -134,10 +134,6 @@ export class CommunitiesService {
     return this.communities.visibleMemberIdsAfter(communityId, afterId, limit);
   }
 
-  visibleMemberIds(communityId: number, limit: number) {
-    return this.communities.visibleMemberIds(communityId, limit);
-  }
-
   exportOf(tx: EntityManager, staffId: number) {
     return this.communities.exportOf(tx, staffId);
   }
