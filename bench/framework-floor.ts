@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { LoadResult, runLoad } from './http-load';
 import type { BenchContext } from './run';
 import { SCENARIOS } from './scenarios';
+import { SQLITE_CACHE_KIB } from '../src/database/sqlite-cache';
 
 /**
  * The framework floor: a minimal Apollo Server 5 on plain node:http (no Nest, no TypeORM, no
@@ -243,7 +244,7 @@ async function serve() {
     readonly: true,
     fileMustExist: true,
   });
-  db.pragma('cache_size = -65536');
+  db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`); // as the server's connections
   const statements = {
     identity: db.prepare(
       'SELECT id, organisation_id AS organisationId, active FROM staff_members WHERE tenant_id = ? AND object_id = ?',

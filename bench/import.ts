@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { SQLITE_CACHE_KIB } from '../src/database/sqlite-cache';
 
 export interface ImportBenchResult {
   rows: number;
@@ -130,7 +131,7 @@ function sqlFloor(dbPath: string, rows: number): number {
   const db = new Database(join(tmpdir(), `staff-voices-floor-${process.pid}.db`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('cache_size = -65536');
+  db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`); // as the server's connections
   db.exec('DROP TABLE IF EXISTS metric_snapshots');
   db.pragma('foreign_keys = OFF'); // no social_accounts here: the floor is the upsert alone
   for (const { sql } of ddl) db.exec(sql);

@@ -3,13 +3,7 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig, ReadsConfig } from '../config/app.config';
 import { migrations } from './migrations';
-
-/**
- * Each SQLite connection's page cache (the writer's and every reader's), in KiB. The operating
- * system caches the file too, so a bigger one mostly duplicates it: 32 MiB each keeps the server
- * with two read workers under 500 MB at 200,000 staff (docs/benchmarks.md, peak RSS).
- */
-export const SQLITE_CACHE_KIB = 32_768;
+import { SQLITE_CACHE_KIB } from './sqlite-cache';
 
 /**
  * Connection options for either dialect; entities come from the feature modules. With `reads`

@@ -2,7 +2,7 @@ import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import type { ReadsConfig } from '../config/app.config';
-import { SQLITE_CACHE_KIB } from './data-source-options';
+import { SQLITE_CACHE_KIB } from './sqlite-cache';
 import { SqliteReadPool } from './sqlite-read-pool';
 import { currentWriteContext } from './write-context';
 

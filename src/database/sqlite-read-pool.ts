@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { ReadTooSlowError } from './database.errors';
-import { SQLITE_CACHE_KIB } from './data-source-options';
+import { SQLITE_CACHE_KIB } from './sqlite-cache';
 
 /** What a worker (sqlite-read-worker.cjs) answers for one statement. */
 export type WorkerAnswer =
