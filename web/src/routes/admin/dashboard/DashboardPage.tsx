@@ -20,9 +20,22 @@ import { PLATFORM_LABELS } from '../../../app/labels/labels';
 import { usePageTitle } from '../../../app/page/use-page-title';
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
-import { graphql } from '../../../gql';
-import type { CommsDashboardQuery } from '../../../gql/graphql';
+import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import type { CommsDashboardQuery, GroupTable_GroupFragment } from '../../../gql/graphql';
 import { DataTable } from './DataTable';
+
+export const GroupTable_group = graphql(`
+  fragment GroupTable_group on AdoptionGroup {
+    id
+    label
+    figures {
+      people
+      listed
+      withAccount
+      accountShare
+    }
+  }
+`);
 
 const DashboardQuery = graphql(`
   query CommsDashboard($organisationId: ID, $from: String, $to: String) {
@@ -45,60 +58,16 @@ const DashboardQuery = graphql(`
         accountShare
       }
       bySite {
-        id
-        label
-        figures {
-          people
-          listed
-          withAccount
-          withVerifiedAccount
-          accounts
-          verifiedAccounts
-          verifiedShare
-          accountShare
-        }
+        ...GroupTable_group
       }
       byDepartment {
-        id
-        label
-        figures {
-          people
-          listed
-          withAccount
-          withVerifiedAccount
-          accounts
-          verifiedAccounts
-          verifiedShare
-          accountShare
-        }
+        ...GroupTable_group
       }
       byStaffGroup {
-        id
-        label
-        figures {
-          people
-          listed
-          withAccount
-          withVerifiedAccount
-          accounts
-          verifiedAccounts
-          verifiedShare
-          accountShare
-        }
+        ...GroupTable_group
       }
       byOrganisation {
-        id
-        label
-        figures {
-          people
-          listed
-          withAccount
-          withVerifiedAccount
-          accounts
-          verifiedAccounts
-          verifiedShare
-          accountShare
-        }
+        ...GroupTable_group
       }
       byPlatform {
         platform
@@ -157,20 +126,21 @@ const fullDay = (day: string) =>
 const COLOURS = { listed: '#005eb8', withAccount: '#007f3b', verified: '#330072' };
 
 const GROUP_HEADERS = ['Name', 'People', 'Listed', 'With an account', 'Share with an account'];
-type Group = Dashboard['bySite'][number];
+type Group = GroupTable_GroupFragment;
 
 /** One grouping's adoption table (by site, by department…), left out when it has no rows. */
 function GroupTable({
   id,
   title,
-  groups,
+  groups: refs,
   name = (g) => g.label,
 }: {
   id: string;
   title: string;
-  groups: Group[];
+  groups: FragmentType<typeof GroupTable_group>[];
   name?: (group: Group) => ReactNode;
 }) {
+  const groups = getFragmentData(GroupTable_group, refs);
   if (groups.length === 0) return null;
   return (
     <>
