@@ -6,22 +6,29 @@ import { fieldErrorsFrom, WEIGHT_RANGE_MESSAGE } from '../../../app/errors/error
 import { usePageTitle } from '../../../app/page/use-page-title';
 import { Loading } from '../../../components/Loading/Loading';
 import { QueryErrorSummary } from '../../../components/QueryErrorSummary/QueryErrorSummary';
-import { graphql } from '../../../gql';
+import { getFragmentData, graphql } from '../../../gql';
+
+// what the page shows of the weights, and what saving them answers
+export const LeaderboardWeightsPage_weights = graphql(`
+  fragment LeaderboardWeightsPage_weights on LeaderboardWeights {
+    reach
+    growth
+    activity
+    campaign
+    champion
+    organiser
+    connections
+    profile
+    guidance
+    verified
+    formula
+  }
+`);
 
 const WeightsPageQuery = graphql(`
   query LeaderboardWeightsPage($organisationId: ID) {
     leaderboardWeights(organisationId: $organisationId) {
-      reach
-      growth
-      activity
-      campaign
-      champion
-      organiser
-      connections
-      profile
-      guidance
-      verified
-      formula
+      ...LeaderboardWeightsPage_weights
     }
   }
 `);
@@ -44,17 +51,7 @@ const UpdateWeightsMutation = graphql(`
   mutation UpdateLeaderboardWeights($input: UpdateLeaderboardWeightsInput!) {
     updateLeaderboardWeights(input: $input) {
       weights {
-        reach
-        growth
-        activity
-        campaign
-        champion
-        organiser
-        connections
-        profile
-        guidance
-        verified
-        formula
+        ...LeaderboardWeightsPage_weights
       }
     }
   }
@@ -180,7 +177,7 @@ export function LeaderboardWeightsPage() {
       </>
     );
   }
-  const weights = data.leaderboardWeights;
+  const weights = getFragmentData(LeaderboardWeightsPage_weights, data.leaderboardWeights);
   const whose = organisation ? organisation.name : 'all NHS organisations';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
