@@ -26,8 +26,6 @@ import { mastodonAddress } from './follow-links';
 import { OrganisationErrorReason } from '../organisations/organisation.errors';
 import { FollowErrorReason } from './follow.errors';
 
-const CHUNK = 500; // ids per IN (…) list, well inside both drivers' parameter limits
-
 export interface PackRequest {
   source: FollowPackSource;
   /** COMMUNITY: community id or slug; TEAM: department id (default: the viewer's). */
@@ -97,8 +95,7 @@ export class FollowPacksService {
     const listed = pageRows.filter((row) => personById.has(row.id));
     const onPage = listed.map((row) => personById.get(row.id)!);
     const ticked = tickedFilter(request);
-    const accountsOf = await this.visibleAccounts(me, onPage);
-    const viewerMastodon = await this.viewerMastodonHandles(me);
+    const { accountsOf, viewerMastodon } = await this.pageAccounts(me, onPage);
     const members: FollowPackMember[] = onPage.map((person) => ({
       person,
       ticked: ticked(person.id),
@@ -265,33 +262,26 @@ export class FollowPacksService {
     return department;
   }
 
-  /** Each person's accounts that the viewer may see (canSeeAccount: the one rule). */
-  private async visibleAccounts(
+  /**
+   * A page's people's accounts the viewer may see (canSeeAccount: the one rule), and the
+   * viewer's own Mastodon handles (for follow links), in one read: a page is at most
+   * MAX_PAGE_SIZE people, and never holds the viewer.
+   */
+  private async pageAccounts(
     viewer: StaffMember,
     people: StaffMember[],
-    platform?: Platform,
-  ): Promise<Map<number, SocialAccount[]>> {
-    const result = new Map<number, SocialAccount[]>();
-    for (let i = 0; i < people.length; i += CHUNK) {
-      const chunk = people.slice(i, i + CHUNK);
-      const accounts = await this.accounts.findByStaffIds(chunk.map((p) => p.id));
-      chunk.forEach((person, j) => {
-        result.set(
-          person.id,
-          accounts[j].filter(
-            (a) =>
-              (!platform || a.platform === platform) &&
-              canSeeAccount(viewer, a, person.organisationId),
-          ),
-        );
-      });
-    }
-    return result;
-  }
-
-  private async viewerMastodonHandles(viewer: StaffMember): Promise<string[]> {
-    const [mine] = await this.accounts.findByStaffIds([viewer.id]);
-    return mine.filter((a) => a.platform === Platform.MASTODON).map((a) => a.handle);
+  ): Promise<{ accountsOf: Map<number, SocialAccount[]>; viewerMastodon: string[] }> {
+    const accounts = await this.accounts.findByStaffIds([...people.map((p) => p.id), viewer.id]);
+    const accountsOf = new Map(
+      people.map((person, i) => [
+        person.id,
+        accounts[i].filter((a) => canSeeAccount(viewer, a, person.organisationId)),
+      ]),
+    );
+    const viewerMastodon = accounts[people.length]
+      .filter((a) => a.platform === Platform.MASTODON)
+      .map((a) => a.handle);
+    return { accountsOf, viewerMastodon };
   }
 }
 
