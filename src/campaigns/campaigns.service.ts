@@ -192,27 +192,30 @@ export class CampaignsService {
    * national team). New dates re-score everyone its board counts, in the same transaction.
    */
   async update(user: AuthenticatedUser, input: UpdateCampaignInput): Promise<Campaign> {
-    const campaign = await this.get(user, input.campaignId);
-    if (!mayAdminister(user, campaign.organisationId)) {
-      throw new ForbiddenError(
-        CampaignErrorReason.CAMPAIGN_NOT_ADMIN,
-        campaign.organisationId === null
-          ? 'NHS-wide campaigns are changed by the national communications team (Comms.NationalAdmin)'
-          : 'Only the campaign’s own communications team (Comms.Admin) changes it',
-      );
-    }
-    const before = detailsOf(campaign);
-    const after = checkedDetails({
-      name: input.name ?? before.name,
-      hashtag: input.hashtag ?? before.hashtag,
-      startsOn: input.startsOn ?? before.startsOn,
-      endsOn: input.endsOn ?? before.endsOn,
-    });
-    const changed = (Object.keys(after) as (keyof CampaignDetails)[]).filter(
-      (field) => after[field] !== before[field],
-    );
-    if (changed.length === 0) return campaign;
+    await this.get(user, input.campaignId); // one the viewer may see, or NOT_FOUND
+    // read again in the transaction, so a change made meanwhile is kept, not written back over
     return this.transactions.run(async (tx) => {
+      const campaign = await tx.findOneBy(Campaign, { id: input.campaignId });
+      if (!campaign) throw notFound();
+      if (!mayAdminister(user, campaign.organisationId)) {
+        throw new ForbiddenError(
+          CampaignErrorReason.CAMPAIGN_NOT_ADMIN,
+          campaign.organisationId === null
+            ? 'NHS-wide campaigns are changed by the national communications team (Comms.NationalAdmin)'
+            : 'Only the campaign’s own communications team (Comms.Admin) changes it',
+        );
+      }
+      const before = detailsOf(campaign);
+      const after = checkedDetails({
+        name: input.name ?? before.name,
+        hashtag: input.hashtag ?? before.hashtag,
+        startsOn: input.startsOn ?? before.startsOn,
+        endsOn: input.endsOn ?? before.endsOn,
+      });
+      const changed = (Object.keys(after) as (keyof CampaignDetails)[]).filter(
+        (field) => after[field] !== before[field],
+      );
+      if (changed.length === 0) return campaign;
       await tx.update(Campaign, { id: campaign.id }, after);
       await this.audit.record(tx, {
         actorId: user.staff.id,
