@@ -216,15 +216,6 @@ export class LeaderboardRepository {
     }));
   }
 
-  async participantsOf(tx: EntityManager, campaignId: number): Promise<number[]> {
-    const { rows } = await runSql<{ staff_id: number }>(
-      tx,
-      'SELECT staff_id FROM campaign_participants WHERE campaign_id = :campaignId',
-      { campaignId },
-    );
-    return rows.map((row) => Number(row.staff_id));
-  }
-
   /** These people's entries on every board, as they stand. */
   async entriesOf(tx: EntityManager, staffIds: readonly number[]): Promise<HeldEntry[]> {
     const { rows } = await runSql<Record<string, unknown>>(
