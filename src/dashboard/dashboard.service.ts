@@ -91,9 +91,16 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
    * Counted outside the write transaction, from the last committed state (on SQLite in the read
    * workers, off the event loop), so the write itself is one short transaction.
    */
-  async snapshot(organisationId: number, day = this.today()): Promise<void> {
+  async snapshot(
+    organisationId: number,
+    day = this.today(),
+    alsoInTheWrite?: (tx: EntityManager) => Promise<void>,
+  ): Promise<void> {
     const groups = await this.repository.count(this.repository.manager, organisationId);
-    await this.transactions.run((tx) => this.repository.write(tx, organisationId, day, groups));
+    await this.transactions.run(async (tx) => {
+      await this.repository.write(tx, organisationId, day, groups);
+      await alsoInTheWrite?.(tx);
+    });
   }
 
   /**
@@ -122,18 +129,16 @@ export class DashboardService implements OnApplicationBootstrap, OnModuleDestroy
     const scope = organisationId ?? administeredOrganisationId(user);
     if (scope === null || !mayAdminister(user, scope)) throw notYours();
     const day = this.today();
-    const groups = await this.repository.count(this.repository.manager, scope);
-    await this.transactions.run(async (tx) => {
-      await this.repository.write(tx, scope, day, groups);
-      await this.audit.record(tx, {
+    await this.snapshot(scope, day, (tx) =>
+      this.audit.record(tx, {
         actorId: user.staff.id,
         action: 'dashboard.refresh',
         targetType: 'organisation',
         targetId: scope,
         organisationId: scope,
         after: { day },
-      });
-    });
+      }),
+    );
     return { organisationId: scope, day };
   }
 
