@@ -395,6 +395,12 @@ describe('leaderboard', () => {
       return seed % n;
     };
     const organisations = [await world.newOrganisation(), await world.newOrganisation()];
+    // sites and departments to move people between (team sums)
+    const places = [
+      await world.newPlace(organisations[0]),
+      await world.newPlace(organisations[0]),
+      await world.newPlace(organisations[1]),
+    ];
     const groups = [StaffGroup.MEDICAL_AND_DENTAL, StaffGroup.ALLIED_HEALTH_PROFESSIONALS, null];
     const people: StaffMember[] = [];
     for (let i = 0; i < 24; i++) {
@@ -423,9 +429,15 @@ describe('leaderboard', () => {
           case 0:
             if (person.id !== other.id) await world.follow(person, other);
             break;
-          case 1:
-            await world.update(person, { bio: random(2) ? 'Hello' : null });
+          case 1: {
+            const place = places[random(places.length)];
+            await world.update(person, {
+              bio: random(2) ? 'Hello' : null,
+              siteId: random(3) ? place.site.id : null,
+              departmentId: random(3) ? place.department.id : null,
+            });
             break;
+          }
           case 2:
             await world.update(person, { staffGroup: groups[random(3)] });
             break;

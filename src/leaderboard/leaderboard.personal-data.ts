@@ -29,6 +29,7 @@ export class LeaderboardPersonalData {
     });
     registry.impersonal('leaderboard', [
       'leaderboard_score_counts',
+      'leaderboard_team_scores',
       'leaderboard_state',
       'leaderboard_weights',
     ]);

@@ -2,13 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseDbDate, runSql } from '../database/portable-sql';
-import type { BoardMember } from './boards';
-import { BoardCounts, CountDelta, countDeltas, CountsFrom } from './score-counts';
+import type { BoardMember, TeamKind } from './boards';
+import {
+  BoardCounts,
+  CountDelta,
+  countDeltas,
+  CountsFrom,
+  TeamDelta,
+  teamDeltas,
+} from './score-counts';
 import type { ScorePart } from './score';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
 
 export interface Contender extends PersonFacts, BoardMember {
   displayName: string;
+  siteId: number | null;
+  departmentId: number | null;
   /** active and listed: only they are ranked */
   eligible: boolean;
 }
@@ -28,6 +37,10 @@ export interface EntryRow {
   score: number;
   prevScore: number | null;
   sortName: string;
+  /** the teams the entry counts in (teamKindsOf) */
+  organisationId: number | null;
+  siteId: number | null;
+  departmentId: number | null;
 }
 
 export interface PageRow {
@@ -49,6 +62,25 @@ export interface PageKey {
 }
 
 const CHUNK = 500;
+/**
+ * The team sums (teamKindsOf) of the staged entries of boards `:first` to `:last`: organisations
+ * on NHS-wide boards, sites and departments on an organisation's (a board named in two parts).
+ */
+const STAGED_TEAM_SUMS = (
+  [
+    ['organisation', 'organisation_id', '%|nhs'],
+    ['site', 'site_id', '%|o:%'],
+    ['department', 'department_id', '%|o:%'],
+  ] as const
+)
+  .map(
+    ([kind, column, boards]) =>
+      `SELECT board, '${kind}', ${column}, COUNT(*), SUM(score) FROM leaderboard_staging
+       WHERE board >= :first AND board <= :last AND board LIKE '${boards}'
+         AND board NOT LIKE '%|%|%' AND ${column} IS NOT NULL
+       GROUP BY board, ${column}`,
+  )
+  .join(' UNION ALL ');
 /** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The full rebuild's unranked entries (startStaging). */
@@ -111,7 +143,7 @@ export class LeaderboardRepository {
   async contenders(tx: EntityManager, staffIds: readonly number[]): Promise<Contender[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT s.id, s.display_name, s.organisation_id, s.staff_group,
+      `SELECT s.id, s.display_name, s.organisation_id, s.site_id, s.department_id, s.staff_group,
          CASE WHEN s.active = :yes AND s.listed = :yes THEN 1 ELSE 0 END AS eligible,
          (CASE WHEN s.job_title IS NULL THEN 0 ELSE 1 END + CASE WHEN s.staff_group IS NULL THEN 0 ELSE 1 END
           + CASE WHEN s.pronouns IS NULL THEN 0 ELSE 1 END + CASE WHEN s.bio IS NULL THEN 0 ELSE 1 END
@@ -129,6 +161,8 @@ export class LeaderboardRepository {
       staffId: Number(row.id),
       displayName: String(row.display_name),
       organisationId: num(row.organisation_id),
+      siteId: num(row.site_id),
+      departmentId: num(row.department_id),
       staffGroup: (row.staff_group as string | null) ?? null,
       leader: Number(row.leader) > 0,
       eligible: Number(row.eligible) === 1,
@@ -202,8 +236,8 @@ export class LeaderboardRepository {
   async entriesOf(tx: EntityManager, staffIds: readonly number[]): Promise<EntryRow[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT board, staff_id, period, score, prev_score, sort_name FROM leaderboard_entries
-       WHERE staff_id IN (:...ids)`,
+      `SELECT board, staff_id, period, score, prev_score, sort_name, organisation_id, site_id,
+         department_id FROM leaderboard_entries WHERE staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
     return rows.map((row) => ({
@@ -213,6 +247,9 @@ export class LeaderboardRepository {
       score: Number(row.score),
       prevScore: num(row.prev_score),
       sortName: String(row.sort_name),
+      organisationId: num(row.organisation_id),
+      siteId: num(row.site_id),
+      departmentId: num(row.department_id),
     }));
   }
 
@@ -224,9 +261,9 @@ export class LeaderboardRepository {
 
   /**
    * Replaces some people's entries (`held`: what they had on every board, `fresh`: what they
-   * have now): only the entries that changed are written, and each board's score counts
-   * (score-counts.ts) move by what left and what arrived, so no other entry is touched however
-   * big the board. Answers the boards that changed.
+   * have now): only the entries that changed are written, and each board's score counts and
+   * team sums (score-counts.ts) move by what left and what arrived, so no other entry is touched
+   * however big the board. Answers the boards that changed.
    */
   async placeEntries(
     tx: EntityManager,
@@ -256,8 +293,9 @@ export class LeaderboardRepository {
     }
     await insertRows(
       tx,
-      'leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name)',
-      7,
+      `leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name,
+         organisation_id, site_id, department_id)`,
+      10,
       changed.map((e) => [
         e.board,
         e.staffId,
@@ -266,12 +304,39 @@ export class LeaderboardRepository {
         e.prevScore,
         e.prevScore === null ? null : e.score - e.prevScore,
         e.sortName,
+        e.organisationId,
+        e.siteId,
+        e.departmentId,
       ]),
       `ON CONFLICT (board, staff_id) DO UPDATE SET period = excluded.period, score = excluded.score,
-         prev_score = excluded.prev_score, gain = excluded.gain, sort_name = excluded.sort_name`,
+         prev_score = excluded.prev_score, gain = excluded.gain, sort_name = excluded.sort_name,
+         organisation_id = excluded.organisation_id, site_id = excluded.site_id,
+         department_id = excluded.department_id`,
     );
-    await this.moveCounts(tx, countDeltas([...departed, ...replaced], changed));
+    const leaving = [...departed, ...replaced];
+    await this.moveCounts(tx, countDeltas(leaving, changed));
+    await this.moveTeams(tx, teamDeltas(leaving, changed));
     return new Set([...departed, ...changed].map((e) => e.board));
+  }
+
+  private async moveTeams(tx: EntityManager, deltas: readonly TeamDelta[]): Promise<void> {
+    await insertRows(
+      tx,
+      'leaderboard_team_scores (board, kind, team_id, people, total_score)',
+      5,
+      deltas.map((d) => [d.board, d.kind, d.teamId, d.people, d.totalScore]),
+      `ON CONFLICT (board, kind, team_id) DO UPDATE SET
+         people = leaderboard_team_scores.people + excluded.people,
+         total_score = leaderboard_team_scores.total_score + excluded.total_score`,
+    );
+    const emptied = [...new Set(deltas.filter((d) => d.people < 0).map((d) => d.board))];
+    for (const boards of chunks(emptied)) {
+      await runSql(
+        tx,
+        'DELETE FROM leaderboard_team_scores WHERE board IN (:...boards) AND people = 0',
+        { boards },
+      );
+    }
   }
 
   private async moveCounts(tx: EntityManager, deltas: readonly CountDelta[]): Promise<void> {
@@ -305,6 +370,7 @@ export class LeaderboardRepository {
     await runSql(tx, 'DELETE FROM leaderboard_entries', {});
     await runSql(tx, 'DELETE FROM leaderboard_scores', {});
     await runSql(tx, 'DELETE FROM leaderboard_score_counts', {});
+    await runSql(tx, 'DELETE FROM leaderboard_team_scores', {});
   }
 
   async insertScores(tx: EntityManager, scores: readonly ScoreRow[]): Promise<void> {
@@ -334,7 +400,8 @@ export class LeaderboardRepository {
       tx,
       `CREATE TEMP TABLE ${STAGING} (board varchar(96) NOT NULL, staff_id integer NOT NULL,
          period varchar(24) NOT NULL, score integer NOT NULL, prev_score integer NULL,
-         sort_name varchar(200) NOT NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
+         sort_name varchar(200) NOT NULL, organisation_id integer NULL, site_id integer NULL,
+         department_id integer NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
       {},
     );
     await runSql(tx, `CREATE INDEX ${STAGING}_board ON ${STAGING} (board)`, {});
@@ -343,8 +410,9 @@ export class LeaderboardRepository {
   async stage(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
     await insertRows(
       tx,
-      `${STAGING} (board, staff_id, period, score, prev_score, sort_name)`,
-      6,
+      `${STAGING} (board, staff_id, period, score, prev_score, sort_name, organisation_id, site_id,
+         department_id)`,
+      9,
       entries.map((row) => [
         row.board,
         row.staffId,
@@ -352,6 +420,9 @@ export class LeaderboardRepository {
         row.score,
         row.prevScore,
         row.sortName,
+        row.organisationId,
+        row.siteId,
+        row.departmentId,
       ]),
     );
   }
@@ -374,8 +445,10 @@ export class LeaderboardRepository {
     const range = { first, last };
     await runSql(
       tx,
-      `INSERT INTO leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name)
-       SELECT board, staff_id, period, score, prev_score, score - prev_score, sort_name
+      `INSERT INTO leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name,
+         organisation_id, site_id, department_id)
+       SELECT board, staff_id, period, score, prev_score, score - prev_score, sort_name,
+         organisation_id, site_id, department_id
        FROM ${STAGING} WHERE board >= :first AND board <= :last
        ORDER BY board, score DESC, sort_name, staff_id`,
       range,
@@ -391,6 +464,12 @@ export class LeaderboardRepository {
          WHERE board >= :first AND board <= :last AND prev_score IS NOT NULL
          GROUP BY board, prev_score) counted
        GROUP BY board, score`,
+      range,
+    );
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_team_scores (board, kind, team_id, people, total_score)
+       ${STAGED_TEAM_SUMS}`,
       range,
     );
   }
@@ -513,23 +592,24 @@ export class LeaderboardRepository {
     return rows.map((row) => toPageRow(row, counts));
   }
 
-  /** Teams of a board by their people's average score (never totals), best first. */
+  /**
+   * Teams of a board by their people's average score (never totals), best first: the board's
+   * team sums, one row a team, kept by placeEntries.
+   */
   async teams(
     board: string,
-    kind: 'department' | 'site' | 'organisation',
+    kind: TeamKind,
   ): Promise<{ id: number; name: string; average: number; people: number }[]> {
     const table = { department: 'departments', site: 'sites', organisation: 'organisations' }[kind];
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT t.id, t.name, AVG(e.score) AS average, COUNT(*) AS people
-       FROM leaderboard_entries e
-       JOIN staff_members s ON s.id = e.staff_id
-       JOIN ${table} t ON t.id = s.${kind}_id
-       WHERE e.board = :board
-       GROUP BY t.id, t.name
+      `SELECT t.id, t.name, ts.total_score * 1.0 / ts.people AS average, ts.people
+       FROM leaderboard_team_scores ts
+       JOIN ${table} t ON t.id = ts.team_id
+       WHERE ts.board = :board AND ts.kind = :kind AND ts.people > 0
        ORDER BY average DESC, t.name, t.id
        LIMIT 500`,
-      { board },
+      { board, kind },
     );
     return rows.map((row) => ({
       id: Number(row.id),
@@ -687,7 +767,8 @@ export class LeaderboardRepository {
   async everything(tx: EntityManager): Promise<unknown[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT e.board, e.staff_id, e.score, e.prev_score, e.gain, e.sort_name, sc.breakdown
+      `SELECT e.board, e.staff_id, e.score, e.prev_score, e.gain, e.sort_name, e.organisation_id,
+         e.site_id, e.department_id, sc.breakdown
        FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        ORDER BY e.board, e.staff_id`,
       {},
@@ -699,12 +780,19 @@ export class LeaderboardRepository {
       prevScore: num(row.prev_score),
       gain: num(row.gain),
       sortName: row.sort_name,
+      teams: [row.organisation_id, row.site_id, row.department_id].map(num),
       breakdown: row.breakdown,
     }));
     const { rows: counts } = await runSql<Record<string, unknown>>(
       tx,
       `SELECT board, score, entries, prev_entries FROM leaderboard_score_counts
        WHERE entries <> 0 OR prev_entries <> 0 ORDER BY board, score`,
+      {},
+    );
+    const { rows: teams } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT board, kind, team_id, people, total_score FROM leaderboard_team_scores
+       WHERE people <> 0 OR total_score <> 0 ORDER BY board, kind, team_id`,
       {},
     );
     return [
@@ -714,6 +802,12 @@ export class LeaderboardRepository {
         score: Number(row.score),
         entries: Number(row.entries),
         prevEntries: Number(row.prev_entries),
+      })),
+      ...teams.map((row) => ({
+        board: row.board,
+        team: `${row.kind}:${row.team_id}`,
+        people: Number(row.people),
+        totalScore: Number(row.total_score),
       })),
     ];
   }
@@ -758,7 +852,10 @@ function sameEntry(a: EntryRow, b: EntryRow): boolean {
     a.score === b.score &&
     a.prevScore === b.prevScore &&
     a.sortName === b.sortName &&
-    a.period === b.period
+    a.period === b.period &&
+    a.organisationId === b.organisationId &&
+    a.siteId === b.siteId &&
+    a.departmentId === b.departmentId
   );
 }
 

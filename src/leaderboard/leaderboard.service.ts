@@ -8,7 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { badgesByRule, BadgeKind } from './badges';
-import { boardName, boardsFor, BoardScope, campaignPeriod } from './boards';
+import { boardName, boardsFor, BoardScope, campaignPeriod, TeamKind } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
 import {
@@ -375,6 +375,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
             score: now.score,
             prevScore: before,
             sortName: person.displayName,
+            organisationId: person.organisationId,
+            siteId: person.siteId,
+            departmentId: person.departmentId,
           });
         }
       }
@@ -540,7 +543,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
    */
   async teams(
     query: LeaderboardQuery,
-    kind: 'department' | 'site' | 'organisation',
+    kind: TeamKind,
     organisationId: number | null,
   ): Promise<
     { rank: number; teamId: number; name: string; averageScore: number; people: number }[]

@@ -1,3 +1,5 @@
+import { TeamKind, teamKindsOf } from './boards';
+
 /**
  * Ranks are not stored: a board keeps how many of its entries have each score, now and in the
  * previous window (leaderboard_score_counts), and a rank is read from those counts.
@@ -53,6 +55,73 @@ export function countDeltas(
   return [...deltas.values()]
     .filter((d) => d.entries !== 0 || d.prevEntries !== 0)
     .sort((a, b) => (a.board < b.board ? -1 : a.board > b.board ? 1 : a.score - b.score));
+}
+
+/** One person's entry on a board, as far as its teams' sums are concerned. */
+export interface TeamMemberEntry {
+  board: string;
+  score: number;
+  organisationId: number | null;
+  siteId: number | null;
+  departmentId: number | null;
+}
+
+/** How a change moves one team's sums on one board (teamLeaderboard reads average = total / people). */
+export interface TeamDelta {
+  board: string;
+  kind: TeamKind;
+  teamId: number;
+  people: number;
+  totalScore: number;
+}
+
+const TEAM_OF: Record<TeamKind, (e: TeamMemberEntry) => number | null> = {
+  organisation: (e) => e.organisationId,
+  site: (e) => e.siteId,
+  department: (e) => e.departmentId,
+};
+
+/** The team sums that entries leaving and arriving move (teamKindsOf), sorted; no-ops left out. */
+export function teamDeltas(
+  departing: readonly TeamMemberEntry[],
+  arriving: readonly TeamMemberEntry[],
+): TeamDelta[] {
+  const deltas = new Map<string, TeamDelta>();
+  for (const [entries, sign] of [
+    [departing, -1],
+    [arriving, 1],
+  ] as const) {
+    for (const entry of entries) {
+      for (const kind of teamKindsOf(entry.board)) {
+        const teamId = TEAM_OF[kind](entry);
+        if (teamId === null) continue;
+        const key = `${entry.board}\u0000${kind}\u0000${teamId}`;
+        const delta = deltas.get(key) ?? {
+          board: entry.board,
+          kind,
+          teamId,
+          people: 0,
+          totalScore: 0,
+        };
+        delta.people += sign;
+        delta.totalScore += sign * entry.score;
+        deltas.set(key, delta);
+      }
+    }
+  }
+  return [...deltas.values()]
+    .filter((d) => d.people !== 0 || d.totalScore !== 0)
+    .sort((a, b) =>
+      a.board !== b.board
+        ? a.board < b.board
+          ? -1
+          : 1
+        : a.kind !== b.kind
+          ? a.kind < b.kind
+            ? -1
+            : 1
+          : a.teamId - b.teamId,
+    );
 }
 
 /** A board's count rows at or above some score, and the sums of those below it. */

@@ -26,6 +26,7 @@ import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-su
 import { MetricImportHeartbeat1766600000000 } from './1766600000000-metric-import-heartbeat';
 import { DirectorySearchSecureDelete1766900000000 } from './1766900000000-directory-search-secure-delete';
 import { LeaderboardScoreCounts1767000000000 } from './1767000000000-leaderboard-score-counts';
+import { LeaderboardTeamScores1767000000001 } from './1767000000001-leaderboard-team-scores';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   MetricImportHeartbeat1766600000000,
   DirectorySearchSecureDelete1766900000000,
   LeaderboardScoreCounts1767000000000,
+  LeaderboardTeamScores1767000000001,
 ];
