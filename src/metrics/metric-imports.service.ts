@@ -326,6 +326,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
         row.staffId = owner.staffId;
         accepted.push(row);
       }
+      // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
+      await new Promise((resolve) => setImmediate(resolve));
       const importId = record!.id;
       const changedIds = await this.transactions.run(async (tx) => {
         const ids = accepted.length > 0 ? await kind.write(tx, importId, accepted) : [];
