@@ -49,7 +49,23 @@ function seeded(seed: number): { int: (n: number) => number } {
   };
 }
 
-const PIECES = ['a', 'bc', '12', ' x ', ',', ',', ',', '\n', '\n', '\r\n', '\r', '"', '""', 'é', ''];
+const PIECES = [
+  'a',
+  'bc',
+  '12',
+  ' x ',
+  ',',
+  ',',
+  ',',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '"',
+  '""',
+  'é',
+  '',
+];
 
 describe('csvRecordBatches', () => {
   it('reads what csv-parse reads, quote-free or not, however the upload is chunked', async () => {
