@@ -9,6 +9,7 @@ import type { SocialAccount } from '../src/social-accounts/social-account.entity
 import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
+import { recordStatements } from './support/statements';
 import { World } from './support/world';
 
 const BOARD = /* GraphQL */ `
@@ -331,6 +332,38 @@ describe('leaderboard', () => {
       'GUIDANCE_ACCEPTED/RULE',
       'VERIFIED/ADMIN',
     ]);
+  });
+
+  it('a follow writes only the two people’s entries and score counts, however big their boards', async () => {
+    const { organisation, people } = await trust(3);
+    const entryWrites = async (follower: StaffMember, followee: StaffMember) => {
+      const { texts } = await recordStatements(t.dataSource, () =>
+        world.follow(follower, followee),
+      );
+      const writes = texts.filter((sql) => /^\s*(INSERT|UPDATE|DELETE)/i.test(sql));
+      return {
+        statements: texts.length,
+        // no statement updates or deletes entries by range: only the two people's rows change
+        ranges: writes.filter(
+          (sql) =>
+            /(UPDATE|DELETE FROM) leaderboard_entries/i.test(sql) && !/staff_id = /.test(sql),
+        ),
+      };
+    };
+    const small = await entryWrites(people[0], people[1]);
+    // the same boards grow by forty people with spread scores
+    for (let i = 0; i < 40; i++) {
+      const person = await world.newPerson({
+        organisationId: organisation.id,
+        staffGroup: StaffGroup.NURSING_AND_MIDWIFERY_REGISTERED,
+        bio: i % 2 ? 'Hello' : null,
+      });
+      if (i % 3 === 0) await world.follow(person, people[2]);
+    }
+    const big = await entryWrites(people[1], people[0]);
+    expect(big.ranges).toEqual([]);
+    expect(small.ranges).toEqual([]);
+    expect(big.statements).toBe(small.statements);
   });
 
   it('drops a leaver at once', async () => {

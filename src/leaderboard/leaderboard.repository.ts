@@ -319,6 +319,10 @@ export class LeaderboardRepository {
     return new Set([...departed, ...changed].map((e) => e.board));
   }
 
+  /**
+   * Count and team rows that reach zero stay (one per distinct score or team a board ever had, so
+   * bounded): deleting them would cost every change a statement. Reads skip them.
+   */
   private async moveTeams(tx: EntityManager, deltas: readonly TeamDelta[]): Promise<void> {
     await insertRows(
       tx,
@@ -329,14 +333,6 @@ export class LeaderboardRepository {
          people = leaderboard_team_scores.people + excluded.people,
          total_score = leaderboard_team_scores.total_score + excluded.total_score`,
     );
-    const emptied = [...new Set(deltas.filter((d) => d.people < 0).map((d) => d.board))];
-    for (const boards of chunks(emptied)) {
-      await runSql(
-        tx,
-        'DELETE FROM leaderboard_team_scores WHERE board IN (:...boards) AND people = 0',
-        { boards },
-      );
-    }
   }
 
   private async moveCounts(tx: EntityManager, deltas: readonly CountDelta[]): Promise<void> {
@@ -349,17 +345,6 @@ export class LeaderboardRepository {
          entries = leaderboard_score_counts.entries + excluded.entries,
          prev_entries = leaderboard_score_counts.prev_entries + excluded.prev_entries`,
     );
-    const emptied = [
-      ...new Set(deltas.filter((d) => d.entries < 0 || d.prevEntries < 0).map((d) => d.board)),
-    ];
-    for (const boards of chunks(emptied)) {
-      await runSql(
-        tx,
-        `DELETE FROM leaderboard_score_counts
-         WHERE board IN (:...boards) AND entries = 0 AND prev_entries = 0`,
-        { boards },
-      );
-    }
   }
 
   async forgetBadges(tx: EntityManager, staffId: number): Promise<void> {

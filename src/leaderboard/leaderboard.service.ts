@@ -197,7 +197,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   async rollInChunks(today: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       await lockName(tx, 'leaderboard');
-      await this.repository.writeState(tx, DAY_KEY, today);
+      await this.moveDay(tx, today);
       await this.repository.writeState(tx, ROLLING_KEY, today);
     });
     for (let after = 0; ;) {
@@ -213,14 +213,27 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** The day the boards are computed for (the last rebuild's), so every entry shares one day. */
   private async dayOf(tx: EntityManager): Promise<string> {
-    return (await this.repository.readState(tx, DAY_KEY)) ?? londonToday();
+    const today = londonToday();
+    // the stored day only ever moves on to today: once it is today, it stays so until midnight
+    if (this.dayReached === today) return today;
+    const stored = (await this.repository.readState(tx, DAY_KEY)) ?? today;
+    this.dayReached = stored;
+    return stored;
+  }
+
+  /** The stored day last read, when it was today (dayOf). */
+  private dayReached: string | null = null;
+
+  private async moveDay(tx: EntityManager, day: string): Promise<void> {
+    this.dayReached = null;
+    await this.repository.writeState(tx, DAY_KEY, day);
   }
 
   /** Rebuilds every score and board from scratch (npm run leaderboard:recompute). */
   async recomputeAll(tx: EntityManager, today = londonToday()): Promise<void> {
     await lockName(tx, 'leaderboard');
     await this.repository.forgetEverything(tx);
-    await this.repository.writeState(tx, DAY_KEY, today);
+    await this.moveDay(tx, today);
     await this.repository.writeState(tx, ROLLING_KEY, '');
     await this.repository.startStaging(tx);
     const ids = await this.repository.allStaffIds(tx);
