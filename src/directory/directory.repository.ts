@@ -53,9 +53,10 @@ export interface DirectoryPage {
   /**
    * A capped scan (`scanPage`): the matches among the next `broadWindow` people only. Whether
    * more may match past them (`continueAfter`: the last person checked, where the next page
-   * starts), so the page is not known to be complete and nobody was counted.
+   * starts), so the page is not known to be complete. Nobody was counted unless `counted`: a
+   * bounded count answers the total (a community's members, counted on its key).
    */
-  scan?: { continueAfter: DirectoryKey | null };
+  scan?: { continueAfter: DirectoryKey | null; counted: boolean };
 }
 
 /**
@@ -364,7 +365,12 @@ export class DirectoryRepository {
       const holders = await this.fewHolders(criteria);
       if (holders) return this.holdersByName(criteria, holders, after, limit, key);
       // every typed word a single letter, which no index holds: a scan, capped
-      if (criteria.query) return this.scanPage(criteria, after, limit, key);
+      if (criteria.query) return this.scanPage(criteria, after, limit, key, false);
+      // a community too large to start from: its members may be sparse in name order, so a walk
+      // would read on through everyone else; a capped scan, still counted from its members
+      if (criteria.communityId !== undefined) {
+        return this.scanPage(criteria, after, limit, key, true);
+      }
       const where = this.conditions(criteria, params, 'byName');
       if (after) {
         where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
@@ -413,6 +419,11 @@ export class DirectoryRepository {
         return this.matchesByName(criteria, query, after, n, true, key);
       }
     }
+
+    // A community too large to start from: the window's people are tested for membership and
+    // the search, and that is all — sorting the index's matches by name instead (below) would grow
+    // with them, and counting them as well. A capped scan: nobody is counted.
+    if (criteria.communityId !== undefined) return this.scanPage(criteria, after, n, key, false);
 
     const rows = await this.windowMatches(criteria, after, n, key);
     if (rows.length === n) return { rows };
@@ -473,19 +484,21 @@ export class DirectoryRepository {
   }
 
   /**
-   * A search of single letters only (no index holds them): the matches among the next
-   * `broadWindow` people, tested row by row — a capped scan. When the window is full but gave
-   * less than a page, the page says where the scan stopped (`continueAfter`), so the next page
-   * goes on from there; at most two statements, each bounded by the window.
+   * The matches among the next `broadWindow` people, tested row by row — a capped scan, for
+   * what no index orders: a search of single letters only, or a community too large to start
+   * from its members. When the window is full but gave less than a page, the page says where the
+   * scan stopped (`continueAfter`), so the next page goes on from there; at most two statements,
+   * each bounded by the window. `counted`: the count statement is bounded for these criteria.
    */
   private async scanPage(
     criteria: DirectoryCriteria,
     after: DirectoryKey | null,
     limit: number,
     key: string,
+    counted: boolean,
   ): Promise<DirectoryPage> {
     const rows = await this.windowMatches(criteria, after, limit, key);
-    if (rows.length === limit) return { rows, scan: { continueAfter: null } };
+    if (rows.length === limit) return { rows, scan: { continueAfter: null, counted } };
     const params = new Params(this.postgres);
     const last: { id: number; name: string; checked: number | string }[] =
       await this.dataSource.query(
@@ -500,6 +513,7 @@ export class DirectoryRepository {
         continueAfter: full
           ? { relevance: null, name: last[0].name, id: Number(last[0].id) }
           : null,
+        counted,
       },
     };
   }
