@@ -124,9 +124,10 @@ export class StaffReads {
   async byIds(ids: readonly number[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
     const marks = ids.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
-    const rows = (await this.dataSource.query(`${this.byIdsHead} (${marks})`, [
-      ...ids,
-    ])) as Record<string, unknown>[];
+    const rows = (await this.dataSource.query(`${this.byIdsHead} (${marks})`, [...ids])) as Record<
+      string,
+      unknown
+    >[];
     return rows.map((row) => this.staff.hydrate(row)!);
   }
 
