@@ -143,7 +143,7 @@ function sqlFloor(dbPath: string, rows: number): number {
   const statement = db.prepare(
     'INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at) VALUES ' +
       values.join(', ') +
-      ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET followers = excluded.followers, following = excluded.following, posts = excluded.posts, engagements = excluded.engagements, staff_id = excluded.staff_id, import_id = excluded.import_id, recorded_at = excluded.recorded_at' +
+      ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET followers = excluded.followers, following = excluded.following, posts = excluded.posts, engagements = excluded.engagements, import_id = excluded.import_id, recorded_at = excluded.recorded_at' +
       ' WHERE metric_snapshots.followers IS NOT excluded.followers OR metric_snapshots.following IS NOT excluded.following OR metric_snapshots.posts IS NOT excluded.posts OR metric_snapshots.engagements IS NOT excluded.engagements RETURNING staff_id',
   );
   const started = Date.now();

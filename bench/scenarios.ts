@@ -60,30 +60,45 @@ export const SCENARIOS: Scenario[] = [
 const LEADERBOARD_PAGE = `query ($after: String) { leaderboard(window: WEEK, first: 20, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { rank score movement isMe staff { id displayName } breakdown { component points detail } } } } }`;
-const LEADERBOARD_PAGE_SQL = `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown, s.show_on_leaderboard, s.organisation_id,
-    (SELECT b.total_count FROM leaderboard_boards b WHERE b.board = ?) AS total_count
-  FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+const PLACE = `e.staff_id, e.score, e.prev_score, e.sort_name, sc.breakdown, s.show_on_leaderboard, s.organisation_id`;
+const ENTRY = 'board, staff_id, period, score, prev_score, sort_name';
+/** The server's page read after a cursor (LeaderboardRepository.page): two index ranges. */
+const LEADERBOARD_PAGE_SQL = `SELECT ${PLACE} FROM (
+    SELECT * FROM (SELECT ${ENTRY} FROM leaderboard_entries WHERE board = ? AND score = ? AND (sort_name, staff_id) > (?, ?)
+      ORDER BY sort_name, staff_id LIMIT 21) AS branch
+    UNION ALL
+    SELECT * FROM (SELECT ${ENTRY} FROM leaderboard_entries WHERE board = ? AND score < ?
+      ORDER BY score DESC, sort_name, staff_id LIMIT 21) AS branch) e
+  JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
   JOIN staff_members s ON s.id = e.staff_id
-  WHERE e.board = ? AND (e.rank, e.sort_name, e.staff_id) > (?, ?, ?)
-  ORDER BY e.rank, e.sort_name, e.staff_id LIMIT 21`;
+  ORDER BY e.score DESC, e.sort_name, e.staff_id LIMIT 21`;
+/** Then the board's score counts from the page's lowest score up, which rank its places. */
+const LEADERBOARD_COUNTS_SQL = `SELECT score, entries, prev_entries FROM leaderboard_score_counts WHERE board = ? AND score >= ?
+  UNION ALL SELECT NULL, COALESCE(SUM(entries), 0), 0 FROM leaderboard_score_counts WHERE board = ? AND score < ?`;
+const pageSql = (board: string, [score, name, id]: [number, string, number], low: number) => [
+  { sql: LEADERBOARD_PAGE_SQL, params: [board, score, name, id, board, score] },
+  { sql: LEADERBOARD_COUNTS_SQL, params: [board, low, board, low] },
+];
 
 /** The key of the entry `depth` places down the NHS-wide week board (or its last page). */
 function keyAtDepth(context: BenchContext, depth: number): [number, string, number] {
   const size =
     (
       context.db
-        .prepare(`SELECT total_count AS n FROM leaderboard_boards WHERE board = 'WEEK|nhs'`)
+        .prepare(`SELECT SUM(entries) AS n FROM leaderboard_score_counts WHERE board = 'WEEK|nhs'`)
         .get() as { n: number } | undefined
     )?.n ?? 0;
   const row = context.db
     .prepare(
-      `SELECT rank, sort_name, staff_id FROM leaderboard_entries WHERE board = 'WEEK|nhs'
-       ORDER BY rank, sort_name, staff_id LIMIT 1 OFFSET ?`,
+      `SELECT score, sort_name, staff_id FROM leaderboard_entries WHERE board = 'WEEK|nhs'
+       ORDER BY score DESC, sort_name, staff_id LIMIT 1 OFFSET ?`,
     )
     .get(Math.max(0, Math.min(depth, size - 21) - 1)) as
-    { rank: number; sort_name: string; staff_id: number } | undefined;
-  return row ? [row.rank, row.sort_name, row.staff_id] : [0, '', 0];
+    { score: number; sort_name: string; staff_id: number } | undefined;
+  return row ? [row.score, row.sort_name, row.staff_id] : [0, '', 0];
 }
+/** The top of a board, as the first page's cursor-less read starts (above every score). */
+const TOP_KEY: [number, string, number] = [2_147_483_647, '', 0];
 const cursorOf = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 const deepKeys = new WeakMap<BenchContext, [number, string, number]>();
 const deepKey = (context: BenchContext) => {
@@ -97,7 +112,7 @@ const LEADERBOARD_SCENARIOS: Scenario[] = [
     name: 'leaderboard page at depth 1',
     target: '≤ 10 ms',
     request: () => ({ query: LEADERBOARD_PAGE }),
-    sql: () => [{ sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', 'WEEK|nhs', 0, '', 0] }],
+    sql: () => pageSql('WEEK|nhs', TOP_KEY, 0),
   },
   {
     name: 'leaderboard page at depth 100,000',
@@ -106,10 +121,7 @@ const LEADERBOARD_SCENARIOS: Scenario[] = [
       query: LEADERBOARD_PAGE,
       variables: { after: cursorOf(deepKey(context)) },
     }),
-    sql: (context) => {
-      const [rank, name, id] = deepKey(context);
-      return [{ sql: LEADERBOARD_PAGE_SQL, params: ['WEEK|nhs', 'WEEK|nhs', rank, name, id] }];
-    },
+    sql: (context) => pageSql('WEEK|nhs', deepKey(context), Math.max(0, deepKey(context)[0] - 20)),
   },
   {
     name: 'leaderboard my rank',
@@ -119,9 +131,13 @@ const LEADERBOARD_SCENARIOS: Scenario[] = [
     }),
     sql: (context, i) => [
       {
-        sql: `SELECT e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown, s.show_on_leaderboard, s.organisation_id, b.total_count
+        sql: `SELECT ${PLACE},
+            (SELECT COALESCE(SUM(c.entries), 0) FROM leaderboard_score_counts c WHERE c.board = e.board AND c.score > e.score) AS above,
+            CASE WHEN e.prev_score IS NULL THEN NULL ELSE (SELECT COALESCE(SUM(c.prev_entries), 0) FROM leaderboard_score_counts c
+              WHERE c.board = e.board AND c.score > e.prev_score) END AS prev_above,
+            (SELECT SUM(c.entries) FROM leaderboard_score_counts c WHERE c.board = e.board) AS total_count
           FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
-          JOIN staff_members s ON s.id = e.staff_id JOIN leaderboard_boards b ON b.board = e.board
+          JOIN staff_members s ON s.id = e.staff_id
           WHERE e.board = 'WEEK|nhs' AND e.staff_id = ?`,
         params: [someone(context, i)],
       },

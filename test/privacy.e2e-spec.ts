@@ -220,8 +220,9 @@ describe('privacy: export and erasure', () => {
       const auditBefore = await rowsAbout('audit_log', 'actor_id', id);
       const boardsOf = async () =>
         (await t.dataSource.query(
-          `SELECT b.board AS board, b.total_count AS total FROM leaderboard_boards b
-           WHERE b.board IN (SELECT e.board FROM leaderboard_entries e WHERE e.staff_id = ${Number(id)})`,
+          `SELECT c.board AS board, SUM(c.entries) AS total FROM leaderboard_score_counts c
+           WHERE c.board IN (SELECT e.board FROM leaderboard_entries e WHERE e.staff_id = ${Number(id)})
+           GROUP BY c.board`,
         )) as { board: string; total: number | string }[];
       const myBoards = await boardsOf();
       expect(myBoards.length).toBeGreaterThan(0);
@@ -265,7 +266,7 @@ describe('privacy: export and erasure', () => {
       // every board I was on (the campaign's among them) counts one fewer
       for (const { board, total } of myBoards) {
         const [after] = await t.dataSource.query(
-          `SELECT total_count AS total FROM leaderboard_boards WHERE board = '${board.replace(/'/g, "''")}'`,
+          `SELECT SUM(entries) AS total FROM leaderboard_score_counts WHERE board = '${board.replace(/'/g, "''")}'`,
         );
         expect([board, Number(after?.total ?? 0)]).toEqual([board, Number(total) - 1]);
       }

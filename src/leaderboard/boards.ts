@@ -42,3 +42,15 @@ export function boardsFor(period: string, person: BoardMember): string[] {
     .map((scope) => boardName(period, scope));
   return [...new Set(names)];
 }
+
+export type TeamKind = 'organisation' | 'site' | 'department';
+
+/**
+ * The teams a board's people are compared in (teamLeaderboard): organisations on an NHS-wide
+ * board, sites and departments on an organisation's board; none on a staff group's or leaders'.
+ */
+export function teamKindsOf(board: string): TeamKind[] {
+  const scope = board.split('|');
+  if (scope.length !== 2) return [];
+  return scope[1] === 'nhs' ? ['organisation'] : ['site', 'department'];
+}

@@ -4,8 +4,8 @@ import { rowsOf } from '../database/personal-rows';
 import { LeaderboardService } from './leaderboard.service';
 
 /**
- * A person's scores, board entries and badges. Erasing takes them off every board and re-ranks
- * and recounts those boards; the touches of the figures' owners (metrics, campaigns) then find
+ * A person's scores, board entries and badges. Erasing takes them off every board and out of
+ * those boards' score counts; the touches of the figures' owners (metrics, campaigns) then find
  * nobody to score.
  */
 @Injectable()
@@ -20,15 +20,16 @@ export class LeaderboardPersonalData {
         entries: (await rowsOf(tx, 'leaderboard_entries', 'staff_id', staffId)).map((e) => ({
           board: e.board,
           period: e.period,
-          rank: e.rank,
           score: e.score,
+          previousScore: e.prev_score,
         })),
         badges: await rowsOf(tx, 'badges', 'staff_id', staffId),
       }),
       erase: (tx, { staffId }) => leaderboard.forgetPerson(tx, staffId),
     });
     registry.impersonal('leaderboard', [
-      'leaderboard_boards',
+      'leaderboard_score_counts',
+      'leaderboard_team_scores',
       'leaderboard_state',
       'leaderboard_weights',
     ]);

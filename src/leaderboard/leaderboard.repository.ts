@@ -2,13 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseDbDate, runSql } from '../database/portable-sql';
-import type { BoardMember } from './boards';
-import { breakpoints, difference, rankOf, rankShifts, RankShift } from './bounded-ranks';
+import type { BoardMember, TeamKind } from './boards';
+import {
+  BoardCounts,
+  CountDelta,
+  countDeltas,
+  CountsFrom,
+  TeamDelta,
+  teamDeltas,
+} from './score-counts';
 import type { ScorePart } from './score';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
 
 export interface Contender extends PersonFacts, BoardMember {
   displayName: string;
+  siteId: number | null;
+  departmentId: number | null;
   /** active and listed: only they are ranked */
   eligible: boolean;
 }
@@ -28,23 +37,11 @@ export interface EntryRow {
   score: number;
   prevScore: number | null;
   sortName: string;
+  /** the teams the entry counts in (teamKindsOf) */
+  organisationId: number | null;
+  siteId: number | null;
+  departmentId: number | null;
 }
-
-/** A person's entry on a board as it stands, before a change. */
-export interface HeldEntry {
-  board: string;
-  staffId: number;
-  rank: number;
-  prevRank: number | null;
-  score: number;
-  prevScore: number | null;
-}
-
-/**
- * Past this many distinct changed scores on one board (a bulk change: an import, a rebuild of an
- * organisation), one set-based ranking of the board costs less than the range updates.
- */
-export const MAX_RANGE_UPDATES = 128;
 
 export interface PageRow {
   staffId: number;
@@ -57,25 +54,42 @@ export interface PageRow {
   organisationId: number | null;
 }
 
+/** Where a page starts: after this place, in page order (score down, then name, then id). */
 export interface PageKey {
-  rank: number;
+  score: number;
   sortName: string;
   staffId: number;
 }
 
 const CHUNK = 500;
-/** Distinct scores read per step of rankBoard. */
-const SCORES_PER_STEP = 64;
-/** Entries (about) given their rank per UPDATE of rankBoard (one score's entries are never split). */
-const ROWS_PER_RANK_UPDATE = 5000;
-
+/**
+ * The team sums (teamKindsOf) of the staged entries of boards `:first` to `:last`: organisations
+ * on NHS-wide boards, sites and departments on an organisation's (a board named in two parts).
+ */
+const STAGED_TEAM_SUMS = (
+  [
+    ['organisation', 'organisation_id', '%|nhs'],
+    ['site', 'site_id', '%|o:%'],
+    ['department', 'department_id', '%|o:%'],
+  ] as const
+)
+  .map(
+    ([kind, column, boards]) =>
+      `SELECT board, '${kind}', ${column}, COUNT(*), SUM(score) FROM leaderboard_staging
+       WHERE board >= :first AND board <= :last AND board LIKE '${boards}'
+         AND board NOT LIKE '%|%|%' AND ${column} IS NOT NULL
+       GROUP BY board, ${column}`,
+  )
+  .join(' UNION ALL ');
 /** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The full rebuild's unranked entries (startStaging). */
 const STAGING = 'leaderboard_staging';
 /** What a place on a board reads (toPageRow): the entry, its breakdown, the person's consent. */
-const PLACE_COLUMNS = `e.staff_id, e.rank, e.prev_rank, e.score, e.sort_name, sc.breakdown,
+const PLACE_COLUMNS = `e.staff_id, e.score, e.prev_score, e.sort_name, sc.breakdown,
        s.show_on_leaderboard, s.organisation_id`;
+/** An entry's columns, as the page and risers branches read them before the joins. */
+const ENTRY_COLUMNS = 'board, staff_id, period, score, prev_score, sort_name';
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -129,7 +143,7 @@ export class LeaderboardRepository {
   async contenders(tx: EntityManager, staffIds: readonly number[]): Promise<Contender[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT s.id, s.display_name, s.organisation_id, s.staff_group,
+      `SELECT s.id, s.display_name, s.organisation_id, s.site_id, s.department_id, s.staff_group,
          CASE WHEN s.active = :yes AND s.listed = :yes THEN 1 ELSE 0 END AS eligible,
          (CASE WHEN s.job_title IS NULL THEN 0 ELSE 1 END + CASE WHEN s.staff_group IS NULL THEN 0 ELSE 1 END
           + CASE WHEN s.pronouns IS NULL THEN 0 ELSE 1 END + CASE WHEN s.bio IS NULL THEN 0 ELSE 1 END
@@ -147,6 +161,8 @@ export class LeaderboardRepository {
       staffId: Number(row.id),
       displayName: String(row.display_name),
       organisationId: num(row.organisation_id),
+      siteId: num(row.site_id),
+      departmentId: num(row.department_id),
       staffGroup: (row.staff_group as string | null) ?? null,
       leader: Number(row.leader) > 0,
       eligible: Number(row.eligible) === 1,
@@ -217,20 +233,23 @@ export class LeaderboardRepository {
   }
 
   /** These people's entries on every board, as they stand. */
-  async entriesOf(tx: EntityManager, staffIds: readonly number[]): Promise<HeldEntry[]> {
+  async entriesOf(tx: EntityManager, staffIds: readonly number[]): Promise<EntryRow[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT board, staff_id, rank, prev_rank, score, prev_score FROM leaderboard_entries
-       WHERE staff_id IN (:...ids)`,
+      `SELECT board, staff_id, period, score, prev_score, sort_name, organisation_id, site_id,
+         department_id FROM leaderboard_entries WHERE staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
     return rows.map((row) => ({
       board: String(row.board),
       staffId: Number(row.staff_id),
-      rank: Number(row.rank),
-      prevRank: num(row.prev_rank),
+      period: String(row.period),
       score: Number(row.score),
       prevScore: num(row.prev_score),
+      sortName: String(row.sort_name),
+      organisationId: num(row.organisation_id),
+      siteId: num(row.site_id),
+      departmentId: num(row.department_id),
     }));
   }
 
@@ -241,168 +260,91 @@ export class LeaderboardRepository {
   }
 
   /**
-   * Replaces some people's entries on one board (`held`: what they had there, `fresh`: what they
-   * have now) and keeps every rank on it right with bounded range updates (bounded-ranks.ts): the
-   * ranks a new score takes are index reads on (board, score) before anything moves, then only
-   * the entries between the lowest and highest changed score shift. A bulk change past
-   * MAX_RANGE_UPDATES distinct scores ranks the board in one statement instead. `rank: false`
-   * (the daily roll, which ranks every board once at its end) keeps the old ranks meanwhile.
+   * Replaces some people's entries (`held`: what they had on every board, `fresh`: what they
+   * have now): only the entries that changed are written, and each board's score counts and
+   * team sums (score-counts.ts) move by what left and what arrived, so no other entry is touched
+   * however big the board. Answers the boards that changed.
    */
-  async placeOnBoard(
+  async placeEntries(
     tx: EntityManager,
-    board: string,
-    held: readonly HeldEntry[],
+    held: readonly EntryRow[],
     fresh: readonly EntryRow[],
-    options: { rank: boolean } = { rank: true },
-  ): Promise<void> {
-    const now = difference(
-      held.map((e) => e.score),
-      fresh.map((e) => e.score),
-    );
-    const before = difference(
-      held.filter((e) => e.prevScore !== null).map((e) => e.prevScore!),
-      fresh.filter((e) => e.prevScore !== null).map((e) => e.prevScore!),
-    );
-    const heldBy = new Map(held.map((e) => [e.staffId, e]));
-    const bulk =
-      breakpoints(now.departed, now.arrived).length > MAX_RANGE_UPDATES ||
-      breakpoints(before.departed, before.arrived).length > MAX_RANGE_UPDATES;
-    const ranked = options.rank && !bulk;
-    let ranks: { rank: number; prevRank: number | null }[];
-    if (ranked) {
-      const higher = await this.higherCounts(
-        tx,
-        board,
-        fresh.map((e) => e.score),
-        fresh.filter((e) => e.prevScore !== null).map((e) => e.prevScore!),
-      );
-      ranks = fresh.map((e) => ({
-        rank: rankOf(e.score, higher.now.get(e.score)!, now.departed, now.arrived),
-        prevRank:
-          e.prevScore === null
-            ? null
-            : rankOf(e.prevScore, higher.before.get(e.prevScore)!, before.departed, before.arrived),
-      }));
-    } else {
-      ranks = fresh.map((e) => ({
-        rank: heldBy.get(e.staffId)?.rank ?? 0,
-        prevRank: heldBy.get(e.staffId)?.prevRank ?? null,
-      }));
+  ): Promise<Set<string>> {
+    const key = (e: EntryRow) => `${e.board}\u0000${e.staffId}`;
+    const heldBy = new Map(held.map((e) => [key(e), e]));
+    const staying = new Set(fresh.map(key));
+    const changed = fresh.filter((e) => {
+      const was = heldBy.get(key(e));
+      return !was || !sameEntry(was, e);
+    });
+    const departed = held.filter((e) => !staying.has(key(e)));
+    const replaced = changed.flatMap((e) => heldBy.get(key(e)) ?? []);
+    const departedBoards = new Map<number, string[]>();
+    for (const e of departed)
+      departedBoards.set(e.staffId, [...(departedBoards.get(e.staffId) ?? []), e.board]);
+    for (const [staffId, ofPerson] of departedBoards) {
+      for (const boards of chunks(ofPerson)) {
+        await runSql(
+          tx,
+          'DELETE FROM leaderboard_entries WHERE staff_id = :staffId AND board IN (:...boards)',
+          { staffId, boards },
+        );
+      }
     }
-    for (const chunk of chunks(held.map((e) => e.staffId))) {
-      await runSql(
-        tx,
-        'DELETE FROM leaderboard_entries WHERE board = :board AND staff_id IN (:...ids)',
-        { board, ids: chunk },
-      );
-    }
-    if (ranked) {
-      await this.shift(tx, board, 'rank', 'score', rankShifts(now.departed, now.arrived));
-      await this.shift(
-        tx,
-        board,
-        'prev_rank',
-        'prev_score',
-        rankShifts(before.departed, before.arrived),
-      );
-    }
-    await this.insertEntries(tx, fresh, ranks);
-    if (options.rank && bulk) {
-      await this.rankBoard(tx, board);
-      return;
-    }
-    await this.countBoard(
+    await insertRows(
       tx,
-      board,
-      now.arrived.length - now.departed.length,
-      before.arrived.length - before.departed.length,
+      `leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name,
+         organisation_id, site_id, department_id)`,
+      10,
+      changed.map((e) => [
+        e.board,
+        e.staffId,
+        e.period,
+        e.score,
+        e.prevScore,
+        e.prevScore === null ? null : e.score - e.prevScore,
+        e.sortName,
+        e.organisationId,
+        e.siteId,
+        e.departmentId,
+      ]),
+      `ON CONFLICT (board, staff_id) DO UPDATE SET period = excluded.period, score = excluded.score,
+         prev_score = excluded.prev_score, gain = excluded.gain, sort_name = excluded.sort_name,
+         organisation_id = excluded.organisation_id, site_id = excluded.site_id,
+         department_id = excluded.department_id`,
     );
+    const leaving = [...departed, ...replaced];
+    await this.moveCounts(tx, countDeltas(leaving, changed));
+    await this.moveTeams(tx, teamDeltas(leaving, changed));
+    return new Set([...departed, ...changed].map((e) => e.board));
   }
 
   /**
-   * For each score, how many entries of the board score higher (and the same for previous
-   * scores, among entries with one): the rank of the entry with the highest score at or below it,
-   * less one, or the board's size when there is none. Index reads, a hundred a statement.
+   * Count and team rows that reach zero stay (one per distinct score or team a board ever had, so
+   * bounded): deleting them would cost every change a statement. Reads skip them.
    */
-  private async higherCounts(
-    tx: EntityManager,
-    board: string,
-    scores: readonly number[],
-    prevScores: readonly number[],
-  ): Promise<{ now: Map<number, number>; before: Map<number, number> }> {
-    const { rows } = await runSql<{ total_count: number; prev_count: number }>(
+  private async moveTeams(tx: EntityManager, deltas: readonly TeamDelta[]): Promise<void> {
+    await insertRows(
       tx,
-      'SELECT total_count, prev_count FROM leaderboard_boards WHERE board = :board',
-      { board },
+      'leaderboard_team_scores (board, kind, team_id, people, total_score)',
+      5,
+      deltas.map((d) => [d.board, d.kind, d.teamId, d.people, d.totalScore]),
+      `ON CONFLICT (board, kind, team_id) DO UPDATE SET
+         people = leaderboard_team_scores.people + excluded.people,
+         total_score = leaderboard_team_scores.total_score + excluded.total_score`,
     );
-    const total = Number(rows[0]?.total_count ?? 0);
-    const prevTotal = Number(rows[0]?.prev_count ?? 0);
-    const read = async (rank: string, score: string, values: number[], none: number) => {
-      const found = new Map<number, number>();
-      for (const chunk of chunks(values, 100)) {
-        const parameters: Record<string, unknown> = { board };
-        const columns = chunk.map((value, i) => {
-          parameters[`v${i}`] = value;
-          return `(SELECT ${rank} FROM leaderboard_entries WHERE board = :board AND ${score} <= :v${i}
-                   ORDER BY ${score} DESC LIMIT 1) AS r${i}`;
-        });
-        const { rows: answer } = await runSql<Record<string, unknown>>(
-          tx,
-          `SELECT ${columns.join(', ')}`,
-          parameters,
-        );
-        chunk.forEach((value, i) => {
-          const at = num(answer[0]?.[`r${i}`]);
-          found.set(value, at === null ? none : at - 1);
-        });
-      }
-      return found;
-    };
-    return {
-      now: await read('rank', 'score', [...new Set(scores)], total),
-      before: await read('prev_rank', 'prev_score', [...new Set(prevScores)], prevTotal),
-    };
   }
 
-  private async shift(
-    tx: EntityManager,
-    board: string,
-    rank: 'rank' | 'prev_rank',
-    score: 'score' | 'prev_score',
-    shifts: readonly RankShift[],
-  ): Promise<void> {
-    for (const { from, to, delta } of shifts) {
-      const range = [
-        from === null ? null : `${score} >= :from`,
-        to === null ? null : `${score} < :to`,
-      ].filter(Boolean);
-      await runSql(
-        tx,
-        `UPDATE leaderboard_entries SET ${rank} = ${rank} + :delta
-         WHERE board = :board AND ${range.join(' AND ')}`,
-        { board, from, to, delta },
-      );
-    }
-  }
-
-  /** Moves a board's stored sizes by what a change added or took away. */
-  private async countBoard(
-    tx: EntityManager,
-    board: string,
-    entries: number,
-    withPrevious: number,
-  ): Promise<void> {
-    if (entries === 0 && withPrevious === 0) return;
-    await runSql(
+  private async moveCounts(tx: EntityManager, deltas: readonly CountDelta[]): Promise<void> {
+    await insertRows(
       tx,
-      `INSERT INTO leaderboard_boards (board, total_count, prev_count) VALUES (:board, :entries, :withPrevious)
-       ON CONFLICT (board) DO UPDATE SET total_count = leaderboard_boards.total_count + excluded.total_count,
-         prev_count = leaderboard_boards.prev_count + excluded.prev_count`,
-      { board, entries, withPrevious },
+      'leaderboard_score_counts (board, score, entries, prev_entries)',
+      4,
+      deltas.map((d) => [d.board, d.score, d.entries, d.prevEntries]),
+      `ON CONFLICT (board, score) DO UPDATE SET
+         entries = leaderboard_score_counts.entries + excluded.entries,
+         prev_entries = leaderboard_score_counts.prev_entries + excluded.prev_entries`,
     );
-    await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board AND total_count = 0', {
-      board,
-    });
   }
 
   async forgetBadges(tx: EntityManager, staffId: number): Promise<void> {
@@ -412,7 +354,8 @@ export class LeaderboardRepository {
   async forgetEverything(tx: EntityManager): Promise<void> {
     await runSql(tx, 'DELETE FROM leaderboard_entries', {});
     await runSql(tx, 'DELETE FROM leaderboard_scores', {});
-    await runSql(tx, 'DELETE FROM leaderboard_boards', {});
+    await runSql(tx, 'DELETE FROM leaderboard_score_counts', {});
+    await runSql(tx, 'DELETE FROM leaderboard_team_scores', {});
   }
 
   async insertScores(tx: EntityManager, scores: readonly ScoreRow[]): Promise<void> {
@@ -430,122 +373,10 @@ export class LeaderboardRepository {
     );
   }
 
-  /** New entries with their ranks, or unranked (rank 0) until their boards are ranked. */
-  async insertEntries(
-    tx: EntityManager,
-    entries: readonly EntryRow[],
-    ranks?: readonly { rank: number; prevRank: number | null }[],
-  ): Promise<void> {
-    await insertRows(
-      tx,
-      'leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)',
-      8,
-      entries.map((row, i) => [
-        row.board,
-        row.staffId,
-        row.period,
-        ranks?.[i].rank ?? 0,
-        ranks?.[i].prevRank ?? null,
-        row.score,
-        row.prevScore,
-        row.sortName,
-      ]),
-    );
-  }
-
-  /**
-   * Ranks one board: competition ranking (ties share a rank, the next rank skips), now and in
-   * the previous window (among those who were there), and keeps its size. In steps, the event
-   * loop served between them (a national board has a million entries): the rank of a score is
-   * 1 + how many entries score higher, so the board's distinct scores are read best first, a
-   * step of them at a time with their counts (an index range), and the entries of a few scores
-   * at a time take their rank in one UPDATE that rewrites only those whose rank moved.
-   */
-  async rankBoard(tx: EntityManager, board: string): Promise<void> {
-    const n = await this.rankBy(tx, board, 'rank', 'score');
-    const p = await this.rankBy(tx, board, 'prev_rank', 'prev_score');
-    await runSql(
-      tx,
-      `UPDATE leaderboard_entries SET prev_rank = NULL
-       WHERE board = :board AND prev_score IS NULL AND prev_rank IS NOT NULL`,
-      { board },
-    );
-    await runSql(tx, 'DELETE FROM leaderboard_boards WHERE board = :board', { board });
-    if (n > 0) {
-      await runSql(
-        tx,
-        'INSERT INTO leaderboard_boards (board, total_count, prev_count) VALUES (:board, :n, :p)',
-        { board, n, p },
-      );
-    }
-  }
-
-  /** rankBoard's steps for one ranking; answers how many entries have a `score`. */
-  private async rankBy(
-    tx: EntityManager,
-    board: string,
-    rank: 'rank' | 'prev_rank',
-    score: 'score' | 'prev_score',
-  ): Promise<number> {
-    let above = 0;
-    let below: number | null = null;
-    for (;;) {
-      const { rows }: { rows: { s: number; n: number }[] } = await runSql(
-        tx,
-        `SELECT ${score} AS s, COUNT(*) AS n FROM leaderboard_entries
-         WHERE board = :board AND ${score} IS NOT NULL ${below === null ? '' : `AND ${score} < :below`}
-         GROUP BY ${score} ORDER BY ${score} DESC LIMIT :limit`,
-        { board, below, limit: SCORES_PER_STEP },
-      );
-      if (rows.length === 0) return above;
-      let group: { score: number; rank: number }[] = [];
-      let rowsInGroup = 0;
-      for (const [i, row] of rows.entries()) {
-        group.push({ score: Number(row.s), rank: above + 1 });
-        above += Number(row.n);
-        rowsInGroup += Number(row.n);
-        if (rowsInGroup >= ROWS_PER_RANK_UPDATE || i === rows.length - 1) {
-          await this.setRanks(tx, board, rank, score, group);
-          group = [];
-          rowsInGroup = 0;
-          await yieldToLoop();
-        }
-      }
-      below = Number(rows[rows.length - 1].s);
-    }
-  }
-
-  private async setRanks(
-    tx: EntityManager,
-    board: string,
-    rank: 'rank' | 'prev_rank',
-    score: 'score' | 'prev_score',
-    ranks: readonly { score: number; rank: number }[],
-  ): Promise<void> {
-    const parameters: Record<string, unknown> = {
-      board,
-      high: ranks[0].score,
-      low: ranks[ranks.length - 1].score,
-    };
-    const cases = ranks.map((r, i) => {
-      parameters[`s${i}`] = r.score;
-      parameters[`r${i}`] = r.rank;
-      return `WHEN :s${i} THEN CAST(:r${i} AS integer)`;
-    });
-    const ranked = `CASE ${score} ${cases.join(' ')} END`;
-    await runSql(
-      tx,
-      `UPDATE leaderboard_entries SET ${rank} = ${ranked}
-       WHERE board = :board AND ${score} >= :low AND ${score} <= :high
-         AND (${rank} IS NULL OR ${rank} <> ${ranked})`,
-      parameters,
-    );
-  }
-
   /**
    * The full rebuild's staging: every entry, unranked, in a table of the transaction's own
    * connection (TEMP: no other reader sees it, and it goes at commit), indexed by board so each
-   * group of boards is ranked from it in one statement (rankStaged).
+   * group of boards is written from it in one statement (writeStaged).
    */
   async startStaging(tx: EntityManager): Promise<void> {
     const postgres = tx.connection.options.type === 'postgres';
@@ -554,7 +385,8 @@ export class LeaderboardRepository {
       tx,
       `CREATE TEMP TABLE ${STAGING} (board varchar(96) NOT NULL, staff_id integer NOT NULL,
          period varchar(24) NOT NULL, score integer NOT NULL, prev_score integer NULL,
-         sort_name varchar(200) NOT NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
+         sort_name varchar(200) NOT NULL, organisation_id integer NULL, site_id integer NULL,
+         department_id integer NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
       {},
     );
     await runSql(tx, `CREATE INDEX ${STAGING}_board ON ${STAGING} (board)`, {});
@@ -563,8 +395,9 @@ export class LeaderboardRepository {
   async stage(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
     await insertRows(
       tx,
-      `${STAGING} (board, staff_id, period, score, prev_score, sort_name)`,
-      6,
+      `${STAGING} (board, staff_id, period, score, prev_score, sort_name, organisation_id, site_id,
+         department_id)`,
+      9,
       entries.map((row) => [
         row.board,
         row.staffId,
@@ -572,6 +405,9 @@ export class LeaderboardRepository {
         row.score,
         row.prevScore,
         row.sortName,
+        row.organisationId,
+        row.siteId,
+        row.departmentId,
       ]),
     );
   }
@@ -587,47 +423,44 @@ export class LeaderboardRepository {
   }
 
   /**
-   * Ranks the staged boards from `first` to `last` (in stagedBoards' order) into
-   * leaderboard_entries, written in page order, and stores their sizes: the same competition
-   * ranking as rankBoard, set-based.
+   * Writes the staged boards from `first` to `last` (in stagedBoards' order) into
+   * leaderboard_entries, in page order, and counts their scores, set-based.
    */
-  async rankStaged(tx: EntityManager, first: string, last: string): Promise<void> {
+  async writeStaged(tx: EntityManager, first: string, last: string): Promise<void> {
     const range = { first, last };
     await runSql(
       tx,
-      `INSERT INTO leaderboard_entries (board, staff_id, period, rank, prev_rank, score, prev_score, sort_name)
-       SELECT board, staff_id, period, new_rank, old_rank, score, prev_score, sort_name FROM (
-         SELECT board, staff_id, period, score, prev_score, sort_name,
-           RANK() OVER (PARTITION BY board ORDER BY score DESC) AS new_rank,
-           CASE WHEN prev_score IS NULL THEN NULL
-                ELSE RANK() OVER (PARTITION BY board, CASE WHEN prev_score IS NULL THEN 0 ELSE 1 END
-                                  ORDER BY prev_score DESC) END AS old_rank
-         FROM ${STAGING} WHERE board >= :first AND board <= :last) ranked
-       ORDER BY board, new_rank, sort_name, staff_id`,
+      `INSERT INTO leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name,
+         organisation_id, site_id, department_id)
+       SELECT board, staff_id, period, score, prev_score, score - prev_score, sort_name,
+         organisation_id, site_id, department_id
+       FROM ${STAGING} WHERE board >= :first AND board <= :last
+       ORDER BY board, score DESC, sort_name, staff_id`,
       range,
     );
     await runSql(
       tx,
-      `INSERT INTO leaderboard_boards (board, total_count, prev_count)
-       SELECT board, COUNT(*), COUNT(prev_score) FROM ${STAGING}
-       WHERE board >= :first AND board <= :last GROUP BY board`,
+      `INSERT INTO leaderboard_score_counts (board, score, entries, prev_entries)
+       SELECT board, score, SUM(entries), SUM(prev_entries) FROM (
+         SELECT board, score, COUNT(*) AS entries, 0 AS prev_entries FROM ${STAGING}
+         WHERE board >= :first AND board <= :last GROUP BY board, score
+         UNION ALL
+         SELECT board, prev_score, 0, COUNT(*) FROM ${STAGING}
+         WHERE board >= :first AND board <= :last AND prev_score IS NOT NULL
+         GROUP BY board, prev_score) counted
+       GROUP BY board, score`,
+      range,
+    );
+    await runSql(
+      tx,
+      `INSERT INTO leaderboard_team_scores (board, kind, team_id, people, total_score)
+       ${STAGED_TEAM_SUMS}`,
       range,
     );
   }
 
   async endStaging(tx: EntityManager): Promise<void> {
     await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
-  }
-
-  /** Every board with an entry or a stored size. */
-  async allBoards(tx: EntityManager): Promise<string[]> {
-    const { rows } = await runSql<{ board: string }>(
-      tx,
-      `SELECT board FROM leaderboard_entries GROUP BY board
-       UNION SELECT board FROM leaderboard_boards ORDER BY board`,
-      {},
-    );
-    return rows.map((row) => row.board);
   }
 
   /** Staff ids after `after`, in order, a page at a time (the daily roll walks everyone). */
@@ -640,85 +473,128 @@ export class LeaderboardRepository {
     return rows.map((row) => Number(row.id));
   }
 
-  async totalCount(board: string): Promise<number> {
-    const { rows } = await runSql<{ total_count: number }>(
+  /** How many entries a board has (the sum of its score counts: one row a distinct score). */
+  async size(board: string): Promise<number> {
+    const { rows } = await runSql<{ n: number }>(
       this.manager,
-      'SELECT total_count FROM leaderboard_boards WHERE board = :board',
+      'SELECT COALESCE(SUM(entries), 0) AS n FROM leaderboard_score_counts WHERE board = :board',
       { board },
     );
-    return Number(rows[0]?.total_count ?? 0);
+    return Number(rows[0]?.n ?? 0);
   }
 
   /**
-   * A page of a board after `key`: one keyset range read on (board, rank, sort_name, staff_id),
-   * the board's stored size read by the same statement (one read a page); a page past the end has
-   * no row to carry it, and reads it alone.
+   * A page of a board after `key`, in page order: at most two index ranges of
+   * (board, score, sort_name, staff_id), the rest of the cursor's tie and the scores below it,
+   * however deep the page; then the board's counts from the page's lowest score up give each
+   * place its rank (one read of at most as many rows as the board has distinct scores).
    */
   async page(
     board: string,
     first: number,
     after: PageKey | null,
   ): Promise<{ rows: PageRow[]; totalCount: number }> {
-    // a row-value comparison: both databases read it as a range of the page index, so a page
-    // deep down a board starts where the cursor is (the OR form scanned from the top)
-    const keyset = after ? 'AND (e.rank, e.sort_name, e.staff_id) > (:rank, :name, :id)' : '';
+    const branch = (where: string, order: string) =>
+      `SELECT * FROM (SELECT ${ENTRY_COLUMNS} FROM leaderboard_entries
+         WHERE board = :board AND ${where} ORDER BY ${order} LIMIT :limit) AS branch`;
+    const entries = after
+      ? `${branch('score = :score AND (sort_name, staff_id) > (:name, :id)', 'sort_name, staff_id')}
+         UNION ALL ${branch('score < :score', 'score DESC, sort_name, staff_id')}`
+      : branch('1 = 1', 'score DESC, sort_name, staff_id');
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT ${PLACE_COLUMNS},
-              (SELECT b.total_count FROM leaderboard_boards b WHERE b.board = :board) AS total_count
-       FROM leaderboard_entries e
+      `SELECT ${PLACE_COLUMNS}
+       FROM (${entries}) e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
-       WHERE e.board = :board ${keyset}
-       ORDER BY e.rank, e.sort_name, e.staff_id
+       ORDER BY e.score DESC, e.sort_name, e.staff_id
        LIMIT :limit`,
       {
         board,
         limit: first + 1,
-        rank: after?.rank,
+        score: after?.score,
         name: after?.sortName,
         id: after?.staffId,
       },
     );
-    return {
-      rows: rows.map(toPageRow),
-      totalCount: rows.length ? Number(rows[0].total_count ?? 0) : await this.totalCount(board),
-    };
+    if (rows.length === 0) return { rows: [], totalCount: await this.size(board) };
+    const counts = await this.countsOf(board, rows);
+    return { rows: rows.map((row) => toPageRow(row, counts)), totalCount: counts.size };
   }
 
-  /** Those who gained most places since the previous window (ties: rank, name, id). */
+  /**
+   * The counts that rank these rows: the board's count rows from the lowest score or previous
+   * score among them up, and the sum of the entries below.
+   */
+  private async countsOf(board: string, rows: Record<string, unknown>[]): Promise<BoardCounts> {
+    const low = Math.min(
+      ...rows.flatMap((row) => [
+        Number(row.score),
+        ...(row.prev_score === null ? [] : [Number(row.prev_score)]),
+      ]),
+    );
+    const { rows: counts } = await runSql<Record<string, unknown>>(
+      this.manager,
+      `SELECT score, entries, prev_entries FROM leaderboard_score_counts
+       WHERE board = :board AND score >= :low
+       UNION ALL
+       SELECT NULL, COALESCE(SUM(entries), 0), 0 FROM leaderboard_score_counts
+       WHERE board = :board AND score < :low`,
+      { board, low },
+    );
+    const from: CountsFrom = { rows: [], entriesBelow: 0 };
+    for (const row of counts) {
+      if (row.score === null) from.entriesBelow = Number(row.entries);
+      else {
+        (from.rows as CountsFrom['rows'][number][]).push({
+          score: Number(row.score),
+          entries: Number(row.entries),
+          prevEntries: Number(row.prev_entries),
+        });
+      }
+    }
+    return new BoardCounts(from);
+  }
+
+  /**
+   * Rising stars: those who gained most points since the previous window, best first (ties:
+   * score, name, id); one index range of (board, gain, …), the gain stored with the entry.
+   */
   async risers(board: string, first: number): Promise<PageRow[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
       `SELECT ${PLACE_COLUMNS}
-       FROM leaderboard_entries e
+       FROM (SELECT * FROM (SELECT ${ENTRY_COLUMNS}, gain FROM leaderboard_entries
+               WHERE board = :board AND gain > 0
+               ORDER BY gain DESC, score DESC, sort_name, staff_id LIMIT :first) AS risen) e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
-       WHERE e.board = :board AND e.prev_rank > e.rank
-       ORDER BY e.prev_rank - e.rank DESC, e.rank, e.sort_name, e.staff_id
-       LIMIT :first`,
+       ORDER BY e.gain DESC, e.score DESC, e.sort_name, e.staff_id`,
       { board, first },
     );
-    return rows.map(toPageRow);
+    if (rows.length === 0) return [];
+    const counts = await this.countsOf(board, rows);
+    return rows.map((row) => toPageRow(row, counts));
   }
 
-  /** Teams of a board by their people's average score (never totals), best first. */
+  /**
+   * Teams of a board by their people's average score (never totals), best first: the board's
+   * team sums, one row a team, kept by placeEntries.
+   */
   async teams(
     board: string,
-    kind: 'department' | 'site' | 'organisation',
+    kind: TeamKind,
   ): Promise<{ id: number; name: string; average: number; people: number }[]> {
     const table = { department: 'departments', site: 'sites', organisation: 'organisations' }[kind];
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT t.id, t.name, AVG(e.score) AS average, COUNT(*) AS people
-       FROM leaderboard_entries e
-       JOIN staff_members s ON s.id = e.staff_id
-       JOIN ${table} t ON t.id = s.${kind}_id
-       WHERE e.board = :board
-       GROUP BY t.id, t.name
+      `SELECT t.id, t.name, ts.total_score * 1.0 / ts.people AS average, ts.people
+       FROM leaderboard_team_scores ts
+       JOIN ${table} t ON t.id = ts.team_id
+       WHERE ts.board = :board AND ts.kind = :kind AND ts.people > 0
        ORDER BY average DESC, t.name, t.id
        LIMIT 500`,
-      { board },
+      { board, kind },
     );
     return rows.map((row) => ({
       id: Number(row.id),
@@ -728,22 +604,39 @@ export class LeaderboardRepository {
     }));
   }
 
-  /** A person's entry on a board with the board's size (one read), or null when not on it. */
+  /**
+   * A person's place on a board with the board's size, or null when not on it: one read, the
+   * entry by its key and three sums over the board's score counts.
+   */
   async entryOf(
     board: string,
     staffId: number,
   ): Promise<{ row: PageRow; totalCount: number } | null> {
     const { rows } = await runSql<Record<string, unknown>>(
       this.manager,
-      `SELECT ${PLACE_COLUMNS}, b.total_count
+      `SELECT ${PLACE_COLUMNS},
+         (SELECT COALESCE(SUM(c.entries), 0) FROM leaderboard_score_counts c
+          WHERE c.board = e.board AND c.score > e.score) AS above,
+         CASE WHEN e.prev_score IS NULL THEN NULL ELSE
+           (SELECT COALESCE(SUM(c.prev_entries), 0) FROM leaderboard_score_counts c
+            WHERE c.board = e.board AND c.score > e.prev_score) END AS prev_above,
+         (SELECT SUM(c.entries) FROM leaderboard_score_counts c WHERE c.board = e.board) AS total_count
        FROM leaderboard_entries e
        JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        JOIN staff_members s ON s.id = e.staff_id
-       JOIN leaderboard_boards b ON b.board = e.board
        WHERE e.board = :board AND e.staff_id = :staffId`,
       { board, staffId },
     );
-    return rows[0] ? { row: toPageRow(rows[0]), totalCount: Number(rows[0].total_count) } : null;
+    const row = rows[0];
+    if (!row) return null;
+    const prevAbove = num(row.prev_above);
+    return {
+      row: toPageRow(row, {
+        rank: () => 1 + Number(row.above),
+        prevRank: () => (prevAbove === null ? null : 1 + prevAbove),
+      }),
+      totalCount: Number(row.total_count),
+    };
   }
 
   /** Replaces these people's rule badges; a badge the communications team awarded stays. */
@@ -855,11 +748,12 @@ export class LeaderboardRepository {
     );
   }
 
-  /** Every entry of every board, for comparing a rebuild with the incremental path. */
+  /** Every entry and score count of every board, for comparing a rebuild with the incremental path. */
   async everything(tx: EntityManager): Promise<unknown[]> {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT e.board, e.staff_id, e.rank, e.prev_rank, e.score, e.prev_score, e.sort_name, sc.breakdown
+      `SELECT e.board, e.staff_id, e.score, e.prev_score, e.gain, e.sort_name, e.organisation_id,
+         e.site_id, e.department_id, sc.breakdown
        FROM leaderboard_entries e JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
        ORDER BY e.board, e.staff_id`,
       {},
@@ -867,24 +761,38 @@ export class LeaderboardRepository {
     const entries = rows.map((row) => ({
       board: row.board,
       staffId: Number(row.staff_id),
-      rank: Number(row.rank),
-      prevRank: num(row.prev_rank),
       score: Number(row.score),
       prevScore: num(row.prev_score),
+      gain: num(row.gain),
       sortName: row.sort_name,
+      teams: [row.organisation_id, row.site_id, row.department_id].map(num),
       breakdown: row.breakdown,
     }));
-    const { rows: boards } = await runSql<Record<string, unknown>>(
+    const { rows: counts } = await runSql<Record<string, unknown>>(
       tx,
-      'SELECT board, total_count, prev_count FROM leaderboard_boards ORDER BY board',
+      `SELECT board, score, entries, prev_entries FROM leaderboard_score_counts
+       WHERE entries <> 0 OR prev_entries <> 0 ORDER BY board, score`,
+      {},
+    );
+    const { rows: teams } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT board, kind, team_id, people, total_score FROM leaderboard_team_scores
+       WHERE people <> 0 OR total_score <> 0 ORDER BY board, kind, team_id`,
       {},
     );
     return [
       ...entries,
-      ...boards.map((row) => ({
+      ...counts.map((row) => ({
         board: row.board,
-        size: Number(row.total_count),
-        withPrevious: Number(row.prev_count),
+        score: Number(row.score),
+        entries: Number(row.entries),
+        prevEntries: Number(row.prev_entries),
+      })),
+      ...teams.map((row) => ({
+        board: row.board,
+        team: `${row.kind}:${row.team_id}`,
+        people: Number(row.people),
+        totalScore: Number(row.total_score),
       })),
     ];
   }
@@ -903,29 +811,48 @@ async function insertRows(
   into: string,
   columns: number,
   rows: readonly unknown[][],
+  onConflict = '',
 ): Promise<void> {
   const sqlite = tx.connection.options.type === 'better-sqlite3';
   for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+    if (start > 0) await yieldToLoop();
     const chunk = rows.slice(start, start + INSERT_ROWS);
-    const key = `${sqlite}|${into}|${chunk.length}`;
+    const key = `${sqlite}|${into}|${onConflict}|${chunk.length}`;
     let sql = insertStatements.get(key);
     if (!sql) {
       const values = chunk.map(
         (_, r) =>
           `(${Array.from({ length: columns }, (_, c) => (sqlite ? '?' : `$${r * columns + c + 1}`)).join(', ')})`,
       );
-      sql = `INSERT INTO ${into} VALUES ${values.join(', ')}`;
+      sql = `INSERT INTO ${into} VALUES ${values.join(', ')} ${onConflict}`;
       insertStatements.set(key, sql);
     }
     await tx.queryRunner!.query(sql, chunk.flat());
   }
 }
 
-function toPageRow(row: Record<string, unknown>): PageRow {
+/** Whether an entry would be written again as it is. */
+function sameEntry(a: EntryRow, b: EntryRow): boolean {
+  return (
+    a.score === b.score &&
+    a.prevScore === b.prevScore &&
+    a.sortName === b.sortName &&
+    a.period === b.period &&
+    a.organisationId === b.organisationId &&
+    a.siteId === b.siteId &&
+    a.departmentId === b.departmentId
+  );
+}
+
+function toPageRow(
+  row: Record<string, unknown>,
+  ranks: Pick<BoardCounts, 'rank' | 'prevRank'>,
+): PageRow {
+  const prevScore = num(row.prev_score);
   return {
     staffId: Number(row.staff_id),
-    rank: Number(row.rank),
-    prevRank: num(row.prev_rank),
+    rank: ranks.rank(Number(row.score)),
+    prevRank: ranks.prevRank(prevScore),
     score: Number(row.score),
     sortName: String(row.sort_name),
     breakdown: String(row.breakdown),

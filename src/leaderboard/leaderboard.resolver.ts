@@ -85,7 +85,8 @@ export class LeaderboardResolver {
   }
 
   @Query(() => [LeaderboardEntry], {
-    description: 'Rising stars: who gained most places on this board since the previous window.',
+    description:
+      'Rising stars: who gained most points on this board since the previous window (fastest growth).',
   })
   risingStars(@CurrentUser() user: AuthenticatedUser, @Args() args: RisingStarsArgs) {
     return this.service.risingStars(user, args, args.first);

@@ -8,7 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { badgesByRule, BadgeKind } from './badges';
-import { boardName, boardsFor, BoardScope, campaignPeriod } from './boards';
+import { boardName, boardsFor, BoardScope, campaignPeriod, TeamKind } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
 import {
@@ -72,8 +72,8 @@ const FIGURES_PER_READ = 2_000;
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
-/** Entries ranked per statement of the full rebuild (a bigger board is one statement alone). */
-const RANK_CHUNK = 20_000;
+/** Entries written per statement of the full rebuild (a bigger board is one statement alone). */
+const WRITE_CHUNK = 20_000;
 
 /** Consecutive boards, in order, grouped up to `limit` entries a group. */
 function boardGroups(boards: readonly { board: string; entries: number }[], limit: number) {
@@ -86,16 +86,6 @@ function boardGroups(boards: readonly { board: string; entries: number }[], limi
     }
     groups[groups.length - 1].push(board);
     size += entries;
-  }
-  return groups;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
   }
   return groups;
 }
@@ -199,31 +189,23 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /**
    * The daily roll at national scale: the day moves first (so every change from now on scores
-   * for the new day), then everyone is re-scored ROLL_CHUNK people a transaction, the entries
-   * keeping their old ranks meanwhile, and then each board is ranked once, a board a
-   * transaction. The event loop is served between chunks; no transaction holds more than a
-   * chunk of people or one board. Ranks are a day old until their board's turn.
+   * for the new day), then everyone is re-scored ROLL_CHUNK people a transaction, the event loop
+   * served between chunks; no transaction holds more than a chunk of people. A rank is read
+   * from its board's score counts, so each chunk's places are right as it commits; until a
+   * person's chunk comes, their entry is yesterday's.
    */
   async rollInChunks(today: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       await lockName(tx, 'leaderboard');
-      await this.repository.writeState(tx, DAY_KEY, today);
+      await this.moveDay(tx, today);
       await this.repository.writeState(tx, ROLLING_KEY, today);
     });
     for (let after = 0; ;) {
+      if (this.stopping) return;
       const ids = await this.repository.staffIdsAfter(this.repository.manager, after, ROLL_CHUNK);
       if (ids.length === 0) break;
-      await this.transactions.run((tx) => this.refresh(tx, ids, { rank: false }));
+      await this.transactions.run((tx) => this.refresh(tx, ids));
       after = ids[ids.length - 1];
-      await yieldToLoop();
-    }
-    for (const board of await this.repository.allBoards(this.repository.manager)) {
-      if (this.stopping) return;
-      await this.transactions.run(async (tx) => {
-        await lockName(tx, 'leaderboard');
-        await this.repository.rankBoard(tx, board);
-        this.events.changed(tx, periodsOf([board]));
-      });
       await yieldToLoop();
     }
     await this.transactions.run((tx) => this.repository.writeState(tx, ROLLING_KEY, ''));
@@ -231,14 +213,27 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** The day the boards are computed for (the last rebuild's), so every entry shares one day. */
   private async dayOf(tx: EntityManager): Promise<string> {
-    return (await this.repository.readState(tx, DAY_KEY)) ?? londonToday();
+    const today = londonToday();
+    // the stored day only ever moves on to today: once it is today, it stays so until midnight
+    if (this.dayReached === today) return today;
+    const stored = (await this.repository.readState(tx, DAY_KEY)) ?? today;
+    this.dayReached = stored;
+    return stored;
+  }
+
+  /** The stored day last read, when it was today (dayOf). */
+  private dayReached: string | null = null;
+
+  private async moveDay(tx: EntityManager, day: string): Promise<void> {
+    this.dayReached = null;
+    await this.repository.writeState(tx, DAY_KEY, day);
   }
 
   /** Rebuilds every score and board from scratch (npm run leaderboard:recompute). */
   async recomputeAll(tx: EntityManager, today = londonToday()): Promise<void> {
     await lockName(tx, 'leaderboard');
     await this.repository.forgetEverything(tx);
-    await this.repository.writeState(tx, DAY_KEY, today);
+    await this.moveDay(tx, today);
     await this.repository.writeState(tx, ROLLING_KEY, '');
     await this.repository.startStaging(tx);
     const ids = await this.repository.allStaffIds(tx);
@@ -247,8 +242,8 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       await yieldToLoop();
     }
     const boards = await this.repository.stagedBoards(tx);
-    for (const group of boardGroups(boards, RANK_CHUNK)) {
-      await this.repository.rankStaged(tx, group[0], group[group.length - 1]);
+    for (const group of boardGroups(boards, WRITE_CHUNK)) {
+      await this.repository.writeStaged(tx, group[0], group[group.length - 1]);
       await yieldToLoop();
     }
     await this.repository.endStaging(tx);
@@ -256,56 +251,41 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * Brings these people's scores, and their places on every board they were or are on, up to
-   * date: a chunk of people at a time, each board's ranks moved only between the old and the new
-   * scores (LeaderboardRepository.placeOnBoard). The event loop is served between boards.
+   * Brings these people's scores, and their entries and the score counts of every board they
+   * were or are on, up to date (LeaderboardRepository.placeEntries): a chunk of people at a time,
+   * the event loop served between the steps.
    */
-  async refresh(
-    tx: EntityManager,
-    staffIds: readonly number[],
-    options: { rank: boolean } = { rank: true },
-  ): Promise<void> {
+  async refresh(tx: EntityManager, staffIds: readonly number[]): Promise<void> {
     const ids = [...new Set(staffIds)].sort((a, b) => a - b);
     if (ids.length === 0) return;
-    // one re-ranking at a time: concurrent ones would update the same board rows in different
+    // one re-scoring at a time: concurrent ones would move the same score counts in different
     // orders and deadlock (PostgreSQL); SQLite already runs one transaction at a time
     await lockName(tx, 'leaderboard');
     const today = await this.dayOf(tx);
     const boards = new Set<string>();
     for (const chunk of chunks(ids)) {
-      const held = groupBy(await this.repository.entriesOf(tx, chunk), (e) => e.board);
+      const held = await this.repository.entriesOf(tx, chunk);
       await this.repository.forgetScores(tx, chunk);
       await yieldToLoop();
-      const fresh = groupBy(await this.scorePeople(tx, chunk, today), (e) => e.board);
+      const fresh = await this.scorePeople(tx, chunk, today);
       await yieldToLoop();
-      for (const board of [...new Set([...held.keys(), ...fresh.keys()])].sort()) {
-        boards.add(board);
-        await this.repository.placeOnBoard(
-          tx,
-          board,
-          held.get(board) ?? [],
-          fresh.get(board) ?? [],
-          options,
-        );
-        await yieldToLoop();
-      }
+      for (const board of await this.repository.placeEntries(tx, held, fresh)) boards.add(board);
+      await yieldToLoop();
     }
-    this.events.changed(tx, periodsOf(boards));
+    if (boards.size) this.events.changed(tx, periodsOf(boards));
   }
 
   /**
-   * Erasure: the person leaves every board now (entries, scores, badges), and those boards'
-   * ranks below them move up, in the erasure's transaction.
+   * Erasure: the person leaves every board now (entries, scores, badges) and those boards'
+   * counts lose them, in the erasure's transaction.
    */
   async forgetPerson(tx: EntityManager, staffId: number): Promise<void> {
     await lockName(tx, 'leaderboard');
-    const held = groupBy(await this.repository.entriesOf(tx, [staffId]), (e) => e.board);
+    const held = await this.repository.entriesOf(tx, [staffId]);
     await this.repository.forgetScores(tx, [staffId]);
     await this.repository.forgetBadges(tx, staffId);
-    for (const [board, entries] of [...held].sort(([a], [b]) => a.localeCompare(b))) {
-      await this.repository.placeOnBoard(tx, board, entries, []);
-    }
-    this.events.changed(tx, periodsOf(held.keys()));
+    const boards = await this.repository.placeEntries(tx, held, []);
+    if (boards.size) this.events.changed(tx, periodsOf(boards));
   }
 
   /** Everyone in an organisation (null: everyone), after guidance there changed. */
@@ -408,6 +388,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
             score: now.score,
             prevScore: before,
             sortName: person.displayName,
+            organisationId: person.organisationId,
+            siteId: person.siteId,
+            departmentId: person.departmentId,
           });
         }
       }
@@ -496,7 +479,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     return boardName(this.periodOf(query), query.filter ?? {});
   }
 
-  /** A page of a board: one keyset read at any depth, the size precomputed. */
+  /** A page of a board: a keyset read at any depth, ranks and size from the score counts. */
   async page(
     user: AuthenticatedUser,
     query: LeaderboardQuery,
@@ -508,11 +491,11 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const { rows, totalCount } = await this.repository.page(
       board,
       first,
-      key ? { rank: key[0], sortName: key[1], staffId: key[2] } : null,
+      key ? { score: key[0], sortName: key[1], staffId: key[2] } : null,
     );
     const places = rows.map((row) => ({ row, place: this.asSeenBy(user, row) }));
     const connection = toConnection(places, first, totalCount, ({ row }) => [
-      row.rank,
+      row.score,
       row.sortName,
       row.staffId,
     ]);
@@ -557,7 +540,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     };
   }
 
-  /** Rising stars: who gained most places on this board since the previous window. */
+  /** Rising stars: who gained most points on this board since the previous window. */
   async risingStars(
     user: AuthenticatedUser,
     query: LeaderboardQuery,
@@ -573,7 +556,7 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
    */
   async teams(
     query: LeaderboardQuery,
-    kind: 'department' | 'site' | 'organisation',
+    kind: TeamKind,
     organisationId: number | null,
   ): Promise<
     { rank: number; teamId: number; name: string; averageScore: number; people: number }[]

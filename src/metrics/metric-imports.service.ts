@@ -16,7 +16,7 @@ import type { AuthenticatedUser } from '../identity/authenticated-user';
 import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
 import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
 import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
-import { csvRecords, recordBatches } from './csv-stream';
+import { csvRecordBatches } from './csv-stream';
 import { dayNumber, londonDay } from './london-day';
 import {
   MetricImport,
@@ -266,7 +266,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     let line = 0;
     let consumed = 0;
     const skips: { afterRecords: number; code?: string; message: string }[] = [];
-    const records = csvRecords(source, this.config.importMaxBytes, (afterRecords, error) =>
+    const batches = csvRecordBatches(source, this.config.importMaxBytes, (afterRecords, error) =>
       skips.push({ afterRecords, code: error.code, message: error.message }),
     );
     const takeSkips = (upTo: number) => {
@@ -288,8 +288,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     let rowsRead = 0;
     let rowsAccepted = 0;
     let rowsUnchanged = 0;
-    const handles = new Map<string, { handle: string; handleKey: string } | string>();
-    const owners = new Map<string, AccountOwner | null>();
+    // per platform: a handle as written → its normal form (or why it is refused), and a handle
+    // key → its account (null: none)
+    const handles = new Map<Platform, Map<string, NormalHandle | string>>();
+    const owners = new Map<Platform, Map<string, AccountOwner | null>>();
     const days = new Map<string, number | null>();
     const seen = new Map<number, number>();
     const changedStaff = new Set<number>();
@@ -304,7 +306,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       await this.resolve(batch, owners);
       const accepted: AcceptedRow<V>[] = [];
       for (const row of batch) {
-        const owner = owners.get(`${row.platform}:${row.handleKey}`);
+        const owner = owners.get(row.platform)!.get(row.handleKey);
         if (!owner || (scope !== null && owner.organisationId !== scope)) {
           reject(
             row.line,
@@ -324,6 +326,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
         row.staffId = owner.staffId;
         accepted.push(row);
       }
+      // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
+      await new Promise((resolve) => setImmediate(resolve));
       const importId = record!.id;
       const changedIds = await this.transactions.run(async (tx) => {
         const ids = accepted.length > 0 ? await kind.write(tx, importId, accepted) : [];
@@ -340,8 +344,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       for (const id of changedIds) changedStaff.add(id);
       rowsAccepted += changed;
       rowsUnchanged += accepted.length - changed;
-      if (owners.size > ACCOUNT_CACHE_LIMIT) owners.clear();
-      if (handles.size > ACCOUNT_CACHE_LIMIT) handles.clear();
+      trimCache(owners);
+      trimCache(handles);
       // let /health and everyone else's requests in between batches
       await new Promise((resolve) => setImmediate(resolve));
     };
@@ -355,7 +359,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
 
     let heartbeat: NodeJS.Timeout | null = null;
     try {
-      for await (const ready of recordBatches(records)) {
+      for await (const ready of batches) {
         for (const fields of ready) {
           takeSkips(consumed);
           consumed += 1;
@@ -377,12 +381,12 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           if (rowsRead % ROWS_BETWEEN_YIELDS === 0)
             await new Promise((resolve) => setImmediate(resolve));
           current = fields;
-          const parsed = parseBase(field, handles, days, today);
-          if (typeof parsed === 'string') {
-            reject(line, parsed);
+          const row = parseBase<V>(line, field, handles, days, today);
+          if (typeof row === 'string') {
+            reject(line, row);
             continue;
           }
-          const dayRefusal = kind.refuseDay?.(parsed.day) ?? null;
+          const dayRefusal = kind.refuseDay?.(row.day) ?? null;
           if (dayRefusal) {
             reject(line, dayRefusal);
             continue;
@@ -392,17 +396,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
             reject(line, values);
             continue;
           }
-          pending.push({
-            line,
-            platform: parsed.platform,
-            handle: parsed.handle,
-            handleKey: parsed.handleKey,
-            day: parsed.day,
-            dayNumber: parsed.dayNumber,
-            values,
-            accountId: 0,
-            staffId: 0,
-          });
+          row.values = values;
+          pending.push(row);
           if (pending.length >= IMPORT_BATCH_ROWS) await flush();
         }
       }
@@ -418,7 +413,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       await this.settle(kind, changedStaff);
     } catch (error) {
       if (heartbeat) clearInterval(heartbeat);
-      records.destroy();
+      // the upload's stream ends with the loop over it (a throw inside it closes the generator)
+      await batches.return(undefined);
       if (record) {
         // what was written stays (whole batches): its derived values catch up all the same
         await this.settle(kind, changedStaff);
@@ -517,21 +513,27 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
   }
 
   /** Looks up, a chunk of handles per statement, the accounts of a batch not already known. */
-  private async resolve<V>(batch: ParsedRow<V>[], owners: Map<string, AccountOwner | null>) {
+  private async resolve<V>(
+    batch: ParsedRow<V>[],
+    owners: Map<Platform, Map<string, AccountOwner | null>>,
+  ) {
     const missing = new Map<Platform, Set<string>>();
     for (const row of batch) {
-      if (owners.has(`${row.platform}:${row.handleKey}`)) continue;
+      let known = owners.get(row.platform);
+      if (!known) owners.set(row.platform, (known = new Map()));
+      if (known.has(row.handleKey)) continue;
       let keys = missing.get(row.platform);
       if (!keys) missing.set(row.platform, (keys = new Set()));
       keys.add(row.handleKey);
     }
     for (const [platform, keySet] of missing) {
+      const known = owners.get(platform)!;
       const keys = [...keySet];
       for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
         const chunk = keys.slice(i, i + LOOKUP_CHUNK);
-        for (const key of chunk) owners.set(`${platform}:${key}`, null);
+        for (const key of chunk) known.set(key, null);
         for (const owner of await this.accounts.findByHandleKeys(platform, chunk)) {
-          owners.set(`${platform}:${owner.handleKey}`, owner);
+          known.set(owner.handleKey, owner);
         }
       }
     }
@@ -543,13 +545,29 @@ function ignoredOf<V>(fields: string[], kind: ImportKind<V>): Set<string> {
   return new Set(fields.map((f) => f.trim()).filter((f) => f && !known.has(f.toLowerCase())));
 }
 
-/** platform, handle and date: the same checks for every kind. */
-function parseBase(
+interface NormalHandle {
+  handle: string;
+  handleKey: string;
+}
+
+/** Empties a per-platform cache grown past ACCOUNT_CACHE_LIMIT entries in all. */
+function trimCache<T>(cache: Map<Platform, Map<string, T>>): void {
+  let size = 0;
+  for (const entries of cache.values()) size += entries.size;
+  if (size > ACCOUNT_CACHE_LIMIT) cache.clear();
+}
+
+/**
+ * platform, handle and date: the same checks for every kind. Answers the row (its values and
+ * account filled in later), or why it is refused.
+ */
+function parseBase<V>(
+  line: number,
   field: (name: string) => string | undefined,
-  handles: Map<string, { handle: string; handleKey: string } | string>,
+  handles: Map<Platform, Map<string, NormalHandle | string>>,
   days: Map<string, number | null>,
   today: string,
-): Omit<ParsedRow<never>, 'line' | 'values'> | string {
+): AcceptedRow<V> | string {
   const platformText = field('platform');
   if (!platformText) return 'platform is blank';
   const platform = PLATFORM_NAMES.get(platformText.toLowerCase());
@@ -557,8 +575,9 @@ function parseBase(
     return `"${platformText}" is not a platform (one of ${Object.values(Platform).join(', ')})`;
   const input = field('handle');
   if (!input) return 'handle is blank';
-  const cacheKey = `${platform}:${input}`;
-  let handle = handles.get(cacheKey);
+  let known = handles.get(platform);
+  if (!known) handles.set(platform, (known = new Map()));
+  let handle = known.get(input);
   if (handle === undefined) {
     try {
       const normalised = normaliseHandle(platform, input);
@@ -566,7 +585,7 @@ function parseBase(
     } catch (error) {
       handle = `handle: ${(error as Error).message}`;
     }
-    handles.set(cacheKey, handle);
+    known.set(input, handle);
   }
   if (typeof handle === 'string') return handle;
   const day = field('date');
@@ -578,7 +597,17 @@ function parseBase(
   }
   if (number === null) return `date "${day}" is not a date written YYYY-MM-DD`;
   if (day > today) return `date ${day} is in the future (today is ${today} in London)`;
-  return { platform, handle: handle.handle, handleKey: handle.handleKey, day, dayNumber: number };
+  return {
+    line,
+    platform,
+    handle: handle.handle,
+    handleKey: handle.handleKey,
+    day,
+    dayNumber: number,
+    values: undefined as V,
+    accountId: 0,
+    staffId: 0,
+  };
 }
 
 const COUNT = /^\d{1,10}$/;

@@ -98,7 +98,9 @@ function upsertSql(sqlite: boolean, rows: number): string {
     'INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at) VALUES ' +
     values.join(', ') +
     ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET ' +
-    [...figures, 'staff_id', 'import_id', 'recorded_at']
+    // not staff_id: an account's owner never changes (a handle given to someone else is a new
+    // account), and naming it here would rewrite the (staff_id, day) index entry of every row
+    [...figures, 'import_id', 'recorded_at']
       .map((column) => `${column} = excluded.${column}`)
       .join(', ') +
     ' WHERE ' +

@@ -25,6 +25,8 @@ import { AccountsByPlatform1766400000000 } from './1766400000000-accounts-by-pla
 import { DirectorySurnameOrder1766500000000 } from './1766500000000-directory-surname-order';
 import { MetricImportHeartbeat1766600000000 } from './1766600000000-metric-import-heartbeat';
 import { DirectorySearchSecureDelete1766900000000 } from './1766900000000-directory-search-secure-delete';
+import { LeaderboardScoreCounts1767000000000 } from './1767000000000-leaderboard-score-counts';
+import { LeaderboardTeamScores1767000000001 } from './1767000000001-leaderboard-team-scores';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -55,4 +57,6 @@ export const migrations = [
   DirectorySurnameOrder1766500000000,
   MetricImportHeartbeat1766600000000,
   DirectorySearchSecureDelete1766900000000,
+  LeaderboardScoreCounts1767000000000,
+  LeaderboardTeamScores1767000000001,
 ];

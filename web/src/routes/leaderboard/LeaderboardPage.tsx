@@ -383,7 +383,7 @@ export function LeaderboardPage() {
 
       <section aria-labelledby="rising-heading">
         <h2 id="rising-heading">Rising stars</h2>
-        <p>Who gained most places on this board since the previous {windowNoun(window)}.</p>
+        <p>Who gained most points on this board since the previous {windowNoun(window)}.</p>
         {!context.data ? (
           <Loading label="Loading rising stars" />
         ) : context.data.risingStars.length === 0 ? (
