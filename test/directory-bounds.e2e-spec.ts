@@ -218,7 +218,7 @@ describe('directory: bounded statements', () => {
       const plan = await planOf(texts[i], parameters[i]);
       expect(plan).toMatch(postgres() ? /community_memberships/ : /SEARCH cm USING/);
 
-      // too many to start from: people walked by name, counted from the members
+      // too many to start from: a capped window of people by name, counted from the members
       const limit = repository.broadSortLimit;
       repository.broadSortLimit = 1;
       try {
@@ -236,6 +236,122 @@ describe('directory: bounded statements', () => {
       } finally {
         repository.broadSortLimit = limit;
       }
+    });
+
+    describe('a community too large to start from its members', () => {
+      let viewer: StaffMember;
+      let organisationId: string;
+      let communityId: string;
+      let u: string;
+      const members: string[] = [];
+
+      beforeAll(async () => {
+        u = world.unique().replace(/[^a-z]/g, '');
+        const organisation = await world.newOrganisation();
+        organisationId = String(organisation.id);
+        const community = await world.newCommunity();
+        communityId = String(community.id);
+        viewer = await world.newPerson();
+        // 15 people by name, every third a member: members spread through the name order
+        const people = await world.newPeople(15, (i) => ({
+          displayName: `Name${String(i).padStart(2, '0')} Walker${u}`,
+          jobTitle: `Porter${u}`,
+          organisationId: organisation.id,
+        }));
+        for (const [i, person] of people.entries()) {
+          if (i % 3 !== 1) continue;
+          await world.join(person, community);
+          members.push(person.displayName);
+        }
+      });
+
+      /** Runs `work` with at most one holder to start from and `window` people per scan. */
+      async function withLimits<T>(window: number, work: () => Promise<T>): Promise<T> {
+        const [sortLimit, broadWindow] = [repository.broadSortLimit, repository.broadWindow];
+        repository.broadSortLimit = 1;
+        repository.broadWindow = window;
+        try {
+          return await work();
+        } finally {
+          repository.broadSortLimit = sortLimit;
+          repository.broadWindow = broadWindow;
+        }
+      }
+
+      it('lists its members a capped stretch of people at a time, still counted', async () => {
+        const filter = { communityId, organisationId };
+        const pages = await withLimits(4, () => allPages(viewer, filter, 3));
+        // every member once, in name order, across pages that each checked four people
+        expect(pages.flatMap((p) => p.edges.map((e) => e.node.displayName))).toEqual(members);
+        expect(pages.length).toBeGreaterThan(3);
+        for (const page of pages) {
+          expect(page.edges.length).toBeLessThan(3);
+          expect(page).toMatchObject({
+            totalCount: members.length,
+            totalCountCapped: false,
+            searchLimited: false,
+          });
+        }
+        expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
+      });
+
+      it('tests a broad search on a capped window, says so, and never sorts every match', async () => {
+        const filter = { search: `porter${u}`, communityId, organisationId };
+        const pages = await withLimits(4, () =>
+          (async () => {
+            const found: Page[] = [];
+            let after: string | null = null;
+            do {
+              const page = await staff(viewer, { first: 3, after, filter, sort: 'NAME' });
+              found.push(page);
+              after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+            } while (after && found.length < 100);
+            return found;
+          })(),
+        );
+        expect(pages.flatMap((p) => p.edges.map((e) => e.node.displayName))).toEqual(members);
+        for (const page of pages) {
+          expect(page.searchLimited).toBe(true);
+          expect(page.totalCountCapped).toBe(true);
+          expect(page.totalCount).toBe(page.edges.length);
+        }
+        expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
+      });
+
+      it.each([
+        ['browsing', {}],
+        ['a broad search', { search: 'porter' }],
+      ])(
+        'reads a range of the listed name index when %s, never the whole table',
+        async (_what, extra) => {
+          const filter = { ...extra, communityId };
+          const { texts, parameters, result } = await withLimits(4, () =>
+            recordStatements(dataSource, () =>
+              t.gql(STAFF, { first: 3, filter, sort: 'NAME' }, viewer),
+            ),
+          );
+          expect(result.errors).toBeUndefined();
+          // four people checked: the window is full, where the old plan sorted every match
+          const window = texts.findIndex((text) => /LIMIT 4\)/.test(text));
+          expect(window).toBeGreaterThanOrEqual(0);
+          const plan = await planOf(texts[window], parameters[window]);
+          expect(plan).toMatch(/IDX_staff_listed_name/i);
+          expectNoFullScan(plan);
+          // membership is probed on the window's ids before anyone's row is read
+          expect(plan).toMatch(
+            postgres()
+              ? /community_memberships/
+              : /SEARCH cm USING [^\n]*\n[^\n]*SEARCH s USING INTEGER PRIMARY KEY/,
+          );
+          // the index's matches are never sorted by name (that grows with them)
+          expect(
+            texts.filter((text) => /staff_search/.test(text) && /ORDER BY/.test(text)),
+          ).toEqual([]);
+          for (const [i, text] of texts.entries()) {
+            if (/COUNT\(\*\) AS n/.test(text)) expectNoFullScan(await planOf(text, parameters[i]));
+          }
+        },
+      );
     });
 
     it('tests a broad search only on the few holders of a rare platform', async () => {

@@ -4,6 +4,7 @@ import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
+import { recordStatements } from './support/statements';
 
 const ADD_ACCOUNT = `mutation ($input: AddSocialAccountInput!) { addSocialAccount(input: $input) { account { id } } }`;
 const FOLLOW = `mutation ($input: StaffIdInput!) { follow(input: $input) { followee { id } } }`;
@@ -152,6 +153,31 @@ describe('follow packs', () => {
       `https://bsky.app/profile/ben${seq}.bsky.social`,
     ]);
     expect(byPlatform.THREADS.followUrls).toEqual([`https://www.threads.com/@cal_${seq}`]);
+  });
+
+  it("reads the page's accounts and mine in one statement, my server making the Mastodon links", async () => {
+    const { me } = await network();
+    await addAccount(me, 'MASTODON', `@me${seq}@mastodon.social`);
+    await pack(me, { source: 'FOLLOWING' }); // the first request signs me in
+    const { result, texts } = await recordStatements(t.dataSource, () =>
+      t.gql(PACK, { source: 'FOLLOWING' }, me),
+    );
+    expect(result.errors).toBeUndefined();
+    // each followUrl finds my accounts read with the page's: no read of mine alone
+    expect(texts.filter((text) => /social_accounts/.test(text)).length).toBe(1);
+    // people and their accounts, whatever their number: the source's ids, the people, the accounts
+    expect(texts.length).toBeLessThanOrEqual(4);
+    const mastodon = result.data!.followPack.platforms.find(
+      (p: { platform: string }) => p.platform === 'MASTODON',
+    );
+    expect(mastodon.accounts.map((a: { followUrl: string }) => a.followUrl)).toEqual([
+      // on my own server, the profile; on another, through mine
+      `https://mastodon.social/@ana${seq}`,
+      `https://mastodon.social/authorize_interaction?uri=${encodeURIComponent(`ben${seq}@fosstodon.org`)}`,
+    ]);
+    expect(mastodon.followUrls).toEqual(
+      mastodon.accounts.map((a: { followUrl: string }) => a.followUrl),
+    );
   });
 
   it('unticks excluded people, or ticks only the included ones', async () => {

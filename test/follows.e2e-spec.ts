@@ -2,6 +2,7 @@ import { TransactionRunner } from '../src/database/transaction-runner';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { World } from './support/world';
 import { createTestApp, TestApp } from './support/create-test-app';
+import { recordStatements } from './support/statements';
 
 const FOLLOW = /* GraphQL */ `
   mutation ($input: StaffIdInput!) {
@@ -111,6 +112,19 @@ describe('following inside the directory', () => {
     expect(seen).toMatchObject({ followingCount: 1, followsViewer: true, viewerFollows: false });
     expect(seen.following.edges).toEqual([{ node: { id: String(nurse.id) } }]);
     expect((await person(me, nurse)).followers.edges).toEqual([{ node: { id: String(me.id) } }]);
+  });
+
+  it("reads the person followed alone, not the places a profile's read joins", async () => {
+    const [me, nurse] = [await world.newPerson(), await world.newPerson()];
+    await follow(me, nurse); // the first request signs me in
+    await unfollow(me, nurse);
+    const { result, texts } = await recordStatements(t.dataSource, () => follow(me, nurse));
+    expect(result.errors).toBeUndefined();
+    const reads = texts.filter((text) =>
+      /^SELECT .* FROM "staff_members" s\s+WHERE s\."id" = /s.test(text),
+    );
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    for (const read of reads) expect(read).not.toMatch(/JOIN/);
   });
 
   it('unfollows idempotently and counts once', async () => {

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { SIGNED_IN_TTL_MS } from '../src/identity/signed-in-cache';
 import { databaseUrl, freePort, MAIN, run, waitForHealth } from './support/server-process';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const STARTUP_SECONDS = 150;
 const LIVE = `subscription { leaderboardUpdated(window: WEEK) { window changedAt } }`;
+const SCIM_TOKEN = randomBytes(32).toString('hex');
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const ME = `{ me { id displayName } }`;
 
 interface Instance {
   port: number;
@@ -31,6 +35,7 @@ describe('several instances share one database and one Redis', () => {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PUBLIC_VERIFY: '4/60',
     RATE_LIMIT_UNAUTHENTICATED: '1000/60',
+    SCIM_TOKEN,
   };
 
   const start = async (env: NodeJS.ProcessEnv): Promise<Instance> => {
@@ -61,6 +66,53 @@ describe('several instances share one database and one Redis', () => {
     const body = (await res.json()) as { data?: any; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
     return body.data;
+  };
+  const me = async (i: Instance, token: string) => {
+    const res = await fetch(`${base(i)}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: ME }),
+    });
+    return (await res.json()) as {
+      data?: { me: { id: string; displayName: string } } | null;
+      errors?: { extensions?: { code?: string; reason?: string } }[];
+    };
+  };
+  const scimPatch = async (i: Instance, staffId: number, ...Operations: unknown[]) => {
+    const res = await fetch(`${base(i)}/scim/v2/Users/${staffId}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/scim+json', Authorization: `Bearer ${SCIM_TOKEN}` },
+      body: JSON.stringify({ schemas: [PATCH_OP], Operations }),
+    });
+    expect(res.status).toBe(200);
+  };
+  /**
+   * Uses the token on `i` until `i` remembers its person (SignedInCache): a first sign-in may write
+   * what the token says about them, and what is read before a write is not remembered. Says when the remembered answer was asked for.
+   */
+  const rememberedBy = async (i: Instance, token: string): Promise<number> => {
+    expect((await me(i, token)).errors).toBeUndefined();
+    const since = Date.now();
+    expect((await me(i, token)).errors).toBeUndefined();
+    return since;
+  };
+  /**
+   * Asks `ask` until `done` holds, while the answer the other instance remembered at `since`
+   * would still be fresh (SIGNED_IN_TTL_MS): only the eviction it heard can explain a new answer.
+   */
+  const beforeItWouldExpire = async <T>(
+    since: number,
+    ask: () => Promise<T>,
+    done: (answer: T) => boolean,
+  ): Promise<T> => {
+    // stop a second short of the expiry, so that an answer that came from it cannot pass
+    const until = since + SIGNED_IN_TTL_MS - 1_000;
+    let answer = await ask();
+    while (!done(answer) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      answer = await ask();
+    }
+    return answer;
   };
 
   let one: Instance;
@@ -157,6 +209,42 @@ describe('several instances share one database and one Redis', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it('a person deactivated through one instance is refused by the other at once', async () => {
+    const leaver = colleagues()[5];
+    const onTwo = await signIn(two, leaver);
+    const since = await rememberedBy(two, onTwo);
+
+    await scimPatch(one, leaver, { op: 'Replace', path: 'active', value: 'False' });
+
+    const answer = await beforeItWouldExpire(
+      since,
+      () => me(two, onTwo),
+      (body) => body.errors !== undefined,
+    );
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'ACCOUNT_DEACTIVATED',
+    });
+  });
+
+  it('a change of name made through one instance is what the other signs the person in as', async () => {
+    const mover = colleagues()[6];
+    const onTwo = await signIn(two, mover);
+    const since = await rememberedBy(two, onTwo);
+    const before = (await me(two, onTwo)).data!.me.displayName;
+    const renamed = `${before} (renamed ${randomUUID().slice(0, 6)})`;
+
+    await scimPatch(one, mover, { op: 'Replace', path: 'displayName', value: renamed });
+
+    const answer = await beforeItWouldExpire(
+      since,
+      () => me(two, onTwo),
+      (body) => body.data?.me.displayName !== before,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.me.displayName).toBe(renamed);
   });
 
   it('rate limits are shared: a budget spent on both is refused by both', async () => {

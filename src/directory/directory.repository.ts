@@ -53,9 +53,10 @@ export interface DirectoryPage {
   /**
    * A capped scan (`scanPage`): the matches among the next `broadWindow` people only. Whether
    * more may match past them (`continueAfter`: the last person checked, where the next page
-   * starts), so the page is not known to be complete and nobody was counted.
+   * starts), so the page is not known to be complete. Nobody was counted unless `counted`: a
+   * bounded count answers the total (a community's members, counted on its key).
    */
-  scan?: { continueAfter: DirectoryKey | null };
+  scan?: { continueAfter: DirectoryKey | null; counted: boolean };
 }
 
 /**
@@ -364,7 +365,12 @@ export class DirectoryRepository {
       const holders = await this.fewHolders(criteria);
       if (holders) return this.holdersByName(criteria, holders, after, limit, key);
       // every typed word a single letter, which no index holds: a scan, capped
-      if (criteria.query) return this.scanPage(criteria, after, limit, key);
+      if (criteria.query) return this.scanPage(criteria, after, limit, key, false);
+      // a community too large to start from: its members may be sparse in name order, so a walk
+      // would read on through everyone else; a capped scan, still counted from its members
+      if (criteria.communityId !== undefined) {
+        return this.scanPage(criteria, after, limit, key, true);
+      }
       const where = this.conditions(criteria, params, 'byName');
       if (after) {
         where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
@@ -414,6 +420,11 @@ export class DirectoryRepository {
       }
     }
 
+    // A community too large to start from: the window's people are tested for membership and
+    // the search, and that is all — sorting the index's matches by name instead (below) would grow
+    // with them, and counting them as well. A capped scan: nobody is counted.
+    if (criteria.communityId !== undefined) return this.scanPage(criteria, after, n, key, false);
+
     const rows = await this.windowMatches(criteria, after, n, key);
     if (rows.length === n) return { rows };
     // Fewer than a page: complete if the window held everyone left (a narrow filter), counted
@@ -445,12 +456,25 @@ export class DirectoryRepository {
     // placeholders in the order they appear: SQLite's `?` are positional
     const params = new Params(this.postgres);
     const window = this.window(criteria, after, key, params);
-    const where = this.conditions(criteria, params, 'byName');
-    // SQLite is held to the window first (CROSS JOIN), then each person by primary key
+    // A community's membership is tested on the window's ids, before anyone's row is read: one
+    // probe of the membership key each, and only members' rows are read and searched (a window
+    // of 5,000 people then costs ~5 ms instead of ~35 ms at 200,000 staff).
+    const { communityId, ...others } = criteria;
+    const members =
+      communityId === undefined
+        ? null
+        : `cm.community_id = ${params.add(communityId)} AND cm.staff_id = w.id`;
+    // SQLite is held to the window first (CROSS JOIN), then the membership, then each person by
+    // primary key
     const from = this.postgres
-      ? `FROM (${window}) w JOIN staff_members s ON s.id = w.id`
-      : `FROM (${window}) w CROSS JOIN staff_members s`;
-    if (!this.postgres) where.unshift('s.id = w.id');
+      ? `FROM (${window}) w` +
+        (members ? ` JOIN community_memberships cm ON ${members}` : '') +
+        ' JOIN staff_members s ON s.id = w.id'
+      : `FROM (${window}) w` +
+        (members ? ' CROSS JOIN community_memberships cm' : '') +
+        ' CROSS JOIN staff_members s';
+    const where = this.postgres ? [] : [...(members ? [members] : []), 's.id = w.id'];
+    where.push(...this.conditions(others, params, 'byName'));
     const result: { id: number; name: string }[] = await this.dataSource.query(
       `SELECT s.id AS id, w.name AS name ${from}
        WHERE ${where.join(' AND ')} ORDER BY w.name, w.id LIMIT ${Number(n)}`,
@@ -459,47 +483,53 @@ export class DirectoryRepository {
     return result.map((row) => ({ id: Number(row.id), name: row.name, relevance: null }));
   }
 
-  /** The window of `windowMatches`: ids and sort keys of the next `broadWindow` listed people. */
+  /**
+   * The window of `windowMatches`: ids and sort keys of the next `broadWindow` listed people, or
+   * with `lastOnly` the last of them (none when the window is not full).
+   */
   private window(
     criteria: DirectoryCriteria,
     after: DirectoryKey | null,
     key: string,
     params: Params,
+    lastOnly = false,
   ): string {
     const where = this.placeConditions(criteria, params);
     if (after) where.push(`(${key}, s.id) > (${params.add(after.name)}, ${params.add(after.id)})`);
+    const size = Number(this.broadWindow);
     return `SELECT s.id AS id, ${key} AS name FROM staff_members s
-       WHERE ${where.join(' AND ')} ORDER BY ${key}, s.id LIMIT ${Number(this.broadWindow)}`;
+       WHERE ${where.join(' AND ')} ORDER BY ${key}, s.id
+       ${lastOnly ? `LIMIT 1 OFFSET ${size - 1}` : `LIMIT ${size}`}`;
   }
 
   /**
-   * A search of single letters only (no index holds them): the matches among the next
-   * `broadWindow` people, tested row by row — a capped scan. When the window is full but gave
-   * less than a page, the page says where the scan stopped (`continueAfter`), so the next page
-   * goes on from there; at most two statements, each bounded by the window.
+   * The matches among the next `broadWindow` people, tested row by row — a capped scan, for
+   * what no index orders: a search of single letters only, or a community too large to start
+   * from its members. When the window is full but gave less than a page, the page says where the
+   * scan stopped (`continueAfter`), so the next page goes on from there; at most two statements,
+   * each bounded by the window. `counted`: the count statement is bounded for these criteria.
    */
   private async scanPage(
     criteria: DirectoryCriteria,
     after: DirectoryKey | null,
     limit: number,
     key: string,
+    counted: boolean,
   ): Promise<DirectoryPage> {
     const rows = await this.windowMatches(criteria, after, limit, key);
-    if (rows.length === limit) return { rows, scan: { continueAfter: null } };
+    if (rows.length === limit) return { rows, scan: { continueAfter: null, counted } };
+    // the window's last person, if it was full: the same index range, walked, never sorted
     const params = new Params(this.postgres);
-    const last: { id: number; name: string; checked: number | string }[] =
-      await this.dataSource.query(
-        `SELECT id, name, COUNT(*) OVER () AS checked FROM (${this.window(criteria, after, key, params)}) w
-         ORDER BY name DESC, id DESC LIMIT 1`,
-        params.values,
-      );
-    const full = last.length > 0 && Number(last[0].checked) >= this.broadWindow;
+    const last: { id: number; name: string }[] = await this.dataSource.query(
+      this.window(criteria, after, key, params, true),
+      params.values,
+    );
     return {
       rows,
       scan: {
-        continueAfter: full
-          ? { relevance: null, name: last[0].name, id: Number(last[0].id) }
-          : null,
+        continueAfter:
+          last.length > 0 ? { relevance: null, name: last[0].name, id: Number(last[0].id) } : null,
+        counted,
       },
     };
   }

@@ -115,11 +115,13 @@ export class DirectoryService {
     const mode = after ? after.mode : await this.modeFor(criteria, args.sort);
     const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     const { rows, scan } = page;
-    // a capped scan counts no one: its total is what this page found, and not known complete;
-    // a page of few sorted matches has counted them already
-    const total = scan
-      ? Math.min(rows.length, args.first)
-      : (page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP)));
+    // a capped scan counts no one unless a bounded count exists (a community's members): its
+    // total is what this page found, and not known complete; a page of few sorted matches has
+    // counted them already
+    const total =
+      scan && !scan.counted
+        ? Math.min(rows.length, args.first)
+        : (page.total ?? (await this.directory.count(criteria, mode, DIRECTORY_COUNT_CAP)));
     const cursorOf = (row: DirectoryKey) =>
       mode === 'ranked'
         ? [row.relevance, row.name, row.id]
@@ -139,7 +141,10 @@ export class DirectoryService {
         endCursor: encodeCursor(cursorOf(scan.continueAfter)),
       };
     }
-    const searchLimited = scan !== undefined && (connection.pageInfo.hasNextPage || after !== null);
+    // an uncounted scan's page is never known to be all; a counted one is a page like any other,
+    // only perhaps short of `first` while it goes on
+    const searchLimited =
+      scan !== undefined && !scan.counted && (connection.pageInfo.hasNextPage || after !== null);
     const ids = connection.edges.map((edge) => edge.node.id);
     const people = ids.length > 0 ? await this.staff.findBy({ id: In(ids) }) : [];
     const byId = new Map(people.map((person) => [person.id, person]));

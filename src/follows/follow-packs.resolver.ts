@@ -1,4 +1,5 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/graphql/graphql-context';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { CurrentUser } from '../identity/auth.decorators';
 import { FollowPackArgs } from './dto/follow-pack.args';
@@ -14,8 +15,12 @@ export class FollowPacksResolver {
       'A follow pack: a page of the people of a source (all ticked unless include/exclude say ' +
       'otherwise) and their accounts the viewer may see, per platform.',
   })
-  followPack(@CurrentUser() user: AuthenticatedUser, @Args() args: FollowPackArgs) {
-    return this.packs.pack(
+  async followPack(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: FollowPackArgs,
+    @Context() { loaders }: GraphQLContext,
+  ) {
+    const { pack, viewerAccounts } = await this.packs.pack(
       user,
       {
         source: args.source,
@@ -25,5 +30,8 @@ export class FollowPacksResolver {
       },
       { first: args.first, after: args.after ?? null },
     );
+    // read with the page: each Mastodon account's followUrl finds the viewer's own handles loaded
+    loaders.accountsByStaffId.prime(user.staff.id, viewerAccounts);
+    return pack;
   }
 }

@@ -81,7 +81,11 @@ export class FollowPacksService {
    * viewer), their accounts the viewer may see, and the ticked ones' accounts per platform. One
    * short index range and a page of people and accounts, whatever the size of the source.
    */
-  async pack(user: AuthenticatedUser, request: PackRequest, page: PackPage): Promise<FollowPack> {
+  async pack(
+    user: AuthenticatedUser,
+    request: PackRequest,
+    page: PackPage,
+  ): Promise<{ pack: FollowPack; viewerAccounts: SocialAccount[] }> {
     const source = await this.source(user, request);
     const after = page.after ? decodeCursor(page.after, source.cursorShape) : null;
     const me = user.staff;
@@ -95,7 +99,10 @@ export class FollowPacksService {
     const listed = pageRows.filter((row) => personById.has(row.id));
     const onPage = listed.map((row) => personById.get(row.id)!);
     const ticked = tickedFilter(request);
-    const { accountsOf, viewerMastodon } = await this.pageAccounts(me, onPage);
+    const { accountsOf, viewerAccounts } = await this.pageAccounts(me, onPage);
+    const viewerMastodon = viewerAccounts
+      .filter((a) => a.platform === Platform.MASTODON)
+      .map((a) => a.handle);
     const members: FollowPackMember[] = onPage.map((person) => ({
       person,
       ticked: ticked(person.id),
@@ -111,11 +118,14 @@ export class FollowPacksService {
       totalCount: await source.total(),
     };
     return {
-      source: request.source,
-      title: source.title,
-      people,
-      platforms: platformsOf(members, viewerMastodon),
-      mastodonCsvPath: csvPath(request),
+      pack: {
+        source: request.source,
+        title: source.title,
+        people,
+        platforms: platformsOf(members, viewerMastodon),
+        mastodonCsvPath: csvPath(request),
+      },
+      viewerAccounts,
     };
   }
 
@@ -264,13 +274,13 @@ export class FollowPacksService {
 
   /**
    * A page's people's accounts the viewer may see (canSeeAccount: the one rule), and the
-   * viewer's own Mastodon handles (for follow links), in one read: a page is at most
-   * MAX_PAGE_SIZE people, and never holds the viewer.
+   * viewer's own accounts (their Mastodon handles make the follow links), in one read: a page is
+   * at most MAX_PAGE_SIZE people, and never holds the viewer.
    */
   private async pageAccounts(
     viewer: StaffMember,
     people: StaffMember[],
-  ): Promise<{ accountsOf: Map<number, SocialAccount[]>; viewerMastodon: string[] }> {
+  ): Promise<{ accountsOf: Map<number, SocialAccount[]>; viewerAccounts: SocialAccount[] }> {
     const accounts = await this.accounts.findByStaffIds([...people.map((p) => p.id), viewer.id]);
     const accountsOf = new Map(
       people.map((person, i) => [
@@ -278,10 +288,7 @@ export class FollowPacksService {
         accounts[i].filter((a) => canSeeAccount(viewer, a, person.organisationId)),
       ]),
     );
-    const viewerMastodon = accounts[people.length]
-      .filter((a) => a.platform === Platform.MASTODON)
-      .map((a) => a.handle);
-    return { accountsOf, viewerMastodon };
+    return { accountsOf, viewerAccounts: accounts[people.length] };
   }
 }
 

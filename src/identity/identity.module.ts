@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { RedisModule } from '../common/redis/redis.module';
 import { AppConfig } from '../config/app.config';
 import { Organisation } from '../organisations/organisation.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -45,6 +46,7 @@ export class IdentityModule {
         StaffModule,
         ScimModule,
         AuditModule,
+        RedisModule,
       ],
       controllers: [ClientConfigController, ...(dev ? [DevSignInController] : [])],
       providers: [

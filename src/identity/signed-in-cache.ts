@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InstanceBroadcast } from '../common/redis/instance-broadcast';
 import { DerivedState } from '../database/derived-state';
 import { afterCommit } from '../database/transaction-runner';
 import '../guidance/guidance.changes';
@@ -7,14 +8,20 @@ import '../staff/staff.changes';
 import { AuthenticatedUser } from './authenticated-user';
 
 /**
- * How long a verified token's person is reused without asking again. Short, because the
- * eviction below reaches this instance only: on another instance (several behind a load
- * balancer) a deactivation, erasure or change of organisation shows within this long.
+ * How long a verified token's person is reused without asking again. Evictions reach every
+ * instance at once (through Redis); this bounds how long one that cannot reach them, because the
+ * instance that made the change could not publish it, keeps the person as they were.
  */
 export const SIGNED_IN_TTL_MS = 5_000;
 
 /** Tokens remembered at once; past this the oldest goes first. */
 export const SIGNED_IN_MAX_TOKENS = 10_000;
+
+/** The channel on which every instance tells the others whom to evict. */
+export const SIGNED_IN_EVICTIONS = 'signed-in-evictions';
+
+/** Who to evict: these people, or everyone. */
+type Eviction = { staffIds: number[] } | { everyone: true };
 
 interface Entry {
   user: AuthenticatedUser;
@@ -33,6 +40,10 @@ interface Entry {
  * transaction commits, and a publication of guidance (which re-evaluates `listed` for a whole
  * organisation) evicts everyone. A person read before an eviction is not remembered after it
  * (`generation`): nothing read before the commit outlives it.
+ *
+ * With several instances (REDIS_URL) each eviction is also published once the transaction
+ * commits, and every instance evicts the same people when it hears it; while this instance's
+ * subscription is down it could miss one, so it remembers no one until it hears again.
  */
 @Injectable()
 export class SignedInCache {
@@ -41,20 +52,39 @@ export class SignedInCache {
   /** Counts evictions: read it before verifying a token, hand it back to `remember`. */
   generation = 0;
 
-  constructor(derived: DerivedState) {
+  /** False while other instances' evictions might not reach this one: then nothing is kept. */
+  private hearing: boolean;
+
+  constructor(
+    derived: DerivedState,
+    private readonly broadcast: InstanceBroadcast,
+  ) {
+    this.hearing = !broadcast.shared;
     derived.on('staff', 'signed-in cache', async (tx, changes) => {
-      const ids = [...new Set(changes.map((change) => change.staffId))];
-      this.evict(ids);
-      afterCommit(tx, () => this.evict(ids));
+      const staffIds = [...new Set(changes.map((change) => change.staffId))];
+      this.evict(staffIds);
+      afterCommit(tx, () => this.evictEverywhere({ staffIds }));
     });
     derived.on('guidance', 'signed-in cache', async (tx) => {
       this.clear();
-      afterCommit(tx, () => this.clear());
+      afterCommit(tx, () => this.evictEverywhere({ everyone: true }));
+    });
+    broadcast.listen<Eviction>(SIGNED_IN_EVICTIONS, {
+      message: (eviction) => this.apply(eviction),
+      hearing: () => {
+        this.hearing = true;
+        this.clear(); // evictions published while it was not hearing are lost
+      },
+      missing: () => {
+        this.hearing = false;
+        this.clear();
+      },
     });
   }
 
   /** A copy of the person this token signed in, while fresh; the request may change its copy. */
   get(token: string, now = Date.now()): AuthenticatedUser | undefined {
+    if (!this.hearing) return undefined;
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (entry.until <= now) {
@@ -67,7 +97,7 @@ export class SignedInCache {
 
   /** Keeps what a token signed in, unless something was evicted since `generation` was read. */
   remember(token: string, user: AuthenticatedUser, generation: number, now = Date.now()): void {
-    if (generation !== this.generation) return;
+    if (generation !== this.generation || !this.hearing) return;
     const expiresAt = tokenExpiry(token);
     const until = Math.min(now + SIGNED_IN_TTL_MS, expiresAt ?? now);
     if (until <= now) return;
@@ -96,6 +126,20 @@ export class SignedInCache {
     this.generation += 1;
     this.entries.clear();
     this.tokensOf.clear();
+  }
+
+  /** Evicts here at once, and on every other instance once they hear it. */
+  private evictEverywhere(eviction: Eviction): void {
+    this.apply(eviction);
+    if (this.broadcast.shared) void this.broadcast.publish(SIGNED_IN_EVICTIONS, eviction);
+  }
+
+  /** A message it cannot read (another release's, say) evicts everyone: never too few. */
+  private apply(eviction: Eviction): void {
+    const staffIds = (eviction as { staffIds?: unknown } | null)?.staffIds;
+    if (Array.isArray(staffIds) && staffIds.every(Number.isSafeInteger)) {
+      this.evict(staffIds as number[]);
+    } else this.clear();
   }
 
   private forget(token: string, entry: Entry): void {

@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { EntityManager } from 'typeorm';
-import { RedisConnections } from '../common/redis/redis-connections';
+import { InstanceBroadcast } from '../common/redis/instance-broadcast';
 import { afterCommit } from '../database/transaction-runner';
 
 /** News that the boards of some periods changed (WEEK, MONTH, QUARTER, ALL_TIME, C:<id>). */
@@ -13,6 +13,8 @@ export interface LeaderboardNews {
 // a bulk import or a busy tweetup makes one update a moment, not one per row
 const GATHER_MS = 250;
 
+const CHANNEL = 'leaderboard-updated';
+
 /**
  * Tells live leaderboards (subscription leaderboardUpdated) that boards changed, once the change
  * has committed. With REDIS_URL every instance publishes to one channel and every subscriber,
@@ -20,28 +22,15 @@ const GATHER_MS = 250;
  */
 @Injectable()
 export class LeaderboardEvents implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(LeaderboardEvents.name);
   private readonly local = new EventEmitter().setMaxListeners(0);
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly redis: RedisConnections) {}
-
-  private get channel() {
-    return `${this.redis.keyPrefix}leaderboard-updated`;
-  }
+  constructor(private readonly broadcast: InstanceBroadcast) {}
 
   onModuleInit(): void {
-    const subscriber = this.redis.connection('leaderboard-subscriber');
-    if (!subscriber) return;
-    subscriber.on('message', (channel: string, message: string) => {
-      if (channel === this.channel) this.local.emit('news', JSON.parse(message));
-    });
-    // commands fail while the connection is not ready (no offline queue): subscribe once it is
-    subscriber.on('ready', () => {
-      subscriber.subscribe(this.channel).catch((error: Error) => {
-        this.logger.warn(`Live leaderboard news from other instances is off: ${error.message}`);
-      });
+    this.broadcast.listen<LeaderboardNews>(CHANNEL, {
+      message: (news) => this.local.emit('news', news),
     });
   }
 
@@ -66,16 +55,8 @@ export class LeaderboardEvents implements OnModuleInit, OnModuleDestroy {
       changedAt: new Date().toISOString(),
     };
     this.pending = new Set();
-    const publisher = this.redis.connection('leaderboard-publisher');
-    if (!publisher) {
-      this.local.emit('news', news);
-      return;
-    }
-    publisher.publish(this.channel, JSON.stringify(news)).catch((error: Error) => {
-      // Redis away: this instance's own subscribers still hear it
-      this.logger.warn(`Could not publish leaderboard news: ${error.message}`);
-      this.local.emit('news', news);
-    });
+    // without Redis, or while it is away, this instance's own subscribers still hear it
+    void this.broadcast.publish(CHANNEL, news);
   }
 
   /** Every piece of news from now on, until the iterator is closed (the client unsubscribes). */

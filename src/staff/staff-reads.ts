@@ -75,6 +75,9 @@ export class StaffReads {
   private readonly site: EntityColumns<Site>;
   private readonly department: EntityColumns<Department>;
   private readonly byIdentitySql: Prepared;
+  private readonly byIdSql: Prepared;
+  private readonly byIdsHead: string;
+  private readonly postgres: boolean;
   private readonly profileSql: Prepared;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -87,6 +90,12 @@ export class StaffReads {
        WHERE s."tenant_id" = :tenantId AND s."object_id" = :objectId`,
       ['tenantId', 'objectId'],
     );
+    this.byIdSql = this.prepare(
+      `SELECT ${this.staff.select('s')} FROM "${this.staff.table}" s WHERE s."id" = :id`,
+      ['id'],
+    );
+    this.byIdsHead = `SELECT ${this.staff.select('s')} FROM "${this.staff.table}" s WHERE s."id" IN`;
+    this.postgres = dataSource.options.type === 'postgres';
     this.profileSql = this.prepare(
       `SELECT ${this.staff.select('s')}, ${this.organisation.select('o')},
               ${this.site.select('p')}, ${this.department.select('d')}
@@ -103,6 +112,23 @@ export class StaffReads {
   async byIdentity(tenantId: string, objectId: string): Promise<StaffMember | null> {
     const [row] = await this.rows(this.byIdentitySql, { tenantId, objectId });
     return row ? this.staff.hydrate(row) : null;
+  }
+
+  /** The person alone, for a check that needs no places (who is followed, joined, featured). */
+  async byId(id: number): Promise<StaffMember | null> {
+    const [row] = await this.rows(this.byIdSql, { id });
+    return row ? this.staff.hydrate(row) : null;
+  }
+
+  /** These people (those that exist, in no particular order): a page's, a loader's batch. */
+  async byIds(ids: readonly number[]): Promise<StaffMember[]> {
+    if (ids.length === 0) return [];
+    const marks = ids.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
+    const rows = (await this.dataSource.query(`${this.byIdsHead} (${marks})`, [...ids])) as Record<
+      string,
+      unknown
+    >[];
+    return rows.map((row) => this.staff.hydrate(row)!);
   }
 
   async profile(id: number): Promise<ProfileRow | null> {

@@ -53,7 +53,9 @@ export class StaffService {
    * `field` names the input that gave the id, for the NOT_FOUND.
    */
   async getVisible(id: number, viewer?: { id: number } | null, field = 'id'): Promise<StaffMember> {
-    return (await this.getVisibleProfile(id, viewer, field)).person;
+    // the person's row alone: a follow, a join or a leader check needs none of their places
+    const person = Number.isSafeInteger(id) ? await this.reads.byId(id) : null;
+    return visibleOrNotFound(person, viewer, field);
   }
 
   /** getVisible's person with the organisation, site and department they name, in one read. */
@@ -63,12 +65,8 @@ export class StaffService {
     field = 'id',
   ): Promise<ProfileRow> {
     const profile = Number.isSafeInteger(id) ? await this.reads.profile(id) : null;
-    const person = profile?.person;
-    const visible = person && (person.id === viewer?.id || (person.active && person.listed));
-    if (!visible) {
-      throw new NotFoundError(StaffErrorReason.STAFF_NOT_FOUND, 'No such member of staff', field);
-    }
-    return profile;
+    visibleOrNotFound(profile?.person ?? null, viewer, field);
+    return profile!;
   }
 
   /** The person signed in with this identity (Entra tenant id and object id), if any. */
@@ -89,7 +87,9 @@ export class StaffService {
   }
 
   findByIds(ids: readonly number[], tx?: EntityManager): Promise<StaffMember[]> {
-    return (tx ?? this.staff.manager).findBy(StaffMember, { id: In([...ids]) });
+    // outside a transaction, SQL written once (a page's people, the staffById loader's batches)
+    if (!tx) return this.reads.byIds(ids);
+    return tx.findBy(StaffMember, { id: In([...ids]) });
   }
 
   /**
@@ -271,4 +271,16 @@ export class StaffService {
     }
     return place.id;
   }
+}
+
+/** The person if the viewer may see them (themself, or active and listed), else NOT_FOUND. */
+function visibleOrNotFound(
+  person: StaffMember | null,
+  viewer: { id: number } | null | undefined,
+  field: string,
+): StaffMember {
+  if (!person || (person.id !== viewer?.id && !(person.active && person.listed))) {
+    throw new NotFoundError(StaffErrorReason.STAFF_NOT_FOUND, 'No such member of staff', field);
+  }
+  return person;
 }

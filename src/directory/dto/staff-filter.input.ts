@@ -11,8 +11,9 @@ import { MAX_SEARCH_LENGTH } from '../search-text';
 
 export const DIRECTORY_COUNT_CAP = 1000;
 /**
- * A search of single letters only checks this many people per page (`searchLimited`); also how
- * many people by name a broad search tests row by row before sorting the index's matches.
+ * A search of single letters only, or anything within a community too large to start from its
+ * members, checks this many people per page (a capped scan); also how many people by name a broad
+ * search tests row by row before sorting the index's matches.
  */
 export const DIRECTORY_SCAN_WINDOW = 5000;
 /** A search matching more people than this is listed by name instead of ranked. */
@@ -94,7 +95,10 @@ export class StaffArgs extends PageArgs {
   description:
     'A page of the directory. totalCount is counted up to ' +
     `${DIRECTORY_COUNT_CAP.toLocaleString('en-GB')}: when totalCountCapped is true there are ` +
-    `more than that (show "${DIRECTORY_COUNT_CAP.toLocaleString('en-GB')}+"); narrow the search.`,
+    `more than that (show "${DIRECTORY_COUNT_CAP.toLocaleString('en-GB')}+"); narrow the search. ` +
+    'Filtered by a community too large to start from its members, a page holds its members ' +
+    `among the next ${DIRECTORY_SCAN_WINDOW.toLocaleString('en-GB')} people in order: possibly ` +
+    'fewer than `first` (or none) while hasNextPage is true.',
 })
 export class StaffConnection extends ConnectionType(StaffMember, 'Staff') {
   @Field({ description: `Whether more people match than totalCount (${DIRECTORY_COUNT_CAP}).` })
@@ -103,7 +107,8 @@ export class StaffConnection extends ConnectionType(StaffMember, 'Staff') {
   @Field({
     description:
       'True when the search could not be checked against everyone at once (every typed word ' +
-      'a single letter, which no index holds): this page holds the matches among the next ' +
+      'a single letter, which no index holds, or a search within a community too large to ' +
+      'start from its members): this page holds the matches among the next ' +
       `${DIRECTORY_SCAN_WINDOW.toLocaleString('en-GB')} people in order only — possibly fewer ` +
       'than `first`, or none — and nobody was counted: totalCount is the number on this page ' +
       '(totalCountCapped true), and when hasNextPage is true, endCursor continues where the ' +
