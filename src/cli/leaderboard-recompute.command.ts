@@ -6,7 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 
 /**
- * `npm run leaderboard:recompute`: rebuilds every score, rank and board from scratch, in one
+ * `npm run leaderboard:recompute`: rebuilds every score, entry and board count from scratch, in one
  * transaction. It gives the same answer as the incremental path (test/leaderboard.e2e-spec.ts).
  */
 async function run() {
