@@ -140,9 +140,15 @@ export async function frameworkFloorRows(options: {
   ];
 }
 
-/** User and system CPU time a process has used, all its threads, in ms (/proc, Linux). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * User and system CPU time a process has used, all its threads, in ms (/proc, Linux); with
+ * `thread`, that thread's alone (the main thread's id is the process id).
+ */
+export function cpuMs(pid: number, thread?: number): number {
+  const stat = readFileSync(
+    thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`,
+    'utf8',
+  );
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second)
   return (Number(fields[11]) + Number(fields[12])) * 10;
