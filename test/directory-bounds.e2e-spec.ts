@@ -4,6 +4,7 @@ import { DirectoryRepository } from '../src/directory/directory.repository';
 import { FollowPacksService } from '../src/follows/follow-packs.service';
 import { Platform } from '../src/social-accounts/platforms/platform';
 import { AccountVisibility } from '../src/social-accounts/social-account.entity';
+import { StaffGroup } from '../src/staff/staff-group';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { recordStatements } from './support/statements';
@@ -387,6 +388,105 @@ describe('directory: bounded statements', () => {
       const plan = await planOf(texts[i], parameters[i]);
       expect(plan).toMatch(/IDX_social_accounts_platform_verified/i);
       expectNoFullScan(plan);
+    });
+  });
+
+  describe('a broad search with a staff group and no place', () => {
+    let viewer: StaffMember;
+    let u: string;
+    const matches: string[] = [];
+
+    beforeAll(async () => {
+      u = world.unique().replace(/[^a-z]/g, '');
+      viewer = await world.newPerson();
+      // 12 healthcare scientists by name, every third an "Analyst…": matches spread in name
+      // order; students with the same title match the word but not the group
+      const scientists = await world.newPeople(12, (i) => ({
+        displayName: `Name${String(i).padStart(2, '0')} Scientist${u}`,
+        jobTitle: i % 3 === 1 ? `Analyst${u}` : 'Porter',
+        staffGroup: StaffGroup.HEALTHCARE_SCIENTISTS,
+      }));
+      await world.newPeople(3, (i) => ({
+        displayName: `Name${String(i).padStart(2, '0')} Student${u}`,
+        jobTitle: `Analyst${u}`,
+        staffGroup: StaffGroup.STUDENTS,
+      }));
+      matches.push(
+        ...scientists
+          .filter((person) => person.jobTitle === `Analyst${u}`)
+          .map((person) => person.displayName)
+          .sort(),
+      );
+    });
+
+    const filter = () => ({ search: `analyst${u}`, staffGroup: 'HEALTHCARE_SCIENTISTS' });
+
+    /** Every page in name order, with `window` people per scan and at most one match sorted. */
+    async function pagesWithLimits(window: number) {
+      const [sortLimit, broadWindow] = [repository.broadSortLimit, repository.broadWindow];
+      repository.broadSortLimit = 1;
+      repository.broadWindow = window;
+      try {
+        return await recordStatements(dataSource, async () => {
+          const pages: Page[] = [];
+          let after: string | null = null;
+          do {
+            const page = await staff(viewer, { first: 3, after, filter: filter(), sort: 'NAME' });
+            pages.push(page);
+            after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+          } while (after && pages.length < 100);
+          return pages;
+        });
+      } finally {
+        repository.broadSortLimit = sortLimit;
+        repository.broadWindow = broadWindow;
+      }
+    }
+
+    it('sorts and counts the matches at once when the word has few', async () => {
+      const page = await staff(viewer, { first: 20, filter: filter(), sort: 'NAME' });
+      expect(page.edges.map((e) => e.node.displayName)).toEqual(matches);
+      expect(page).toMatchObject({
+        totalCount: matches.length,
+        totalCountCapped: false,
+        searchLimited: false,
+        pageInfo: { hasNextPage: false },
+      });
+    });
+
+    it('finds every match once when the word has many, on a bound either database keeps', async () => {
+      const { result: pages, texts, parameters } = await pagesWithLimits(4);
+      expect(pages.flatMap((p) => p.edges.map((e) => e.node.displayName))).toEqual(matches);
+      expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
+      const sortsMatches = texts
+        .map((text, i) => ({ text, parameters: parameters[i] }))
+        .filter(({ text }) => /staff_search/.test(text) && /ORDER BY/.test(text));
+      if (postgres()) {
+        // PostgreSQL's index holds no group: a capped scan of four people a page, which says so
+        // and counts nobody; the word's matches are never sorted by name (that read every
+        // match and every nurse: 2 s at 1.5 M staff)
+        expect(sortsMatches).toEqual([]);
+        for (const page of pages) {
+          expect(page.searchLimited).toBe(true);
+          expect(page.totalCount).toBe(page.edges.length);
+        }
+        const window = texts.findIndex((text) => /LIMIT 4\)/.test(text));
+        expect(window).toBeGreaterThanOrEqual(0);
+        const plan = await planOf(texts[window], parameters[window]);
+        expect(plan).toMatch(/IDX_staff_listed_group/i);
+        expectNoFullScan(plan);
+        expect(
+          texts.filter((text) =>
+            /COUNT\(\*\) AS n FROM \(SELECT 1 AS one FROM staff_search ss/.test(text),
+          ),
+        ).toEqual([]);
+      } else {
+        // SQLite's index holds the group as a tag: the sort is of the posting lists' intersection
+        expect(sortsMatches.length).toBeGreaterThan(0);
+        for (const { parameters } of sortsMatches) {
+          expect(parameters.join(' ')).toContain('tags : "grouphealthcarescientists"');
+        }
+      }
     });
   });
 

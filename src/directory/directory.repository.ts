@@ -425,6 +425,19 @@ export class DirectoryRepository {
     // with them, and counting them as well. A capped scan: nobody is counted.
     if (criteria.communityId !== undefined) return this.scanPage(criteria, after, n, key, false);
 
+    // PostgreSQL's index holds no filters: a group, platform or verified filter without a place
+    // leaves a national share of people that only row checks can intersect with the word's
+    // matches ("consultant" among 150,000 nurses read both sets: 2 s for the page, 1.5 s for the
+    // count, finding none). Few matches of the word: sorted by name and counted at once (bounded
+    // by `broadSortLimit`). More: a capped scan of the window, which counts nobody.
+    if (this.postgres && hasNationalRowFilter(criteria)) {
+      const matches = await this.matchCount(query, this.broadSortLimit);
+      if (matches <= this.broadSortLimit) {
+        return this.matchesByName(criteria, query, after, n, true, key);
+      }
+      return this.scanPage(criteria, after, n, key, false);
+    }
+
     const rows = await this.windowMatches(criteria, after, n, key);
     if (rows.length === n) return { rows };
     // Fewer than a page: complete if the window held everyone left (a narrow filter), counted
@@ -784,6 +797,17 @@ export class DirectoryRepository {
 
 const hasAccountFilter = (criteria: DirectoryCriteria) =>
   criteria.platform !== undefined || criteria.verifiedOnly === true;
+
+/**
+ * A filter tested on people's rows (group, platform, verified) and no place filter to bound the
+ * people first: on PostgreSQL, whose search index holds no filters, its matches are the word's
+ * matches row by row (a community has its own path).
+ */
+const hasNationalRowFilter = (criteria: DirectoryCriteria) =>
+  (criteria.staffGroup !== undefined || hasAccountFilter(criteria)) &&
+  criteria.organisationId === undefined &&
+  criteria.siteId === undefined &&
+  criteria.departmentId === undefined;
 
 /** Where a page of few people starts: the accounts passing a filter, or a community's members. */
 type Holders = 'accounts' | 'members';

@@ -107,8 +107,9 @@ export class StaffConnection extends ConnectionType(StaffMember, 'Staff') {
   @Field({
     description:
       'True when the search could not be checked against everyone at once (every typed word ' +
-      'a single letter, which no index holds, or a search within a community too large to ' +
-      'start from its members): this page holds the matches among the next ' +
+      'a single letter, which no index holds; a search within a community too large to ' +
+      'start from its members; or, on PostgreSQL, a word with many matches and a staff group, ' +
+      'platform or verified filter without an organisation, site or department): this page holds the matches among the next ' +
       `${DIRECTORY_SCAN_WINDOW.toLocaleString('en-GB')} people in order only — possibly fewer ` +
       'than `first`, or none — and nobody was counted: totalCount is the number on this page ' +
       '(totalCountCapped true), and when hasNextPage is true, endCursor continues where the ' +
