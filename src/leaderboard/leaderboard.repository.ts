@@ -3,14 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseDbDate, runSql } from '../database/portable-sql';
 import type { BoardMember, TeamKind } from './boards';
-import {
-  BoardCounts,
-  CountDelta,
-  countDeltas,
-  CountsFrom,
-  TeamDelta,
-  teamDeltas,
-} from './score-counts';
+import { BoardCounts, CountDelta, countDeltas, TeamDelta, teamDeltas } from './score-counts';
 import type { ScorePart } from './score';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
 
@@ -280,8 +273,11 @@ export class LeaderboardRepository {
     const departed = held.filter((e) => !staying.has(key(e)));
     const replaced = changed.flatMap((e) => heldBy.get(key(e)) ?? []);
     const departedBoards = new Map<number, string[]>();
-    for (const e of departed)
-      departedBoards.set(e.staffId, [...(departedBoards.get(e.staffId) ?? []), e.board]);
+    for (const e of departed) {
+      const boards = departedBoards.get(e.staffId);
+      if (boards) boards.push(e.board);
+      else departedBoards.set(e.staffId, [e.board]);
+    }
     for (const [staffId, ofPerson] of departedBoards) {
       for (const boards of chunks(ofPerson)) {
         await runSql(
@@ -542,18 +538,17 @@ export class LeaderboardRepository {
        WHERE board = :board AND score < :low`,
       { board, low },
     );
-    const from: CountsFrom = { rows: [], entriesBelow: 0 };
-    for (const row of counts) {
-      if (row.score === null) from.entriesBelow = Number(row.entries);
-      else {
-        (from.rows as CountsFrom['rows'][number][]).push({
+    const below = counts.find((row) => row.score === null);
+    return new BoardCounts({
+      rows: counts
+        .filter((row) => row.score !== null)
+        .map((row) => ({
           score: Number(row.score),
           entries: Number(row.entries),
           prevEntries: Number(row.prev_entries),
-        });
-      }
-    }
-    return new BoardCounts(from);
+        })),
+      entriesBelow: Number(below?.entries ?? 0),
+    });
   }
 
   /**
