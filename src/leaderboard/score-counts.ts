@@ -54,7 +54,7 @@ export function countDeltas(
   }
   return [...deltas.values()]
     .filter((d) => d.entries !== 0 || d.prevEntries !== 0)
-    .sort((a, b) => (a.board < b.board ? -1 : a.board > b.board ? 1 : a.score - b.score));
+    .sort((a, b) => compareText(a.board, b.board) || a.score - b.score);
 }
 
 /** One person's entry on a board, as far as its teams' sums are concerned. */
@@ -111,16 +111,8 @@ export function teamDeltas(
   }
   return [...deltas.values()]
     .filter((d) => d.people !== 0 || d.totalScore !== 0)
-    .sort((a, b) =>
-      a.board !== b.board
-        ? a.board < b.board
-          ? -1
-          : 1
-        : a.kind !== b.kind
-          ? a.kind < b.kind
-            ? -1
-            : 1
-          : a.teamId - b.teamId,
+    .sort(
+      (a, b) => compareText(a.board, b.board) || compareText(a.kind, b.kind) || a.teamId - b.teamId,
     );
 }
 
@@ -159,4 +151,9 @@ export class BoardCounts {
     }
     return sum;
   }
+}
+
+/** Code-unit order: the same for every writer, so they move the same rows in the same order. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
