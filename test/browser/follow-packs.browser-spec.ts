@@ -58,8 +58,12 @@ browserTest(
     const main = page.getByRole('main');
     await main.getByText('People (3 of 3 ticked)').waitFor();
 
-    // untick one person: nothing else to press
+    // untick one person: nothing else to press. On a slow device (a CPU twenty times slower) the
+    // tick must still hold at once, not spring back until the address catches up.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     await main.getByLabel(dropped.person.displayName).uncheck();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await main.getByText('People (2 of 3 ticked)').waitFor();
     await page.waitForURL(/exclude=/);
     expect(await main.getByText('Everyone is ticked').count()).toBe(0);

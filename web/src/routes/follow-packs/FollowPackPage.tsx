@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Checkboxes, InsetText, Textarea } from 'nhsuk-react-components';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useAuthSession } from '../../app/auth/auth-context';
 import { downloadWithToken } from '../../app/auth/download-with-token';
 import { errorCode } from '../../app/errors/error-messages';
@@ -89,22 +89,39 @@ function appendPage(
   };
 }
 
-/** The unticked people live in the address (`?exclude=12,15`), so a pack can be shared as ticked. */
+function untickedIn(params: URLSearchParams): Set<string> {
+  return new Set((params.get('exclude') ?? '').split(',').filter((id) => /^\d+$/.test(id)));
+}
+
+/**
+ * The unticked people live in the address (`?exclude=12,15`), so a pack can be shared as ticked.
+ * The page holds them too: the router writes the address in a transition, after the click has
+ * ended, and a controlled checkbox whose state arrives that late springs back under the pointer.
+ */
 function useUnticked(): [Set<string>, (id: string, ticked: boolean) => void] {
   const [params, setParams] = useSearchParams();
-  const unticked = new Set(
-    (params.get('exclude') ?? '').split(',').filter((id) => /^\d+$/.test(id)),
-  );
+  const { pathname } = useLocation();
+  const [chosen, setChosen] = useState(() => ({ pathname, unticked: untickedIn(params) }));
+  // another pack in the same page: start from its address
+  const current =
+    chosen.pathname === pathname ? chosen : { pathname, unticked: untickedIn(params) };
+  if (current !== chosen) setChosen(current);
   const setTicked = (id: string, ticked: boolean) => {
-    const next = new Set(unticked);
+    const next = new Set(current.unticked);
     if (ticked) next.delete(id);
     else next.add(id);
-    const updated = new URLSearchParams(params);
-    if (next.size > 0) updated.set('exclude', [...next].join(','));
-    else updated.delete('exclude');
-    setParams(updated, { replace: true, preventScrollReset: true });
+    setChosen({ pathname, unticked: next });
+    setParams(
+      (shown) => {
+        const updated = new URLSearchParams(shown);
+        if (next.size > 0) updated.set('exclude', [...next].join(','));
+        else updated.delete('exclude');
+        return updated;
+      },
+      { replace: true, preventScrollReset: true },
+    );
   };
-  return [unticked, setTicked];
+  return [current.unticked, setTicked];
 }
 
 /**
