@@ -11,6 +11,7 @@ import { badgesByRule, BadgeKind } from './badges';
 import { boardName, boardsFor, BoardScope, campaignPeriod, TeamKind } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
+import { CountTotals } from './score-counts';
 import {
   chunks,
   Contender,
@@ -72,23 +73,6 @@ const FIGURES_PER_READ = 2_000;
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
-/** Entries written per statement of the full rebuild (a bigger board is one statement alone). */
-const WRITE_CHUNK = 20_000;
-
-/** Consecutive boards, in order, grouped up to `limit` entries a group. */
-function boardGroups(boards: readonly { board: string; entries: number }[], limit: number) {
-  const groups: string[][] = [];
-  let size = Infinity;
-  for (const { board, entries } of boards) {
-    if (size + entries > limit) {
-      groups.push([]);
-      size = 0;
-    }
-    groups[groups.length - 1].push(board);
-    size += entries;
-  }
-  return groups;
-}
 
 /**
  * The owner of scores, ranks, weights and boards. Scores are derived values: handlers
@@ -229,25 +213,47 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.repository.writeState(tx, DAY_KEY, day);
   }
 
-  /** Rebuilds every score and board from scratch (npm run leaderboard:recompute). */
+  /**
+   * Rebuilds every score and board from scratch (npm run leaderboard:recompute): everyone is
+   * scored REBUILD_CHUNK people a step (their scores written, their boards' counts and team sums
+   * added up here), then every entry is written from the scores in one statement
+   * (writeRebuiltEntries) and the counts after it. Logs how long each part took.
+   */
   async recomputeAll(tx: EntityManager, today = londonToday()): Promise<void> {
+    const phases: string[] = [];
+    let phaseStarted = performance.now();
+    const phase = (name: string) => {
+      const now = performance.now();
+      phases.push(`${name} ${((now - phaseStarted) / 1000).toFixed(1)} s`);
+      phaseStarted = now;
+    };
     await lockName(tx, 'leaderboard');
     await this.repository.forgetEverything(tx);
     await this.moveDay(tx, today);
     await this.repository.writeState(tx, ROLLING_KEY, '');
-    await this.repository.startStaging(tx);
+    const rebuild = await this.repository.startRebuild(tx);
+    phase('emptied');
     const ids = await this.repository.allStaffIds(tx);
+    const totals = new CountTotals();
     for (const chunk of chunks(ids, REBUILD_CHUNK)) {
-      await this.repository.stage(tx, await this.scorePeople(tx, chunk, today));
+      totals.add(await this.scorePeople(tx, chunk, today));
       await yieldToLoop();
     }
-    const boards = await this.repository.stagedBoards(tx);
-    for (const group of boardGroups(boards, WRITE_CHUNK)) {
-      await this.repository.writeStaged(tx, group[0], group[group.length - 1]);
-      await yieldToLoop();
-    }
-    await this.repository.endStaging(tx);
-    this.events.changed(tx, periodsOf(boards.map((b) => b.board)));
+    phase(`scored ${ids.length} people`);
+    const { periods, kinds } = await this.repository.rebuildKinds(tx);
+    await this.repository.writeRebuiltEntries(
+      tx,
+      periods.flatMap((period) =>
+        kinds.flatMap((kind) => boardsFor(period, kind).map((board) => ({ period, kind, board }))),
+      ),
+    );
+    phase('entries');
+    await this.repository.writeRebuiltCounts(tx, totals.countRows(), totals.teamRows());
+    phase('counts');
+    await this.repository.endRebuild(tx, rebuild);
+    phase('indexes');
+    this.logger.log(`Leaderboards rebuilt: ${phases.join(', ')}`);
+    this.events.changed(tx, periodsOf(totals.boards()));
   }
 
   /**
