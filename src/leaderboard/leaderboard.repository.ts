@@ -405,6 +405,8 @@ export class LeaderboardRepository {
    * Every entry of every board from the scores just written, in one statement: each score goes
    * on the boards of its period that its person's kind is ranked on (`boards`, from boardsFor),
    * with the person's name and teams as they are now, as scorePeople makes them one by one.
+   * PostgreSQL keeps the entries' indexes during the rebuild, so there they go in page order (each
+   * index written in order); SQLite builds its indexes afterwards and takes them as they come.
    */
   async writeRebuiltEntries(
     tx: EntityManager,
@@ -442,7 +444,8 @@ export class LeaderboardRepository {
        JOIN staff_members s ON s.id = sc.staff_id
        JOIN ${REBUILD_BOARDS} m ON m.period = sc.period
          AND m.organisation_key = COALESCE(s.organisation_id, 0)
-         AND m.staff_group_key = COALESCE(s.staff_group, '') AND m.leader = ${IS_LEADER}`,
+         AND m.staff_group_key = COALESCE(s.staff_group, '') AND m.leader = ${IS_LEADER}
+       ${postgres ? 'ORDER BY m.board, sc.score DESC, s.display_name, sc.staff_id' : ''}`,
       {},
     );
     await runSql(tx, `DROP TABLE IF EXISTS ${REBUILD_BOARDS}`, {});
