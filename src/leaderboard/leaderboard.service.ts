@@ -76,7 +76,7 @@ const ROLL_CHUNK = 500;
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
 /** Figures (metric snapshots) summarised per statement when scoring, about. */
-const FIGURES_PER_READ = 20_000;
+const FIGURES_PER_READ = 8_000;
 /** People whose figures the first read of a chunk asks for. */
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
