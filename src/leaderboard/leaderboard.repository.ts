@@ -205,7 +205,7 @@ export class LeaderboardRepository {
     starts: readonly string[],
   ): Promise<Map<number, FigureSegment[]>> {
     const postgres = tx.connection.options.type === 'postgres';
-    // code-unit order, as JavaScript compares the sources (and the encoded figures below)
+    // code-unit order, as JavaScript compares the sources (days sort alike in any collation)
     const inOrder = postgres ? ' COLLATE "C"' : '';
     const self = (alias: string) =>
       `CASE WHEN LOWER(${alias}.source) LIKE '%self%' THEN 1 ELSE 0 END`;
@@ -220,28 +220,36 @@ export class LeaderboardRepository {
           .map((branch) => branch.sql)
           .join(' ')} ELSE 0 END`
       : '0';
-    // a day's figure as text that sorts by day (one figure per account and day), parseDayFigure
-    const figure = `ms.day || ' ' || ms.followers || ' ' || ms.source`;
+    // the chosen figure of an account's day, as `day followers source` (parseDayFigure)
+    const figureOf = (day: string) =>
+      `(SELECT e.day || ' ' || e.followers || ' ' || e.source FROM metric_snapshots e
+        WHERE e.social_account_id = g.account_id AND e.day = g.${day}
+        ORDER BY ${self('e')}, e.source${inOrder} LIMIT 1)`;
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
-      `SELECT staff_id, account_id, MIN(figure${inOrder}) AS first, MAX(figure${inOrder}) AS last,
-         MIN((CASE WHEN is_self = 1 THEN figure END)${inOrder}) AS self_reported,
-         SUM(posts) AS posts, SUM(engagements) AS engagements, COUNT(*) AS days
+      `SELECT g.staff_id, g.account_id, g.posts, g.engagements, g.days,
+         ${figureOf('first_day')} AS first, ${figureOf('last_day')} AS last,
+         CASE WHEN g.self_day IS NULL THEN NULL ELSE ${figureOf('self_day')} END AS self_reported
        FROM (
-         SELECT ms.staff_id, ms.social_account_id AS account_id, ${figure} AS figure,
-           ${self('ms')} AS is_self, COALESCE(ms.posts, 0) AS posts,
-           COALESCE(ms.engagements, 0) AS engagements, ${segment} AS segment
-         FROM metric_snapshots ms
-         JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
-         WHERE ms.staff_id IN (:...ids)
-           AND NOT EXISTS (
-             SELECT 1 FROM metric_snapshots b
-             WHERE b.social_account_id = ms.social_account_id AND b.day = ms.day
-               AND b.source <> ms.source
-               AND (${self('b')} < ${self('ms')}
-                 OR (${self('b')} = ${self('ms')} AND b.source${inOrder} < ms.source${inOrder})))
-       ) chosen
-       GROUP BY staff_id, account_id, segment`,
+         SELECT staff_id, account_id, MIN(day) AS first_day, MAX(day) AS last_day,
+           MIN(CASE WHEN is_self = 1 THEN day END) AS self_day,
+           SUM(posts) AS posts, SUM(engagements) AS engagements, COUNT(*) AS days
+         FROM (
+           SELECT ms.staff_id, ms.social_account_id AS account_id, ms.day, ${self('ms')} AS is_self,
+             COALESCE(ms.posts, 0) AS posts, COALESCE(ms.engagements, 0) AS engagements,
+             ${segment} AS segment
+           FROM metric_snapshots ms
+           JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
+           WHERE ms.staff_id IN (:...ids)
+             AND NOT EXISTS (
+               SELECT 1 FROM metric_snapshots b
+               WHERE b.social_account_id = ms.social_account_id AND b.day = ms.day
+                 AND b.source <> ms.source
+                 AND (${self('b')} < ${self('ms')}
+                   OR (${self('b')} = ${self('ms')} AND b.source${inOrder} < ms.source${inOrder})))
+         ) chosen
+         GROUP BY staff_id, account_id, segment
+       ) g`,
       parameters,
     );
     return groupByStaff(rows, (row) => ({
