@@ -170,7 +170,7 @@ export class LeaderboardRepository {
     }));
   }
 
-  /** Every figure of these people's current accounts, by person. */
+  /** Every figure of these people’s current accounts, by person (what figureSegments summarises). */
   async snapshots(
     tx: EntityManager,
     staffIds: readonly number[],
