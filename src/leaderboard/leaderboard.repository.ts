@@ -5,6 +5,7 @@ import { parseDbDate, runSql } from '../database/portable-sql';
 import type { BoardMember, TeamKind } from './boards';
 import { BoardCounts, CountDelta, countDeltas, TeamDelta, teamDeltas } from './score-counts';
 import type { ScorePart } from './score';
+import { FigureSegment, parseDayFigure } from './figure-segments';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
 
 export interface Contender extends PersonFacts, BoardMember {
@@ -153,7 +154,7 @@ export class LeaderboardRepository {
     }));
   }
 
-  /** Every figure of these people's current accounts, by person. */
+  /** Every figure of these people’s current accounts, by person (what figureSegments summarises). */
   async snapshots(
     tx: EntityManager,
     staffIds: readonly number[],
@@ -173,6 +174,76 @@ export class LeaderboardRepository {
       followers: Number(row.followers ?? 0),
       posts: num(row.posts),
       engagements: num(row.engagements),
+    }));
+  }
+
+  /**
+   * These people's figures on their current accounts, summarised per account and segment of
+   * days (figure-segments.ts; a segment starts on each of `starts`, sorted): one row per
+   * account and segment, one figure per day chosen as oneFigurePerDay chooses (an imported or
+   * fetched figure before a self-reported one, then the source's name). By person.
+   */
+  async figureSegments(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    starts: readonly string[],
+  ): Promise<Map<number, FigureSegment[]>> {
+    const postgres = tx.connection.options.type === 'postgres';
+    // code-unit order, as JavaScript compares the sources (days sort alike in any collation)
+    const inOrder = postgres ? ' COLLATE "C"' : '';
+    const self = (alias: string) =>
+      `CASE WHEN LOWER(${alias}.source) LIKE '%self%' THEN 1 ELSE 0 END`;
+    const parameters: Record<string, unknown> = { ids: [...staffIds] };
+    const segment = starts.length
+      ? `CASE ${starts
+          .map((day, i) => {
+            parameters[`s${i}`] = day;
+            return { i, sql: `WHEN ms.day >= :s${i} THEN ${i + 1}` };
+          })
+          .reverse()
+          .map((branch) => branch.sql)
+          .join(' ')} ELSE 0 END`
+      : '0';
+    // the chosen figure of an account's day, as `day followers source` (parseDayFigure)
+    const figureOf = (day: string) =>
+      `(SELECT e.day || ' ' || e.followers || ' ' || e.source FROM metric_snapshots e
+        WHERE e.social_account_id = g.account_id AND e.day = g.${day}
+        ORDER BY ${self('e')}, e.source${inOrder} LIMIT 1)`;
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT g.staff_id, g.account_id, g.posts, g.engagements, g.days,
+         ${figureOf('first_day')} AS first, ${figureOf('last_day')} AS last,
+         CASE WHEN g.self_day IS NULL THEN NULL ELSE ${figureOf('self_day')} END AS self_reported
+       FROM (
+         SELECT staff_id, account_id, MIN(day) AS first_day, MAX(day) AS last_day,
+           MIN(CASE WHEN is_self = 1 THEN day END) AS self_day,
+           SUM(posts) AS posts, SUM(engagements) AS engagements, COUNT(*) AS days
+         FROM (
+           SELECT ms.staff_id, ms.social_account_id AS account_id, ms.day, ${self('ms')} AS is_self,
+             COALESCE(ms.posts, 0) AS posts, COALESCE(ms.engagements, 0) AS engagements,
+             ${segment} AS segment
+           FROM metric_snapshots ms
+           JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
+           WHERE ms.staff_id IN (:...ids)
+             AND NOT EXISTS (
+               SELECT 1 FROM metric_snapshots b
+               WHERE b.social_account_id = ms.social_account_id AND b.day = ms.day
+                 AND b.source <> ms.source
+                 AND (${self('b')} < ${self('ms')}
+                   OR (${self('b')} = ${self('ms')} AND b.source${inOrder} < ms.source${inOrder})))
+         ) chosen
+         GROUP BY staff_id, account_id, segment
+       ) g`,
+      parameters,
+    );
+    return groupByStaff(rows, (row) => ({
+      accountId: Number(row.account_id),
+      first: parseDayFigure(String(row.first)),
+      last: parseDayFigure(String(row.last)),
+      selfReported: row.self_reported === null ? null : parseDayFigure(String(row.self_reported)),
+      posts: Number(row.posts),
+      engagements: Number(row.engagements),
+      days: Number(row.days),
     }));
   }
 

@@ -29,13 +29,22 @@ import {
   ScoreWeights,
   WEIGHT_NAMES,
 } from './score';
-import { hasFiguresBy, oneFigurePerDay, scoreInputsFor, SnapshotRow } from './score-inputs';
+import { segmentStarts, standInRows } from './figure-segments';
+import {
+  CampaignTaking,
+  hasFiguresBy,
+  oneFigurePerDay,
+  scoreInputsFor,
+  SnapshotRow,
+} from './score-inputs';
 import {
   campaignRange,
+  DayRange,
   LeaderboardWindow,
   londonToday,
   rollingRanges,
   ROLLING_WINDOWS,
+  WindowRanges,
 } from './windows';
 
 /** One place on a board as the viewer may see it. */
@@ -67,12 +76,29 @@ const ROLL_CHUNK = 500;
 
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
-/** Figures (metric snapshots) read per statement when scoring, about. */
-const FIGURES_PER_READ = 2_000;
+/** Figures (metric snapshots) summarised per statement when scoring, about. */
+const FIGURES_PER_READ = 8_000;
 /** People whose figures the first read of a chunk asks for. */
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
+
+/** Every window these people are scored over: the rolling ones and their campaigns' so far. */
+function windowsOf(
+  rolling: readonly { ranges: WindowRanges }[],
+  campaigns: ReadonlyMap<number, readonly CampaignTaking[]>,
+  staffIds: readonly number[],
+  today: string,
+): DayRange[] {
+  const windows = rolling.flatMap(({ ranges }) => [ranges.current, ranges.previous ?? []].flat());
+  for (const staffId of staffIds) {
+    for (const campaign of campaigns.get(staffId) ?? []) {
+      if (campaign.startsOn > today) continue;
+      windows.push(campaignRange(campaign.startsOn, campaign.endsOn, today).current);
+    }
+  }
+  return windows;
+}
 
 /**
  * The owner of scores, ranks, weights and boards. Scores are derived values: handlers
@@ -323,16 +349,21 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const people = everyone.filter((p) => p.eligible);
     if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
+    const rolling = ROLLING_WINDOWS.map(({ window, days }) => ({
+      period: window as string,
+      ranges: rollingRanges(days, today),
+    }));
+    const starts = segmentStarts(windowsOf(rolling, campaigns, ids, today));
     // one after another: a transaction is one connection, which runs one statement at a time
-    // about FIGURES_PER_READ figures a statement, the loop served between: how many people
-    // that is follows from the last read (an import may have given each years of figures)
+    // about FIGURES_PER_READ figures summarised a statement, the loop served between: how many
+    // people that is follows from the last read (an import may have given each years of figures)
     const snapshots = new Map<number, SnapshotRow[]>();
     for (let start = 0, people = FIRST_READ_PEOPLE; start < ids.length;) {
       const few = ids.slice(start, start + people);
       let figures = 0;
-      for (const [staffId, rows] of await this.repository.snapshots(tx, few)) {
-        snapshots.set(staffId, rows);
-        figures += rows.length;
+      for (const [staffId, segments] of await this.repository.figureSegments(tx, few, starts)) {
+        snapshots.set(staffId, standInRows(segments));
+        for (const segment of segments) figures += segment.days;
       }
       start += few.length;
       people = Math.max(1, Math.floor((FIGURES_PER_READ * few.length) / Math.max(1, figures)));
@@ -341,10 +372,6 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const activity = await this.repository.campaignActivity(tx, ids);
     const weights = await this.weightsByOrganisation(tx, people);
     await yieldToLoop();
-    const rolling = ROLLING_WINDOWS.map(({ window, days }) => ({
-      period: window as string,
-      ranges: rollingRanges(days, today),
-    }));
     const scores: ScoreRow[] = [];
     const entries: EntryRow[] = [];
     let served = performance.now();
