@@ -341,10 +341,14 @@ describe('leaderboard', () => {
     const entryWrites = async (follower: StaffMember, followee: StaffMember) => {
       await t.drained();
       // the follow and its re-scoring after commit (deferred-work.e2e-spec.ts: the follow alone)
-      const { texts } = await recordStatements(t.dataSource, async () => {
-        await world.follow(follower, followee);
-        await t.drained();
-      });
+      const { texts } = await recordStatements(
+        t.dataSource,
+        async () => {
+          await world.follow(follower, followee);
+          await t.drained();
+        },
+        { withDrains: true },
+      );
       const writes = texts.filter((sql) => /^\s*(INSERT|UPDATE|DELETE)/i.test(sql));
       return {
         statements: texts.length,

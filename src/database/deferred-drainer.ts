@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager } from 'typeorm';
 import { DEFERRED_TABLE, DeferredWork, DerivedState } from './derived-state';
 import { runSql } from './portable-sql';
@@ -14,6 +15,16 @@ export const DRAIN_INTERVAL_MS = 100;
 export const DRAIN_BATCH = 200;
 /** After a drain failed (its keys stay queued), the wait before the next try. */
 const RETRY_MS = 1_000;
+
+const draining = new AsyncLocalStorage<true>();
+
+/**
+ * Whether the code running is a drain of deferred work (for counting a request's own statements
+ * apart from the drains that run beside it).
+ */
+export function inDeferredDrain(): boolean {
+  return draining.getStore() === true;
+}
 
 /**
  * Runs deferred work (DerivedState.deferred / later) after commit: takes a batch of queued keys
@@ -109,11 +120,13 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
   private async drainAll(): Promise<void> {
     for (const work of this.derived.deferredWorks()) {
       for (;;) {
-        const taken = await this.transactions.run(async (tx) => {
-          const keys = await takeBatch(tx, work, DRAIN_BATCH);
-          if (keys.length) await work.handle(tx, keys);
-          return keys.length;
-        });
+        const taken = await draining.run(true, () =>
+          this.transactions.run(async (tx) => {
+            const keys = await takeBatch(tx, work, DRAIN_BATCH);
+            if (keys.length) await work.handle(tx, keys);
+            return keys.length;
+          }),
+        );
         if (taken < DRAIN_BATCH || this.stopped) break;
       }
     }
