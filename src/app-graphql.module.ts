@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { formatError } from './common/graphql/format-error';
 import { GraphQLContext } from './common/graphql/graphql-context';
+import { noStorePlugins } from './common/graphql/no-store.plugin';
 import { QUERY_LIMITS, queryCostPlugin } from './common/graphql/query-limits';
 import { rateLimitedResponsePlugin } from './common/rate-limit/rate-limited-response.plugin';
 import { LoaderRegistry } from './common/loaders/loaders';
@@ -53,6 +54,7 @@ function webSocketRequest(connectionParams: Record<string, unknown> = {}): Reque
           csrfPrevention: true,
           plugins: [
             ApolloServerPluginLandingPageDisabled(),
+            ...noStorePlugins(),
             queryCostPlugin(() => schema),
             rateLimitedResponsePlugin(),
           ],

@@ -71,6 +71,26 @@ describe('HTTP hardening', () => {
     });
   });
 
+  describe('GraphQL answers', () => {
+    it.each([
+      ['an answer', '{ __typename }'],
+      ['a refusal', '{ me { id } }'],
+      ['an invalid query', '{ noSuchField }'],
+    ])(
+      'are never stored by a browser or a proxy: %s carries Cache-Control: no-store',
+      async (_, query) => {
+        for (const app of [dev, production]) {
+          const res = await app
+            .http()
+            .post('/graphql')
+            .set('content-type', 'application/json')
+            .send({ query });
+          expect(res.headers['cache-control']).toBe('no-store');
+        }
+      },
+    );
+  });
+
   describe('bodies', () => {
     const tooLarge = JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(1_100_000)}` });
 
