@@ -43,6 +43,8 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
   private stopped = true;
   /** The drains under way or waited for, until nothing is queued here. */
   private cycle: Promise<void> | null = null;
+  /** Whether `cycle` still runs: cleared in the same step as its last look at `again`. */
+  private active = false;
   private draining = false;
   /** A commit queued work while a drain ran: drain again. */
   private again = false;
@@ -77,44 +79,51 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
   async stop(): Promise<void> {
     this.stopped = true;
     this.wakeUp();
-    while (this.cycle) await this.cycle;
+    while (this.active) await this.cycle;
   }
 
   /** Resolves once this instance has drained everything queued and committed so far. */
   async idle(): Promise<void> {
-    while (this.cycle) await this.cycle;
+    while (this.active) await this.cycle;
   }
 
   private kick(): void {
     if (this.stopped) return;
-    if (this.cycle) {
+    if (this.active) {
       // a drain waiting for its turn will take these keys too; one under way may have missed them
       if (this.draining) this.again = true;
       return;
     }
-    this.cycle = this.drainWhileQueued().finally(() => (this.cycle = null));
+    this.active = true;
+    this.cycle = this.drainWhileQueued();
   }
 
   private async drainWhileQueued(): Promise<void> {
     let failed = false;
-    do {
-      this.again = false;
-      const wait = failed ? RETRY_MS : this.lastStart + DRAIN_INTERVAL_MS - Date.now();
-      // a fresh turn of the event loop at least: the committing request answers first
-      await this.sleep(Math.max(0, wait));
-      if (this.stopped) return;
-      this.lastStart = Date.now();
-      this.draining = true;
-      try {
-        await this.drainAll();
-        failed = false;
-      } catch (error) {
-        this.logger.error(error);
-        failed = true;
-      } finally {
-        this.draining = false;
-      }
-    } while ((this.again || failed) && !this.stopped);
+    try {
+      do {
+        this.again = false;
+        const wait = failed ? RETRY_MS : this.lastStart + DRAIN_INTERVAL_MS - Date.now();
+        // a fresh turn of the event loop at least: the committing request answers first
+        await this.sleep(Math.max(0, wait));
+        if (this.stopped) return;
+        this.lastStart = Date.now();
+        this.draining = true;
+        try {
+          await this.drainAll();
+          failed = false;
+        } catch (error) {
+          this.logger.error(error);
+          failed = true;
+        } finally {
+          this.draining = false;
+        }
+      } while ((this.again || failed) && !this.stopped);
+    } finally {
+      // in the same step as the last look at `again` (no await between): a kick from now on
+      // starts a new cycle, none is lost between this one's end and its promise settling
+      this.active = false;
+    }
   }
 
   private async drainAll(): Promise<void> {
