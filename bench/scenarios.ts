@@ -143,6 +143,32 @@ const LEADERBOARD_SCENARIOS: Scenario[] = [
       },
     ],
   },
+  {
+    name: 'leaderboard rising stars',
+    target: '≤ 10 ms',
+    request: () => ({
+      query: `{ risingStars(window: WEEK, first: 10) {
+        rank score movement isMe staff { id displayName } breakdown { component points detail } } }`,
+    }),
+    sql: () => [
+      {
+        sql: `SELECT ${PLACE} FROM (SELECT * FROM (SELECT ${ENTRY}, gain FROM leaderboard_entries
+            WHERE board = 'WEEK|nhs' AND gain > 0 ORDER BY gain DESC, score DESC, sort_name, staff_id LIMIT 10) AS risen) e
+          JOIN leaderboard_scores sc ON sc.period = e.period AND sc.staff_id = e.staff_id
+          JOIN staff_members s ON s.id = e.staff_id
+          ORDER BY e.gain DESC, e.score DESC, e.sort_name, e.staff_id`,
+        params: [],
+      },
+    ],
+  },
+  {
+    name: 'leaderboard teams (my organisation’s departments)',
+    target: '≤ 10 ms',
+    request: () => ({
+      query:
+        '{ teamLeaderboard(window: WEEK, kind: DEPARTMENT) { rank teamId name averageScore people } }',
+    }),
+  },
 ];
 
 const DIRECTORY_PAGE = webOperation('DirectoryPage');

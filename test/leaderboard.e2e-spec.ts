@@ -1,7 +1,10 @@
 import { CommunityRole } from '../src/communities/community-membership.entity';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { TransactionRunner } from '../src/database/transaction-runner';
+import { FigureSegment, segmentStarts, summariseFigures } from '../src/leaderboard/figure-segments';
+import { LeaderboardRepository } from '../src/leaderboard/leaderboard.repository';
 import { LeaderboardService } from '../src/leaderboard/leaderboard.service';
+import { oneFigurePerDay } from '../src/leaderboard/score-inputs';
 import { addDays, londonToday } from '../src/leaderboard/windows';
 import { MetricSource } from '../src/metrics/metric-snapshot.entity';
 import { Organisation } from '../src/organisations/organisation.entity';
@@ -696,5 +699,61 @@ describe('leaderboard figures and windows', () => {
     expect(part(board[0], 'CAMPAIGNS').points).toBe(10);
     const week = await entries(notTaking, 'WEEK', { organisationId: String(organisation.id) });
     expect(week.map((e) => part(e, 'CAMPAIGNS').points).sort()).toEqual([0, 10]);
+  });
+
+  it('summarises figures in SQL as the rows themselves do, on randomised figures', async () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return Math.floor((seed / 2_147_483_647) * n);
+    };
+    const organisation = await world.newOrganisation();
+    const people = await Promise.all(
+      [1, 2, 3, 4].map(() => world.newPerson({ organisationId: organisation.id })),
+    );
+    const sources = [MetricSource.IMPORT, MetricSource.FETCHED, MetricSource.SELF_REPORTED];
+    for (const person of people) {
+      for (let a = random(3); a >= 0; a--) {
+        const account = await world.newAccount(person);
+        const figures = [];
+        for (let back = 0; back < 200; back++) {
+          for (const source of sources) {
+            if (random(3) !== 0) continue;
+            figures.push({
+              day: day(-back),
+              source,
+              followers: random(100_000),
+              posts: random(4) === 0 ? null : random(50),
+              engagements: random(4) === 0 ? null : random(5000),
+            });
+          }
+        }
+        await world.recordFigures(account, figures);
+      }
+    }
+    const repository = t.app.get(LeaderboardRepository);
+    const ids = people.map((p) => p.id);
+    const byDay = (a: FigureSegment, b: FigureSegment) =>
+      a.accountId - b.accountId || (a.first.day < b.first.day ? -1 : 1);
+    for (const starts of [
+      segmentStarts([
+        { from: day(-6), to: day(0) },
+        { from: day(-89), to: day(-30) },
+      ]),
+      segmentStarts([
+        { from: day(-150), to: day(-150) },
+        { from: '0000-01-01', to: day(-1) },
+      ]),
+      [],
+    ]) {
+      const everyFigure = await repository.snapshots(repository.manager, ids);
+      const summarised = await repository.figureSegments(repository.manager, ids, starts);
+      expect([...summarised.keys()].sort()).toEqual([...everyFigure.keys()].sort());
+      for (const [staffId, rows] of everyFigure) {
+        expect([...summarised.get(staffId)!].sort(byDay)).toEqual(
+          summariseFigures(oneFigurePerDay(rows), starts).sort(byDay),
+        );
+      }
+    }
   });
 });

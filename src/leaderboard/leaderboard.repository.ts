@@ -5,6 +5,7 @@ import { parseDbDate, runSql } from '../database/portable-sql';
 import type { BoardMember, TeamKind } from './boards';
 import { BoardCounts, CountDelta, countDeltas, TeamDelta, teamDeltas } from './score-counts';
 import type { ScorePart } from './score';
+import { FigureSegment, parseDayFigure } from './figure-segments';
 import type { CampaignActivityRow, CampaignTaking, PersonFacts, SnapshotRow } from './score-inputs';
 
 export interface Contender extends PersonFacts, BoardMember {
@@ -55,29 +56,13 @@ export interface PageKey {
 }
 
 const CHUNK = 500;
-/**
- * The team sums (teamKindsOf) of the staged entries of boards `:first` to `:last`: organisations
- * on NHS-wide boards, sites and departments on an organisation's (a board named in two parts).
- */
-const STAGED_TEAM_SUMS = (
-  [
-    ['organisation', 'organisation_id', '%|nhs'],
-    ['site', 'site_id', '%|o:%'],
-    ['department', 'department_id', '%|o:%'],
-  ] as const
-)
-  .map(
-    ([kind, column, boards]) =>
-      `SELECT board, '${kind}', ${column}, COUNT(*), SUM(score) FROM leaderboard_staging
-       WHERE board >= :first AND board <= :last AND board LIKE '${boards}'
-         AND board NOT LIKE '%|%|%' AND ${column} IS NOT NULL
-       GROUP BY board, ${column}`,
-  )
-  .join(' UNION ALL ');
 /** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** The full rebuild's unranked entries (startStaging). */
-const STAGING = 'leaderboard_staging';
+/** The full rebuild's boards of each kind of person (writeRebuiltEntries). */
+const REBUILD_BOARDS = 'leaderboard_rebuild_boards';
+/** Whether the person `s` is a leader (ranked among leaders only: boardsFor). */
+const IS_LEADER =
+  'CASE WHEN EXISTS (SELECT 1 FROM leaders l WHERE l.staff_id = s.id) THEN 1 ELSE 0 END';
 /** What a place on a board reads (toPageRow): the entry, its breakdown, the person's consent. */
 const PLACE_COLUMNS = `e.staff_id, e.score, e.prev_score, e.sort_name, sc.breakdown,
        s.show_on_leaderboard, s.organisation_id`;
@@ -141,7 +126,7 @@ export class LeaderboardRepository {
          (CASE WHEN s.job_title IS NULL THEN 0 ELSE 1 END + CASE WHEN s.staff_group IS NULL THEN 0 ELSE 1 END
           + CASE WHEN s.pronouns IS NULL THEN 0 ELSE 1 END + CASE WHEN s.bio IS NULL THEN 0 ELSE 1 END
           + CASE WHEN s.site_id IS NULL THEN 0 ELSE 1 END + CASE WHEN s.department_id IS NULL THEN 0 ELSE 1 END) AS filled,
-         (SELECT COUNT(*) FROM leaders l WHERE l.staff_id = s.id) AS leader,
+         ${IS_LEADER} AS leader,
          COALESCE(fs.follower_count, 0) + COALESCE(fs.following_count, 0) AS connections,
          (SELECT COUNT(*) FROM social_accounts a WHERE a.staff_id = s.id AND a.verification_status = 'VERIFIED') AS verified,
          (SELECT COUNT(*) FROM community_memberships m WHERE m.staff_id = s.id AND m.role = 'CHAMPION') AS champions,
@@ -169,7 +154,7 @@ export class LeaderboardRepository {
     }));
   }
 
-  /** Every figure of these people's current accounts, by person. */
+  /** Every figure of these people’s current accounts, by person (what figureSegments summarises). */
   async snapshots(
     tx: EntityManager,
     staffIds: readonly number[],
@@ -189,6 +174,76 @@ export class LeaderboardRepository {
       followers: Number(row.followers ?? 0),
       posts: num(row.posts),
       engagements: num(row.engagements),
+    }));
+  }
+
+  /**
+   * These people's figures on their current accounts, summarised per account and segment of
+   * days (figure-segments.ts; a segment starts on each of `starts`, sorted): one row per
+   * account and segment, one figure per day chosen as oneFigurePerDay chooses (an imported or
+   * fetched figure before a self-reported one, then the source's name). By person.
+   */
+  async figureSegments(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    starts: readonly string[],
+  ): Promise<Map<number, FigureSegment[]>> {
+    const postgres = tx.connection.options.type === 'postgres';
+    // code-unit order, as JavaScript compares the sources (days sort alike in any collation)
+    const inOrder = postgres ? ' COLLATE "C"' : '';
+    const self = (alias: string) =>
+      `CASE WHEN LOWER(${alias}.source) LIKE '%self%' THEN 1 ELSE 0 END`;
+    const parameters: Record<string, unknown> = { ids: [...staffIds] };
+    const segment = starts.length
+      ? `CASE ${starts
+          .map((day, i) => {
+            parameters[`s${i}`] = day;
+            return { i, sql: `WHEN ms.day >= :s${i} THEN ${i + 1}` };
+          })
+          .reverse()
+          .map((branch) => branch.sql)
+          .join(' ')} ELSE 0 END`
+      : '0';
+    // the chosen figure of an account's day, as `day followers source` (parseDayFigure)
+    const figureOf = (day: string) =>
+      `(SELECT e.day || ' ' || e.followers || ' ' || e.source FROM metric_snapshots e
+        WHERE e.social_account_id = g.account_id AND e.day = g.${day}
+        ORDER BY ${self('e')}, e.source${inOrder} LIMIT 1)`;
+    const { rows } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT g.staff_id, g.account_id, g.posts, g.engagements, g.days,
+         ${figureOf('first_day')} AS first, ${figureOf('last_day')} AS last,
+         CASE WHEN g.self_day IS NULL THEN NULL ELSE ${figureOf('self_day')} END AS self_reported
+       FROM (
+         SELECT staff_id, account_id, MIN(day) AS first_day, MAX(day) AS last_day,
+           MIN(CASE WHEN is_self = 1 THEN day END) AS self_day,
+           SUM(posts) AS posts, SUM(engagements) AS engagements, COUNT(*) AS days
+         FROM (
+           SELECT ms.staff_id, ms.social_account_id AS account_id, ms.day, ${self('ms')} AS is_self,
+             COALESCE(ms.posts, 0) AS posts, COALESCE(ms.engagements, 0) AS engagements,
+             ${segment} AS segment
+           FROM metric_snapshots ms
+           JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
+           WHERE ms.staff_id IN (:...ids)
+             AND NOT EXISTS (
+               SELECT 1 FROM metric_snapshots b
+               WHERE b.social_account_id = ms.social_account_id AND b.day = ms.day
+                 AND b.source <> ms.source
+                 AND (${self('b')} < ${self('ms')}
+                   OR (${self('b')} = ${self('ms')} AND b.source${inOrder} < ms.source${inOrder})))
+         ) chosen
+         GROUP BY staff_id, account_id, segment
+       ) g`,
+      parameters,
+    );
+    return groupByStaff(rows, (row) => ({
+      accountId: Number(row.account_id),
+      first: parseDayFigure(String(row.first)),
+      last: parseDayFigure(String(row.last)),
+      selfReported: row.self_reported === null ? null : parseDayFigure(String(row.self_reported)),
+      posts: Number(row.posts),
+      engagements: Number(row.engagements),
+      days: Number(row.days),
     }));
   }
 
@@ -370,93 +425,111 @@ export class LeaderboardRepository {
   }
 
   /**
-   * The full rebuild's staging: every entry, unranked, in a table of the transaction's own
-   * connection (TEMP: no other reader sees it, and it goes at commit), indexed by board so each
-   * group of boards is written from it in one statement (writeStaged).
+   * The full rebuild's start. On SQLite the entries' secondary indexes are dropped, to be built
+   * once from the written rows (endRebuild): a sort each instead of millions of inserts into each
+   * b-tree. Readers keep the last committed snapshot, indexes included, until the commit; on
+   * PostgreSQL a DROP INDEX would lock them out, so the indexes stay. Answers what endRebuild needs.
    */
-  async startStaging(tx: EntityManager): Promise<void> {
-    const postgres = tx.connection.options.type === 'postgres';
-    await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
-    await runSql(
+  async startRebuild(tx: EntityManager): Promise<{ indexes: string[] }> {
+    if (tx.connection.options.type !== 'better-sqlite3') return { indexes: [] };
+    const { rows } = await runSql<{ name: string; sql: string }>(
       tx,
-      `CREATE TEMP TABLE ${STAGING} (board varchar(96) NOT NULL, staff_id integer NOT NULL,
-         period varchar(24) NOT NULL, score integer NOT NULL, prev_score integer NULL,
-         sort_name varchar(200) NOT NULL, organisation_id integer NULL, site_id integer NULL,
-         department_id integer NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
+      `SELECT name, sql FROM sqlite_master
+       WHERE type = 'index' AND tbl_name = 'leaderboard_entries' AND sql IS NOT NULL`,
       {},
     );
-    await runSql(tx, `CREATE INDEX ${STAGING}_board ON ${STAGING} (board)`, {});
+    for (const { name } of rows) await runSql(tx, `DROP INDEX "${name}"`, {});
+    return { indexes: rows.map((row) => row.sql) };
   }
 
-  async stage(tx: EntityManager, entries: readonly EntryRow[]): Promise<void> {
-    await insertRows(
-      tx,
-      `${STAGING} (board, staff_id, period, score, prev_score, sort_name, organisation_id, site_id,
-         department_id)`,
-      9,
-      entries.map((row) => [
-        row.board,
-        row.staffId,
-        row.period,
-        row.score,
-        row.prevScore,
-        row.sortName,
-        row.organisationId,
-        row.siteId,
-        row.departmentId,
-      ]),
-    );
+  async endRebuild(tx: EntityManager, started: { indexes: string[] }): Promise<void> {
+    for (const sql of started.indexes) {
+      await runSql(tx, sql, {});
+      await yieldToLoop();
+    }
   }
 
-  /** The staged boards in order, with how many entries each has. */
-  async stagedBoards(tx: EntityManager): Promise<{ board: string; entries: number }[]> {
-    const { rows } = await runSql<{ board: string; n: number }>(
+  /** The kinds of person the scored people are, as boardsFor reads them, and the periods scored. */
+  async rebuildKinds(tx: EntityManager): Promise<{ periods: string[]; kinds: BoardMember[] }> {
+    const { rows: periods } = await runSql<{ period: string }>(
       tx,
-      `SELECT board, COUNT(*) AS n FROM ${STAGING} GROUP BY board ORDER BY board`,
+      'SELECT DISTINCT period FROM leaderboard_scores ORDER BY period',
       {},
     );
-    return rows.map((row) => ({ board: row.board, entries: Number(row.n) }));
+    const { rows: kinds } = await runSql<Record<string, unknown>>(
+      tx,
+      `SELECT DISTINCT s.organisation_id, s.staff_group, ${IS_LEADER} AS leader
+       FROM staff_members s WHERE s.id IN (SELECT staff_id FROM leaderboard_scores)`,
+      {},
+    );
+    return {
+      periods: periods.map((row) => String(row.period)),
+      kinds: kinds.map((row) => ({
+        organisationId: num(row.organisation_id),
+        staffGroup: (row.staff_group as string | null) ?? null,
+        leader: Number(row.leader) > 0,
+      })),
+    };
   }
 
   /**
-   * Writes the staged boards from `first` to `last` (in stagedBoards' order) into
-   * leaderboard_entries, in page order, and counts their scores, set-based.
+   * Every entry of every board from the scores just written, in one statement: each score goes
+   * on the boards of its period that its person's kind is ranked on (`boards`, from boardsFor),
+   * with the person's name and teams as they are now, as scorePeople makes them one by one.
+   * PostgreSQL keeps the entries' indexes during the rebuild, so there they go in page order (each
+   * index written in order); SQLite builds its indexes afterwards and takes them as they come.
    */
-  async writeStaged(tx: EntityManager, first: string, last: string): Promise<void> {
-    const range = { first, last };
+  async writeRebuiltEntries(
+    tx: EntityManager,
+    boards: readonly { period: string; kind: BoardMember; board: string }[],
+  ): Promise<void> {
+    const postgres = tx.connection.options.type === 'postgres';
+    await runSql(tx, `DROP TABLE IF EXISTS ${REBUILD_BOARDS}`, {});
+    await runSql(
+      tx,
+      `CREATE TEMP TABLE ${REBUILD_BOARDS} (period varchar(24) NOT NULL,
+         organisation_key integer NOT NULL, staff_group_key varchar(64) NOT NULL,
+         leader integer NOT NULL, board varchar(96) NOT NULL,
+         PRIMARY KEY (period, organisation_key, staff_group_key, leader, board))${postgres ? ' ON COMMIT DROP' : ''}`,
+      {},
+    );
+    await insertRows(
+      tx,
+      `${REBUILD_BOARDS} (period, organisation_key, staff_group_key, leader, board)`,
+      5,
+      boards.map(({ period, kind, board }) => [
+        period,
+        kind.organisationId ?? 0,
+        kind.staffGroup ?? '',
+        kind.leader ? 1 : 0,
+        board,
+      ]),
+    );
     await runSql(
       tx,
       `INSERT INTO leaderboard_entries (board, staff_id, period, score, prev_score, gain, sort_name,
          organisation_id, site_id, department_id)
-       SELECT board, staff_id, period, score, prev_score, score - prev_score, sort_name,
-         organisation_id, site_id, department_id
-       FROM ${STAGING} WHERE board >= :first AND board <= :last
-       ORDER BY board, score DESC, sort_name, staff_id`,
-      range,
+       SELECT m.board, sc.staff_id, sc.period, sc.score, sc.prev_score, sc.score - sc.prev_score,
+         s.display_name, s.organisation_id, s.site_id, s.department_id
+       FROM leaderboard_scores sc
+       JOIN staff_members s ON s.id = sc.staff_id
+       JOIN ${REBUILD_BOARDS} m ON m.period = sc.period
+         AND m.organisation_key = COALESCE(s.organisation_id, 0)
+         AND m.staff_group_key = COALESCE(s.staff_group, '') AND m.leader = ${IS_LEADER}
+       ${postgres ? 'ORDER BY m.board, sc.score DESC, s.display_name, sc.staff_id' : ''}`,
+      {},
     );
-    await runSql(
-      tx,
-      `INSERT INTO leaderboard_score_counts (board, score, entries, prev_entries)
-       SELECT board, score, SUM(entries), SUM(prev_entries) FROM (
-         SELECT board, score, COUNT(*) AS entries, 0 AS prev_entries FROM ${STAGING}
-         WHERE board >= :first AND board <= :last GROUP BY board, score
-         UNION ALL
-         SELECT board, prev_score, 0, COUNT(*) FROM ${STAGING}
-         WHERE board >= :first AND board <= :last AND prev_score IS NOT NULL
-         GROUP BY board, prev_score) counted
-       GROUP BY board, score`,
-      range,
-    );
-    await runSql(
-      tx,
-      `INSERT INTO leaderboard_team_scores (board, kind, team_id, people, total_score)
-       ${STAGED_TEAM_SUMS}`,
-      range,
-    );
+    await runSql(tx, `DROP TABLE IF EXISTS ${REBUILD_BOARDS}`, {});
   }
 
-  async endStaging(tx: EntityManager): Promise<void> {
-    await runSql(tx, `DROP TABLE IF EXISTS ${STAGING}`, {});
+  /** The full rebuild's score counts and team sums, into empty tables. */
+  async writeRebuiltCounts(
+    tx: EntityManager,
+    counts: readonly CountDelta[],
+    teams: readonly TeamDelta[],
+  ): Promise<void> {
+    await this.moveCounts(tx, counts);
+    await this.moveTeams(tx, teams);
   }
 
   /** Staff ids after `after`, in order, a page at a time (the daily roll walks everyone). */

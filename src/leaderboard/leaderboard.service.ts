@@ -11,6 +11,7 @@ import { badgesByRule, BadgeKind } from './badges';
 import { boardName, boardsFor, BoardScope, campaignPeriod, TeamKind } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
+import { CountTotals } from './score-counts';
 import {
   chunks,
   Contender,
@@ -28,13 +29,22 @@ import {
   ScoreWeights,
   WEIGHT_NAMES,
 } from './score';
-import { hasFiguresBy, oneFigurePerDay, scoreInputsFor, SnapshotRow } from './score-inputs';
+import { segmentStarts, standInRows } from './figure-segments';
+import {
+  CampaignTaking,
+  hasFiguresBy,
+  oneFigurePerDay,
+  scoreInputsFor,
+  SnapshotRow,
+} from './score-inputs';
 import {
   campaignRange,
+  DayRange,
   LeaderboardWindow,
   londonToday,
   rollingRanges,
   ROLLING_WINDOWS,
+  WindowRanges,
 } from './windows';
 
 /** One place on a board as the viewer may see it. */
@@ -66,28 +76,28 @@ const ROLL_CHUNK = 500;
 
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
-/** Figures (metric snapshots) read per statement when scoring, about. */
-const FIGURES_PER_READ = 2_000;
+/** Figures (metric snapshots) summarised per statement when scoring, about. */
+const FIGURES_PER_READ = 8_000;
 /** People whose figures the first read of a chunk asks for. */
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
-/** Entries written per statement of the full rebuild (a bigger board is one statement alone). */
-const WRITE_CHUNK = 20_000;
 
-/** Consecutive boards, in order, grouped up to `limit` entries a group. */
-function boardGroups(boards: readonly { board: string; entries: number }[], limit: number) {
-  const groups: string[][] = [];
-  let size = Infinity;
-  for (const { board, entries } of boards) {
-    if (size + entries > limit) {
-      groups.push([]);
-      size = 0;
+/** Every window these people are scored over: the rolling ones and their campaigns' so far. */
+function windowsOf(
+  rolling: readonly { ranges: WindowRanges }[],
+  campaigns: ReadonlyMap<number, readonly CampaignTaking[]>,
+  staffIds: readonly number[],
+  today: string,
+): DayRange[] {
+  const windows = rolling.flatMap(({ ranges }) => [ranges.current, ranges.previous ?? []].flat());
+  for (const staffId of staffIds) {
+    for (const campaign of campaigns.get(staffId) ?? []) {
+      if (campaign.startsOn > today) continue;
+      windows.push(campaignRange(campaign.startsOn, campaign.endsOn, today).current);
     }
-    groups[groups.length - 1].push(board);
-    size += entries;
   }
-  return groups;
+  return windows;
 }
 
 /**
@@ -229,25 +239,47 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.repository.writeState(tx, DAY_KEY, day);
   }
 
-  /** Rebuilds every score and board from scratch (npm run leaderboard:recompute). */
+  /**
+   * Rebuilds every score and board from scratch (npm run leaderboard:recompute): everyone is
+   * scored REBUILD_CHUNK people a step (their scores written, their boards' counts and team sums
+   * added up here), then every entry is written from the scores in one statement
+   * (writeRebuiltEntries) and the counts after it. Logs how long each part took.
+   */
   async recomputeAll(tx: EntityManager, today = londonToday()): Promise<void> {
+    const phases: string[] = [];
+    let phaseStarted = performance.now();
+    const phase = (name: string) => {
+      const now = performance.now();
+      phases.push(`${name} ${((now - phaseStarted) / 1000).toFixed(1)} s`);
+      phaseStarted = now;
+    };
     await lockName(tx, 'leaderboard');
     await this.repository.forgetEverything(tx);
     await this.moveDay(tx, today);
     await this.repository.writeState(tx, ROLLING_KEY, '');
-    await this.repository.startStaging(tx);
+    const rebuild = await this.repository.startRebuild(tx);
+    phase('emptied');
     const ids = await this.repository.allStaffIds(tx);
+    const totals = new CountTotals();
     for (const chunk of chunks(ids, REBUILD_CHUNK)) {
-      await this.repository.stage(tx, await this.scorePeople(tx, chunk, today));
+      totals.add(await this.scorePeople(tx, chunk, today));
       await yieldToLoop();
     }
-    const boards = await this.repository.stagedBoards(tx);
-    for (const group of boardGroups(boards, WRITE_CHUNK)) {
-      await this.repository.writeStaged(tx, group[0], group[group.length - 1]);
-      await yieldToLoop();
-    }
-    await this.repository.endStaging(tx);
-    this.events.changed(tx, periodsOf(boards.map((b) => b.board)));
+    phase(`scored ${ids.length} people`);
+    const { periods, kinds } = await this.repository.rebuildKinds(tx);
+    await this.repository.writeRebuiltEntries(
+      tx,
+      periods.flatMap((period) =>
+        kinds.flatMap((kind) => boardsFor(period, kind).map((board) => ({ period, kind, board }))),
+      ),
+    );
+    phase('entries');
+    await this.repository.writeRebuiltCounts(tx, totals.countRows(), totals.teamRows());
+    phase('counts');
+    await this.repository.endRebuild(tx, rebuild);
+    phase('indexes');
+    this.logger.log(`Leaderboards rebuilt: ${phases.join(', ')}`);
+    this.events.changed(tx, periodsOf(totals.boards()));
   }
 
   /**
@@ -317,16 +349,21 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const people = everyone.filter((p) => p.eligible);
     if (people.length === 0) return [];
     const ids = people.map((p) => p.staffId);
+    const rolling = ROLLING_WINDOWS.map(({ window, days }) => ({
+      period: window as string,
+      ranges: rollingRanges(days, today),
+    }));
+    const starts = segmentStarts(windowsOf(rolling, campaigns, ids, today));
     // one after another: a transaction is one connection, which runs one statement at a time
-    // about FIGURES_PER_READ figures a statement, the loop served between: how many people
-    // that is follows from the last read (an import may have given each years of figures)
+    // about FIGURES_PER_READ figures summarised a statement, the loop served between: how many
+    // people that is follows from the last read (an import may have given each years of figures)
     const snapshots = new Map<number, SnapshotRow[]>();
     for (let start = 0, people = FIRST_READ_PEOPLE; start < ids.length;) {
       const few = ids.slice(start, start + people);
       let figures = 0;
-      for (const [staffId, rows] of await this.repository.snapshots(tx, few)) {
-        snapshots.set(staffId, rows);
-        figures += rows.length;
+      for (const [staffId, segments] of await this.repository.figureSegments(tx, few, starts)) {
+        snapshots.set(staffId, standInRows(segments));
+        for (const segment of segments) figures += segment.days;
       }
       start += few.length;
       people = Math.max(1, Math.floor((FIGURES_PER_READ * few.length) / Math.max(1, figures)));
@@ -335,10 +372,6 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const activity = await this.repository.campaignActivity(tx, ids);
     const weights = await this.weightsByOrganisation(tx, people);
     await yieldToLoop();
-    const rolling = ROLLING_WINDOWS.map(({ window, days }) => ({
-      period: window as string,
-      ranges: rollingRanges(days, today),
-    }));
     const scores: ScoreRow[] = [];
     const entries: EntryRow[] = [];
     let served = performance.now();

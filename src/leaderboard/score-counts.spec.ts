@@ -1,4 +1,12 @@
-import { BoardCounts, CountDelta, countDeltas, CountedEntry } from './score-counts';
+import {
+  BoardCounts,
+  CountDelta,
+  countDeltas,
+  CountedEntry,
+  CountTotals,
+  teamDeltas,
+  TeamMemberEntry,
+} from './score-counts';
 
 /** Competition ranks (1 + how many score higher), by entry. */
 const ranksOf = (scores: number[]) => scores.map((s) => 1 + scores.filter((o) => o > s).length);
@@ -74,5 +82,29 @@ describe('ranks read from score counts', () => {
         expect(read.size).toBe(board.length);
       }
     }
+  });
+});
+
+describe("the full rebuild's count totals", () => {
+  it('are what countDeltas and teamDeltas give for every entry arriving at once, added in batches', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const boards = ['WEEK|nhs', 'WEEK|o:3', 'WEEK|o:3|g:NURSING', 'MONTH|nhs|leaders', 'C:2|o:1'];
+    const entries: (CountedEntry & TeamMemberEntry)[] = Array.from({ length: 400 }, () => ({
+      board: boards[random(boards.length)],
+      score: random(30),
+      prevScore: random(3) === 0 ? null : random(30),
+      organisationId: random(4) === 0 ? null : 1 + random(3),
+      siteId: random(4) === 0 ? null : 10 + random(5),
+      departmentId: random(4) === 0 ? null : 20 + random(7),
+    }));
+    const totals = new CountTotals();
+    for (let i = 0; i < entries.length; i += 37) totals.add(entries.slice(i, i + 37));
+    expect(totals.countRows()).toEqual(countDeltas([], entries));
+    expect(totals.teamRows()).toEqual(teamDeltas([], entries));
+    expect(totals.boards().sort()).toEqual([...new Set(entries.map((e) => e.board))].sort());
   });
 });

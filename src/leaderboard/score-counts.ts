@@ -54,7 +54,7 @@ export function countDeltas(
   }
   return [...deltas.values()]
     .filter((d) => d.entries !== 0 || d.prevEntries !== 0)
-    .sort((a, b) => compareText(a.board, b.board) || a.score - b.score);
+    .sort(countOrder);
 }
 
 /** One person's entry on a board, as far as its teams' sums are concerned. */
@@ -109,11 +109,66 @@ export function teamDeltas(
       }
     }
   }
-  return [...deltas.values()]
-    .filter((d) => d.people !== 0 || d.totalScore !== 0)
-    .sort(
-      (a, b) => compareText(a.board, b.board) || compareText(a.kind, b.kind) || a.teamId - b.teamId,
-    );
+  return [...deltas.values()].filter((d) => d.people !== 0 || d.totalScore !== 0).sort(teamOrder);
+}
+
+/**
+ * The count rows and team sums of many entries, added a batch at a time (the full rebuild's,
+ * person by person): what countDeltas and teamDeltas give for all of them arriving at once.
+ */
+export class CountTotals {
+  private readonly byBoard = new Map<
+    string,
+    { kinds: TeamKind[]; counts: Map<number, CountDelta>; teams: Map<string, TeamDelta> }
+  >();
+
+  add(arriving: readonly (CountedEntry & TeamMemberEntry)[]): void {
+    for (const entry of arriving) {
+      let board = this.byBoard.get(entry.board);
+      if (!board) {
+        board = { kinds: teamKindsOf(entry.board), counts: new Map(), teams: new Map() };
+        this.byBoard.set(entry.board, board);
+      }
+      this.count(entry.board, board.counts, entry.score).entries += 1;
+      if (entry.prevScore !== null)
+        this.count(entry.board, board.counts, entry.prevScore).prevEntries += 1;
+      for (const kind of board.kinds) {
+        const teamId = TEAM_OF[kind](entry);
+        if (teamId === null) continue;
+        const key = `${kind}\u0000${teamId}`;
+        let team = board.teams.get(key);
+        if (!team) {
+          team = { board: entry.board, kind, teamId, people: 0, totalScore: 0 };
+          board.teams.set(key, team);
+        }
+        team.people += 1;
+        team.totalScore += entry.score;
+      }
+    }
+  }
+
+  private count(board: string, counts: Map<number, CountDelta>, score: number): CountDelta {
+    let row = counts.get(score);
+    if (!row) {
+      row = { board, score, entries: 0, prevEntries: 0 };
+      counts.set(score, row);
+    }
+    return row;
+  }
+
+  /** As countDeltas([], every entry added) gives them. */
+  countRows(): CountDelta[] {
+    return [...this.byBoard.values()].flatMap((b) => [...b.counts.values()]).sort(countOrder);
+  }
+
+  /** As teamDeltas([], every entry added) gives them. */
+  teamRows(): TeamDelta[] {
+    return [...this.byBoard.values()].flatMap((b) => [...b.teams.values()]).sort(teamOrder);
+  }
+
+  boards(): string[] {
+    return [...this.byBoard.keys()];
+  }
 }
 
 /** A board's count rows at or above some score, and the sums of those below it. */
@@ -152,6 +207,11 @@ export class BoardCounts {
     return sum;
   }
 }
+
+const countOrder = (a: CountDelta, b: CountDelta) =>
+  compareText(a.board, b.board) || a.score - b.score;
+const teamOrder = (a: TeamDelta, b: TeamDelta) =>
+  compareText(a.board, b.board) || compareText(a.kind, b.kind) || a.teamId - b.teamId;
 
 /** Code-unit order: the same for every writer, so they move the same rows in the same order. */
 function compareText(a: string, b: string): number {
