@@ -5,6 +5,7 @@ import type { ReadsConfig } from '../config/app.config';
 import { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { DeferredDrainer } from './deferred-drainer';
 import { DerivedState } from './derived-state';
 import { PersonalData } from './personal-data';
 import { boundPostgresReads } from './postgres-read-budget';
@@ -61,7 +62,7 @@ async function runMigrations(dataSource: DataSource): Promise<void> {
       },
     }),
   ],
-  providers: [DerivedState, PersonalData, TransactionRunner],
-  exports: [DerivedState, PersonalData, TransactionRunner],
+  providers: [DerivedState, PersonalData, TransactionRunner, DeferredDrainer],
+  exports: [DerivedState, PersonalData, TransactionRunner, DeferredDrainer],
 })
 export class DatabaseModule {}

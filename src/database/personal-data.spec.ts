@@ -52,6 +52,7 @@ describe('PersonalData', () => {
       people: { owner: 'a', personal: true },
       places: { owner: 'b', personal: false },
       migrations: { owner: 'database', personal: false },
+      deferred_work: { owner: 'database', personal: false },
     });
   });
 

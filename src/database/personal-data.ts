@@ -55,7 +55,11 @@ export interface PersonalDataHolder {
 @Injectable()
 export class PersonalData {
   private readonly holders: PersonalDataHolder[] = [];
-  private readonly impersonalTables = new Map<string, string>([['migrations', 'database']]);
+  // deferred_work holds keys (staff ids) of work queued for a moment, nothing about anyone
+  private readonly impersonalTables = new Map<string, string>([
+    ['migrations', 'database'],
+    ['deferred_work', 'database'],
+  ]);
 
   register(holder: PersonalDataHolder): void {
     for (const table of holder.tables) {

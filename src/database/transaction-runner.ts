@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { DerivedState } from './derived-state';
+import { DerivedState, QueuedWork } from './derived-state';
 import { inWriteContext, WriteContext } from './write-context';
 
 /** How many times a transaction is tried when PostgreSQL aborts it to resolve a conflict. */
@@ -38,7 +38,8 @@ export function afterCommit(tx: EntityManager, callback: () => void): void {
  * (locks.ts), and a transaction aborted by a deadlock or serialization failure runs again, whole,
  * up to MAX_TRANSACTION_ATTEMPTS times — so `work` must write only through `tx` and may run more
  * than once. Before each commit, derived values catch up with what the work touched
- * (DerivedState).
+ * (DerivedState), or, for deferred ones, their keys are queued for the drainer
+ * (deferred-drainer.ts), which hears of them after commit.
  */
 @Injectable()
 export class TransactionRunner {
@@ -72,6 +73,7 @@ export class TransactionRunner {
     const context: WriteContext = {};
     // per attempt: a transaction that ran again announces only what its last attempt committed
     const callbacks: (() => void)[] = [];
+    let queued: QueuedWork = new Set();
     const result = await inWriteContext(context, () =>
       this.dataSource.transaction(async (tx) => {
         context.tx = tx;
@@ -81,10 +83,11 @@ export class TransactionRunner {
         this.derived.begin(tx);
         committedCallbacks.set(tx, callbacks);
         const result = await work(tx);
-        await this.derived.settle(tx);
+        queued = await this.derived.settle(tx);
         return result;
       }),
     );
+    this.derived.committed(queued);
     for (const callback of callbacks) callback();
     return result;
   }

@@ -26,8 +26,12 @@ const SCORED_FIELDS = new Set<keyof StaffMember>([
 ]);
 
 /**
- * Keeps scores and ranks current, in the transaction that changed what they read: set-based
- * over the people a change names (see LeaderboardService.refresh).
+ * Keeps scores and ranks current: set-based over the people a change names (see
+ * LeaderboardService.refresh). Follows, communities and accounts re-score after commit, in
+ * coalesced batches (DerivedState.later; a board lags them by well under a second): they are
+ * the busy writes, and re-scoring in the writing transaction made each one wait on it. Whatever
+ * decides who may be on a board at all (active, listed), figures and campaigns re-score in the
+ * writing transaction: a person who leaves or opts out is off the boards when the write returns.
  */
 @Injectable()
 export class Scores {
@@ -47,24 +51,14 @@ export class Scores {
     derived.on('staff', 'leaderboard scores', (tx, changes) =>
       leaderboard.refresh(tx, staffIdsChanging(changes, SCORED_FIELDS)),
     );
-    derived.on('social-accounts', 'leaderboard scores', (tx, changes) =>
-      leaderboard.refresh(
-        tx,
-        changes.map((c) => c.staffId),
-      ),
+    const rescore = derived.deferred('leaderboard scores', (tx, staffIds) =>
+      leaderboard.refresh(tx, staffIds),
     );
-    derived.on('follows', 'leaderboard scores', (tx, changes) =>
-      leaderboard.refresh(
-        tx,
-        changes.flatMap((c) => [c.followerId, c.followeeId]),
-      ),
+    derived.later('social-accounts', rescore, (changes) => changes.map((c) => c.staffId));
+    derived.later('follows', rescore, (changes) =>
+      changes.flatMap((c) => [c.followerId, c.followeeId]),
     );
-    derived.on('communities', 'leaderboard scores', (tx, changes) =>
-      leaderboard.refresh(
-        tx,
-        changes.map((c) => c.staffId),
-      ),
-    );
+    derived.later('communities', rescore, (changes) => changes.map((c) => c.staffId));
     // `listed` follows a publication without touching 'staff': re-score the organisation
     derived.on('guidance', 'leaderboard scores', async (tx, publications) => {
       for (const { organisationId } of publications) {

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
+import { DeferredDrainer } from '../../src/database/deferred-drainer';
 import { AppConfig, loadConfig } from '../../src/config/app.config';
 import { RATE_LIMIT_POLICIES } from '../../src/config/rate-limit.config';
 import { DevTokenService } from '../../src/identity/dev/dev-token.service';
@@ -30,6 +31,12 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** A GET with a bearer token whose body (a CSV export, say) is read whole as UTF-8 text. */
   downloadText(path: string, token: string): request.Test;
+  /**
+   * Resolves once the deferred work queued so far (a follow's re-scoring of the leaderboard) has
+   * been drained and committed: read a board after a follow through this, never after a sleep.
+   */
+  drained(): Promise<void>;
+  /** Closes the app and drops its database (keeps it when another app shares it, `keepDatabase`). */
   close(): Promise<void>;
 }
 
@@ -41,9 +48,10 @@ const UNLIMITED = Object.fromEntries(
 /** The real application, over HTTP, on a database of its own (SQLite file or PostgreSQL schema). */
 export async function createTestApp(
   env: NodeJS.ProcessEnv = {},
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; database?: TestDatabase; keepDatabase?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // a database another app made: a restart, or a second instance beside the first
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     AUTH_MODE: 'dev',
@@ -102,9 +110,10 @@ export async function createTestApp(
           res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
           res.on('end', () => done(null, text));
         }),
+    drained: () => app.get(DeferredDrainer).idle(),
     async close() {
       await app.close();
-      await database.drop();
+      if (!options.keepDatabase) await database.drop();
     },
   };
 }

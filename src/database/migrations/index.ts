@@ -27,6 +27,7 @@ import { MetricImportHeartbeat1766600000000 } from './1766600000000-metric-impor
 import { DirectorySearchSecureDelete1766900000000 } from './1766900000000-directory-search-secure-delete';
 import { LeaderboardScoreCounts1767000000000 } from './1767000000000-leaderboard-score-counts';
 import { LeaderboardTeamScores1767000000001 } from './1767000000001-leaderboard-team-scores';
+import { DeferredWork1767100000000 } from './1767100000000-deferred-work';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   DirectorySearchSecureDelete1766900000000,
   LeaderboardScoreCounts1767000000000,
   LeaderboardTeamScores1767000000001,
+  DeferredWork1767100000000,
 ];

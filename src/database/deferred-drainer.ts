@@ -1,0 +1,174 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EntityManager } from 'typeorm';
+import { DEFERRED_TABLE, DeferredWork, DerivedState } from './derived-state';
+import { runSql } from './portable-sql';
+import { TransactionRunner } from './transaction-runner';
+
+/**
+ * The shortest time from the start of one drain to the start of the next. Idle, a commit's keys
+ * are drained at once; under a stream of writes, each drain takes everything queued since the
+ * last began, so many writes share one transaction of re-scoring.
+ */
+export const DRAIN_INTERVAL_MS = 100;
+/** Keys taken per transaction: a bulk write's thousands are drained a batch at a time. */
+export const DRAIN_BATCH = 200;
+/** After a drain failed (its keys stay queued), the wait before the next try. */
+const RETRY_MS = 1_000;
+
+const draining = new AsyncLocalStorage<true>();
+
+/**
+ * Whether the code running is a drain of deferred work (for counting a request's own statements
+ * apart from the drains that run beside it).
+ */
+export function inDeferredDrain(): boolean {
+  return draining.getStore() === true;
+}
+
+/**
+ * Runs deferred work (DerivedState.deferred / later) after commit: takes a batch of queued keys
+ * and runs the work's handler for them in one TransactionRunner.run transaction, which deletes
+ * them as it takes them, so they leave the queue only if the work commits; repeats until the
+ * queue is empty. Started at boot, which drains whatever a stopped or crashed instance left.
+ *
+ * Several instances on PostgreSQL: a batch is chosen `FOR UPDATE SKIP LOCKED`, so two drainers
+ * never take the same key, and a key a writer has queued but not yet committed (the writer's
+ * upsert locks it) is left for the drain that writer's commit starts. On SQLite transactions
+ * already run one at a time (TransactionRunner's queue), the drainer's among them.
+ */
+@Injectable()
+export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeferredDrainer.name);
+  private stopped = true;
+  /** The drains under way or waited for, until nothing is queued here. */
+  private cycle: Promise<void> | null = null;
+  /** Whether `cycle` still runs: cleared in the same step as its last look at `again`. */
+  private active = false;
+  private draining = false;
+  /** A commit queued work while a drain ran: drain again. */
+  private again = false;
+  private lastStart = 0;
+  private wake: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
+
+  constructor(
+    private readonly derived: DerivedState,
+    private readonly transactions: TransactionRunner,
+  ) {
+    derived.onQueuedCommitted(() => this.kick());
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Drains from now on, beginning with whatever is queued. */
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  /**
+   * Stops after the batch under way (shutdown; a test that leaves keys queued, as a crash
+   * would). What is queued stays queued for the next start.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp();
+    while (this.active) await this.cycle;
+  }
+
+  /** Resolves once this instance has drained everything queued and committed so far. */
+  async idle(): Promise<void> {
+    while (this.active) await this.cycle;
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    if (this.active) {
+      // a drain waiting for its turn will take these keys too; one under way may have missed them
+      if (this.draining) this.again = true;
+      return;
+    }
+    this.active = true;
+    this.cycle = this.drainWhileQueued();
+  }
+
+  private async drainWhileQueued(): Promise<void> {
+    let failed = false;
+    try {
+      do {
+        this.again = false;
+        const wait = failed ? RETRY_MS : this.lastStart + DRAIN_INTERVAL_MS - Date.now();
+        // a fresh turn of the event loop at least: the committing request answers first
+        await this.sleep(Math.max(0, wait));
+        if (this.stopped) return;
+        this.lastStart = Date.now();
+        this.draining = true;
+        try {
+          await this.drainAll();
+          failed = false;
+        } catch (error) {
+          this.logger.error(error);
+          failed = true;
+        } finally {
+          this.draining = false;
+        }
+      } while ((this.again || failed) && !this.stopped);
+    } finally {
+      // in the same step as the last look at `again` (no await between): a kick from now on
+      // starts a new cycle, none is lost between this one's end and its promise settling
+      this.active = false;
+    }
+  }
+
+  private async drainAll(): Promise<void> {
+    for (const work of this.derived.deferredWorks()) {
+      for (;;) {
+        const taken = await draining.run(true, () =>
+          this.transactions.run(async (tx) => {
+            const keys = await takeBatch(tx, work, DRAIN_BATCH);
+            if (keys.length) await work.handle(tx, keys);
+            return keys.length;
+          }),
+        );
+        if (taken < DRAIN_BATCH || this.stopped) break;
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = { timer, resolve };
+    });
+  }
+
+  private wakeUp(): void {
+    if (!this.wake) return;
+    clearTimeout(this.wake.timer);
+    this.wake.resolve();
+    this.wake = null;
+  }
+}
+
+/** Deletes and returns up to `limit` queued keys of the work, in the caller's transaction. */
+async function takeBatch(tx: EntityManager, work: DeferredWork, limit: number): Promise<number[]> {
+  const skipLocked = tx.connection.options.type === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+  const { rows } = await runSql<{ item_key: number | string }>(
+    tx,
+    `DELETE FROM ${DEFERRED_TABLE} WHERE work_name = :work AND item_key IN (
+       SELECT item_key FROM ${DEFERRED_TABLE} WHERE work_name = :work
+       ORDER BY item_key LIMIT :limit ${skipLocked}
+     ) RETURNING item_key`,
+    { work: work.name, limit },
+  );
+  return rows.map((row) => Number(row.item_key)).sort((a, b) => a - b);
+}
