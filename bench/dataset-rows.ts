@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEV_TENANT_ID } from '../src/identity/dev/dev-token.service';
 import { FIRST_NAMES, LAST_NAMES, ROLES } from '../src/seed/demo-people';
-import { DemoRandom } from '../src/seed/demo-random';
+import { SeededRandom } from '../src/common/seeded-random';
 
 export interface DatasetSize {
   staff: number;
@@ -47,7 +47,7 @@ export interface TableRows {
  * read). `counts` fills in as the rows are read.
  */
 export function datasetTables(size: DatasetSize, options: { listedColumn: boolean }) {
-  const random = new DemoRandom(1948);
+  const random = new SeededRandom(1948);
   const counts = { accounts: 0, snapshots: 0, follows: 0, memberships: 0 };
   // the owner of each account, by account id (ids are given in insertion order, from 1)
   const accountOwners: number[] = [0];

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { londonToday } from '../src/leaderboard/windows';
-import { DemoRandom } from '../src/seed/demo-random';
+import { SeededRandom } from '../src/common/seeded-random';
 import { buildDataset, DatasetChoice, datasetChoiceFromEnv } from './dataset';
 import { NATIONAL, sizeFor } from './dataset-rows';
 import { cpuMs, frameworkFloorRows } from './framework-floor';
@@ -141,7 +141,7 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
   try {
     await waitFor(port);
     await waitFor(floorPort);
-    const random = new DemoRandom(7);
+    const random = new SeededRandom(7);
     const people = Array.from({ length: Math.min(200, staff) }, () => 1 + random.int(staff));
     const tokens = new Map<number, string>();
     for (const id of people) tokens.set(id, await signIn(port, id));
@@ -392,7 +392,7 @@ const load = () => Math.round(loadavg()[0] * 10) / 10;
 export interface BenchContext {
   people: number[];
   tokens: Map<number, string>;
-  random: DemoRandom;
+  random: SeededRandom;
   staff: number;
   db: Database.Database;
 }

@@ -1,3 +1,4 @@
+import { SeededRandom } from '../common/seeded-random';
 import { segmentStarts, standInRows, summariseFigures } from './figure-segments';
 import {
   CampaignTaking,
@@ -18,15 +19,10 @@ const facts: PersonFacts = {
   verifiedAccounts: 0,
 };
 
-/** A small deterministic generator (mulberry32: the same cases on every run). */
+/** Whole numbers below `n` from a seeded stream: the same cases on every run. */
 function generator(seed: number) {
-  let state = seed;
-  return (n: number) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n);
-  };
+  const random = new SeededRandom(seed);
+  return (n: number) => random.int(n);
 }
 
 const SOURCES = ['IMPORT', 'FETCHED', 'SELF_REPORTED'];

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { csvRecordBatches } from './csv-stream';
+import { SeededRandom } from '../common/seeded-random';
 
 /** What csv-parse alone makes of the whole text, with the import's options (as it read every file before). */
 async function csvParseAlone(text: string): Promise<{ records: string[][]; skips: number[] }> {
@@ -35,20 +36,6 @@ async function streamed(
   return { records, skips };
 }
 
-/** A seeded stream of whole numbers below `n` (mulberry32), so a failure can be run again. */
-function seeded(seed: number): { int: (n: number) => number } {
-  let state = seed >>> 0;
-  return {
-    int(n) {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    },
-  };
-}
-
 const PIECES = [
   'a',
   'bc',
@@ -69,7 +56,7 @@ const PIECES = [
 
 describe('csvRecordBatches', () => {
   it('reads what csv-parse reads, quote-free or not, however the upload is chunked', async () => {
-    const random = seeded(11);
+    const random = new SeededRandom(11); // seeded, so a failure can be run again
     for (let round = 0; round < 400; round++) {
       // mostly quote-free files (the fast path), some with quotes or stray carriage returns late
       const clean = round % 3 !== 0;

@@ -12,7 +12,7 @@ import { SocialAccountsService } from '../social-accounts/social-accounts.servic
 import { StaffMember } from '../staff/staff-member.entity';
 import { NewStaffMember, StaffService } from '../staff/staff.service';
 import { OfficialAccountsService } from '../verification/official-accounts.service';
-import { DemoRandom } from './demo-random';
+import { SeededRandom } from '../common/seeded-random';
 import { seedGuidance } from './seed-guidance';
 import { seedCommunitiesAndFollows } from './seed-communities-and-follows';
 import { seedMetricsAndCampaigns } from './seed-metrics-and-campaigns';
@@ -34,7 +34,7 @@ export interface SeedContext {
   /** The app's own services: the demo is written as the app writes, derived values and all. */
   app: INestApplicationContext;
   tx: EntityManager;
-  random: DemoRandom;
+  random: SeededRandom;
   trust: Organisation;
   organisations: Organisation[];
   staff: StaffMember[];
@@ -58,7 +58,7 @@ export async function seedDemoDataIfEmpty(app: INestApplicationContext): Promise
   const seeded = await transactions.run(async (tx) => {
     const existing = (await tx.count(Organisation)) + (await tx.count(StaffMember));
     if (existing > 0) return false;
-    const context = await seedPeople(app, tx, new DemoRandom(20260301));
+    const context = await seedPeople(app, tx, new SeededRandom(20260301));
     for (const step of steps) await step(context);
     return true;
   });
@@ -73,7 +73,7 @@ export async function seedDemoDataIfEmpty(app: INestApplicationContext): Promise
 async function seedPeople(
   app: INestApplicationContext,
   tx: EntityManager,
-  random: DemoRandom,
+  random: SeededRandom,
 ): Promise<SeedContext> {
   const organisations = app.get(OrganisationsService);
   const trust = await organisations.create(tx, DEMO_TRUST);

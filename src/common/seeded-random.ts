@@ -1,5 +1,8 @@
-/** A small seeded generator (mulberry32) so the demo data is the same on every machine. */
-export class DemoRandom {
+/**
+ * A small seeded generator (mulberry32): the same stream on every machine, for the demo data, the
+ * bench's datasets and randomised tests (a failure can be run again from its seed).
+ */
+export class SeededRandom {
   private state: number;
 
   constructor(seed: number) {
