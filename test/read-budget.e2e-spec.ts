@@ -1,5 +1,6 @@
 import { ReadTooSlowError } from '../src/database/database.errors';
-import { readConnectionOf } from '../src/database/sqlite-read-connection';
+import { readBounded, readConnectionOf } from '../src/database/sqlite-read-connection';
+import { Platform } from '../src/social-accounts/platforms/platform';
 import { StaffMember } from '../src/staff/staff-member.entity';
 import { createTestApp, TestApp } from './support/create-test-app';
 import { World } from './support/world';
@@ -57,6 +58,49 @@ describe('a slow read', () => {
     // a stopped worker is replaced: reads go on, as many at once as before
     const after = await Promise.all([1, 2, 3].map(() => t.gql(ORGANISATIONS, {}, me)));
     expect(after.map((res) => res.errors)).toEqual([undefined, undefined, undefined]);
+  });
+
+  // Issue 14 item 3: a lookup bounded by construction runs on the main thread's own read-only
+  // connection (posting it to a worker cost more than running it), so it needs no free worker.
+  it('answers a profile while every worker is held by a slow read', async () => {
+    const other = await new World(t).newPerson();
+    await new World(t).newAccount(other, { platform: Platform.X, handle: `@held${other.id}` });
+    const slow = [1, 2].map(() =>
+      t.dataSource.query(slowRead()).then(
+        () => 'finished',
+        (error: unknown) => error,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100)); // both workers have taken theirs
+
+    const started = Date.now();
+    const res = await t.gql<{ staffMember: { accounts: { handle: string }[] } }>(
+      `query($id: ID!) { staffMember(id: $id) { id displayName organisation { name } accounts { handle } } }`,
+      { id: String(other.id) },
+      me,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.staffMember.accounts.map((a) => a.handle)).toEqual([`@held${other.id}`]);
+    expect(Date.now() - started).toBeLessThan(1000); // not queued behind the slow reads
+    expect(await Promise.all(slow)).toEqual([
+      expect.any(ReadTooSlowError),
+      expect.any(ReadTooSlowError),
+    ]);
+  });
+
+  it('sends a statement marked bounded whose plan scans to the workers, under the budget', async () => {
+    if (t.database.kind !== 'sqlite') return;
+    await expect(readBounded(t.dataSource, SLOW_SQLITE, [])).rejects.toBeInstanceOf(
+      ReadTooSlowError,
+    );
+    // a bounded lookup reads committed data, and what a write commits is seen at once
+    const world = new World(t);
+    const person = await world.newPerson({ displayName: 'Before Rename' });
+    const lookup = () =>
+      readBounded(t.dataSource, 'SELECT display_name FROM staff_members WHERE id = ?', [person.id]);
+    expect(await lookup()).toEqual([{ display_name: 'Before Rename' }]);
+    await world.update(person, { displayName: 'After Rename' });
+    expect(await lookup()).toEqual([{ display_name: 'After Rename' }]);
   });
 
   it('says how long the event loop was held, over a window the caller chooses', async () => {

@@ -16,9 +16,25 @@ type Query = QueryRunner['query'];
  */
 export interface ReadConnection {
   query: Query;
+  /**
+   * A statement bounded by construction (see readBounded), run on the main thread's own
+   * read-only connection; anything else, or a plan that scans, goes to `query`.
+   */
+  bounded(sql: string, parameters: unknown[]): Promise<unknown[]>;
   /** `worker` threads under a budget, or `main thread`. */
   readonly runsOn: 'worker threads' | 'main thread';
   close(): Promise<void>;
+}
+
+interface SqliteStatement {
+  reader: boolean;
+  all(...parameters: unknown[]): unknown[];
+}
+
+interface SqliteHandle {
+  pragma(sql: string): unknown;
+  prepare(sql: string): SqliteStatement;
+  close(): void;
 }
 
 interface SqliteDriver {
@@ -26,10 +42,7 @@ interface SqliteDriver {
   sqlite: new (
     path: string,
     options: { readonly: boolean; fileMustExist: boolean; timeout: number },
-  ) => {
-    pragma(sql: string): unknown;
-    close(): void;
-  };
+  ) => SqliteHandle;
   databaseConnection: unknown;
   createQueryRunner(mode?: 'master' | 'slave'): QueryRunner;
   disconnect(): Promise<void>;
@@ -53,6 +66,27 @@ export function readConnectionOf(dataSource: DataSource): ReadConnection | undef
   return readConnections.get(dataSource);
 }
 
+/**
+ * A read whose size is bounded by construction: a lookup by primary key or unique index, or by an
+ * indexed key with a bounded number of rows each (a person's accounts), for a bounded list of
+ * keys. On SQLite with worker threads, posting such a statement (~0.03 ms) to a worker cost the
+ * main thread more than running it, so it runs on the main thread's own read-only connection,
+ * which reads committed data as the workers do. It cannot be stopped by the read budget, hence
+ * the rule: only what the caller knows to be bounded, and a statement whose plan scans a table
+ * is sent to the workers anyway (checked once per statement text). Inside a write transaction
+ * it reads on the transaction's connection, as every read there does; on PostgreSQL and
+ * `:memory:` it is an ordinary `dataSource.query`.
+ */
+export function readBounded(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[],
+): Promise<unknown[]> {
+  const read = readConnections.get(dataSource);
+  if (!read || currentWriteContext()) return dataSource.query(sql, parameters);
+  return read.bounded(sql, parameters);
+}
+
 export function routeSqliteReads(
   dataSource: DataSource,
   reads: ReadsConfig,
@@ -64,7 +98,7 @@ export function routeSqliteReads(
 
   const read =
     reads.sqliteWorkers > 0
-      ? pooledReads(dataSource, path, reads, driver.options.timeout ?? 5000)
+      ? pooledReads(dataSource, driver, path, reads)
       : mainThreadReads(dataSource, driver, path);
 
   const writer = driver.createQueryRunner('master');
@@ -100,11 +134,83 @@ function mainThreadReads(
   // QueryFailedError as the writer's
   const reader = new BetterSqlite3QueryRunner(dataSource.driver as never);
   reader.connect = () => Promise.resolve(db);
+  const query = reader.query.bind(reader) as Query;
   return {
-    query: reader.query.bind(reader) as Query,
+    query,
+    bounded: (sql, parameters) => query(sql, parameters) as Promise<unknown[]>,
     runsOn: 'main thread',
     close: () => Promise.resolve(db.close()),
   };
+}
+
+/**
+ * The main thread's read-only connection for bounded reads beside the worker pool. Its busy
+ * timeout is 0, so it never sleeps on the event loop: in WAL mode a reader is refused only in
+ * rare moments (recovering the WAL index), and such a statement goes to the workers instead.
+ * Its page cache is small: a lookup touches a few pages, and the operating system caches the
+ * file (sqlite-cache.ts).
+ */
+const BOUNDED_CACHE_KIB = 8_192;
+const MAX_BOUNDED_STATEMENTS = 200;
+
+function boundedOnMainThread(
+  dataSource: DataSource,
+  driver: SqliteDriver,
+  path: string,
+  elsewhere: (sql: string, parameters: unknown[]) => Promise<unknown[]>,
+): { bounded: ReadConnection['bounded']; close(): void } {
+  const db = new driver.sqlite(path, { readonly: true, fileMustExist: true, timeout: 0 });
+  db.pragma('temp_store = MEMORY');
+  db.pragma(`cache_size = -${BOUNDED_CACHE_KIB}`);
+  // per statement text: prepared, or null when its plan scans (it goes to the workers)
+  const statements = new Map<string, SqliteStatement | null>();
+
+  const prepare = (sql: string, bound: unknown[]): SqliteStatement | null => {
+    let statement = statements.get(sql);
+    if (statement !== undefined) return statement;
+    statement = db.prepare(sql);
+    if (!statement.reader || scans(db, sql, bound)) statement = null;
+    if (statements.size >= MAX_BOUNDED_STATEMENTS) {
+      statements.delete(statements.keys().next().value!);
+    }
+    statements.set(sql, statement);
+    return statement;
+  };
+
+  const bounded = (sql: string, parameters: unknown[]): Promise<unknown[]> => {
+    const bound = parameters.map(boundValue);
+    let statement: SqliteStatement | null;
+    try {
+      statement = prepare(sql, bound);
+    } catch (error) {
+      return Promise.reject(failed(dataSource, error, sql, bound));
+    }
+    if (!statement) return elsewhere(sql, parameters);
+    dataSource.logger.logQuery(sql, bound);
+    try {
+      return Promise.resolve(statement.all(...bound));
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+        return elsewhere(sql, parameters);
+      }
+      return Promise.reject(failed(dataSource, error, sql, bound));
+    }
+  };
+  return { bounded, close: () => db.close() };
+}
+
+/** Whether SQLite's plan for this statement reads a whole table or index (`SCAN …`). */
+function scans(db: SqliteHandle, sql: string, bound: unknown[]): boolean {
+  const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...bound) as { detail: string }[];
+  return plan.some(({ detail }) => /^SCAN /.test(detail) && !/^SCAN CONSTANT ROW/.test(detail));
+}
+
+// better-sqlite3 cannot bind booleans (TypeORM's runner converts them the same way)
+const boundValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+function failed(dataSource: DataSource, error: unknown, sql: string, bound: unknown[]) {
+  dataSource.logger.logQueryError(error as Error, sql, bound);
+  return new QueryFailedError(sql, bound, error as Error);
 }
 
 /**
@@ -115,25 +221,23 @@ function mainThreadReads(
  */
 function pooledReads(
   dataSource: DataSource,
+  driver: SqliteDriver,
   path: string,
   reads: ReadsConfig,
-  busyTimeoutMs: number,
 ): ReadConnection {
   const pool = new SqliteReadPool({
     path,
     size: reads.sqliteWorkers,
     budgetMs: reads.budgetMs,
-    busyTimeoutMs,
+    busyTimeoutMs: driver.options.timeout ?? 5000,
   });
   const query = async (sql: string, parameters: unknown[] = [], structured = false) => {
-    // better-sqlite3 cannot bind booleans (TypeORM's runner converts them the same way)
-    const bound = parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+    const bound = parameters.map(boundValue);
     dataSource.logger.logQuery(sql, bound);
     const answer = await pool.run(sql, bound);
     if ('error' in answer) {
       const driverError = Object.assign(new Error(answer.error.message), answer.error);
-      dataSource.logger.logQueryError(driverError, sql, bound);
-      throw new QueryFailedError(sql, bound, driverError);
+      throw failed(dataSource, driverError, sql, bound);
     }
     const result = new QueryResult();
     if ('rows' in answer) {
@@ -145,5 +249,19 @@ function pooledReads(
     }
     return structured ? result : result.raw;
   };
-  return { query: query as Query, runsOn: 'worker threads', close: () => pool.close() };
+  const mainThread = boundedOnMainThread(
+    dataSource,
+    driver,
+    path,
+    (sql, parameters) => query(sql, parameters) as Promise<unknown[]>,
+  );
+  return {
+    query: query as Query,
+    bounded: mainThread.bounded,
+    runsOn: 'worker threads',
+    close: async () => {
+      mainThread.close();
+      await pool.close();
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityTarget } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { DataSource } from 'typeorm';
+import { EntityColumns } from '../database/entity-columns';
+import { readBounded } from '../database/sqlite-read-connection';
 import { Department } from '../organisations/department.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../organisations/site.entity';
@@ -19,47 +20,6 @@ export interface ProfileRow {
   organisation: Organisation | null;
   site: Site | null;
   department: Department | null;
-}
-
-/**
- * The columns of an entity as `findOneBy` loads them (not the `select: false` ones), selected
- * under an alias prefix and hydrated by the driver's own conversions (dates, booleans,
- * transformers): a row becomes the same object TypeORM would give.
- */
-class EntityColumns<T> {
-  private readonly columns: ColumnMetadata[];
-  private readonly create: () => T;
-  readonly table: string;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    target: EntityTarget<T>,
-    private readonly prefix: string,
-  ) {
-    const metadata = dataSource.getMetadata(target);
-    this.columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
-    this.create = () => metadata.create() as T;
-    this.table = metadata.tableName;
-  }
-
-  select(alias: string): string {
-    return this.columns
-      .map((c) => `${alias}."${c.databaseName}" AS "${this.prefix}${c.databaseName}"`)
-      .join(', ');
-  }
-
-  /** The entity in `row`, or null when its primary key is null (an outer join found none). */
-  hydrate(row: Record<string, unknown>): T | null {
-    if (row[`${this.prefix}id`] === null || row[`${this.prefix}id`] === undefined) return null;
-    const entity = this.create();
-    const driver = this.dataSource.driver;
-    for (const column of this.columns) {
-      const raw = row[`${this.prefix}${column.databaseName}`];
-      if (raw === undefined) continue;
-      column.setEntityValue(entity as object, driver.prepareHydratedValue(raw, column));
-    }
-    return entity;
-  }
 }
 
 /**
@@ -124,10 +84,9 @@ export class StaffReads {
   async byIds(ids: readonly number[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
     const marks = ids.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
-    const rows = (await this.dataSource.query(`${this.byIdsHead} (${marks})`, [...ids])) as Record<
-      string,
-      unknown
-    >[];
+    const rows = (await readBounded(this.dataSource, `${this.byIdsHead} (${marks})`, [
+      ...ids,
+    ])) as Record<string, unknown>[];
     return rows.map((row) => this.staff.hydrate(row)!);
   }
 
@@ -156,7 +115,8 @@ export class StaffReads {
     prepared: Prepared,
     values: Record<string, unknown>,
   ): Promise<Record<string, unknown>[]> {
-    return (await this.dataSource.query(
+    return (await readBounded(
+      this.dataSource,
       prepared.sql,
       prepared.parameters.map((name) => values[name]),
     )) as Record<string, unknown>[];

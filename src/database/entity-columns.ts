@@ -1,0 +1,43 @@
+import { DataSource, EntityTarget } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * The columns of an entity as `findOneBy` loads them (not the `select: false` ones), selected
+ * under an alias prefix and hydrated by the driver's own conversions (dates, booleans,
+ * transformers): a row becomes the same object TypeORM would give.
+ */
+export class EntityColumns<T> {
+  private readonly columns: ColumnMetadata[];
+  private readonly create: () => T;
+  readonly table: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    target: EntityTarget<T>,
+    private readonly prefix: string,
+  ) {
+    const metadata = dataSource.getMetadata(target);
+    this.columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+    this.create = () => metadata.create() as T;
+    this.table = metadata.tableName;
+  }
+
+  select(alias: string): string {
+    return this.columns
+      .map((c) => `${alias}."${c.databaseName}" AS "${this.prefix}${c.databaseName}"`)
+      .join(', ');
+  }
+
+  /** The entity in `row`, or null when its primary key is null (an outer join found none). */
+  hydrate(row: Record<string, unknown>): T | null {
+    if (row[`${this.prefix}id`] === null || row[`${this.prefix}id`] === undefined) return null;
+    const entity = this.create();
+    const driver = this.dataSource.driver;
+    for (const column of this.columns) {
+      const raw = row[`${this.prefix}${column.databaseName}`];
+      if (raw === undefined) continue;
+      column.setEntityValue(entity as object, driver.prepareHydratedValue(raw, column));
+    }
+    return entity;
+  }
+}
