@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrorReason, InvalidInputError } from './domain-error';
+import { rememberValidationRules } from './validation-rules';
 
 function firstFailure(
   errors: ValidationError[],
@@ -16,8 +17,9 @@ function firstFailure(
 }
 
 /** class-validator failures become BAD_USER_INPUT naming the field, like every other bad input. */
-export const validationPipe = () =>
-  new ValidationPipe({
+export const validationPipe = () => {
+  rememberValidationRules();
+  return new ValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,
@@ -26,3 +28,4 @@ export const validationPipe = () =>
       return new InvalidInputError(CommonErrorReason.INVALID_INPUT, message, field);
     },
   });
+};
