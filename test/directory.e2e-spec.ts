@@ -400,6 +400,28 @@ describe('directory: staff(first, after, filter)', () => {
     }
   });
 
+  it('asks for no page when the index matches nobody, and says so', async () => {
+    const org = await world.newOrganisation();
+    const viewer = await person(org);
+    await person(org, { displayName: 'Someone Findable' });
+    // three letters: too short for the close-spellings fallback, so only the index is asked
+    const nobody = () => search(viewer, { search: 'zqx', organisationId: String(org.id) });
+    await nobody(); // warm
+    const { result, texts } = await recordStatements(t.dataSource, nobody);
+    expect(result).toMatchObject({
+      totalCount: 0,
+      totalCountCapped: false,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+    // how broad the search is (nobody), and nothing after it
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/MATCH|@@/);
+    expect(
+      names(await search(viewer, { search: 'findable', organisationId: String(org.id) })),
+    ).toEqual(['Someone Findable']);
+  });
+
   it('reads both follow states of a page’s cards in one statement, each person’s right', async () => {
     const org = await world.newOrganisation();
     const viewer = await person(org);

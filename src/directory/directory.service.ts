@@ -24,6 +24,7 @@ import {
   DirectoryCriteria,
   DirectoryKey,
   DirectoryMode,
+  DirectoryPage,
   DirectoryRepository,
 } from './directory.repository';
 import { closeSpellings, MIN_CORRECTED_LENGTH, SearchQuery, searchQuery } from './search-text';
@@ -128,8 +129,13 @@ export class DirectoryService {
         'after',
       );
     }
-    const mode = after ? after.mode : await this.modeFor(criteria, args.sort);
-    const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
+    const { mode, noneMatch } = after
+      ? { mode: after.mode, noneMatch: false }
+      : await this.modeFor(criteria, args.sort);
+    // the index matches nobody: no page to ask for, whatever the filters
+    const page: DirectoryPage = noneMatch
+      ? { rows: [], total: 0 }
+      : await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     const { rows, scan } = page;
     // a capped scan counts no one unless a bounded count exists (a community's members): its
     // total is what this page found, and not known complete; a page of few sorted matches has
@@ -183,12 +189,18 @@ export class DirectoryService {
   /**
    * Rank when the index matches few enough people to rank them all; a broader search (a letter
    * or two, or a word nearly everyone has) is listed by name, which stays fast at any size.
+   * `noneMatch`: the index matched nobody at all, so no page need be asked for.
    */
-  private async modeFor(criteria: DirectoryCriteria, sort: DirectorySort): Promise<DirectoryMode> {
-    if (sort === DirectorySort.SURNAME) return 'bySurname';
-    if (sort === DirectorySort.NAME || !criteria.query) return 'byName';
+  private async modeFor(
+    criteria: DirectoryCriteria,
+    sort: DirectorySort,
+  ): Promise<{ mode: DirectoryMode; noneMatch: boolean }> {
+    if (sort === DirectorySort.SURNAME) return { mode: 'bySurname', noneMatch: false };
+    if (sort === DirectorySort.NAME || !criteria.query) return { mode: 'byName', noneMatch: false };
     const matches = await this.directory.matchCount(criteria.query, RANKED_MATCHES_LIMIT);
-    return matches <= RANKED_MATCHES_LIMIT ? 'ranked' : 'byName';
+    return matches <= RANKED_MATCHES_LIMIT
+      ? { mode: 'ranked', noneMatch: matches === 0 }
+      : { mode: 'byName', noneMatch: false };
   }
 }
 
