@@ -387,10 +387,81 @@ describe('directory: staff(first, after, filter)', () => {
       expect(fifty.result.edges).toHaveLength(50);
       expect(five.result.edges).toHaveLength(5);
       expect(fifty.count).toBe(five.count);
-      // (with a search: how broad it is), page, count, people, then one batch each for
-      // organisations, sites, departments and accounts; no write before a read
-      expect(five.count).toBe(filter.search ? 8 : 7);
+      // with a search: how broad it is, then the ranked page, which counts its matches itself;
+      // without: the page and its count. Then the people with their organisations, sites and
+      // departments in one read, and one batch of accounts; no write before a read
+      expect(five.count).toBe(4);
+      expect(
+        five.texts.filter((sql) => /\bFROM "?(organisations|sites|departments)"?/.test(sql)),
+      ).toEqual([]);
+      expect(
+        five.texts.filter((sql) => /JOIN "(organisations|sites|departments)"/.test(sql)),
+      ).toHaveLength(1);
     }
+  });
+
+  it('asks for no page when the index matches nobody, and says so', async () => {
+    const org = await world.newOrganisation();
+    const viewer = await person(org);
+    await person(org, { displayName: 'Someone Findable' });
+    // three letters: too short for the close-spellings fallback, so only the index is asked
+    const nobody = () => search(viewer, { search: 'zqx', organisationId: String(org.id) });
+    await nobody(); // warm
+    const { result, texts } = await recordStatements(t.dataSource, nobody);
+    expect(result).toMatchObject({
+      totalCount: 0,
+      totalCountCapped: false,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+    // how broad the search is (nobody), and nothing after it
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/MATCH|@@/);
+    expect(
+      names(await search(viewer, { search: 'findable', organisationId: String(org.id) })),
+    ).toEqual(['Someone Findable']);
+  });
+
+  it('reads both follow states of a page’s cards in one statement, each person’s right', async () => {
+    const org = await world.newOrganisation();
+    const viewer = await person(org);
+    const followed = await person(org, { displayName: 'Followstate Followed' });
+    const follower = await person(org, { displayName: 'Followstate Follower' });
+    const mutual = await person(org, { displayName: 'Followstate Mutual' });
+    const stranger = await person(org, { displayName: 'Followstate Stranger' });
+    await world.follow(viewer, followed);
+    await world.follow(follower, viewer);
+    await world.follow(viewer, mutual);
+    await world.follow(mutual, viewer);
+    await world.follow(follower, stranger); // between two others: neither state of the viewer's
+    const page = () =>
+      t.gql<{
+        staff: {
+          edges: {
+            node: { displayName: string; viewerFollows: boolean; followsViewer: boolean };
+          }[];
+        };
+      }>(
+        webOperation('DirectoryPage'),
+        { first: 20, filter: { search: 'followstate', organisationId: String(org.id) } },
+        viewer,
+      );
+    await page(); // warm
+    const { result, texts } = await recordStatements(t.dataSource, page);
+    expect(result.errors).toBeUndefined();
+    const states = Object.fromEntries(
+      result.data!.staff.edges.map(({ node }) => [
+        node.displayName,
+        [node.viewerFollows, node.followsViewer],
+      ]),
+    );
+    expect(states).toEqual({
+      'Followstate Followed': [true, false],
+      'Followstate Follower': [false, true],
+      'Followstate Mutual': [true, true],
+      'Followstate Stranger': [false, false],
+    });
+    expect(texts.filter((sql) => /\bFROM "?follows"?\b/.test(sql))).toHaveLength(1);
   });
 
   it('answers the directory page’s own queries in the same statements however many organisations', async () => {

@@ -352,11 +352,23 @@ export class DirectoryRepository {
           `WHERE relevance < ${params.add(relevance)} OR (relevance = ${params.add(relevance)}` +
           ` AND (name, id) > (${params.add(after.name)}, ${params.add(after.id)}))`;
       }
-      sql = `SELECT id, name, relevance FROM (
+      // every match is ranked anyway (few enough: see modeFor), so the same statement counts
+      // them, before the cursor's keyset, and no count statement follows
+      const result: { id: number; name: string; relevance: number | string; total: number }[] =
+        await this.dataSource.query(
+          `SELECT id, name, relevance, total FROM (
+             SELECT id, name, relevance, COUNT(*) OVER () AS total FROM (
                SELECT s.id AS id, s.display_name AS name, ${relevance} AS relevance
                ${from} WHERE ${where.join(' AND ')}
-             ) hits ${keyset}
-             ORDER BY relevance DESC, name, id LIMIT ${params.add(limit)}`;
+             ) matched
+           ) hits ${keyset}
+           ORDER BY relevance DESC, name, id LIMIT ${params.add(limit)}`,
+          params.values,
+        );
+      const rows = toRows(result);
+      if (result.length > 0) return { rows, total: Number(result[0].total) };
+      // none at all, or none past the cursor: then the total is unknown here (a count answers)
+      return after ? { rows } : { rows, total: 0 };
     } else if (criteria.query && hasIndexedTerms(criteria.query)) {
       return this.broadPage(criteria, criteria.query, after, limit, orderColumn(mode));
     } else {

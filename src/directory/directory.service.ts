@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { CommonErrorReason, InvalidInputError } from '../common/errors/domain-error';
 import {
   cursorKeyOf,
@@ -9,7 +7,12 @@ import {
   toConnection,
 } from '../common/graphql/connection';
 import { CommunitiesService } from '../communities/communities.service';
+import { Department } from '../organisations/department.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Site } from '../organisations/site.entity';
 import { StaffMember } from '../staff/staff-member.entity';
+import { ProfileRow } from '../staff/staff-reads';
+import { StaffService } from '../staff/staff.service';
 import {
   DIRECTORY_COUNT_CAP,
   DirectorySort,
@@ -21,20 +24,29 @@ import {
   DirectoryCriteria,
   DirectoryKey,
   DirectoryMode,
+  DirectoryPage,
   DirectoryRepository,
 } from './directory.repository';
 import { closeSpellings, MIN_CORRECTED_LENGTH, SearchQuery, searchQuery } from './search-text';
+
+/** A page of the directory and the places its people name, read with them. */
+export interface DirectoryResult {
+  connection: StaffConnection;
+  places: { organisations: Organisation[]; sites: Site[]; departments: Department[] };
+}
+
+const NO_PLACES: DirectoryResult['places'] = { organisations: [], sites: [], departments: [] };
 
 /** Directory search: people others may see, matching what was typed and the filters. */
 @Injectable()
 export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
-    @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
+    private readonly staff: StaffService,
     private readonly communities: CommunitiesService,
   ) {}
 
-  async search(viewer: StaffMember, args: StaffArgs): Promise<StaffConnection> {
+  async search(viewer: StaffMember, args: StaffArgs): Promise<DirectoryResult> {
     const filter = args.filter ?? {};
     const optionalId = (value: number | null | undefined) => value ?? undefined;
     const criteria: DirectoryCriteria = {
@@ -55,23 +67,28 @@ export class DirectoryService {
     if (filter.search && criteria.query === null) {
       // typed only punctuation: nothing can match
       return {
-        edges: [],
-        pageInfo: { hasNextPage: false, endCursor: null },
-        totalCount: 0,
-        totalCountCapped: false,
-        searchLimited: false,
-        similarWords: [],
+        connection: {
+          edges: [],
+          pageInfo: { hasNextPage: false, endCursor: null },
+          totalCount: 0,
+          totalCountCapped: false,
+          searchLimited: false,
+          similarWords: [],
+        },
+        places: NO_PLACES,
       };
     }
     const after = args.after ? keyFromCursor(args.after) : null;
     const exact = await this.searchOnce(criteria, args, after);
-    if (exact.totalCount > 0 || !criteria.query) return exact;
+    if (exact.connection.totalCount > 0 || !criteria.query) return exact;
     // Nothing matched as typed: try close spellings of the longer words ("aisa" → "aisha"),
     // from the vocabulary's trigram index — a bounded fallback, never a scan of people.
     const tolerant = await this.withCloseSpellings(criteria.query);
     if (!tolerant) return exact;
     const found = await this.searchOnce({ ...criteria, query: tolerant.query }, args, after);
-    return found.totalCount > 0 ? { ...found, similarWords: tolerant.words } : exact;
+    return found.connection.totalCount > 0
+      ? { ...found, connection: { ...found.connection, similarWords: tolerant.words } }
+      : exact;
   }
 
   private async withCloseSpellings(
@@ -96,7 +113,7 @@ export class DirectoryService {
     criteria: DirectoryCriteria,
     args: StaffArgs,
     after: { mode: DirectoryMode; key: DirectoryKey } | null,
-  ): Promise<StaffConnection> {
+  ): Promise<DirectoryResult> {
     if (after?.mode === 'ranked' && !criteria.query) {
       throw new InvalidInputError(
         CommonErrorReason.INVALID_CURSOR,
@@ -112,8 +129,13 @@ export class DirectoryService {
         'after',
       );
     }
-    const mode = after ? after.mode : await this.modeFor(criteria, args.sort);
-    const page = await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
+    const { mode, noneMatch } = after
+      ? { mode: after.mode, noneMatch: false }
+      : await this.modeFor(criteria, args.sort);
+    // the index matches nobody: no page to ask for, whatever the filters
+    const page: DirectoryPage = noneMatch
+      ? { rows: [], total: 0 }
+      : await this.directory.page(criteria, mode, after?.key ?? null, args.first + 1);
     const { rows, scan } = page;
     // a capped scan counts no one unless a bounded count exists (a community's members): its
     // total is what this page found, and not known complete; a page of few sorted matches has
@@ -146,31 +168,52 @@ export class DirectoryService {
     const searchLimited =
       scan !== undefined && !scan.counted && (connection.pageInfo.hasNextPage || after !== null);
     const ids = connection.edges.map((edge) => edge.node.id);
-    const people = ids.length > 0 ? await this.staff.findBy({ id: In(ids) }) : [];
-    const byId = new Map(people.map((person) => [person.id, person]));
+    const profiles = await this.staff.findProfilesByIds(ids);
+    const byId = new Map(profiles.map((profile) => [profile.person.id, profile.person]));
     return {
-      ...connection,
-      // someone erased between the two statements is left out rather than failing the page
-      edges: connection.edges.flatMap(({ node, cursor }) => {
-        const person = byId.get(node.id);
-        return person ? [{ node: person, cursor }] : [];
-      }),
-      totalCountCapped: total > DIRECTORY_COUNT_CAP || searchLimited,
-      searchLimited,
-      similarWords: [],
+      connection: {
+        ...connection,
+        // someone erased between the two statements is left out rather than failing the page
+        edges: connection.edges.flatMap(({ node, cursor }) => {
+          const person = byId.get(node.id);
+          return person ? [{ node: person, cursor }] : [];
+        }),
+        totalCountCapped: total > DIRECTORY_COUNT_CAP || searchLimited,
+        searchLimited,
+        similarWords: [],
+      },
+      places: placesOf(profiles),
     };
   }
 
   /**
    * Rank when the index matches few enough people to rank them all; a broader search (a letter
    * or two, or a word nearly everyone has) is listed by name, which stays fast at any size.
+   * `noneMatch`: the index matched nobody at all, so no page need be asked for.
    */
-  private async modeFor(criteria: DirectoryCriteria, sort: DirectorySort): Promise<DirectoryMode> {
-    if (sort === DirectorySort.SURNAME) return 'bySurname';
-    if (sort === DirectorySort.NAME || !criteria.query) return 'byName';
+  private async modeFor(
+    criteria: DirectoryCriteria,
+    sort: DirectorySort,
+  ): Promise<{ mode: DirectoryMode; noneMatch: boolean }> {
+    if (sort === DirectorySort.SURNAME) return { mode: 'bySurname', noneMatch: false };
+    if (sort === DirectorySort.NAME || !criteria.query) return { mode: 'byName', noneMatch: false };
     const matches = await this.directory.matchCount(criteria.query, RANKED_MATCHES_LIMIT);
-    return matches <= RANKED_MATCHES_LIMIT ? 'ranked' : 'byName';
+    return matches <= RANKED_MATCHES_LIMIT
+      ? { mode: 'ranked', noneMatch: matches === 0 }
+      : { mode: 'byName', noneMatch: false };
   }
+}
+
+/** The distinct places the profiles name. */
+function placesOf(profiles: ProfileRow[]): DirectoryResult['places'] {
+  const distinct = <T extends { id: number }>(places: (T | null)[]) => [
+    ...new Map(places.flatMap((place) => (place ? [[place.id, place] as const] : []))).values(),
+  ];
+  return {
+    organisations: distinct(profiles.map((profile) => profile.organisation)),
+    sites: distinct(profiles.map((profile) => profile.site)),
+    departments: distinct(profiles.map((profile) => profile.department)),
+  };
 }
 
 // marks a cursor in surname order, whose key is [marker, surname key, id]

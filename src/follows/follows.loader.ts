@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { LoaderRegistry } from '../common/loaders/loaders';
 import { FollowStats } from './follows.repository';
-import { FollowsService } from './follows.service';
+import { FollowRelation, FollowsService } from './follows.service';
 
 export interface FollowLoaders {
   statsByStaffId: DataLoader<number, FollowStats | null>;
-  /** Whether the viewer follows each person, keyed by the person's id. */
-  viewerFollows(viewerId: number): DataLoader<number, boolean>;
-  /** Whether each person follows the viewer. */
-  followsViewer(viewerId: number): DataLoader<number, boolean>;
+  /**
+   * Whether the viewer follows each person and whether each follows the viewer, keyed by the
+   * person's id: both fields of a page's cards in one batch.
+   */
+  relations(viewerId: number): DataLoader<number, FollowRelation>;
 }
 
 declare module '../common/loaders/loaders' {
@@ -37,11 +38,8 @@ export class FollowsLoaders {
     };
     return {
       statsByStaffId: new DataLoader((ids) => this.follows.statsByIds(ids)),
-      viewerFollows: memo(
-        (viewerId) => new DataLoader((ids) => this.follows.followedBy(viewerId, ids)),
-      ),
-      followsViewer: memo(
-        (viewerId) => new DataLoader((ids) => this.follows.followersOf(viewerId, ids)),
+      relations: memo(
+        (viewerId) => new DataLoader((ids) => this.follows.relationsWith(viewerId, ids)),
       ),
     };
   }

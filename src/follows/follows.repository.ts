@@ -242,26 +242,29 @@ export class FollowsRepository {
     return Number(rows[0].n);
   }
 
-  /** Which of `ids` the follower follows (an index probe per id). */
-  async followedAmong(followerId: number, ids: readonly number[]): Promise<Set<number>> {
-    if (ids.length === 0) return new Set();
-    const { rows } = await runSql<{ id: number }>(
+  /**
+   * Which of `ids` the viewer follows and which follow the viewer, in one statement: a page of
+   * cards shows both (two probes of the follows key, one round trip).
+   */
+  async relationsAmong(
+    viewerId: number,
+    ids: readonly number[],
+  ): Promise<{ followed: Set<number>; followers: Set<number> }> {
+    if (ids.length === 0) return { followed: new Set(), followers: new Set() };
+    const { rows } = await runSql<{ id: number; viewer_follows: number }>(
       this.manager,
-      'SELECT followee_id AS id FROM follows WHERE follower_id = :followerId AND followee_id IN (:...ids)',
-      { followerId, ids: [...ids] },
+      `SELECT followee_id AS id, 1 AS viewer_follows FROM follows
+         WHERE follower_id = :viewer AND followee_id IN (:...ids)
+       UNION ALL
+       SELECT follower_id AS id, 0 AS viewer_follows FROM follows
+         WHERE followee_id = :viewerAgain AND follower_id IN (:...idsAgain)`,
+      { viewer: viewerId, ids: [...ids], viewerAgain: viewerId, idsAgain: [...ids] },
     );
-    return new Set(rows.map((r) => Number(r.id)));
-  }
-
-  /** Which of `ids` follow the followee. */
-  async followersAmong(followeeId: number, ids: readonly number[]): Promise<Set<number>> {
-    if (ids.length === 0) return new Set();
-    const { rows } = await runSql<{ id: number }>(
-      this.manager,
-      'SELECT follower_id AS id FROM follows WHERE followee_id = :followeeId AND follower_id IN (:...ids)',
-      { followeeId, ids: [...ids] },
-    );
-    return new Set(rows.map((r) => Number(r.id)));
+    const followed = new Set<number>();
+    const followers = new Set<number>();
+    for (const row of rows)
+      (Number(row.viewer_follows) === 1 ? followed : followers).add(Number(row.id));
+    return { followed, followers };
   }
 
   /** The people someone followed most recently (index range on follower_id, created_at). */

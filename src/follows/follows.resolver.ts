@@ -55,25 +55,23 @@ export class FollowsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer follows them.' })
-  viewerFollows(
+  async viewerFollows(
     @Parent() person: StaffMember,
     @CurrentStaff() viewer: StaffMember,
     @Context() { loaders }: GraphQLContext,
   ) {
-    return person.id === viewer.id
-      ? false
-      : loaders.follows.viewerFollows(viewer.id).load(person.id);
+    if (person.id === viewer.id) return false;
+    return (await loaders.follows.relations(viewer.id).load(person.id)).viewerFollows;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether they follow the viewer.' })
-  followsViewer(
+  async followsViewer(
     @Parent() person: StaffMember,
     @CurrentStaff() viewer: StaffMember,
     @Context() { loaders }: GraphQLContext,
   ) {
-    return person.id === viewer.id
-      ? false
-      : loaders.follows.followsViewer(viewer.id).load(person.id);
+    if (person.id === viewer.id) return false;
+    return (await loaders.follows.relations(viewer.id).load(person.id)).followsViewer;
   }
 
   @ResolveField(() => Boolean, {

@@ -15,6 +15,12 @@ import { FollowErrorReason } from './follow.errors';
 /** A followers or following list is counted up to this many; beyond, totalCountCapped. */
 export const FOLLOW_LIST_COUNT_CAP = 1000;
 
+/** How the viewer and one other person stand: who follows whom. */
+export interface FollowRelation {
+  viewerFollows: boolean;
+  followsViewer: boolean;
+}
+
 /** Following inside the directory: who may follow whom, and the counters that go with it. */
 @Injectable()
 export class FollowsService {
@@ -147,13 +153,9 @@ export class FollowsService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async followedBy(viewerId: number, ids: readonly number[]): Promise<boolean[]> {
-    const followed = await this.follows.followedAmong(viewerId, ids);
-    return ids.map((id) => followed.has(id));
-  }
-
-  async followersOf(viewerId: number, ids: readonly number[]): Promise<boolean[]> {
-    const followers = await this.follows.followersAmong(viewerId, ids);
-    return ids.map((id) => followers.has(id));
+  /** Whether the viewer follows each of `ids` and whether each follows the viewer, in order. */
+  async relationsWith(viewerId: number, ids: readonly number[]): Promise<FollowRelation[]> {
+    const { followed, followers } = await this.follows.relationsAmong(viewerId, ids);
+    return ids.map((id) => ({ viewerFollows: followed.has(id), followsViewer: followers.has(id) }));
   }
 }

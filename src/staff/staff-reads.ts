@@ -39,6 +39,7 @@ export class StaffReads {
   private readonly byIdsHead: string;
   private readonly postgres: boolean;
   private readonly profileSql: Prepared;
+  private readonly profilesHead: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.staff = new EntityColumns(dataSource, StaffMember, 's_');
@@ -66,6 +67,13 @@ export class StaffReads {
        WHERE s."id" = :id`,
       ['id'],
     );
+    this.profilesHead = `SELECT ${this.staff.select('s')}, ${this.organisation.select('o')},
+              ${this.site.select('p')}, ${this.department.select('d')}
+       FROM "${this.staff.table}" s
+       LEFT JOIN "${this.organisation.table}" o ON o."id" = s."organisation_id"
+       LEFT JOIN "${this.site.table}" p ON p."id" = s."site_id"
+       LEFT JOIN "${this.department.table}" d ON d."id" = s."department_id"
+       WHERE s."id" IN`;
   }
 
   /** The person signed in with this identity (tenant id and object id), if any. */
@@ -92,7 +100,23 @@ export class StaffReads {
 
   async profile(id: number): Promise<ProfileRow | null> {
     const [row] = await this.rows(this.profileSql, { id });
-    if (!row) return null;
+    return row ? this.profileOf(row) : null;
+  }
+
+  /**
+   * These people's profiles (those that exist, in no particular order) in one statement: a page
+   * of people whose cards name their places costs one read, not one more batch per place.
+   */
+  async profiles(ids: readonly number[]): Promise<ProfileRow[]> {
+    if (ids.length === 0) return [];
+    const marks = ids.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
+    const rows = (await this.dataSource.query(`${this.profilesHead} (${marks})`, [
+      ...ids,
+    ])) as Record<string, unknown>[];
+    return rows.map((row) => this.profileOf(row));
+  }
+
+  private profileOf(row: Record<string, unknown>): ProfileRow {
     return {
       person: this.staff.hydrate(row)!,
       organisation: this.organisation.hydrate(row),

@@ -86,6 +86,11 @@ export class StaffService {
     return rows.map((row) => row.id);
   }
 
+  /** These people with the places they name (a page of cards), in one read, outside a transaction. */
+  findProfilesByIds(ids: readonly number[]): Promise<ProfileRow[]> {
+    return this.reads.profiles(ids);
+  }
+
   findByIds(ids: readonly number[], tx?: EntityManager): Promise<StaffMember[]> {
     // outside a transaction, SQL written once (a page's people, the staffById loader's batches)
     if (!tx) return this.reads.byIds(ids);
