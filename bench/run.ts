@@ -88,7 +88,19 @@ export interface ScenarioFigures extends Partial<LoadResult> {
   /** The same, the main thread's alone (the rest: read workers, libuv, V8's helpers). */
   mainThreadCpuMsPerRequest?: number;
   floorSqlP95Ms?: number;
+  /**
+   * The longest time between two ticks of the server's 10 ms loop-delay timer
+   * (GET /health/event-loop): one turn of the event loop, which runs every callback ready, so
+   * under load several requests' work.
+   */
   loopMaxMs?: number;
+  /** The longest garbage-collection pause of the main thread, and their total a request, ms. */
+  gcMaxMs?: number;
+  gcMsPerRequest?: number;
+  /** With BENCH_LOOP_TASKS=1: the longest single task of the turns above (bench/loop-delay.cjs). */
+  taskMaxMs?: number;
+  taskKind?: string;
+  tasksOver50?: number;
   /** VmHWM over this scenario's seconds alone (reset before it), MB. */
   peakRssMb?: number;
   /** 1-minute load average as it started and as it ended. */
@@ -115,6 +127,8 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
   const loopFile = join(tmpdir(), `staff-voices-loop-${process.pid}.json`);
   const server = start(join(__dirname, '..', 'dist', 'main.js'), {
     BENCH_LOOP_FILE: loopFile,
+    // BENCH_LOOP_TASKS=1: the server also times its longest single task (bench/loop-delay.cjs)
+    BENCH_LOOP_TASKS: process.env.BENCH_LOOP_TASKS ?? '',
     BENCH_STATEMENTS_PORT: String(statementsPort),
     PORT: String(port),
     DATABASE_URL: postgres ? where : `sqlite:${where}`,
@@ -162,6 +176,7 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
       const at = new Date().toISOString();
       resetRssPeak(server.pid!);
       const before = await quiet(statementsPort);
+      await loopDelay(server, loopFile); // from now on
       const since = Date.now();
       const cpuBefore = cpuMs(server.pid!);
       const mainCpuBefore = cpuMs(server.pid!, server.pid!);
@@ -169,6 +184,7 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
       const cpuPerRequest = (cpuMs(server.pid!) - cpuBefore) / result.sent;
       const mainCpuPerRequest = (cpuMs(server.pid!, server.pid!) - mainCpuBefore) / result.sent;
       const after = await statementsSent(statementsPort);
+      const loop = await loopDelay(server, loopFile);
       const figures: ScenarioFigures = {
         ...result,
         name,
@@ -176,6 +192,11 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
         serverCpuMsPerRequest: Math.round(cpuPerRequest * 100) / 100,
         mainThreadCpuMsPerRequest: Math.round(mainCpuPerRequest * 100) / 100,
         loopMaxMs: await eventLoopMax(port, since),
+        gcMaxMs: loop.gcMaxMs,
+        gcMsPerRequest: Math.round((loop.gcTotalMs / result.sent) * 100) / 100,
+        ...(loop.taskMaxMs === undefined
+          ? {}
+          : { taskMaxMs: loop.taskMaxMs, taskKind: loop.taskKind, tasksOver50: loop.tasksOver50 }),
         peakRssMb: rssPeak(server.pid!),
         loadAverage: [loadBefore, load()],
         at,
@@ -217,7 +238,8 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
       console.log(
         `  ${scenario.name}: p95 ${figures.p95} ms (${figures.perSecond}/s), ${figures.errors} errors, ` +
           `${figures.statementsPerRequest} statements and ${figures.serverCpuMsPerRequest} ms of server CPU a request ` +
-          `(${figures.mainThreadCpuMsPerRequest} ms on the main thread), event loop held at most ${figures.loopMaxMs} ms, ` +
+          `(${figures.mainThreadCpuMsPerRequest} ms on the main thread), event loop held at most ${figures.loopMaxMs} ms ` +
+          `(${loopParts(figures)}), ` +
           `peak RSS ${figures.peakRssMb} MB, load ${figures.loadAverage!.join(' → ')}`,
       );
     }
@@ -260,21 +282,21 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
       `\n${postgres ? 'PostgreSQL' : 'SQLite'}, ${staff.toLocaleString()} staff, ${cpus().length} cores, load average ${loadAtStart} at the start`,
     );
     console.log(
-      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | statements / request | server CPU ms / request (main thread) | SQL floor p95 ms | event loop max ms | peak RSS MB | load average | target |',
+      '\n| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | statements / request | server CPU ms / request (main thread) | SQL floor p95 ms | event loop max ms | longest task; GC max ms | peak RSS MB | load average | target |',
     );
     console.log(
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const r of rows) {
       if (r.skipped) {
         console.log(
-          `| ${r.name} | skipped: ${r.skipped} | | | | | | | | | | | | ${r.target ?? '—'} |`,
+          `| ${r.name} | skipped: ${r.skipped} | | | | | | | | | | | | | ${r.target ?? '—'} |`,
         );
         continue;
       }
       const dash = (value: unknown) => (value === undefined ? '—' : String(value));
       console.log(
-        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${dash(r.statementsPerRequest)} | ${dash(r.serverCpuMsPerRequest)}${r.mainThreadCpuMsPerRequest === undefined ? '' : ` (${r.mainThreadCpuMsPerRequest})`} | ${dash(r.floorSqlP95Ms)} | ${dash(r.loopMaxMs)} | ${dash(r.peakRssMb)} | ${r.loadAverage!.join(' → ')} | ${r.target ?? '—'} |`,
+        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} | ${r.errors} | ${dash(r.statementsPerRequest)} | ${dash(r.serverCpuMsPerRequest)}${r.mainThreadCpuMsPerRequest === undefined ? '' : ` (${r.mainThreadCpuMsPerRequest})`} | ${dash(r.floorSqlP95Ms)} | ${dash(r.loopMaxMs)} | ${r.gcMaxMs === undefined ? '—' : `${dash(r.taskMaxMs)}; ${r.gcMaxMs}`} | ${dash(r.peakRssMb)} | ${r.loadAverage!.join(' → ')} | ${r.target ?? '—'} |`,
       );
     }
     if (slow.length) {
@@ -525,22 +547,38 @@ async function signIn(port: number, staffId: number): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** The server's event-loop delay since the last call (bench/loop-delay.cjs). */
-async function loopDelay(
-  server: ChildProcess,
-  file: string,
-): Promise<{ maxMs: number; p99Ms: number }> {
+/** What bench/loop-delay.cjs measured of the server's event loop (see there). */
+export interface LoopFigures {
+  maxMs: number;
+  p99Ms: number;
+  gcMaxMs: number;
+  gcTotalMs: number;
+  gcCount: number;
+  taskMaxMs?: number;
+  taskKind?: string;
+  tasksOver50?: number;
+}
+
+/** The parts of a scenario's longest loop turn that the bench can name, for its log line. */
+function loopParts(figures: ScenarioFigures): string {
+  const gc = `longest GC pause ${figures.gcMaxMs} ms, ${figures.gcMsPerRequest} ms of GC a request`;
+  if (figures.taskMaxMs === undefined) return gc;
+  return `longest single task ${figures.taskMaxMs} ms (${figures.taskKind}), ${figures.tasksOver50} over 50 ms; ${gc}`;
+}
+
+/** The server's event-loop figures since the last call (bench/loop-delay.cjs). */
+async function loopDelay(server: ChildProcess, file: string): Promise<LoopFigures> {
   const { readFileSync, rmSync } = await import('node:fs');
   rmSync(file, { force: true });
   server.kill('SIGUSR2');
   for (let i = 0; i < 100; i++) {
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as { maxMs: number; p99Ms: number };
+      return JSON.parse(readFileSync(file, 'utf8')) as LoopFigures;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  return { maxMs: NaN, p99Ms: NaN };
+  return { maxMs: NaN, p99Ms: NaN, gcMaxMs: NaN, gcTotalMs: NaN, gcCount: 0 };
 }
 
 /** The process's peak resident memory (VmHWM) since it started or since resetRssPeak, MB. */

@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import { DeferredDrainer } from '../src/database/deferred-drainer';
+import { DerivedState } from '../src/database/derived-state';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { LeaderboardService } from '../src/leaderboard/leaderboard.service';
 import type { StaffMember } from '../src/staff/staff-member.entity';
@@ -164,5 +166,51 @@ describe('deferred work with two instances on one PostgreSQL database', () => {
       await one.close();
       await one.database.drop();
     }
+  });
+});
+
+describe('a drain commits without waiting for the disk; every other write waits for it', () => {
+  let t: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = new World(t);
+  });
+
+  afterAll(() => t.close());
+
+  /** SQLite: PRAGMA synchronous (2 FULL, 1 NORMAL); PostgreSQL: synchronous_commit. */
+  const durability = async (tx: EntityManager): Promise<string> => {
+    if (t.dataSource.options.type === 'postgres') {
+      const [row] = await tx.query('SHOW synchronous_commit');
+      return row.synchronous_commit === 'off' ? 'no wait' : 'waits';
+    }
+    const [row] = await tx.query('PRAGMA synchronous');
+    return Number(row.synchronous) === 1 ? 'no wait' : 'waits';
+  };
+
+  it("a drain's transaction does not wait for the disk, and the writes around it do", async () => {
+    const derived = t.app.get(DerivedState);
+    const transactions = t.app.get(TransactionRunner);
+    const seen: string[] = [];
+    const probe = derived.deferred('durability probe', async (tx) => {
+      seen.push(await durability(tx));
+    });
+    derived.later('follows', probe, (changes) => changes.map((c) => c.followerId));
+    const [fan, star] = [await world.newPerson(), await world.newPerson()];
+    const followSeen: string[] = [];
+    await transactions.run(async (tx) => {
+      followSeen.push(await durability(tx));
+    });
+    await world.follow(fan, star);
+    await t.drained();
+    await transactions.run(async (tx) => {
+      followSeen.push(await durability(tx));
+    });
+    expect({ drain: seen, others: followSeen }).toEqual({
+      drain: ['no wait'],
+      others: ['waits', 'waits'],
+    });
   });
 });

@@ -130,11 +130,16 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
     for (const work of this.derived.deferredWorks()) {
       for (;;) {
         const taken = await draining.run(true, () =>
-          this.transactions.run(async (tx) => {
-            const keys = await takeBatch(tx, work, DRAIN_BATCH);
-            if (keys.length) await work.handle(tx, keys);
-            return keys.length;
-          }),
+          this.transactions.run(
+            async (tx) => {
+              const keys = await takeBatch(tx, work, DRAIN_BATCH);
+              if (keys.length) await work.handle(tx, keys);
+              return keys.length;
+            },
+            // what a drain writes is computed again from committed data if its commit is lost,
+            // and so are its keys, deleted in the same transaction
+            { recomputable: true },
+          ),
         );
         if (taken < DRAIN_BATCH || this.stopped) break;
       }

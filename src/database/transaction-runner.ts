@@ -17,6 +17,20 @@ export function isRetryableConflict(error: unknown): boolean {
   return typeof code === 'string' && RETRYABLE_CODES.has(code);
 }
 
+export interface TransactionOptions {
+  /**
+   * The transaction writes only what can be computed again from committed data, and deletes the
+   * queued keys it computes in the same transaction (a drain of deferred work): it commits
+   * without waiting for the disk. A crash or power loss may lose its commit, never half of it,
+   * and the keys then come back queued and are drained again. See docs/architecture.md.
+   */
+  recomputable?: boolean;
+}
+
+interface SqlitePragmas {
+  pragma(sql: string, options?: { simple: boolean }): unknown;
+}
+
 const committedCallbacks = new WeakMap<EntityManager, (() => void)[]>();
 
 /**
@@ -45,6 +59,8 @@ export function afterCommit(tx: EntityManager, callback: () => void): void {
 export class TransactionRunner {
   private readonly logger = new Logger(TransactionRunner.name);
   private readonly sqliteQueue: Mutex | null;
+  /** The write connection's own `synchronous` (FULL), restored after a recomputable commit. */
+  private usualSynchronous: number | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,11 +69,28 @@ export class TransactionRunner {
     this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
   }
 
-  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (this.sqliteQueue) return this.sqliteQueue.runExclusive(() => this.once(work));
+  async run<T>(
+    work: (tx: EntityManager) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
+    if (this.sqliteQueue) {
+      return this.sqliteQueue.runExclusive(async () => {
+        if (!options.recomputable) return this.once(work, options);
+        // WAL at NORMAL: the commit appends to the WAL without an fsync (9-13 ms on the event
+        // loop here); the next FULL commit's fsync makes it durable too
+        const writer = this.sqliteWriter();
+        this.usualSynchronous ??= writer.pragma('synchronous', { simple: true }) as number;
+        writer.pragma('synchronous = NORMAL');
+        try {
+          return await this.once(work, options);
+        } finally {
+          writer.pragma(`synchronous = ${this.usualSynchronous}`);
+        }
+      });
+    }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(work);
+        return await this.once(work, options);
       } catch (error) {
         if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
         const code = (error as QueryFailedError & { driverError: { code: string } }).driverError
@@ -69,7 +102,10 @@ export class TransactionRunner {
     }
   }
 
-  private async once<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async once<T>(
+    work: (tx: EntityManager) => Promise<T>,
+    options: TransactionOptions,
+  ): Promise<T> {
     const context: WriteContext = {};
     // per attempt: a transaction that ran again announces only what its last attempt committed
     const callbacks: (() => void)[] = [];
@@ -79,7 +115,11 @@ export class TransactionRunner {
         context.tx = tx;
         // the read budget (statement_timeout on every pooled connection) is for reads; a write
         // transaction runs as long as it needs, as before (SET LOCAL ends with the transaction)
-        if (!this.sqliteQueue) await tx.query('SET LOCAL statement_timeout = 0');
+        if (!this.sqliteQueue && options.recomputable) {
+          await tx.query(
+            "SELECT set_config('statement_timeout', '0', true), set_config('synchronous_commit', 'off', true)",
+          );
+        } else if (!this.sqliteQueue) await tx.query('SET LOCAL statement_timeout = 0');
         this.derived.begin(tx);
         committedCallbacks.set(tx, callbacks);
         const result = await work(tx);
@@ -90,6 +130,12 @@ export class TransactionRunner {
     this.derived.committed(queued);
     for (const callback of callbacks) callback();
     return result;
+  }
+
+  /** SQLite's one write connection (TypeORM's better-sqlite3 driver keeps a single one). */
+  private sqliteWriter(): SqlitePragmas {
+    return (this.dataSource.driver as unknown as { databaseConnection: SqlitePragmas })
+      .databaseConnection;
   }
 
   get isSqlite(): boolean {

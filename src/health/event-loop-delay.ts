@@ -7,9 +7,13 @@ const KEPT_SECONDS = 300;
 const RESOLUTION_MS = 10;
 
 export interface EventLoopDelaySummary {
-  /** The longest the event loop was held (a timer late by this much), in milliseconds. */
+  /**
+   * The longest time between two ticks of the sampling timer, in milliseconds: the longest turn
+   * of the event loop, rounded up by as much as the timer's period (never under RESOLUTION_MS).
+   * A turn runs every callback that is ready, so under load it holds several requests' work.
+   */
   maxMs: number;
-  /** The worst second's 99th percentile of that lateness. */
+  /** The worst second's 99th percentile of that time. */
   p99Ms: number;
   /** The seconds these figures cover (the current one included). */
   seconds: number;

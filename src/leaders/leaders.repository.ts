@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { lockName } from '../database/locks';
 import { runSql } from '../database/portable-sql';
 import { visibleStaffSql } from '../staff/visible-staff.sql';
@@ -14,30 +14,24 @@ export class LeadersRepository {
   /**
    * Leaders whose person is visible, in featured order, after an optional keyset position: of
    * one list (an organisation's, or null: the national one), or of every list when `list` is
-   * left out.
+   * left out. Plain SQL: the leaders page reads it on every visit.
    */
-  visible(
+  async visible(
     limit: number,
     after: { order: number; staffId: number } | null = null,
     manager: EntityManager = this.dataSource.manager,
     list?: number | null,
-  ) {
-    const qb = manager
-      .createQueryBuilder(Leader, 'l')
-      .innerJoin('staff_members', 's', 's.id = l.staff_id')
-      .where(visibleStaffSql('s'));
-    if (list !== undefined) onList(qb, list);
-    if (after) {
-      qb.andWhere(
-        '(l.featured_order > :order OR (l.featured_order = :order AND l.staff_id > :staffId))',
-        after,
-      );
-    }
-    return qb
-      .orderBy('l.featured_order', 'ASC')
-      .addOrderBy('l.staff_id', 'ASC')
-      .take(limit)
-      .getMany();
+  ): Promise<Leader[]> {
+    const { rows } = await runSql<LeaderRow>(
+      manager,
+      `SELECT ${LEADER_COLUMNS} FROM leaders l JOIN staff_members s ON s.id = l.staff_id
+       WHERE ${visibleStaffSql('s')}${onList(list)}
+         ${after ? 'AND (l.featured_order > :order OR (l.featured_order = :order AND l.staff_id > :staffId))' : ''}
+       ORDER BY l.featured_order, l.staff_id
+       LIMIT :limit`,
+      { limit, list, ...after },
+    );
+    return rows.map(toLeader);
   }
 
   /**
@@ -60,12 +54,14 @@ export class LeadersRepository {
     return rows.map((r) => ({ staffId: Number(r.staff_id), title: r.title }));
   }
 
-  countVisible(list: number | null) {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Leader, 'l')
-      .innerJoin('staff_members', 's', 's.id = l.staff_id')
-      .where(visibleStaffSql('s'));
-    return onList(qb, list).getCount();
+  async countVisible(list: number | null): Promise<number> {
+    const { rows } = await runSql<{ n: number | string }>(
+      this.dataSource.manager,
+      `SELECT COUNT(*) AS n FROM leaders l JOIN staff_members s ON s.id = l.staff_id
+       WHERE ${visibleStaffSql('s')}${onList(list)}`,
+      { list },
+    );
+    return Number(rows[0].n);
   }
 
   /** The leader row of a person, whichever list it is on. */
@@ -90,29 +86,38 @@ export class LeadersRepository {
 
   /** For the profile's leader loader: plain SQL, read on every profile. */
   async findByStaffIds(staffIds: readonly number[]): Promise<Leader[]> {
-    const { rows } = await runSql<{
-      staff_id: number;
-      title: string;
-      statement: string | null;
-      featured_order: number;
-      organisation_id: number | null;
-    }>(this.dataSource.manager, 'SELECT * FROM leaders WHERE staff_id IN (:...staffIds)', {
-      staffIds: [...staffIds],
-    });
-    return rows.map((r) =>
-      Object.assign(new Leader(), {
-        staffId: Number(r.staff_id),
-        title: r.title,
-        statement: r.statement,
-        featuredOrder: Number(r.featured_order),
-        organisationId: r.organisation_id === null ? null : Number(r.organisation_id),
-      }),
+    const { rows } = await runSql<LeaderRow>(
+      this.dataSource.manager,
+      `SELECT ${LEADER_COLUMNS} FROM leaders l WHERE l.staff_id IN (:...staffIds)`,
+      { staffIds: [...staffIds] },
     );
+    return rows.map(toLeader);
   }
 }
 
-function onList(qb: SelectQueryBuilder<Leader>, list: number | null) {
-  return list === null
-    ? qb.andWhere('l.organisation_id IS NULL')
-    : qb.andWhere('l.organisation_id = :list', { list });
+/** What the leader reads select: a leader's own columns (not its timestamps). */
+const LEADER_COLUMNS = 'l.staff_id, l.title, l.statement, l.featured_order, l.organisation_id';
+
+interface LeaderRow {
+  staff_id: number;
+  title: string;
+  statement: string | null;
+  featured_order: number;
+  organisation_id: number | null;
+}
+
+function toLeader(row: LeaderRow): Leader {
+  return Object.assign(new Leader(), {
+    staffId: Number(row.staff_id),
+    title: row.title,
+    statement: row.statement,
+    featuredOrder: Number(row.featured_order),
+    organisationId: row.organisation_id === null ? null : Number(row.organisation_id),
+  });
+}
+
+/** The condition on `leaders l` for one list (null: the national one); none for every list. */
+function onList(list: number | null | undefined): string {
+  if (list === undefined) return '';
+  return list === null ? ' AND l.organisation_id IS NULL' : ' AND l.organisation_id = :list';
 }
