@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { SQLITE_CACHE_KIB } from '../src/database/sqlite-cache';
+import { cpuMs } from './framework-floor';
 
 export interface ImportBenchResult {
   rows: number;
@@ -18,6 +19,9 @@ export interface ImportBenchResult {
   loopMaxMs: number;
   loopP99Ms: number;
   reimportRowsPerSecond: number;
+  /** The server's CPU time (every thread) for the first import and for the second: the load moves it less than wall time. */
+  serverCpuSeconds: number | null;
+  reimportServerCpuSeconds: number | null;
   /** The same upserts through better-sqlite3 directly, into an empty copy of the table. */
   floorRowsPerSecond: number;
 }
@@ -37,6 +41,7 @@ export async function benchImport(
     read: () => Promise<{ maxMs: number; p99Ms: number }>;
   },
   minRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
+  serverPid?: number,
 ): Promise<ImportBenchResult> {
   // the dataset has no communications team: make one person of organisation 1 its officer
   const db = new Database(dbPath);
@@ -89,10 +94,15 @@ export async function benchImport(
     }
   })();
 
+  const cpu = () => (serverPid === undefined ? null : cpuMs(serverPid));
   const post = async () => {
     const started = Date.now();
+    const cpuBefore = cpu();
     const report = await postFile(port, token, file, bytes);
-    return { report, seconds: (Date.now() - started) / 1000 };
+    const cpuAfter = cpu();
+    const cpuSeconds =
+      cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / 1000;
+    return { report, seconds: (Date.now() - started) / 1000, cpuSeconds };
   };
   await loop.reset();
   const first = await post();
@@ -101,7 +111,7 @@ export async function benchImport(
   polling = false;
   await poll;
   console.log(
-    `  metrics import: ${Math.round(rows / first.seconds).toLocaleString()} rows/s, again ${Math.round(rows / second.seconds).toLocaleString()} rows/s`,
+    `  metrics import: ${Math.round(rows / first.seconds).toLocaleString()} rows/s (server CPU ${first.cpuSeconds ?? '?'} s), again ${Math.round(rows / second.seconds).toLocaleString()} rows/s (server CPU ${second.cpuSeconds ?? '?'} s)`,
   );
   const floorRowsPerSecond = sqlFloor(dbPath, Math.min(rows, 200_000));
   return {
@@ -115,6 +125,8 @@ export async function benchImport(
     loopMaxMs: delay.maxMs,
     loopP99Ms: delay.p99Ms,
     reimportRowsPerSecond: Math.round(rows / second.seconds),
+    serverCpuSeconds: first.cpuSeconds,
+    reimportServerCpuSeconds: second.cpuSeconds,
     floorRowsPerSecond,
   };
 }

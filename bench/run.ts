@@ -238,10 +238,17 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
     if (!postgres) db.close();
     if (!postgres && (!only || only.some((word) => 'metrics import'.includes(word)))) {
       resetRssPeak(server.pid!);
-      const figures = await benchImport(where, port, (id) => signIn(port, id), {
-        reset: () => loopDelay(server, loopFile),
-        read: () => loopDelay(server, loopFile),
-      });
+      const figures = await benchImport(
+        where,
+        port,
+        (id) => signIn(port, id),
+        {
+          reset: () => loopDelay(server, loopFile),
+          read: () => loopDelay(server, loopFile),
+        },
+        undefined,
+        server.pid,
+      );
       metricsImport = { ...figures, peakRssMb: peak(), loadAverage: load() };
       console.log(
         `\nMetrics import (POST /api/imports/metrics, text/csv, ${figures.rows.toLocaleString()} rows, ` +
