@@ -333,6 +333,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
         row.staffId = owner.staffId;
         accepted.push(row);
       }
+      // in key order by numbers: the writer's own sort by day text then finds it sorted (one pass)
+      accepted.sort((a, b) => a.accountId - b.accountId || a.dayNumber - b.dayNumber);
       // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
       await new Promise((resolve) => setImmediate(resolve));
       const importId = record!.id;
