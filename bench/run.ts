@@ -10,6 +10,7 @@ import { buildDataset, DatasetChoice, datasetChoiceFromEnv } from './dataset';
 import { NATIONAL, sizeFor } from './dataset-rows';
 import { cpuMs, frameworkFloorRows } from './framework-floor';
 import { LoadRequest, LoadResult, runLoad } from './http-load';
+import { benchDailyRoll, DailyRollResult } from './daily-roll';
 import { benchImport } from './import';
 import { SCENARIOS } from './scenarios';
 import { measureSlowRequests, slowRequests } from './slow-requests';
@@ -70,6 +71,7 @@ export interface BenchRun {
   scenarios: ScenarioFigures[];
   slowRequests?: unknown[];
   metricsImport?: unknown;
+  dailyRoll?: DailyRollResult & { loadAverage: [number, number] };
 }
 
 export interface ScenarioFigures extends Partial<LoadResult> {
@@ -300,6 +302,22 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
     server.kill('SIGTERM');
     floor.kill('SIGKILL');
   }
+  // on a copy of the dataset (19 GB at 1.5 M): in a whole run up to 200,000 staff, past that
+  // only when BENCH_ONLY names it
+  let dailyRoll: BenchRun['dailyRoll'];
+  const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
+  const rollChosen = only ? only.some((word) => 'daily roll'.includes(word)) : staff <= 200_000;
+  if (!postgres && choice.leaderboards && rollChosen) {
+    if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
+    const loadBefore = load();
+    const roll = benchDailyRoll(where, staff);
+    dailyRoll = { ...roll, loadAverage: [loadBefore, load()] };
+    console.log(
+      `\nDaily roll while serving (rollInChunks, to the next day, on a copy of the dataset): ` +
+        `${roll.seconds} s, ${roll.cpuSeconds} s CPU; event loop held at most ${roll.loopMaxMs} ms ` +
+        `(p99 ${roll.loopP99Ms} ms), ${roll.blocksOver50} times over 50 ms; load ${dailyRoll.loadAverage.join(' → ')}`,
+    );
+  }
   return {
     database: postgres ? 'postgres' : 'sqlite',
     staff,
@@ -316,6 +334,7 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
     scenarios: rows,
     ...(slow.length ? { slowRequests: slow } : {}),
     ...(metricsImport ? { metricsImport } : {}),
+    ...(dailyRoll ? { dailyRoll } : {}),
   };
 }
 

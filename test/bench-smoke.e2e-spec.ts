@@ -79,6 +79,9 @@ describe('the bench, as a smoke test on a tiny dataset', () => {
     }
     expect(scenarios.filter((s) => !s.skipped).length).toBeGreaterThan(SCENARIOS.length - 2);
     expect(run.peakRssMb).toBeGreaterThan(0);
+    // the daily roll runs on a copy of the SQLite file
+    if (postgres) expect(run.dailyRoll).toBeUndefined();
+    else expect(run.dailyRoll).toMatchObject({ people: 300, seconds: expect.any(Number) });
     expect(readFileSync(join(out, 'p95-growth.svg'), 'utf8')).toMatch(/^<svg/);
   }, 300_000);
 });

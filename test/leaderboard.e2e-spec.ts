@@ -586,6 +586,32 @@ describe('leaderboard', () => {
     const rolled = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
     expect(rolled).toEqual(rebuilt);
   });
+
+  it('a new day found while the server serves rolls in chunks in the background, however few people', async () => {
+    const organisation = await world.newOrganisation();
+    for (let i = 0; i < 3; i++) {
+      const person = await world.newPerson({ organisationId: organisation.id });
+      await world.recordFigures(await world.newAccount(person), [
+        { day: addDays(londonToday(), -9), followers: 10 + i, posts: 1 },
+        { day: londonToday(), followers: 40 * (i + 1), engagements: 2 },
+      ]);
+    }
+    const leaderboard = t.app.get(LeaderboardService);
+    const transactions = t.app.get(TransactionRunner);
+    await transactions.run((tx) => leaderboard.recomputeAll(tx));
+    const rebuilt = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+    await transactions.run((tx) => leaderboard.recomputeAll(tx, addDays(londonToday(), -1)));
+    expect(await transactions.run((tx) => leaderboard.snapshotOfEverything(tx))).not.toEqual(
+      rebuilt,
+    );
+
+    // the hourly check: a rebuild in one transaction would hold the event loop while serving
+    expect(await leaderboard.rollIfNewDay({ serving: true })).toBe(true);
+    expect(leaderboard.rolling).not.toBeNull();
+    await leaderboard.rolling;
+    expect(await transactions.run((tx) => leaderboard.snapshotOfEverything(tx))).toEqual(rebuilt);
+    expect(await leaderboard.rollIfNewDay({ serving: true })).toBe(false);
+  });
 });
 
 describe('leaderboard figures and windows', () => {
