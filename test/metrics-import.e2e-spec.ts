@@ -169,6 +169,17 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     expect((await snapshots(nurseX.id))[0]).toMatchObject({ followers: 121, following: null });
   });
 
+  it('names only the people whose rows changed when a statement changes some of its rows', async () => {
+    // nurse's row as it stands, porter's with a new figure: one statement, one of its two rows
+    // changed, so who changed is read back rather than taken from the count
+    const res = await post(
+      `platform,handle,date,followers\nX,${xHandle},${today},125\n` +
+        `MASTODON,https://mastodon.social/@${mastodonHandle},${today},11\n`,
+    );
+    expect(res.body).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 1, rowsRejected: 0 });
+    expect(touched.at(-1)).toEqual([{ staffIds: [porter.id] }]);
+  });
+
   it('takes the file as the "file" field of multipart/form-data', async () => {
     const res = await request(t.app.getHttpServer())
       .post('/api/imports/metrics')

@@ -333,7 +333,7 @@ export class CampaignsService {
         return { posts: posts!, engagements: engagements! };
       },
       write: async (tx, importId, rows) => {
-        const changed = await this.campaigns.upsertActivity(
+        const staffIds = await this.campaigns.upsertActivity(
           tx,
           campaign.id,
           importId,
@@ -344,7 +344,7 @@ export class CampaignsService {
             ...row.values,
           })),
         );
-        return changed;
+        return { changed: staffIds.length, staffIds };
       },
       settle: (tx, staffIds) => touch(tx, 'campaigns', [{ campaignId: campaign.id, staffIds }]),
     });

@@ -16,6 +16,7 @@ import type { AuthenticatedUser } from '../identity/authenticated-user';
 import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
 import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
 import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
+import { AccountDayLines } from './account-day-lines';
 import { csvRecordBatches } from './csv-stream';
 import { dayNumber, londonDay } from './london-day';
 import {
@@ -75,11 +76,17 @@ export interface ImportKind<V> {
   refuseDay?(day: string): string | null;
   /**
    * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
-   * batch's transaction; answers the person of each row that changed something.
+   * batch's transaction; answers how many rows changed something, and whose they were.
    */
-  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<number[]>;
+  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
   /** Touches the kind's topic for these people (a chunk of those the import changed). */
   settle(tx: EntityManager, staffIds: number[]): void;
+}
+
+/** What a batch's write changed: how many rows, and the people they belong to (each at least once). */
+export interface ImportWrite {
+  changed: number;
+  staffIds: number[];
 }
 
 /** Touches, in `tx`, everyone a crashed import changed (its rows carry the import's id). */
@@ -104,8 +111,10 @@ export interface ImportReport {
   finishedAt: string | null;
 }
 
+/** A platform's names in lower case, and as the enum writes them (the usual spelling, no copy made). */
 const PLATFORM_NAMES = new Map<string, Platform>([
   ...Object.values(Platform).map((p) => [p.toLowerCase(), p] as const),
+  ...Object.values(Platform).map((p) => [p, p] as const),
   ['twitter', Platform.X],
 ]);
 
@@ -293,7 +302,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     const handles = new Map<Platform, Map<string, NormalHandle | string>>();
     const owners = new Map<Platform, Map<string, AccountOwner | null>>();
     const days = new Map<string, number | null>();
-    const seen = new Map<number, number>();
+    const seen = new AccountDayLines();
     const changedStaff = new Set<number>();
     // rows are built once, their account filled in when the batch's accounts are looked up
     let pending: AcceptedRow<V>[] = [];
@@ -315,33 +324,36 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           );
           continue;
         }
-        const key = owner.accountId * 65_536 + row.dayNumber;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
+        const earlier = seen.claim(owner.accountId, row.dayNumber, row.line);
+        if (earlier !== 0) {
           reject(row.line, `The same account and date as line ${earlier}`);
           continue;
         }
-        seen.set(key, row.line);
         row.accountId = owner.accountId;
         row.staffId = owner.staffId;
         accepted.push(row);
       }
+      // in key order by numbers: the writer's own sort by day text then finds it sorted (one pass)
+      accepted.sort((a, b) => a.accountId - b.accountId || a.dayNumber - b.dayNumber);
       // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
       await new Promise((resolve) => setImmediate(resolve));
       const importId = record!.id;
-      const changedIds = await this.transactions.run(async (tx) => {
-        const ids = accepted.length > 0 ? await kind.write(tx, importId, accepted) : [];
+      const written = await this.transactions.run(async (tx) => {
+        const result: ImportWrite =
+          accepted.length > 0
+            ? await kind.write(tx, importId, accepted)
+            : { changed: 0, staffIds: [] };
         await tx.update(MetricImport, importId, {
           rowsRead: rowsRead + malformed,
-          rowsAccepted: rowsAccepted + ids.length,
-          rowsUnchanged: rowsUnchanged + accepted.length - ids.length,
+          rowsAccepted: rowsAccepted + result.changed,
+          rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
           rowsRejected,
           heartbeatAt: new Date(),
         });
-        return ids;
+        return result;
       });
-      const changed = changedIds.length;
-      for (const id of changedIds) changedStaff.add(id);
+      const changed = written.changed;
+      for (const id of written.staffIds) changedStaff.add(id);
       rowsAccepted += changed;
       rowsUnchanged += accepted.length - changed;
       trimCache(owners);
@@ -570,7 +582,8 @@ function parseBase<V>(
 ): AcceptedRow<V> | string {
   const platformText = field('platform');
   if (!platformText) return 'platform is blank';
-  const platform = PLATFORM_NAMES.get(platformText.toLowerCase());
+  const platform =
+    PLATFORM_NAMES.get(platformText) ?? PLATFORM_NAMES.get(platformText.toLowerCase());
   if (!platform)
     return `"${platformText}" is not a platform (one of ${Object.values(Platform).join(', ')})`;
   const input = field('handle');
@@ -610,8 +623,20 @@ function parseBase<V>(
   };
 }
 
-const COUNT = /^\d{1,10}$/;
 const MAX_COUNT = 2_147_483_647;
+
+/** The value of 1 to 10 ASCII digits, or null (what /^\d{1,10}$/ accepts, without a RegExp a field). */
+function digitsValue(text: string): number | null {
+  const length = text.length;
+  if (length === 0 || length > 10) return null;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 /** A count column: a non-negative whole number; blank is null unless required. */
 export function parseCount(
@@ -620,11 +645,8 @@ export function parseCount(
   required: boolean,
 ): number | null | string {
   if (text === undefined) return required ? `${name} is blank` : null;
-  if (COUNT.test(text)) {
-    const value = Number(text);
-    if (value <= MAX_COUNT) return value;
-    return `${name} ${text} is too large`;
-  }
+  const value = digitsValue(text);
+  if (value !== null) return value <= MAX_COUNT ? value : `${name} ${text} is too large`;
   if (/^-\s*\d/.test(text)) return `${name} ${text} is negative: counts are 0 or more`;
   return `${name} "${text}" is not a whole number`;
 }

@@ -81,8 +81,8 @@ export class MetricsService {
         if (typeof engagements === 'string') return engagements;
         return { followers: followers!, following, posts, engagements };
       },
-      write: async (tx, importId, rows) => {
-        const changed = await this.metrics.upsert(
+      write: (tx, importId, rows) =>
+        this.metrics.upsert(
           tx,
           MetricSource.IMPORT,
           importId,
@@ -95,9 +95,7 @@ export class MetricsService {
             posts: row.values.posts,
             engagements: row.values.engagements,
           })),
-        );
-        return changed;
-      },
+        ),
       settle: (tx, staffIds) => touch(tx, 'metrics', [{ staffIds }]),
     };
     return this.imports.run(user, source, kind);
@@ -257,9 +255,9 @@ export class MetricsService {
     let changed = 0;
     const staffIds = new Set<number>();
     for (let i = 0; i < rows.length; i += 5000) {
-      const ids = await this.metrics.upsert(tx, source, null, rows.slice(i, i + 5000));
-      changed += ids.length;
-      for (const id of ids) staffIds.add(id);
+      const written = await this.metrics.upsert(tx, source, null, rows.slice(i, i + 5000));
+      changed += written.changed;
+      for (const id of written.staffIds) staffIds.add(id);
     }
     if (staffIds.size > 0) touch(tx, 'metrics', [{ staffIds: [...staffIds] }]);
     return changed;
