@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, notACursor } from '../common/graphql/connection';
 
 /**
@@ -21,6 +21,12 @@ export async function runSql<T = Record<string, unknown>>(
   } finally {
     if (runner !== manager.queryRunner) await runner.release();
   }
+}
+
+/** `count` positional parameters for a raw IN list: `$1, $2, …` on PostgreSQL, `?, ?, …` on SQLite. */
+export function inListMarks(dataSource: DataSource, count: number): string {
+  const postgres = dataSource.options.type === 'postgres';
+  return Array.from({ length: count }, (_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { EntityColumns } from '../database/entity-columns';
+import { inListMarks } from '../database/portable-sql';
 import { readBounded } from '../database/sqlite-read-connection';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -76,8 +77,7 @@ export class SocialAccountsService {
 
   private async byStaff(staffIds: readonly number[]): Promise<SocialAccount[]> {
     if (staffIds.length === 0) return [];
-    const postgres = this.dataSource.options.type === 'postgres';
-    const marks = staffIds.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+    const marks = inListMarks(this.dataSource, staffIds.length);
     const rows = (await readBounded(
       this.dataSource,
       `${this.byStaffHead} (${marks}) ORDER BY a."platform", a."id"`,

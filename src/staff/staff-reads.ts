@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EntityColumns } from '../database/entity-columns';
+import { inListMarks } from '../database/portable-sql';
 import { readBounded } from '../database/sqlite-read-connection';
 import { Department } from '../organisations/department.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -37,7 +38,6 @@ export class StaffReads {
   private readonly byIdentitySql: Prepared;
   private readonly byIdSql: Prepared;
   private readonly byIdsHead: string;
-  private readonly postgres: boolean;
   private readonly profileSql: Prepared;
   private readonly profilesHead: string;
 
@@ -56,7 +56,6 @@ export class StaffReads {
       ['id'],
     );
     this.byIdsHead = `SELECT ${this.staff.select('s')} FROM "${this.staff.table}" s WHERE s."id" IN`;
-    this.postgres = dataSource.options.type === 'postgres';
     this.profileSql = this.prepare(
       `SELECT ${this.staff.select('s')}, ${this.organisation.select('o')},
               ${this.site.select('p')}, ${this.department.select('d')}
@@ -91,7 +90,7 @@ export class StaffReads {
   /** These people (those that exist, in no particular order): a page's, a loader's batch. */
   async byIds(ids: readonly number[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
-    const marks = ids.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
+    const marks = inListMarks(this.dataSource, ids.length);
     const rows = (await readBounded(this.dataSource, `${this.byIdsHead} (${marks})`, [
       ...ids,
     ])) as Record<string, unknown>[];
@@ -109,7 +108,7 @@ export class StaffReads {
    */
   async profiles(ids: readonly number[]): Promise<ProfileRow[]> {
     if (ids.length === 0) return [];
-    const marks = ids.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
+    const marks = inListMarks(this.dataSource, ids.length);
     const rows = (await this.dataSource.query(`${this.profilesHead} (${marks})`, [
       ...ids,
     ])) as Record<string, unknown>[];
