@@ -124,6 +124,9 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
   const [port, floorPort, statementsPort] = process.env.BENCH_PORTS
     ? process.env.BENCH_PORTS.split(',').map(Number)
     : await freePorts(3);
+  // BENCH_ONLY=leaderboard,import: the scenarios (and parts) whose names hold any of the words
+  const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
+  const chosen = (name: string) => !only || only.some((word) => name.includes(word));
   const loopFile = join(tmpdir(), `staff-voices-loop-${process.pid}.json`);
   const server = start(join(__dirname, '..', 'dist', 'main.js'), {
     BENCH_LOOP_FILE: loopFile,
@@ -212,9 +215,6 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
       { requests },
     );
     rows.push({ ...floorHttp, loadAverage: [load(), load()], at: new Date().toISOString() });
-    // BENCH_ONLY=leaderboard,import: the scenarios whose names hold any of the words
-    const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
-    const chosen = (name: string) => !only || only.some((word) => name.includes(word));
     for (const scenario of SCENARIOS.filter((s) => chosen(s.name.toLowerCase()))) {
       const skipped = whyNot(scenario, context, choice);
       if (skipped) {
@@ -256,11 +256,11 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
       for (const { result, target } of floorRows)
         rows.push({ ...result, target, loadAverage: [load(), load()] });
     }
-    if (!postgres && (!only || only.some((word) => 'slow requests'.includes(word))))
+    if (!postgres && chosen('slow requests'))
       slow = await measureSlowRequests(port, tokens.get(people[0])!, slowRequests(db));
     peak();
     if (!postgres) db.close();
-    if (!only || only.some((word) => 'metrics import'.includes(word))) {
+    if (chosen('metrics import')) {
       resetRssPeak(server.pid!);
       const figures = await benchImport(
         where,
@@ -327,8 +327,7 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
   // on a copy of the dataset (19 GB at 1.5 M): in a whole run up to 200,000 staff, past that
   // only when BENCH_ONLY names it
   let dailyRoll: BenchRun['dailyRoll'];
-  const only = process.env.BENCH_ONLY?.toLowerCase().split(',');
-  const rollChosen = only ? only.some((word) => 'daily roll'.includes(word)) : staff <= 200_000;
+  const rollChosen = only ? chosen('daily roll') : staff <= 200_000;
   if (!postgres && choice.leaderboards && rollChosen) {
     if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
     const loadBefore = load();
