@@ -34,5 +34,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(validationPipe());
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // a SHA-1 of every answer for a validator no client sends: answers are `no-store`, and SCIM
+  // says it supports no ETags
+  app.set('etag', false);
   return app;
 }

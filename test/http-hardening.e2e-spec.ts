@@ -89,6 +89,16 @@ describe('HTTP hardening', () => {
         }
       },
     );
+
+    it('carry no ETag: nothing stored, nothing to revalidate (SCIM says it supports none)', async () => {
+      const res = await dev
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: '{ __typename }' });
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBeUndefined();
+    });
   });
 
   describe('bodies', () => {

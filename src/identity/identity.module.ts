@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { RateLimitGuard } from '../common/rate-limit/rate-limit.guard';
 import { RedisModule } from '../common/redis/redis.module';
 import { AppConfig } from '../config/app.config';
 import { Organisation } from '../organisations/organisation.entity';
@@ -62,7 +63,9 @@ export class IdentityModule {
         StaffOrganisationClaimResolver,
         TokenStrategy,
         SignedInCache,
+        // global guards run in this order: sign in, then count the request against that person
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
       exports: [IdentityService, ...(dev ? [DevTokenService] : [])],
     };

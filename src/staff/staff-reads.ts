@@ -105,11 +105,12 @@ export class StaffReads {
   /**
    * These people's profiles (those that exist, in no particular order) in one statement: a page
    * of people whose cards name their places costs one read, not one more batch per place.
+   * Bounded (readBounded): primary keys, as many as a page holds, joined by primary key.
    */
   async profiles(ids: readonly number[]): Promise<ProfileRow[]> {
     if (ids.length === 0) return [];
     const marks = inListMarks(this.dataSource, ids.length);
-    const rows = (await this.dataSource.query(`${this.profilesHead} (${marks})`, [
+    const rows = (await readBounded(this.dataSource, `${this.profilesHead} (${marks})`, [
       ...ids,
     ])) as Record<string, unknown>[];
     return rows.map((row) => this.profileOf(row));

@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import type { Observable } from 'rxjs';
 import type { RateLimitName } from '../../config/rate-limit.config';
 import { RATE_LIMIT } from './rate-limit.decorator';
 import { RateLimitService } from './rate-limit.service';
@@ -11,22 +10,25 @@ import { RateLimitService } from './rate-limit.service';
 const counted = new WeakSet<Request>();
 
 /**
- * Runs after every guard, so it knows who is signed in: a declared @RateLimit policy per call,
- * otherwise the default budget once per request (per person, or per address for nobody).
+ * A declared @RateLimit policy per call, otherwise the default budget once per request (per
+ * person, or per address for nobody). A global guard registered right after the sign-in guard
+ * (IdentityModule), so it knows who is signed in; a guard rather than an interceptor because
+ * Nest wraps each intercepted call in rxjs and two AsyncResource bindings, which cost a profile
+ * request more than the limit itself (docs/benchmarks.md, "The cost of a request").
  */
 @Injectable()
-export class RateLimitInterceptor implements NestInterceptor {
+export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly limits: RateLimitService,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const declared = this.reflector.getAllAndOverride<RateLimitName | null | undefined>(
       RATE_LIMIT,
       [context.getHandler(), context.getClass()],
     );
-    if (declared === null) return next.handle();
+    if (declared === null) return true;
     const req =
       context.getType<string>() === 'graphql'
         ? GqlExecutionContext.create(context).getContext<{ req: Request }>().req
@@ -40,6 +42,6 @@ export class RateLimitInterceptor implements NestInterceptor {
       counted.add(req);
       await this.limits.consume(staffId !== undefined ? 'perPerson' : 'unauthenticated', key, res);
     }
-    return next.handle();
+    return true;
   }
 }
