@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteCheckpointer, WAL_SIZE_LIMIT_BYTES } from './sqlite-checkpointer';
+import { SqliteCheckpointer, WAL_RESTART_PAGES, WAL_SIZE_LIMIT_BYTES } from './sqlite-checkpointer';
 
 describe('SqliteCheckpointer', () => {
   let dir: string;
@@ -40,46 +40,50 @@ describe('SqliteCheckpointer', () => {
     }
   }
 
-  it('leaves the writer’s commits without a checkpoint, checkpoints on its thread, and the WAL starts again bounded with the data intact', async () => {
+  function contents(): { rows: number; bytes: number } {
+    const reader = new Database(path, { readonly: true });
+    try {
+      expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
+      return reader
+        .prepare('SELECT count(*) AS rows, sum(length(body)) AS bytes FROM page')
+        .get() as { rows: number; bytes: number };
+    } finally {
+      reader.close();
+    }
+  }
+
+  it('copies the WAL into the file on its own thread, none of it in the writer’s commits', async () => {
     // an hour: only the checkpoints the test asks for run
     checkpointer = new SqliteCheckpointer(writer, {
       path,
       intervalMs: 60 * 60 * 1000,
       busyTimeoutMs: 5000,
     });
-    expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_RESTART_PAGES);
 
-    // far past SQLite's 1,000 pages: with its automatic checkpoint the WAL would have started
-    // again at the first commit past them
-    const pages = Math.ceil((2 * WAL_SIZE_LIMIT_BYTES) / 4096);
-    write(pages, 8, 1);
-    const walBytes = statSync(`${path}-wal`).size;
-    expect(walBytes).toBeGreaterThan(2 * WAL_SIZE_LIMIT_BYTES);
+    // past SQLite's own 1,000 pages, under the writer's restart: no commit has checkpointed
+    write(WAL_RESTART_PAGES / 2, 4, 1);
+    const result = await checkpointer.checkpoint();
+    if ('error' in result) throw new Error(result.error.message);
+    expect(result.log).toBeGreaterThan(WAL_RESTART_PAGES / 2);
+    expect(result.checkpointed).toBe(result.log);
+    expect(contents()).toEqual({
+      rows: WAL_RESTART_PAGES / 2,
+      bytes: (WAL_RESTART_PAGES / 2) * 4000,
+    });
+  });
 
-    const first = await checkpointer.checkpoint();
-    if ('error' in first) throw new Error(first.error.message);
-    expect(first.log).toBeGreaterThan(pages);
-    expect(first.checkpointed).toBe(first.log);
-
-    // the next transaction starts the WAL again from its beginning, cut back to the limit
-    write(10, 1, pages * 2);
-    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
-    const second = await checkpointer.checkpoint();
-    if ('error' in second) throw new Error(second.error.message);
-    expect(second.log).toBeLessThan(50);
-
-    const reader = new Database(path, { readonly: true });
-    try {
-      const { rows, bytes } = reader
-        .prepare('SELECT count(*) AS rows, sum(length(body)) AS bytes FROM page')
-        .get() as { rows: number; bytes: number };
-      const perCommit = Math.ceil(pages / 8);
-      expect(rows).toBe(perCommit * 8 + 10);
-      expect(bytes).toBe(rows * 4000);
-      expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      reader.close();
-    }
+  it('keeps the WAL bounded: it starts again, cut back to its limit, once past the restart size', async () => {
+    checkpointer = new SqliteCheckpointer(writer, { path, intervalMs: 5, busyTimeoutMs: 5000 });
+    const pages = WAL_RESTART_PAGES * 3;
+    write(pages, 30, 1);
+    await checkpointer.checkpoint();
+    // three times the restart size written, the WAL never more than one commit past it
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(
+      WAL_SIZE_LIMIT_BYTES + (pages / 30 + 50) * 4120,
+    );
+    write(10, 1, pages + 1);
+    expect(contents()).toEqual({ rows: pages + 10, bytes: (pages + 10) * 4000 });
   });
 
   it('gives the writer its automatic checkpoint back when closed', async () => {

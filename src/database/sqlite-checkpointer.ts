@@ -23,21 +23,25 @@ const SQLITE_AUTO_CHECKPOINT_PAGES = 1000;
  * that size on disk.
  */
 export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+/** The WAL's pages at which the writer's COMMIT checkpoints what the worker has not (4 KB pages: 16 MiB). */
+export const WAL_RESTART_PAGES = 4000;
 
 interface WriteConnection {
   pragma(sql: string): unknown;
 }
 
 /**
- * WAL checkpoints on a thread of their own. SQLite's automatic checkpoint runs inside whichever
- * COMMIT takes the WAL past 1,000 pages: on the write connection, so on the event loop, with a
- * copy of those pages into the database file and its fsync. Here the write connection's
- * automatic checkpoint is off (`wal_autocheckpoint = 0`) and a worker with its own connection
- * checkpoints every `intervalMs` instead (PASSIVE: it never blocks a writer or a reader). Once
- * the WAL is all in the file and no reader needs it, the writer's next transaction starts it
- * again from its beginning (cut back to WAL_SIZE_LIMIT_BYTES), so it stays as bounded as before.
- * Commits stay `synchronous = FULL`. If the worker fails, and once it is closed, the write
- * connection gets its automatic checkpoint back.
+ * WAL checkpoints mostly on a thread of their own. SQLite's automatic checkpoint runs inside
+ * whichever COMMIT takes the WAL past 1,000 pages: on the write connection, so on the event loop,
+ * copying all those pages into the database file and its fsync. Here a worker with its own
+ * connection checkpoints every `intervalMs` (PASSIVE: it never blocks a writer or a reader), so
+ * the copying and most of the file's fsync happen there. A PASSIVE checkpoint beside a stream
+ * of commits seldom finds the WAL whole (a commit lands while it copies), and the WAL only starts
+ * again from its beginning after a whole one, so the writer keeps an automatic checkpoint, at
+ * WAL_RESTART_PAGES: by then the worker has copied all but the last interval's pages, and the
+ * COMMIT copies only those and starts the WAL again (cut back to WAL_SIZE_LIMIT_BYTES). Commits
+ * stay `synchronous = FULL`. If the worker fails, and once it is closed, the write connection
+ * checkpoints as SQLite does by default.
  */
 export class SqliteCheckpointer {
   private readonly logger = new Logger(SqliteCheckpointer.name);
@@ -50,7 +54,7 @@ export class SqliteCheckpointer {
     private readonly writer: WriteConnection,
     options: SqliteCheckpointerOptions,
   ) {
-    writer.pragma('wal_autocheckpoint = 0');
+    writer.pragma(`wal_autocheckpoint = ${WAL_RESTART_PAGES}`);
     writer.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.worker = new Worker(join(__dirname, 'sqlite-checkpoint-worker.cjs'), {
       workerData: options,
