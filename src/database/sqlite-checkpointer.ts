@@ -85,6 +85,8 @@ export class SqliteCheckpointer {
 
   async close(): Promise<void> {
     this.closing = true;
+    // held until it has closed: otherwise a shutting-down process may end here, its writer open
+    this.worker.ref();
     this.worker.postMessage('close');
     await this.exited;
     this.checkpointOnCommit();
