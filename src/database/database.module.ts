@@ -10,6 +10,7 @@ import { DerivedState } from './derived-state';
 import { PersonalData } from './personal-data';
 import { boundPostgresReads } from './postgres-read-budget';
 import { bindIntegersAsParameters } from './sqlite-parameter-binding';
+import { checkpointSqliteOffTheLoop } from './sqlite-checkpointer';
 import { routeSqliteReads } from './sqlite-read-connection';
 import { TransactionRunner } from './transaction-runner';
 import { shareTransactionWithReads } from './write-context';
@@ -56,6 +57,7 @@ async function runMigrations(dataSource: DataSource): Promise<void> {
         await dataSource.initialize();
         await runMigrations(dataSource); // on the write connection, before reads are routed
         routeSqliteReads(dataSource, reads);
+        checkpointSqliteOffTheLoop(dataSource);
         boundPostgresReads(dataSource, reads.budgetMs);
         shareTransactionWithReads(dataSource); // after: a transaction's own runner is bound once
         return dataSource;

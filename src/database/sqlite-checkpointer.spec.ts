@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteCheckpointer, WAL_RESTART_PAGES, WAL_SIZE_LIMIT_BYTES } from './sqlite-checkpointer';
+
+describe('SqliteCheckpointer', () => {
+  let dir: string;
+  let path: string;
+  let writer: Database.Database;
+  let checkpointer: SqliteCheckpointer | null;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'staff-voices-checkpoint-'));
+    path = join(dir, 'test.db');
+    writer = new Database(path);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('synchronous = FULL');
+    writer.exec('CREATE TABLE page (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+    checkpointer = null;
+  });
+
+  afterEach(async () => {
+    await checkpointer?.close();
+    writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** About `pages` WAL frames in `commits` transactions: a 4 KB row is a page of its own. */
+  function write(pages: number, commits: number, from: number): void {
+    const insert = writer.prepare('INSERT INTO page (id, body) VALUES (?, ?)');
+    const perCommit = Math.ceil(pages / commits);
+    for (let c = 0; c < commits; c++) {
+      writer.transaction(() => {
+        for (let i = 0; i < perCommit; i++) {
+          const id = from + c * perCommit + i;
+          insert.run(id, Buffer.alloc(4000, id % 251));
+        }
+      })();
+    }
+  }
+
+  function contents(): { rows: number; bytes: number } {
+    const reader = new Database(path, { readonly: true });
+    try {
+      expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
+      return reader
+        .prepare('SELECT count(*) AS rows, sum(length(body)) AS bytes FROM page')
+        .get() as { rows: number; bytes: number };
+    } finally {
+      reader.close();
+    }
+  }
+
+  it('copies the WAL into the file on its own thread, none of it in the writer’s commits', async () => {
+    // an hour: only the checkpoints the test asks for run
+    checkpointer = new SqliteCheckpointer(writer, {
+      path,
+      intervalMs: 60 * 60 * 1000,
+      busyTimeoutMs: 5000,
+    });
+    expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_RESTART_PAGES);
+
+    // past SQLite's own 1,000 pages, under the writer's restart: no commit has checkpointed
+    write(WAL_RESTART_PAGES / 2, 4, 1);
+    const result = await checkpointer.checkpoint();
+    if ('error' in result) throw new Error(result.error.message);
+    expect(result.log).toBeGreaterThan(WAL_RESTART_PAGES / 2);
+    expect(result.checkpointed).toBe(result.log);
+    expect(contents()).toEqual({
+      rows: WAL_RESTART_PAGES / 2,
+      bytes: (WAL_RESTART_PAGES / 2) * 4000,
+    });
+  });
+
+  it('keeps the WAL bounded: it starts again, cut back to its limit, once past the restart size', async () => {
+    checkpointer = new SqliteCheckpointer(writer, { path, intervalMs: 5, busyTimeoutMs: 5000 });
+    const pages = WAL_RESTART_PAGES * 3;
+    write(pages, 30, 1);
+    await checkpointer.checkpoint();
+    // three times the restart size written, the WAL never more than one commit past it
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(
+      WAL_SIZE_LIMIT_BYTES + (pages / 30 + 50) * 4120,
+    );
+    write(10, 1, pages + 1);
+    expect(contents()).toEqual({ rows: pages + 10, bytes: (pages + 10) * 4000 });
+  });
+
+  it('gives the writer its automatic checkpoint back when closed', async () => {
+    checkpointer = new SqliteCheckpointer(writer, { path, intervalMs: 10, busyTimeoutMs: 5000 });
+    await checkpointer.close();
+    checkpointer = null;
+    expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+});
