@@ -433,6 +433,42 @@ describe('leaderboard', () => {
     });
   });
 
+  it('people with more figures than one read summarises are scored as each alone', async () => {
+    // three people of years of daily figures and one of three days: together past the figures
+    // one statement may summarise, so their reads are split and the split must lose no one
+    const organisation = await world.newOrganisation();
+    const people: StaffMember[] = [];
+    for (const [i, days] of [4_500, 3, 4_500, 4_500].entries()) {
+      const person = await world.newPerson({ organisationId: organisation.id });
+      const account = await world.newAccount(person);
+      await world.recordFigures(
+        account,
+        Array.from({ length: days }, (_, day) => ({
+          day: addDays(londonToday(), -day),
+          followers: 50 + (i + 1) * (days - day),
+          posts: (day + i) % 4,
+          engagements: day % 7,
+        })),
+      );
+      people.push(person);
+    }
+    const leaderboard = t.app.get(LeaderboardService);
+    const transactions = t.app.get(TransactionRunner);
+    await t.drained();
+    await transactions.run((tx) =>
+      leaderboard.refresh(
+        tx,
+        people.map((p) => p.id),
+      ),
+    );
+    const together = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+    for (const person of people)
+      await transactions.run((tx) => leaderboard.refresh(tx, [person.id]));
+    const alone = await transactions.run((tx) => leaderboard.snapshotOfEverything(tx));
+    expect(JSON.stringify(together)).toContain(`${people[3].id}`);
+    expect(alone).toEqual(together);
+  }, 120_000);
+
   it('the incremental path equals a full recompute, on randomised changes', async () => {
     let seed = 20261201;
     const random = (n: number) => {

@@ -178,6 +178,25 @@ export class LeaderboardRepository {
   }
 
   /**
+   * How many figures these people have, counted up to `atMost + 1` and no further: one walk of
+   * the (staff, day) index that stops at the cap, so it costs no more than the cap whoever the
+   * people are (accounts given up included, so it may count more than figureSegments reads).
+   */
+  async figureCountUpTo(
+    tx: EntityManager,
+    staffIds: readonly number[],
+    atMost: number,
+  ): Promise<number> {
+    const { rows } = await runSql<{ n: number | string }>(
+      tx,
+      `SELECT COUNT(*) AS n FROM (
+         SELECT 1 AS one FROM metric_snapshots WHERE staff_id IN (:...ids) LIMIT :cap) capped`,
+      { ids: [...staffIds], cap: atMost + 1 },
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
    * These people's figures on their current accounts, summarised per account and segment of
    * days (figure-segments.ts; a segment starts on each of `starts`, sorted): one row per
    * account and segment, one figure per day chosen as oneFigurePerDay chooses (an imported or

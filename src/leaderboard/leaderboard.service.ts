@@ -82,7 +82,7 @@ const ROLL_CHUNK = 100;
 
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
-/** Figures (metric snapshots) summarised per statement when scoring, about. */
+/** Figures (metric snapshots) summarised per statement when scoring, at most (one person aside). */
 const FIGURES_PER_READ = 8_000;
 /** People whose figures the first read of a chunk asks for. */
 const FIRST_READ_PEOPLE = 10;
@@ -366,19 +366,29 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       ranges: rollingRanges(days, today),
     }));
     const starts = segmentStarts(windowsOf(rolling, campaigns, ids, today));
-    // one after another: a transaction is one connection, which runs one statement at a time
-    // about FIGURES_PER_READ figures summarised a statement, the loop served between: how many
-    // people that is follows from the last read (an import may have given each years of figures)
+    // one after another: a transaction is one connection, which runs one statement at a time.
+    // At most FIGURES_PER_READ figures summarised a statement (one person is read whatever they
+    // hold), the loop served between. An import may have given some people years of figures and
+    // their neighbours a month, so the last read's average can be far out: a capped count says
+    // whether the next people fit, and halves them until they do.
     const snapshots = new Map<number, SnapshotRow[]>();
     for (let start = 0, people = FIRST_READ_PEOPLE; start < ids.length;) {
-      const few = ids.slice(start, start + people);
+      let few = ids.slice(start, start + people);
+      while (
+        few.length > 1 &&
+        (await this.repository.figureCountUpTo(tx, few, FIGURES_PER_READ)) > FIGURES_PER_READ
+      ) {
+        few = few.slice(0, Math.ceil(few.length / 2));
+      }
       let figures = 0;
       for (const [staffId, segments] of await this.repository.figureSegments(tx, few, starts)) {
         snapshots.set(staffId, standInRows(segments));
         for (const segment of segments) figures += segment.days;
       }
       start += few.length;
-      people = Math.max(1, Math.floor((FIGURES_PER_READ * few.length) / Math.max(1, figures)));
+      // as many as this read's figures say would fit, at most twice as many
+      const fit = Math.floor((FIGURES_PER_READ * few.length) / Math.max(1, figures));
+      people = Math.max(1, Math.min(2 * few.length, fit));
       await yieldToLoop();
     }
     const activity = await this.repository.campaignActivity(tx, ids);
