@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseDbDate, runSql } from '../database/portable-sql';
+import { yieldToLoop } from '../database/yield-to-loop';
 import type { BoardMember, TeamKind } from './boards';
 import { BoardCounts, CountDelta, countDeltas, TeamDelta, teamDeltas } from './score-counts';
 import type { ScorePart } from './score';
@@ -56,8 +57,6 @@ export interface PageKey {
 }
 
 const CHUNK = 500;
-/** Lets the event loop serve waiting requests (better-sqlite3 statements are synchronous). */
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The full rebuild's boards of each kind of person (writeRebuiltEntries). */
 const REBUILD_BOARDS = 'leaderboard_rebuild_boards';
 /** Whether the person `s` is a leader (ranked among leaders only: boardsFor). */

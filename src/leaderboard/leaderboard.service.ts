@@ -5,6 +5,7 @@ import { StaffService } from '../staff/staff.service';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
 import { lockName } from '../database/locks';
 import { TransactionRunner } from '../database/transaction-runner';
+import { yieldToLoop } from '../database/yield-to-loop';
 import { administeredOrganisationId, mayAdminister } from '../identity/admin-scope';
 import { AuthenticatedUser } from '../identity/authenticated-user';
 import { badgesByRule, BadgeKind } from './badges';
@@ -19,7 +20,6 @@ import {
   LeaderboardRepository,
   PageRow,
   ScoreRow,
-  yieldToLoop,
 } from './leaderboard.repository';
 import {
   computeScore,

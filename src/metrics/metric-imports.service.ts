@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { EntityManager, IsNull, LessThan, Or, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
+import { yieldToLoop } from '../database/yield-to-loop';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app.config';
 import { Inject } from '@nestjs/common';
@@ -336,7 +337,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       // in key order by numbers: the writer's own sort by day text then finds it sorted (one pass)
       accepted.sort((a, b) => a.accountId - b.accountId || a.dayNumber - b.dayNumber);
       // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
       const importId = record!.id;
       const written = await this.transactions.run(async (tx) => {
         const result: ImportWrite =
@@ -359,7 +360,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       trimCache(owners);
       trimCache(handles);
       // let /health and everyone else's requests in between batches
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
     };
 
     // the record being checked: one reader of its fields for every row
@@ -390,8 +391,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           rowsRead += 1;
           // a chunk's records come at once: without this the loop would hold the event loop for
           // a whole batch of checking
-          if (rowsRead % ROWS_BETWEEN_YIELDS === 0)
-            await new Promise((resolve) => setImmediate(resolve));
+          if (rowsRead % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
           current = fields;
           const row = parseBase<V>(line, field, handles, days, today);
           if (typeof row === 'string') {
@@ -458,7 +458,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     for (let i = 0; i < ids.length; i += SETTLE_CHUNK) {
       const chunk = ids.slice(i, i + SETTLE_CHUNK);
       await this.transactions.run(async (tx) => kind.settle(tx, chunk));
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { runSql } from '../database/portable-sql';
+import { yieldToLoop } from '../database/yield-to-loop';
 import { MetricSource } from './metric-snapshot.entity';
 
 export interface SnapshotValues {
@@ -12,8 +13,6 @@ export interface SnapshotValues {
   posts: number | null;
   engagements: number | null;
 }
-
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows per INSERT: 9 parameters each, well under both drivers' parameter limits. */
 const ROWS_PER_STATEMENT = 500;
