@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
+import { closeBeforeDisconnect, sqliteFileOf } from './sqlite-file';
 
 /** What one checkpoint of the worker (sqlite-checkpoint-worker.cjs) did, in WAL frames. */
 export type CheckpointResult =
@@ -110,30 +111,19 @@ export class SqliteCheckpointer {
 /** How often the worker checkpoints: the WAL grows by at most what is written meanwhile. */
 export const CHECKPOINT_INTERVAL_MS = 500;
 
-interface SqliteDriver {
-  options: { database?: string };
-  databaseConnection: WriteConnection;
-  disconnect(): Promise<void>;
-}
-
 /**
  * On a SQLite file, moves the write connection's checkpoints to a SqliteCheckpointer, closed
  * with the data source. Nothing for PostgreSQL or an in-memory database (no WAL).
  */
 export function checkpointSqliteOffTheLoop(dataSource: DataSource): SqliteCheckpointer | null {
-  if (dataSource.options.type !== 'better-sqlite3') return null;
-  const driver = dataSource.driver as unknown as SqliteDriver;
-  const path = driver.options.database;
-  if (!path || path === ':memory:' || path.startsWith('file::memory:')) return null;
-  const checkpointer = new SqliteCheckpointer(driver.databaseConnection, {
-    path,
+  const file = sqliteFileOf(dataSource);
+  if (!file) return null;
+  const writer = (dataSource.driver as unknown as { databaseConnection: WriteConnection })
+    .databaseConnection;
+  const checkpointer = new SqliteCheckpointer(writer, {
+    ...file,
     intervalMs: CHECKPOINT_INTERVAL_MS,
-    busyTimeoutMs: 5000,
   });
-  const disconnect = driver.disconnect.bind(driver);
-  driver.disconnect = async () => {
-    await checkpointer.close();
-    await disconnect();
-  };
+  closeBeforeDisconnect(dataSource, () => checkpointer.close());
   return checkpointer;
 }

@@ -3,6 +3,7 @@ import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSq
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import type { ReadsConfig } from '../config/app.config';
 import { SQLITE_CACHE_KIB } from './sqlite-cache';
+import { closeBeforeDisconnect, SqliteFile, sqliteFileOf } from './sqlite-file';
 import { SqliteReadPool } from './sqlite-read-pool';
 import { currentWriteContext } from './write-context';
 
@@ -38,14 +39,12 @@ interface SqliteHandle {
 }
 
 interface SqliteDriver {
-  options: { database: string; timeout?: number; prepareDatabase?: (db: unknown) => unknown };
   sqlite: new (
     path: string,
     options: { readonly: boolean; fileMustExist: boolean; timeout: number },
   ) => SqliteHandle;
   databaseConnection: unknown;
   createQueryRunner(mode?: 'master' | 'slave'): QueryRunner;
-  disconnect(): Promise<void>;
 }
 
 /**
@@ -91,15 +90,14 @@ export function routeSqliteReads(
   dataSource: DataSource,
   reads: ReadsConfig,
 ): ReadConnection | null {
-  if (dataSource.options.type !== 'better-sqlite3') return null;
+  const file = sqliteFileOf(dataSource);
+  if (!file) return null;
   const driver = dataSource.driver as unknown as SqliteDriver;
-  const path = driver.options.database;
-  if (!path || path === ':memory:' || path.startsWith('file::memory:')) return null;
 
   const read =
     reads.sqliteWorkers > 0
-      ? pooledReads(dataSource, driver, path, reads)
-      : mainThreadReads(dataSource, driver, path);
+      ? pooledReads(dataSource, driver, file, reads)
+      : mainThreadReads(dataSource, driver, file);
 
   const writer = driver.createQueryRunner('master');
   const write = writer.query.bind(writer) as Query;
@@ -108,11 +106,7 @@ export function routeSqliteReads(
       ? write(query, parameters, structured as never)
       : read.query(query, parameters, structured as never)) as Query;
 
-  const disconnect = driver.disconnect.bind(driver);
-  driver.disconnect = async () => {
-    await read.close();
-    await disconnect();
-  };
+  closeBeforeDisconnect(dataSource, () => read.close());
   readConnections.set(dataSource, read);
   return read;
 }
@@ -121,12 +115,12 @@ export function routeSqliteReads(
 function mainThreadReads(
   dataSource: DataSource,
   driver: SqliteDriver,
-  path: string,
+  { path, busyTimeoutMs }: SqliteFile,
 ): ReadConnection {
   const db = new driver.sqlite(path, {
     readonly: true,
     fileMustExist: true,
-    timeout: driver.options.timeout ?? 5000,
+    timeout: busyTimeoutMs,
   });
   db.pragma('temp_store = MEMORY');
   db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
@@ -222,14 +216,14 @@ function failed(dataSource: DataSource, error: unknown, sql: string, bound: unkn
 function pooledReads(
   dataSource: DataSource,
   driver: SqliteDriver,
-  path: string,
+  { path, busyTimeoutMs }: SqliteFile,
   reads: ReadsConfig,
 ): ReadConnection {
   const pool = new SqliteReadPool({
     path,
     size: reads.sqliteWorkers,
     budgetMs: reads.budgetMs,
-    busyTimeoutMs: driver.options.timeout ?? 5000,
+    busyTimeoutMs,
   });
   const query = async (sql: string, parameters: unknown[] = [], structured = false) => {
     const bound = parameters.map(boundValue);
