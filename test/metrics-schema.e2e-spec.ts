@@ -1,5 +1,6 @@
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { MetricsAndCampaigns1765000000000 } from '../src/database/migrations/1765000000000-metrics-and-campaigns';
+import { MetricSnapshotsByAccount1767200000000 } from '../src/database/migrations/1767200000000-metric-snapshots-by-account';
 import { createTestApp, TestApp } from './support/create-test-app';
 
 const TABLES = [
@@ -43,6 +44,22 @@ describe('metrics schema', () => {
           table!.primaryColumns.map((c) => c.name).sort(),
         );
       }
+    });
+  });
+
+  it('a figure is written to the table and its primary key only: no index by person (1767200000000), and down() puts it back', async () => {
+    const indexNames = async (runner: ReturnType<typeof t.dataSource.createQueryRunner>) =>
+      (await runner.getTable('metric_snapshots'))!.indices.map((i) => i.name);
+    await withRunner(async (runner) => {
+      expect(await indexNames(runner)).not.toContain('IDX_metric_snapshots_staff_day');
+    });
+    await t.app.get(TransactionRunner).run(async (tx) => {
+      const runner = tx.queryRunner!;
+      const migration = new MetricSnapshotsByAccount1767200000000();
+      await migration.down(runner);
+      expect(await indexNames(runner)).toContain('IDX_metric_snapshots_staff_day');
+      await migration.up(runner);
+      expect(await indexNames(runner)).not.toContain('IDX_metric_snapshots_staff_day');
     });
   });
 

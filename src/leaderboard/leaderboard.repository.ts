@@ -161,9 +161,9 @@ export class LeaderboardRepository {
     const { rows } = await runSql<Record<string, unknown>>(
       tx,
       `SELECT ms.staff_id, ms.social_account_id, ms.day, ms.source, ms.followers, ms.posts, ms.engagements
-       FROM metric_snapshots ms
-       JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
-       WHERE ms.staff_id IN (:...ids)`,
+       FROM social_accounts a
+       JOIN metric_snapshots ms ON ms.social_account_id = a.id AND ms.staff_id = a.staff_id
+       WHERE a.staff_id IN (:...ids)`,
       { ids: [...staffIds] },
     );
     return groupByStaff(rows, (row) => ({
@@ -177,9 +177,9 @@ export class LeaderboardRepository {
   }
 
   /**
-   * How many figures these people have, counted up to `atMost + 1` and no further: one walk of
-   * the (staff, day) index that stops at the cap, so it costs no more than the cap whoever the
-   * people are (accounts given up included, so it may count more than figureSegments reads).
+   * How many figures these people have, counted up to `atMost + 1` and no further: their
+   * accounts, then each account's range of the primary key, stopping at the cap, so it costs no
+   * more than the cap whoever the people are.
    */
   async figureCountUpTo(
     tx: EntityManager,
@@ -189,7 +189,9 @@ export class LeaderboardRepository {
     const { rows } = await runSql<{ n: number | string }>(
       tx,
       `SELECT COUNT(*) AS n FROM (
-         SELECT 1 AS one FROM metric_snapshots WHERE staff_id IN (:...ids) LIMIT :cap) capped`,
+         SELECT 1 AS one FROM social_accounts a
+         JOIN metric_snapshots ms ON ms.social_account_id = a.id
+         WHERE a.staff_id IN (:...ids) LIMIT :cap) capped`,
       { ids: [...staffIds], cap: atMost + 1 },
     );
     return Number(rows[0]?.n ?? 0);
@@ -240,9 +242,9 @@ export class LeaderboardRepository {
            SELECT ms.staff_id, ms.social_account_id AS account_id, ms.day, ${self('ms')} AS is_self,
              COALESCE(ms.posts, 0) AS posts, COALESCE(ms.engagements, 0) AS engagements,
              ${segment} AS segment
-           FROM metric_snapshots ms
-           JOIN social_accounts a ON a.id = ms.social_account_id AND a.staff_id = ms.staff_id
-           WHERE ms.staff_id IN (:...ids)
+           FROM social_accounts a
+           JOIN metric_snapshots ms ON ms.social_account_id = a.id AND ms.staff_id = a.staff_id
+           WHERE a.staff_id IN (:...ids)
              AND NOT EXISTS (
                SELECT 1 FROM metric_snapshots b
                WHERE b.social_account_id = ms.social_account_id AND b.day = ms.day

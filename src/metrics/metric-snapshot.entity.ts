@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Where a day's figures came from. */
 export enum MetricSource {
@@ -20,11 +20,12 @@ registerEnumType(MetricSource, {
 
 /**
  * One account's figures for one Europe/London calendar day (`day`, 'YYYY-MM-DD') from one
- * source. Written only by MetricsService; every write touches the 'metrics' topic.
+ * source. Written only by MetricsService; every write touches the 'metrics' topic. A person's
+ * figures are found through their accounts (the primary key starts with the account): `staffId`
+ * is the account's owner, kept on the row for the re-scoring's join, and has no index of its own.
  */
 @ObjectType({ description: 'An account’s figures on one day, from one source.' })
 @Entity('metric_snapshots')
-@Index('IDX_metric_snapshots_staff_day', ['staffId', 'day'])
 export class MetricSnapshot {
   @PrimaryColumn({ name: 'social_account_id', type: 'integer' })
   socialAccountId: number;

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { touch } from '../database/derived-state';
 import { PersonalData } from '../database/personal-data';
-import { deleteRowsOf, rowsOf } from '../database/personal-rows';
+import { rowsOf } from '../database/personal-rows';
+import { runSql } from '../database/portable-sql';
+
+/** A person's figures are their accounts' (the table has no index by person). */
+const OF_THEIR_ACCOUNTS =
+  'social_account_id IN (SELECT id FROM social_accounts WHERE staff_id = :staffId)';
 
 /**
  * A person's daily figures, and the imports they ran (kept: an import is the organisation's
@@ -16,13 +21,19 @@ export class MetricsPersonalData {
       tables: ['metric_snapshots', 'metric_imports'],
       section: 'metrics',
       export: async (tx, staffId) => ({
-        snapshots: await rowsOf(tx, 'metric_snapshots', 'staff_id', staffId),
+        snapshots: (
+          await runSql<Record<string, unknown>>(
+            tx,
+            `SELECT * FROM metric_snapshots WHERE ${OF_THEIR_ACCOUNTS} ORDER BY social_account_id, day, source`,
+            { staffId },
+          )
+        ).rows,
         importsRun: (await rowsOf(tx, 'metric_imports', 'imported_by_staff_id', staffId)).map(
           (i) => ({ id: i.id, kind: i.kind, status: i.status }),
         ),
       }),
       erase: async (tx, { staffId }) => {
-        await deleteRowsOf(tx, 'metric_snapshots', 'staff_id', staffId);
+        await runSql(tx, `DELETE FROM metric_snapshots WHERE ${OF_THEIR_ACCOUNTS}`, { staffId });
         // imports they ran stay (the organisation's record) and keep only their id
         touch(tx, 'metrics', [{ staffIds: [staffId] }]);
       },

@@ -28,6 +28,7 @@ import { DirectorySearchSecureDelete1766900000000 } from './1766900000000-direct
 import { LeaderboardScoreCounts1767000000000 } from './1767000000000-leaderboard-score-counts';
 import { LeaderboardTeamScores1767000000001 } from './1767000000001-leaderboard-team-scores';
 import { DeferredWork1767100000000 } from './1767100000000-deferred-work';
+import { MetricSnapshotsByAccount1767200000000 } from './1767200000000-metric-snapshots-by-account';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   LeaderboardScoreCounts1767000000000,
   LeaderboardTeamScores1767000000001,
   DeferredWork1767100000000,
+  MetricSnapshotsByAccount1767200000000,
 ];
