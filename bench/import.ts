@@ -150,7 +150,10 @@ async function officerAndAccountsPg(url: string) {
   }
 }
 
-/** The import's own statement (500-row upserts, 20,000 rows per transaction) with nothing around it. */
+/**
+ * The import's own statement (500-row upserts without RETURNING, 20,000 rows per transaction)
+ * with nothing around it, into an empty copy of the table and its indexes.
+ */
 function sqlFloor(dbPath: string, rows: number): number {
   const source = new Database(dbPath, { readonly: true });
   const ddl = source
@@ -175,7 +178,7 @@ function sqlFloor(dbPath: string, rows: number): number {
     'INSERT INTO metric_snapshots (social_account_id, day, source, staff_id, followers, following, posts, engagements, import_id, recorded_at) VALUES ' +
       values.join(', ') +
       ' ON CONFLICT (social_account_id, day, source) DO UPDATE SET followers = excluded.followers, following = excluded.following, posts = excluded.posts, engagements = excluded.engagements, import_id = excluded.import_id, recorded_at = excluded.recorded_at' +
-      ' WHERE metric_snapshots.followers IS NOT excluded.followers OR metric_snapshots.following IS NOT excluded.following OR metric_snapshots.posts IS NOT excluded.posts OR metric_snapshots.engagements IS NOT excluded.engagements RETURNING staff_id',
+      ' WHERE metric_snapshots.followers IS NOT excluded.followers OR metric_snapshots.following IS NOT excluded.following OR metric_snapshots.posts IS NOT excluded.posts OR metric_snapshots.engagements IS NOT excluded.engagements',
   );
   const started = Date.now();
   // rows as the file has them (a day of every account, then the next day), written as the import
@@ -194,7 +197,7 @@ function sqlFloor(dbPath: string, rows: number): number {
           const { account, day, r } = keys[k];
           params.push(account, day, 'IMPORT', account, r, 1, 2, 3, 1);
         }
-        statement.all(params);
+        statement.run(params);
       }
     })();
   }
