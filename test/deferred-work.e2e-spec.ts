@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DeferredDrainer } from '../src/database/deferred-drainer';
+import { DeferredDrainer, inDeferredDrain } from '../src/database/deferred-drainer';
 import { DerivedState } from '../src/database/derived-state';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { LeaderboardService } from '../src/leaderboard/leaderboard.service';
@@ -97,6 +97,47 @@ describe('deferred work: the leaderboard re-scores a follow after commit', () =>
     await t.drained();
     expect(await queued(t)).toBe(0);
     await expectIncrementalEqualsRecompute(t);
+  });
+
+  it('keys committed while a drain waits for the writer are all in its batch, and no drain follows for them', async () => {
+    const organisation = await world.newOrganisation();
+    const fan = await world.newPerson({ organisationId: organisation.id });
+    const stars: StaffMember[] = [];
+    for (let i = 0; i < 4; i++) {
+      stars.push(await world.newPerson({ organisationId: organisation.id }));
+    }
+    await t.drained();
+    // the drain's transaction is held before it asks for the writer, as SQLite's queue holds it
+    // behind requests, while more follows commit
+    const transactions = t.app.get(TransactionRunner);
+    const run = transactions.run.bind(transactions);
+    let asked!: () => void;
+    const drainAsked = new Promise<void>((resolve) => (asked = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const batches: unknown[] = [];
+    transactions.run = (async (work, options) => {
+      if (!inDeferredDrain()) return run(work, options);
+      asked();
+      await released;
+      return run(async (tx) => {
+        const taken = await work(tx);
+        batches.push(taken);
+        return taken;
+      }, options);
+    }) as TransactionRunner['run'];
+    try {
+      await world.follow(fan, stars[0]);
+      await drainAsked;
+      for (const star of stars.slice(1)) await world.follow(fan, star);
+      release();
+      await t.drained();
+    } finally {
+      delete (transactions as { run?: unknown }).run;
+    }
+    // the fan and four stars, in one re-scoring; no second drain for the keys it already took
+    expect(batches).toEqual([5]);
+    expect(await queued(t)).toBe(0);
   });
 });
 

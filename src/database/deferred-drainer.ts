@@ -8,7 +8,9 @@ import { TransactionRunner } from './transaction-runner';
 /**
  * The shortest time from the start of one drain to the start of the next. Idle, a commit's keys
  * are drained at once; under a stream of writes, each drain takes everything queued since the
- * last began, so many writes share one transaction of re-scoring.
+ * last began, so many writes share one transaction of re-scoring. A drain that ran longer than
+ * half of this is followed by a pause as long as it ran (the drainer has at most half of the
+ * writer's time), so under load drains come less often and each takes more keys.
  */
 export const DRAIN_INTERVAL_MS = 100;
 /** Keys taken per transaction: a bulk write's thousands are drained a batch at a time. */
@@ -45,10 +47,15 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
   private cycle: Promise<void> | null = null;
   /** Whether `cycle` still runs: cleared in the same step as its last look at `again`. */
   private active = false;
-  private draining = false;
-  /** A commit queued work while a drain ran: drain again. */
+  /** The drain under way has taken (or is taking) its first batch: later keys wait for the next. */
+  private taking = false;
+  /** A commit queued work after the drain under way took its first batch: drain again. */
   private again = false;
-  private lastStart = 0;
+  /** When the last drain's first transaction had the writer (performance.now()). */
+  private lastStart = -DRAIN_INTERVAL_MS;
+  /** When the last drain's last transaction ended, and how long it had the writer. */
+  private lastEnd = -DRAIN_INTERVAL_MS;
+  private lastRan = 0;
   private wake: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
 
   constructor(
@@ -90,8 +97,9 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
   private kick(): void {
     if (this.stopped) return;
     if (this.active) {
-      // a drain waiting for its turn will take these keys too; one under way may have missed them
-      if (this.draining) this.again = true;
+      // keys committed before the drain's first take are in its batch (SQLite runs one
+      // transaction at a time; on PostgreSQL the take reads after that commit); later ones may not be
+      if (this.taking) this.again = true;
       return;
     }
     this.active = true;
@@ -103,12 +111,10 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       do {
         this.again = false;
-        const wait = failed ? RETRY_MS : this.lastStart + DRAIN_INTERVAL_MS - Date.now();
+        const wait = failed ? RETRY_MS : this.nextStart() - performance.now();
         // a fresh turn of the event loop at least: the committing request answers first
         await this.sleep(Math.max(0, wait));
         if (this.stopped) return;
-        this.lastStart = Date.now();
-        this.draining = true;
         try {
           await this.drainAll();
           failed = false;
@@ -116,7 +122,7 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
           this.logger.error(error);
           failed = true;
         } finally {
-          this.draining = false;
+          this.taking = false;
         }
       } while ((this.again || failed) && !this.stopped);
     } finally {
@@ -126,12 +132,28 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
+  /**
+   * DRAIN_INTERVAL_MS after the last drain began, and at least as long after its last
+   * transaction ended as that one ran. Timed from when the drain had the writer, not from when it
+   * asked: a drain that waited in SQLite's queue behind requests would otherwise start the next
+   * at once, with the few keys committed meanwhile.
+   */
+  private nextStart(): number {
+    return Math.max(this.lastStart + DRAIN_INTERVAL_MS, this.lastEnd + this.lastRan);
+  }
+
   private async drainAll(): Promise<void> {
     for (const work of this.derived.deferredWorks()) {
       for (;;) {
+        let began = 0;
         const taken = await draining.run(true, () =>
           this.transactions.run(
             async (tx) => {
+              began = performance.now();
+              if (!this.taking) {
+                this.taking = true;
+                this.lastStart = began;
+              }
               const keys = await takeBatch(tx, work, DRAIN_BATCH);
               if (keys.length) await work.handle(tx, keys);
               return keys.length;
@@ -141,6 +163,8 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
             { recomputable: true },
           ),
         );
+        this.lastEnd = performance.now();
+        this.lastRan = this.lastEnd - began;
         if (taken < DRAIN_BATCH || this.stopped) break;
       }
     }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DerivedState, QueuedWork } from './derived-state';
 import { inWriteContext, WriteContext } from './write-context';
+import { WriteQueue } from './write-queue';
 
 /** How many times a transaction is tried when PostgreSQL aborts it to resolve a conflict. */
 export const MAX_TRANSACTION_ATTEMPTS = 5;
@@ -46,9 +46,11 @@ export function afterCommit(tx: EntityManager, callback: () => void): void {
 /**
  * The one way to write. TypeORM's better-sqlite3 driver has a single write connection, so two
  * concurrent `transaction()` calls would nest as savepoints and interleave; on SQLite every
- * transaction waits its turn here, and reads from outside a transaction go to a read-only
- * connection that sees only committed data (sqlite-read-connection.ts). PostgreSQL uses its pool
- * and runs them side by side at READ COMMITTED: check-then-write rules take a lock first
+ * transaction waits its turn here (write-queue.ts: first come first served, the event loop given
+ * a turn between them once they have held it WRITE_TURN_BUDGET_MS), and reads from outside a
+ * transaction go to a read-only connection that sees only committed data
+ * (sqlite-read-connection.ts). PostgreSQL uses its pool and runs them side by side at READ
+ * COMMITTED: check-then-write rules take a lock first
  * (locks.ts), and a transaction aborted by a deadlock or serialization failure runs again, whole,
  * up to MAX_TRANSACTION_ATTEMPTS times — so `work` must write only through `tx` and may run more
  * than once. Before each commit, derived values catch up with what the work touched
@@ -58,7 +60,7 @@ export function afterCommit(tx: EntityManager, callback: () => void): void {
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger(TransactionRunner.name);
-  private readonly sqliteQueue: Mutex | null;
+  private readonly sqliteQueue: WriteQueue | null;
   /** The write connection's own `synchronous` (FULL), restored after a recomputable commit. */
   private usualSynchronous: number | undefined;
 
@@ -66,7 +68,7 @@ export class TransactionRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly derived: DerivedState,
   ) {
-    this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
+    this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new WriteQueue() : null;
   }
 
   async run<T>(
@@ -74,7 +76,7 @@ export class TransactionRunner {
     options: TransactionOptions = {},
   ): Promise<T> {
     if (this.sqliteQueue) {
-      return this.sqliteQueue.runExclusive(async () => {
+      return this.sqliteQueue.run(async () => {
         if (!options.recomputable) return this.once(work, options);
         // WAL at NORMAL: the commit appends to the WAL without an fsync (9-13 ms on the event
         // loop here); the next FULL commit's fsync makes it durable too

@@ -88,6 +88,24 @@ const FIGURES_PER_READ = 8_000;
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
+/**
+ * SQLite: the longest a refresh's read of a chunk's entries should hold the event loop. It sizes
+ * the chunks (every statement of a chunk grows with its people): 500 people's entries were one
+ * 131 ms statement beside an import at load 2.
+ */
+const REFRESH_STEP_MS = 15;
+/** SQLite: the fewest and most people a refresh takes a chunk, and its first chunk. */
+const REFRESH_PEOPLE = { least: 25, most: 500, first: 100 };
+
+/**
+ * People in a refresh's next chunk, from how long the last chunk's entries read took: as many as
+ * would fit REFRESH_STEP_MS, at most twice the last (only a full chunk says more would fit).
+ */
+export function nextRefreshPeople(size: number, taken: number, tookMs: number): number {
+  const fit = Math.floor((taken * REFRESH_STEP_MS) / Math.max(tookMs, 0.1));
+  const grown = taken < size ? Math.min(size, fit) : Math.min(2 * size, fit);
+  return Math.max(REFRESH_PEOPLE.least, Math.min(REFRESH_PEOPLE.most, grown));
+}
 
 /** Every window these people are scored over: the rolling ones and their campaigns' so far. */
 function windowsOf(
@@ -122,6 +140,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     private readonly events: LeaderboardEvents,
     private readonly staff: StaffService,
   ) {}
+
+  /** SQLite: people in a refresh's next chunk (nextRefreshPeople), learned across refreshes. */
+  private refreshPeople = REFRESH_PEOPLE.first;
 
   /** Comms.Admin of the person's organisation awards (or takes back) a badge. */
   async setBadge(
@@ -307,8 +328,16 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     await lockName(tx, 'leaderboard');
     const today = await this.dayOf(tx);
     const boards = new Set<string>();
-    for (const chunk of chunks(ids)) {
+    for (let start = 0; start < ids.length;) {
+      // PostgreSQL's statements do not run on the event loop: its chunks stay 500 people
+      const size = this.transactions.isSqlite ? this.refreshPeople : REFRESH_PEOPLE.most;
+      const chunk = ids.slice(start, start + size);
+      start += chunk.length;
+      const began = performance.now();
       const held = await this.repository.entriesOf(tx, chunk);
+      if (this.transactions.isSqlite) {
+        this.refreshPeople = nextRefreshPeople(size, chunk.length, performance.now() - began);
+      }
       await this.repository.forgetScores(tx, chunk);
       await yieldToLoop();
       const fresh = await this.scorePeople(tx, chunk, today);
