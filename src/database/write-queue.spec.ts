@@ -49,7 +49,9 @@ describe('WriteQueue', () => {
     const queue = new WriteQueue(0);
     const log: string[] = [];
     const turns = () => setImmediate(() => log.push('a turn of the loop'));
-    const done = queueMany(queue, 3, log, async () => turns());
+    const done = queueMany(queue, 3, log, async () => {
+      turns();
+    });
     await done;
     // each transaction's own immediate runs before the next transaction starts
     expect(log).toEqual([
