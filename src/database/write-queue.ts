@@ -32,11 +32,6 @@ export class WriteQueue {
     }
   }
 
-  /** How many transactions wait for the writer. */
-  get waiters(): number {
-    return this.waiting.length;
-  }
-
   private holding(): void {
     if (this.heldSince !== null) return;
     this.heldSince = performance.now();
