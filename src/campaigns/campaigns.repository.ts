@@ -89,15 +89,6 @@ export class CampaignsRepository {
     return rows.map((row) => Number(row.staff_id));
   }
 
-  /** The people whose activity an import wrote (its rows carry its id). */
-  async staffIdsOfImport(tx: EntityManager, importId: number): Promise<number[]> {
-    const rows = (await tx.query(
-      `SELECT DISTINCT staff_id FROM campaign_activity WHERE import_id = ${tx.connection.options.type === 'better-sqlite3' ? '?' : '$1'} ORDER BY staff_id`,
-      [importId],
-    )) as { staff_id: number | string }[];
-    return rows.map((row) => Number(row.staff_id));
-  }
-
   async upsertActivity(
     tx: BulkTransaction,
     campaignId: number,

@@ -91,13 +91,9 @@ export class CampaignsService {
     private readonly imports: MetricImportsService,
     private readonly audit: AuditService,
   ) {
-    imports.onRecover(
-      MetricImportKind.CAMPAIGN_ACTIVITY,
-      (tx, importId) => this.campaigns.staffIdsOfImport(tx, importId),
-      (tx, campaignId, staffIds) => {
-        if (campaignId !== null) touch(tx, 'campaigns', [{ campaignId, staffIds }]);
-      },
-    );
+    imports.onRecover(MetricImportKind.CAMPAIGN_ACTIVITY, (tx, campaignId, staffIds) => {
+      if (campaignId !== null) touch(tx, 'campaigns', [{ campaignId, staffIds }]);
+    });
   }
 
   list(

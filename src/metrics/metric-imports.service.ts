@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { EntityManager, IsNull, LessThan, Or, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import type { BulkTransaction } from '../database/bulk-transaction';
+import { runSql } from '../database/portable-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { yieldToLoop } from '../database/yield-to-loop';
 import { APP_CONFIG } from '../config/config.module';
@@ -92,11 +93,14 @@ export interface ImportWrite {
   staffIds: number[];
 }
 
-/** Touches, in `tx`, everyone a crashed import changed (its rows carry the import's id). */
+/** Touches, in `tx`, everyone a crashed import changed (metric_import_people lists them). */
 type ImportRecovery = (
   tx: EntityManager,
   record: { id: number; campaignId: number | null },
 ) => Promise<number[]>;
+
+/** People recorded per statement (metric_import_people). */
+const PEOPLE_PER_STATEMENT = 500;
 
 /** What `POST /api/imports/*` answers and `GET /api/imports/metrics/{id}` reads back. */
 export interface ImportReport {
@@ -133,14 +137,16 @@ export type ImportSummary = Omit<ImportReport, 'rejected'>;
  * Runs CSV imports of figures: streamed, every row checked, accounts matched by platform and
  * any handle form the handle rules accept, written in set-based batches of IMPORT_BATCH_ROWS
  * rows, each its own transaction (an import cut off by a crash has written whole batches only;
- * importing the file again finishes it, the rows already in counting as unchanged). The event
- * loop serves other requests between statements. Derived values (scores and ranks) catch up
+ * importing the file again finishes it, the rows already in counting as unchanged). On SQLite a
+ * batch is written on the bulk writer's thread (TransactionRunner.runBulk) while the next is read
+ * and checked, so the event loop serves other requests meanwhile. Derived values (scores and ranks) catch up
  * once per import, not per batch: after the last batch, the people whose rows changed are
  * touched SETTLE_CHUNK at a time, each chunk its own transaction — so a person is re-scored once
  * however many of their rows the file holds. A running import renews its heartbeat every
  * IMPORT_HEARTBEAT_MS; one still RUNNING whose heartbeat is older than IMPORT_STALE_MS was cut
  * off by a crash (found at start-up and then on a timer, by whichever instance looks first —
- * never another instance's live import): the people its rows changed (the rows carry its id)
+ * never another instance's live import): the people its rows changed (each batch's transaction
+ * adds them to metric_import_people, read by the import's id: its rows are never scanned)
  * are touched then, and it is marked FAILED.
  */
 @Injectable()
@@ -155,19 +161,24 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
   private readonly recoveries = new Map<MetricImportKind, ImportRecovery>();
 
   /**
-   * A kind says how to find who a crashed import of it changed, and how to touch them (its
-   * topic), so their derived values catch up at start-up.
+   * A kind says how to touch the people a crashed import of it changed (its topic), so their
+   * derived values catch up at start-up.
    */
   onRecover(
     kind: MetricImportKind,
-    changedBy: (tx: EntityManager, importId: number) => Promise<number[]>,
     settle: (tx: EntityManager, campaignId: number | null, staffIds: number[]) => void,
   ): void {
     this.recoveries.set(kind, async (tx, record) => {
-      const staffIds = await changedBy(tx, record.id);
+      const { rows } = await runSql<{ staff_id: number | string }>(
+        tx,
+        'SELECT staff_id FROM metric_import_people WHERE import_id = :importId ORDER BY staff_id',
+        { importId: record.id },
+      );
+      const staffIds = rows.map((row) => Number(row.staff_id));
       for (let i = 0; i < staffIds.length; i += SETTLE_CHUNK) {
         settle(tx, record.campaignId, staffIds.slice(i, i + SETTLE_CHUNK));
       }
+      await forgetPeople(tx, record.id);
       return staffIds;
     });
   }
@@ -353,6 +364,9 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           accepted.length > 0
             ? await kind.write(bulk, importId, accepted)
             : { changed: 0, staffIds: [] };
+        const fresh = new Set<number>();
+        for (const id of result.staffIds) if (!changedStaff.has(id)) fresh.add(id);
+        await recordPeople(bulk, importId, [...fresh]);
         const [sql, parameters] = this.imports
           .createQueryBuilder()
           .update(MetricImport)
@@ -545,6 +559,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
   ): Promise<MetricImport> {
     counts.rejected.sort((a, b) => a.line - b.line);
     return this.transactions.run(async (tx) => {
+      // settled by now: nobody is left for a recovery to catch up
+      await forgetPeople(tx, id);
       await tx.update(MetricImport, id, { ...counts, status, finishedAt: new Date() });
       return tx.findOneByOrFail(MetricImport, { id });
     });
@@ -576,6 +592,39 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       }
     }
   }
+}
+
+/**
+ * Adds, in a batch's transaction, the people it changed for the first time in this import, so a
+ * recovery finds them by the import's id without scanning its rows.
+ */
+async function recordPeople(
+  bulk: BulkTransaction,
+  importId: number,
+  staffIds: number[],
+): Promise<void> {
+  if (staffIds.length === 0) return;
+  const sql = (rows: number) =>
+    'INSERT INTO metric_import_people (import_id, staff_id) VALUES ' +
+    Array.from({ length: rows }, (_, r) =>
+      bulk.sqlite ? '(?, ?)' : `($${r * 2 + 1}, $${r * 2 + 2})`,
+    ).join(', ') +
+    ' ON CONFLICT DO NOTHING';
+  await bulk.queryRows(
+    { perStatement: PEOPLE_PER_STATEMENT, sql: sql(PEOPLE_PER_STATEMENT), tailSql: sql },
+    {
+      count: staffIds.length,
+      columns: [{ constant: importId }, { number: 0 }],
+      numbers: Float64Array.from(staffIds),
+      numbersPerRow: 1,
+      text: '',
+      textPerRow: 0,
+    },
+  );
+}
+
+function forgetPeople(tx: EntityManager, importId: number) {
+  return runSql(tx, 'DELETE FROM metric_import_people WHERE import_id = :importId', { importId });
 }
 
 function ignoredOf<V>(fields: string[], kind: ImportKind<V>): Set<string> {

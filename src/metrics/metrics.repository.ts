@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { BulkTransaction, PackedRows, unpackRows } from '../database/bulk-transaction';
 import { yieldToLoop } from '../database/yield-to-loop';
 import { MetricSource } from './metric-snapshot.entity';
@@ -32,15 +31,6 @@ export interface SnapshotsWritten {
  */
 @Injectable()
 export class MetricsRepository {
-  /** The people whose figures an import wrote (its rows carry its id). */
-  async staffIdsOfImport(tx: EntityManager, importId: number): Promise<number[]> {
-    const rows = (await tx.query(
-      `SELECT DISTINCT staff_id FROM metric_snapshots WHERE import_id = ${tx.connection.options.type === 'better-sqlite3' ? '?' : '$1'} ORDER BY staff_id`,
-      [importId],
-    )) as { staff_id: number | string }[];
-    return rows.map((row) => Number(row.staff_id));
-  }
-
   /**
    * Upserts on (account, day, source). Without an import, RETURNING names whose rows changed.
    * An import's statements return nothing (RETURNING was a quarter of the statement's time): a

@@ -58,10 +58,8 @@ export class MetricsService {
     private readonly imports: MetricImportsService,
     private readonly fetchers: MetricsFetchers,
   ) {
-    imports.onRecover(
-      MetricImportKind.METRICS,
-      (tx, importId) => this.metrics.staffIdsOfImport(tx, importId),
-      (tx, _campaignId, staffIds) => touch(tx, 'metrics', [{ staffIds }]),
+    imports.onRecover(MetricImportKind.METRICS, (tx, _campaignId, staffIds) =>
+      touch(tx, 'metrics', [{ staffIds }]),
     );
   }
 
