@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DerivedState, QueuedWork } from './derived-state';
+import { checkpointerOf } from './sqlite-checkpointer';
 import { inWriteContext, WriteContext } from './write-context';
 import { WriteQueue } from './write-queue';
 
@@ -138,6 +139,19 @@ export class TransactionRunner {
   private sqliteWriter(): SqlitePragmas {
     return (this.dataSource.driver as unknown as { databaseConnection: SqlitePragmas })
       .databaseConnection;
+  }
+
+  /**
+   * SQLite: resolves once the checkpointer's thread has copied the WAL into the file (a PASSIVE
+   * checkpoint, off the event loop), so that the next transaction starts the WAL again from its
+   * beginning. For a run of big transactions one after another (the daily roll's chunks, some
+   * 2,400 pages each at 20,000 staff): they fill the WAL faster than the worker's interval copies
+   * it, and every other COMMIT passed WAL_RESTART_PAGES and checkpointed itself, on the loop
+   * (35–170 ms). At once on PostgreSQL, an in-memory database, or with no checkpointer.
+   */
+  async checkpointed(): Promise<void> {
+    const checkpointer = this.sqliteQueue ? checkpointerOf(this.dataSource) : null;
+    if (checkpointer) await checkpointer.checkpoint();
   }
 
   get isSqlite(): boolean {

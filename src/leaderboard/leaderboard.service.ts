@@ -252,6 +252,9 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       // from the work's end to here: the COMMIT, in the same task
       if (sqlite) this.rollPeople.took(ids.length, performance.now() - committing);
       after = ids[ids.length - 1];
+      // the chunk's pages copied into the file off the loop: the next COMMIT starts the WAL
+      // again instead of checkpointing in it
+      await this.transactions.checkpointed();
       await yieldToLoop();
     }
     await this.transactions.run((tx) => this.repository.writeState(tx, ROLLING_KEY, ''));
