@@ -21,9 +21,11 @@ export function isRetryableConflict(error: unknown): boolean {
 export interface TransactionOptions {
   /**
    * The transaction writes only what can be computed again from committed data, and deletes the
-   * queued keys it computes in the same transaction (a drain of deferred work): it commits
-   * without waiting for the disk. A crash or power loss may lose its commit, never half of it,
-   * and the keys then come back queued and are drained again. See docs/architecture.md.
+   * queued keys it computes in the same transaction (a drain of deferred work), or its work stays
+   * marked as undone by a durable commit until a later durable one (a chunk of the daily roll:
+   * `leaderboard_state.rolling`): it commits without waiting for the disk. A crash or power loss
+   * may lose its commit, never half of it, and the keys then come back queued and are drained
+   * again (the roll runs again). See docs/architecture.md.
    */
   recomputable?: boolean;
 }

@@ -245,10 +245,15 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       const ids = await this.repository.staffIdsAfter(this.repository.manager, after, size);
       if (ids.length === 0) break;
       let committing = 0;
-      await this.transactions.run(async (tx) => {
-        await this.refresh(tx, ids);
-        committing = performance.now();
-      });
+      await this.transactions.run(
+        async (tx) => {
+          await this.refresh(tx, ids);
+          committing = performance.now();
+        },
+        // recomputed if lost: ROLLING_KEY, durable since the first transaction, stays until the
+        // last chunk's FULL commit below, whose fsync makes every chunk before it durable too
+        { recomputable: true },
+      );
       // from the work's end to here: the COMMIT, in the same task
       if (sqlite) this.rollPeople.took(ids.length, performance.now() - committing);
       after = ids[ids.length - 1];
