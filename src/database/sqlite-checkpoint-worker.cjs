@@ -5,39 +5,20 @@
 // `intervalMs`, and answers each `checkpoint` message with one done at once. Plain CommonJS, as
 // sqlite-read-worker.cjs, so it runs under `node dist/` and under the tests alike.
 //
-// It stands aside while the WAL holds `restartPages` frames or more. The writer's COMMITs then
-// checkpoint (its wal_autocheckpoint), and only a checkpoint in the writer's own COMMIT, with no
-// commit after it, finds the WAL whole and lets the next one start it again from its beginning.
-// Two checkpoints never run at once: SQLite refuses the second, without waiting, so a COMMIT
-// that came while this thread was copying would leave the WAL to grow for another round.
-// The frame count comes from the wal-index header (`mxFrame`, bytes 16–19 of the `-shm` file,
-// in the host's byte order: https://www.sqlite.org/walformat.html), read without a lock; a
-// stale read only makes one interval's choice wrong. Once the writer is idle, with frames still
-// to copy, this thread copies them.
+// After a checkpoint that found the WAL at `restartPages` frames or more, it skips its next
+// interval: the writer's COMMITs checkpoint from there (its wal_autocheckpoint), and only a
+// checkpoint in the writer's own COMMIT, with no commit after it, finds the WAL whole and lets
+// the next transaction start it again from its beginning. SQLite runs no two checkpoints at once
+// and refuses the second without waiting, so a COMMIT that came while this thread was copying
+// would leave the WAL to grow for another round. (The frame count is not read from the `-shm`
+// file directly: closing a descriptor of a file drops every POSIX lock this process holds on
+// it, SQLite's included.)
 const { parentPort, workerData } = require('node:worker_threads');
 const { setInterval, clearInterval } = require('node:timers');
-const { openSync, readSync, closeSync } = require('node:fs');
-const { endianness } = require('node:os');
-const { Buffer } = require('node:buffer');
 const Database = require('better-sqlite3');
 
 const { path, busyTimeoutMs, intervalMs, restartPages } = workerData;
 const db = new Database(path, { fileMustExist: true, timeout: busyTimeoutMs });
-
-const header = Buffer.alloc(20);
-/** Frames in the WAL now, or null when the wal-index cannot be read. */
-function framesInWal() {
-  let fd;
-  try {
-    fd = openSync(`${path}-shm`, 'r');
-    if (readSync(fd, header, 0, 20, 0) < 20) return null;
-    return endianness() === 'LE' ? header.readUInt32LE(16) : header.readUInt32BE(16);
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 function checkpoint() {
   try {
@@ -49,13 +30,15 @@ function checkpoint() {
   }
 }
 
-let framesBefore = null;
+let standAside = false;
 function onInterval() {
-  const frames = framesInWal();
-  // unchanged since the last interval, the writer is idle: nothing to be in the way of
-  const writerDue = frames !== null && frames >= restartPages && frames !== framesBefore;
-  framesBefore = frames;
-  if (!writerDue) parentPort.postMessage(checkpoint());
+  if (standAside) {
+    standAside = false;
+    return;
+  }
+  const result = checkpoint();
+  standAside = 'log' in result && result.log >= restartPages;
+  parentPort.postMessage(result);
 }
 
 const timer = setInterval(onInterval, intervalMs);

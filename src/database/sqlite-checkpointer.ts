@@ -41,7 +41,8 @@ interface WriteConnection {
  * again from its beginning after a whole one, so the writer keeps an automatic checkpoint, at
  * WAL_RESTART_PAGES: by then the worker has copied all but the last interval's pages, and the
  * COMMIT copies only those and starts the WAL again (cut back to WAL_SIZE_LIMIT_BYTES); the worker
- * stands aside meanwhile, as SQLite runs no two checkpoints at once and a COMMIT's would fail. Commits
+ * skips an interval once it has seen that size, as SQLite runs no two checkpoints at once and a
+ * COMMIT's would fail. Commits
  * stay `synchronous = FULL`. If the worker fails, and once it is closed, the write connection
  * checkpoints as SQLite does by default.
  */
