@@ -320,7 +320,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       if (batch.length === 0) return;
       await this.resolve(batch, owners);
       const accepted: AcceptedRow<V>[] = [];
-      for (const row of batch) {
+      for (let i = 0; i < batch.length; i++) {
+        // the next batch is being read meanwhile: matching in one task would hold the loop
+        if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
+        const row = batch[i];
         const owner = owners.get(row.platform)!.get(row.handleKey);
         if (!owner || (scope !== null && owner.organisationId !== scope)) {
           reject(
