@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { EntityManager, IsNull, LessThan, Or, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
-import type { BulkTransaction } from '../database/bulk-transaction';
 import { runSql } from '../database/portable-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { yieldToLoop } from '../database/yield-to-loop';
@@ -79,10 +78,9 @@ export interface ImportKind<V> {
   refuseDay?(day: string): string | null;
   /**
    * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
-   * batch's bulk transaction (its statements off the event loop on SQLite); answers how many
-   * rows changed something, and whose they were.
+   * batch's transaction; answers how many rows changed something, and whose they were.
    */
-  write(bulk: BulkTransaction, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
+  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
   /** Touches the kind's topic for these people (a chunk of those the import changed). */
   settle(tx: EntityManager, staffIds: number[]): void;
 }
@@ -137,9 +135,8 @@ export type ImportSummary = Omit<ImportReport, 'rejected'>;
  * Runs CSV imports of figures: streamed, every row checked, accounts matched by platform and
  * any handle form the handle rules accept, written in set-based batches of IMPORT_BATCH_ROWS
  * rows, each its own transaction (an import cut off by a crash has written whole batches only;
- * importing the file again finishes it, the rows already in counting as unchanged). On SQLite a
- * batch is written on the bulk writer's thread (TransactionRunner.runBulk) while the next is read
- * and checked, so the event loop serves other requests meanwhile. Derived values (scores and ranks) catch up
+ * importing the file again finishes it, the rows already in counting as unchanged). The event
+ * loop serves other requests between statements. Derived values (scores and ranks) catch up
  * once per import, not per batch: after the last batch, the people whose rows changed are
  * touched SETTLE_CHUNK at a time, each chunk its own transaction — so a person is re-scored once
  * however many of their rows the file holds. A running import renews its heartbeat every
@@ -322,17 +319,14 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     let pending: AcceptedRow<V>[] = [];
     const today = londonDay();
 
-    /**
-     * Matches a batch's rows to their accounts and writes them in a bulk transaction with the
-     * import's counts. The next batch is read and checked while this one is written (on SQLite
-     * on the bulk writer's thread), so one batch is written at a time, in the file's order.
-     */
-    const flush = async (batch: AcceptedRow<V>[], read: { rows: number; malformed: number }) => {
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
       if (batch.length === 0) return;
       await this.resolve(batch, owners);
       const accepted: AcceptedRow<V>[] = [];
       for (let i = 0; i < batch.length; i++) {
-        // the next batch is being read meanwhile: matching in one task would hold the loop
+        // matching 20,000 rows in one task would hold the event loop
         if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
         const row = batch[i];
         const owner = owners.get(row.platform)!.get(row.handleKey);
@@ -358,28 +352,21 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
       await yieldToLoop();
       const importId = record!.id;
-      const rejectedSoFar = rowsRejected;
-      const written = await this.transactions.runBulk(async (bulk) => {
+      const written = await this.transactions.run(async (tx) => {
         const result: ImportWrite =
           accepted.length > 0
-            ? await kind.write(bulk, importId, accepted)
+            ? await kind.write(tx, importId, accepted)
             : { changed: 0, staffIds: [] };
         const fresh = new Set<number>();
         for (const id of result.staffIds) if (!changedStaff.has(id)) fresh.add(id);
-        await recordPeople(bulk, importId, [...fresh]);
-        const [sql, parameters] = this.imports
-          .createQueryBuilder()
-          .update(MetricImport)
-          .set({
-            rowsRead: read.rows + read.malformed,
-            rowsAccepted: rowsAccepted + result.changed,
-            rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
-            rowsRejected: rejectedSoFar,
-            heartbeatAt: new Date(),
-          })
-          .where('id = :id', { id: importId })
-          .getQueryAndParameters();
-        await bulk.query(sql, parameters);
+        await recordPeople(tx, importId, [...fresh]);
+        await tx.update(MetricImport, importId, {
+          rowsRead: rowsRead + malformed,
+          rowsAccepted: rowsAccepted + result.changed,
+          rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
+          rowsRejected,
+          heartbeatAt: new Date(),
+        });
         return result;
       });
       const changed = written.changed;
@@ -388,16 +375,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       rowsUnchanged += accepted.length - changed;
       trimCache(owners);
       trimCache(handles);
-    };
-    // the batch being written while the next is read (at most one)
-    let writing: Promise<void> = Promise.resolve();
-    const write = async () => {
-      const batch = pending;
-      pending = [];
-      await writing;
-      writing = flush(batch, { rows: rowsRead, malformed });
-      // a failed write is thrown where the next batch, or the end, waits for it
-      writing.catch(() => undefined);
+      // let /health and everyone else's requests in between batches
+      await yieldToLoop();
     };
 
     // the record being checked: one reader of its fields for every row
@@ -447,7 +426,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           }
           row.values = values;
           pending.push(row);
-          if (pending.length >= IMPORT_BATCH_ROWS) await write();
+          if (pending.length >= IMPORT_BATCH_ROWS) await flush();
         }
       }
       takeSkips(Infinity);
@@ -458,13 +437,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           'file',
         );
       }
-      await write();
-      await writing;
+      await flush();
       await this.settle(kind, changedStaff);
     } catch (error) {
       if (heartbeat) clearInterval(heartbeat);
-      // the batch being written when reading failed ends first: its rows are in, or not at all
-      await writing.catch(() => undefined);
       // the upload's stream ends with the loop over it (a throw inside it closes the generator)
       await batches.return(undefined);
       if (record) {
@@ -599,28 +575,19 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
  * recovery finds them by the import's id without scanning its rows.
  */
 async function recordPeople(
-  bulk: BulkTransaction,
+  tx: EntityManager,
   importId: number,
   staffIds: number[],
 ): Promise<void> {
-  if (staffIds.length === 0) return;
-  const sql = (rows: number) =>
-    'INSERT INTO metric_import_people (import_id, staff_id) VALUES ' +
-    Array.from({ length: rows }, (_, r) =>
-      bulk.sqlite ? '(?, ?)' : `($${r * 2 + 1}, $${r * 2 + 2})`,
-    ).join(', ') +
-    ' ON CONFLICT DO NOTHING';
-  await bulk.queryRows(
-    { perStatement: PEOPLE_PER_STATEMENT, sql: sql(PEOPLE_PER_STATEMENT), tailSql: sql },
-    {
-      count: staffIds.length,
-      columns: [{ constant: importId }, { number: 0 }],
-      numbers: Float64Array.from(staffIds),
-      numbersPerRow: 1,
-      text: '',
-      textPerRow: 0,
-    },
-  );
+  const sqlite = tx.connection.options.type === 'better-sqlite3';
+  for (let start = 0; start < staffIds.length; start += PEOPLE_PER_STATEMENT) {
+    const chunk = staffIds.slice(start, start + PEOPLE_PER_STATEMENT);
+    const values = chunk.map((_, r) => (sqlite ? '(?, ?)' : `($${r * 2 + 1}, $${r * 2 + 2})`));
+    await tx.query(
+      `INSERT INTO metric_import_people (import_id, staff_id) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`,
+      chunk.flatMap((staffId) => [importId, staffId]),
+    );
+  }
 }
 
 function forgetPeople(tx: EntityManager, importId: number) {
