@@ -28,6 +28,12 @@ export interface TransactionOptions {
    * again (the roll runs again). See docs/architecture.md.
    */
   recomputable?: boolean;
+  /**
+   * Hears how long the COMMIT took, from the end of the work and its derived values to the
+   * commit's end: on SQLite the time the transaction's writes held the event loop in one piece
+   * (a chunked writer sizes its next chunk by it).
+   */
+  timeCommit?: (ms: number) => void;
 }
 
 interface SqlitePragmas {
@@ -115,6 +121,7 @@ export class TransactionRunner {
     // per attempt: a transaction that ran again announces only what its last attempt committed
     const callbacks: (() => void)[] = [];
     let queued: QueuedWork = new Set();
+    let settledAt = 0;
     const result = await inWriteContext(context, () =>
       this.dataSource.transaction(async (tx) => {
         context.tx = tx;
@@ -129,9 +136,11 @@ export class TransactionRunner {
         committedCallbacks.set(tx, callbacks);
         const result = await work(tx);
         queued = await this.derived.settle(tx);
+        settledAt = performance.now();
         return result;
       }),
     );
+    options.timeCommit?.(performance.now() - settledAt);
     this.derived.committed(queued);
     for (const callback of callbacks) callback();
     return result;

@@ -12,7 +12,7 @@ import { badgesByRule, BadgeKind } from './badges';
 import { boardName, boardsFor, BoardScope, campaignPeriod, TeamKind } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
-import { ChunkPeople, CHUNK_PEOPLE } from './chunk-people';
+import { ChunkPeople, CHUNK_PEOPLE } from '../database/chunk-people';
 import { CountTotals } from './score-counts';
 import {
   chunks,

@@ -1,7 +1,8 @@
 /**
  * SQLite runs every statement on the event loop, and some statements of a re-scoring grow with
  * the people it takes at once: a refresh's read of its chunk's entries (500 people's were one
- * 131 ms statement beside an import at load 2), the daily roll's COMMIT of what a chunk wrote.
+ * 131 ms statement beside an import at load 2), the daily roll's and an import's settling COMMIT
+ * of what a chunk wrote (TransactionOptions.timeCommit).
  * Such a step is timed, and the next chunk takes as many people as would have kept it within
  * CHUNK_STEP_MS. One rule for every chunk sized this way (ChunkPeople).
  */
