@@ -19,6 +19,10 @@ export interface ImportBenchResult {
   /** The server's longest event-loop block during the first import (monitorEventLoopDelay). */
   loopMaxMs: number;
   loopP99Ms: number;
+  /** The longest garbage-collection pause meanwhile, and with BENCH_LOOP_TASKS=1 the longest single task. */
+  gcMaxMs: number;
+  taskMaxMs?: number;
+  taskKind?: string;
   reimportRowsPerSecond: number;
   /** The server's CPU time (every thread) for the first import and for the second: the load moves it less than wall time. */
   serverCpuSeconds: number | null;
@@ -39,7 +43,13 @@ export async function benchImport(
   signIn: (staffId: number) => Promise<string>,
   loop: {
     reset: () => Promise<unknown>;
-    read: () => Promise<{ maxMs: number; p99Ms: number }>;
+    read: () => Promise<{
+      maxMs: number;
+      p99Ms: number;
+      gcMaxMs: number;
+      taskMaxMs?: number;
+      taskKind?: string;
+    }>;
   },
   minRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
   serverPid?: number,
@@ -116,6 +126,10 @@ export async function benchImport(
     healthMaxMs: Math.round(healthMaxMs * 10) / 10,
     loopMaxMs: delay.maxMs,
     loopP99Ms: delay.p99Ms,
+    gcMaxMs: delay.gcMaxMs,
+    ...(delay.taskMaxMs === undefined
+      ? {}
+      : { taskMaxMs: delay.taskMaxMs, taskKind: delay.taskKind }),
     reimportRowsPerSecond: Math.round(rows / second.seconds),
     serverCpuSeconds: first.cpuSeconds,
     reimportServerCpuSeconds: second.cpuSeconds,

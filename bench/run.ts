@@ -281,7 +281,11 @@ async function benchOne(choice: DatasetChoice): Promise<BenchRun> {
           `${figures.rowsRejected} rejected); the same file again (every row unchanged): ` +
           `${figures.reimportRowsPerSecond.toLocaleString()} rows/s; slowest /health meanwhile ` +
           `${figures.healthMaxMs} ms; longest event-loop block in the server (monitorEventLoopDelay) ` +
-          `${figures.loopMaxMs} ms (p99 ${figures.loopP99Ms} ms); SQL floor (the same upserts through better-sqlite3, no HTTP, ` +
+          `${figures.loopMaxMs} ms (p99 ${figures.loopP99Ms} ms; longest GC pause ${figures.gcMaxMs} ms` +
+          (figures.taskMaxMs === undefined
+            ? ''
+            : `; longest task ${figures.taskMaxMs} ms, ${figures.taskKind}`) +
+          `); SQL floor (the same upserts through better-sqlite3, no HTTP, ` +
           `no parsing) ${figures.floorRowsPerSecond?.toLocaleString() ?? 'not measured on PostgreSQL'} rows/s; ` +
           `server CPU ${figures.serverCpuSeconds} s, again ${figures.reimportServerCpuSeconds} s (target ≥ 100,000 rows/s)`,
       );

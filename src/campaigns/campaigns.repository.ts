@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import type { BulkTransaction } from '../database/bulk-transaction';
 import { CampaignParticipant } from './campaign-participant.entity';
 import { Campaign } from './campaign.entity';
 
@@ -98,12 +99,12 @@ export class CampaignsRepository {
   }
 
   async upsertActivity(
-    tx: EntityManager,
+    tx: BulkTransaction,
     campaignId: number,
     importId: number | null,
     rows: readonly ActivityValues[],
   ): Promise<number[]> {
-    const sqlite = tx.connection.options.type === 'better-sqlite3';
+    const sqlite = tx.sqlite;
     const changed: number[] = [];
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -119,8 +120,8 @@ export class CampaignsRepository {
           importId,
         );
       }
-      const result = await tx.queryRunner!.query(activitySql(sqlite, chunk.length), params, true);
-      for (const record of (result.records ?? []) as { staff_id: number | string }[]) {
+      const result = await tx.query(activitySql(sqlite, chunk.length), params);
+      for (const record of result.records) {
         changed.push(Number(record.staff_id));
       }
     }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
+import { bulkInTransaction } from '../database/bulk-transaction';
 import { touch } from '../database/derived-state';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
@@ -243,7 +244,12 @@ export class CampaignsService {
     campaignId: number,
     rows: ActivityValues[],
   ): Promise<void> {
-    const changed = await this.campaigns.upsertActivity(tx, campaignId, null, rows);
+    const changed = await this.campaigns.upsertActivity(
+      bulkInTransaction(tx),
+      campaignId,
+      null,
+      rows,
+    );
     if (changed.length > 0)
       touch(tx, 'campaigns', [{ campaignId, staffIds: [...new Set(changed)] }]);
   }
@@ -332,9 +338,9 @@ export class CampaignsService {
         if (typeof engagements === 'string') return engagements;
         return { posts: posts!, engagements: engagements! };
       },
-      write: async (tx, importId, rows) => {
+      write: async (bulk, importId, rows) => {
         const staffIds = await this.campaigns.upsertActivity(
-          tx,
+          bulk,
           campaign.id,
           importId,
           rows.map((row) => ({

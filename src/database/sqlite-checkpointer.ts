@@ -40,7 +40,9 @@ interface WriteConnection {
  * of commits seldom finds the WAL whole (a commit lands while it copies), and the WAL only starts
  * again from its beginning after a whole one, so the writer keeps an automatic checkpoint, at
  * WAL_RESTART_PAGES: by then the worker has copied all but the last interval's pages, and the
- * COMMIT copies only those and starts the WAL again (cut back to WAL_SIZE_LIMIT_BYTES). Commits
+ * COMMIT copies only those and starts the WAL again (cut back to WAL_SIZE_LIMIT_BYTES); the worker
+ * skips an interval once it has seen that size, as SQLite runs no two checkpoints at once and a
+ * COMMIT's would fail. Commits
  * stay `synchronous = FULL`. If the worker fails, and once it is closed, the write connection
  * checkpoints as SQLite does by default.
  */
@@ -58,7 +60,7 @@ export class SqliteCheckpointer {
     writer.pragma(`wal_autocheckpoint = ${WAL_RESTART_PAGES}`);
     writer.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.worker = new Worker(join(__dirname, 'sqlite-checkpoint-worker.cjs'), {
-      workerData: options,
+      workerData: { ...options, restartPages: WAL_RESTART_PAGES },
     });
     this.worker.unref();
     this.worker.on('message', (result: CheckpointResult) => {

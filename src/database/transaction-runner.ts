@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { BulkTransaction, bulkInTransaction } from './bulk-transaction';
 import { DerivedState, QueuedWork } from './derived-state';
+import { SqliteBulkWriter, sqliteBulkWriterOf } from './sqlite-bulk-writer';
 import { inWriteContext, WriteContext } from './write-context';
 import { WriteQueue } from './write-queue';
 
@@ -103,6 +105,25 @@ export class TransactionRunner {
       }
     }
   }
+
+  /**
+   * A transaction of raw statements that write many rows (an import's batch). On a SQLite file it
+   * runs on the bulk writer's thread (sqlite-bulk-writer.ts) in this queue's turn, so SQLite's
+   * seconds of inserting and committing are off the event loop; on PostgreSQL, or a database in
+   * memory, it is an ordinary transaction. Nothing derived may be touched in it (no entity
+   * manager): touch the topics in a transaction of its own once it has committed.
+   */
+  async runBulk<T>(work: (bulk: BulkTransaction) => Promise<T>): Promise<T> {
+    if (this.sqliteQueue) {
+      if (this.bulkWriter === undefined) this.bulkWriter = sqliteBulkWriterOf(this.dataSource);
+      const writer = this.bulkWriter;
+      if (writer) return this.sqliteQueue.run(() => writer.transaction(work));
+    }
+    return this.run((tx) => work(bulkInTransaction(tx)));
+  }
+
+  /** SQLite's bulk writer, started by the first bulk transaction (null: in memory). */
+  private bulkWriter: SqliteBulkWriter | null | undefined;
 
   private async once<T>(
     work: (tx: EntityManager) => Promise<T>,

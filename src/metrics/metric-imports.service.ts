@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { EntityManager, IsNull, LessThan, Or, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import type { BulkTransaction } from '../database/bulk-transaction';
 import { TransactionRunner } from '../database/transaction-runner';
 import { yieldToLoop } from '../database/yield-to-loop';
 import { APP_CONFIG } from '../config/config.module';
@@ -77,9 +78,10 @@ export interface ImportKind<V> {
   refuseDay?(day: string): string | null;
   /**
    * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
-   * batch's transaction; answers how many rows changed something, and whose they were.
+   * batch's bulk transaction (its statements off the event loop on SQLite); answers how many
+   * rows changed something, and whose they were.
    */
-  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
+  write(bulk: BulkTransaction, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
   /** Touches the kind's topic for these people (a chunk of those the import changed). */
   settle(tx: EntityManager, staffIds: number[]): void;
 }
@@ -309,13 +311,19 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     let pending: AcceptedRow<V>[] = [];
     const today = londonDay();
 
-    const flush = async () => {
-      const batch = pending;
-      pending = [];
+    /**
+     * Matches a batch's rows to their accounts and writes them in a bulk transaction with the
+     * import's counts. The next batch is read and checked while this one is written (on SQLite
+     * on the bulk writer's thread), so one batch is written at a time, in the file's order.
+     */
+    const flush = async (batch: AcceptedRow<V>[], read: { rows: number; malformed: number }) => {
       if (batch.length === 0) return;
       await this.resolve(batch, owners);
       const accepted: AcceptedRow<V>[] = [];
-      for (const row of batch) {
+      for (let i = 0; i < batch.length; i++) {
+        // the next batch is being read meanwhile: matching in one task would hold the loop
+        if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
+        const row = batch[i];
         const owner = owners.get(row.platform)!.get(row.handleKey);
         if (!owner || (scope !== null && owner.organisationId !== scope)) {
           reject(
@@ -339,18 +347,25 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
       await yieldToLoop();
       const importId = record!.id;
-      const written = await this.transactions.run(async (tx) => {
+      const rejectedSoFar = rowsRejected;
+      const written = await this.transactions.runBulk(async (bulk) => {
         const result: ImportWrite =
           accepted.length > 0
-            ? await kind.write(tx, importId, accepted)
+            ? await kind.write(bulk, importId, accepted)
             : { changed: 0, staffIds: [] };
-        await tx.update(MetricImport, importId, {
-          rowsRead: rowsRead + malformed,
-          rowsAccepted: rowsAccepted + result.changed,
-          rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
-          rowsRejected,
-          heartbeatAt: new Date(),
-        });
+        const [sql, parameters] = this.imports
+          .createQueryBuilder()
+          .update(MetricImport)
+          .set({
+            rowsRead: read.rows + read.malformed,
+            rowsAccepted: rowsAccepted + result.changed,
+            rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
+            rowsRejected: rejectedSoFar,
+            heartbeatAt: new Date(),
+          })
+          .where('id = :id', { id: importId })
+          .getQueryAndParameters();
+        await bulk.query(sql, parameters);
         return result;
       });
       const changed = written.changed;
@@ -359,8 +374,16 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       rowsUnchanged += accepted.length - changed;
       trimCache(owners);
       trimCache(handles);
-      // let /health and everyone else's requests in between batches
-      await yieldToLoop();
+    };
+    // the batch being written while the next is read (at most one)
+    let writing: Promise<void> = Promise.resolve();
+    const write = async () => {
+      const batch = pending;
+      pending = [];
+      await writing;
+      writing = flush(batch, { rows: rowsRead, malformed });
+      // a failed write is thrown where the next batch, or the end, waits for it
+      writing.catch(() => undefined);
     };
 
     // the record being checked: one reader of its fields for every row
@@ -410,7 +433,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           }
           row.values = values;
           pending.push(row);
-          if (pending.length >= IMPORT_BATCH_ROWS) await flush();
+          if (pending.length >= IMPORT_BATCH_ROWS) await write();
         }
       }
       takeSkips(Infinity);
@@ -421,10 +444,13 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           'file',
         );
       }
-      await flush();
+      await write();
+      await writing;
       await this.settle(kind, changedStaff);
     } catch (error) {
       if (heartbeat) clearInterval(heartbeat);
+      // the batch being written when reading failed ends first: its rows are in, or not at all
+      await writing.catch(() => undefined);
       // the upload's stream ends with the loop over it (a throw inside it closes the generator)
       await batches.return(undefined);
       if (record) {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
+import { bulkInTransaction } from '../database/bulk-transaction';
 import { touch } from '../database/derived-state';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { AuthenticatedUser } from '../identity/authenticated-user';
@@ -81,9 +82,9 @@ export class MetricsService {
         if (typeof engagements === 'string') return engagements;
         return { followers: followers!, following, posts, engagements };
       },
-      write: (tx, importId, rows) =>
+      write: (bulk, importId, rows) =>
         this.metrics.upsert(
-          tx,
+          bulk,
           MetricSource.IMPORT,
           importId,
           rows.map((row) => ({
@@ -255,7 +256,12 @@ export class MetricsService {
     let changed = 0;
     const staffIds = new Set<number>();
     for (let i = 0; i < rows.length; i += 5000) {
-      const written = await this.metrics.upsert(tx, source, null, rows.slice(i, i + 5000));
+      const written = await this.metrics.upsert(
+        bulkInTransaction(tx),
+        source,
+        null,
+        rows.slice(i, i + 5000),
+      );
       changed += written.changed;
       for (const id of written.staffIds) staffIds.add(id);
     }
