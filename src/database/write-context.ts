@@ -13,7 +13,6 @@ export interface WriteContext {
  * statement to the write connection only from inside; everything else reads committed data on
  * the read-only connection. Kept in the one async context store (common/context/async-context.ts).
  */
-
 export function inWriteContext<T>(context: WriteContext, work: () => Promise<T>): Promise<T> {
   return runInWrite(context, work);
 }
