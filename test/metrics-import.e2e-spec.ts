@@ -341,6 +341,61 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     expect(await running).toBeInstanceOf(Error);
   });
 
+  it('keeps, while an import runs, whom it has changed: a recovery touches them without reading its rows, and a finished import forgets them', async () => {
+    const person = await world.newPerson({ organisationId: admin.organisationId! });
+    const handle = `batch${world.unique().replace(/-/g, '').slice(0, 8)}`;
+    await world.newAccount(person, { platform: Platform.X, handle: `@${handle}` });
+    const listed = async (importId: number) =>
+      (
+        await t.dataSource.query(
+          `SELECT staff_id FROM metric_import_people WHERE import_id = ${importId}`,
+        )
+      ).map((row: { staff_id: number | string }) => Number(row.staff_id));
+
+    // a whole batch (IMPORT_BATCH_ROWS = 20,000 rows: a day each, back from yesterday) goes in,
+    // then the file stalls: the instance reading it stops
+    const body = new PassThrough();
+    const running = t.app
+      .get(MetricsService)
+      .importCsv({ staff: admin, roles: ['Comms.Admin'], isCommsAdmin: true }, body)
+      .catch((error: Error) => error);
+    const lines = ['platform,handle,date,followers'];
+    for (let d = 1; d <= 20_001; d++) lines.push(`X,@${handle},${addDays(today, -d)},${d}`);
+    body.write(lines.join('\n') + '\n');
+    let id: number | undefined;
+    for (let i = 0; i < 250 && id === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const rows = await t.dataSource.query(
+        `SELECT id FROM metric_imports WHERE status = 'RUNNING' AND rows_accepted > 0`,
+      );
+      id = rows[0]?.id;
+    }
+    expect(id).toBeDefined();
+    expect(await listed(id!)).toEqual([person.id]);
+
+    await t.app
+      .get(TransactionRunner)
+      .run((tx) =>
+        tx.update(
+          MetricImport,
+          { id },
+          { heartbeatAt: new Date(Date.now() - IMPORT_STALE_MS - 1000) },
+        ),
+      );
+    touched.length = 0;
+    expect(await t.app.get(MetricImportsService).recoverCutOff()).toBe(1);
+    expect(touched.flat().flatMap((change) => change.staffIds)).toContain(person.id);
+    expect(await listed(id!)).toEqual([]);
+    body.destroy(new Error('connection lost'));
+    expect(await running).toBeInstanceOf(Error);
+
+    // an import that ends (here with one row) keeps no list
+    const done = await post(`platform,handle,date,followers\nX,@${handle},${today},5\n`);
+    expect(done.status).toBe(200);
+    expect(done.body.rowsAccepted).toBe(1);
+    expect(await listed(done.body.importId)).toEqual([]);
+  });
+
   it('lets a person report their own figures, shown as SELF_REPORTED, and nobody else’s', async () => {
     const res = await t.gql(
       `mutation($input: ReportMyMetricsInput!) { reportMyMetrics(input: $input) { snapshot { day source followers posts } } }`,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
-import type { BulkTransaction } from '../database/bulk-transaction';
 import { CampaignParticipant } from './campaign-participant.entity';
 import { Campaign } from './campaign.entity';
 
@@ -89,22 +88,13 @@ export class CampaignsRepository {
     return rows.map((row) => Number(row.staff_id));
   }
 
-  /** The people whose activity an import wrote (its rows carry its id). */
-  async staffIdsOfImport(tx: EntityManager, importId: number): Promise<number[]> {
-    const rows = (await tx.query(
-      `SELECT DISTINCT staff_id FROM campaign_activity WHERE import_id = ${tx.connection.options.type === 'better-sqlite3' ? '?' : '$1'} ORDER BY staff_id`,
-      [importId],
-    )) as { staff_id: number | string }[];
-    return rows.map((row) => Number(row.staff_id));
-  }
-
   async upsertActivity(
-    tx: BulkTransaction,
+    tx: EntityManager,
     campaignId: number,
     importId: number | null,
     rows: readonly ActivityValues[],
   ): Promise<number[]> {
-    const sqlite = tx.sqlite;
+    const sqlite = tx.connection.options.type === 'better-sqlite3';
     const changed: number[] = [];
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -120,8 +110,8 @@ export class CampaignsRepository {
           importId,
         );
       }
-      const result = await tx.query(activitySql(sqlite, chunk.length), params);
-      for (const record of result.records) {
+      const result = await tx.queryRunner!.query(activitySql(sqlite, chunk.length), params, true);
+      for (const record of (result.records ?? []) as { staff_id: number | string }[]) {
         changed.push(Number(record.staff_id));
       }
     }

@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
 import { Connection, decodeCursor, toConnection } from '../common/graphql/connection';
-import { bulkInTransaction } from '../database/bulk-transaction';
 import { touch } from '../database/derived-state';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
@@ -91,13 +90,9 @@ export class CampaignsService {
     private readonly imports: MetricImportsService,
     private readonly audit: AuditService,
   ) {
-    imports.onRecover(
-      MetricImportKind.CAMPAIGN_ACTIVITY,
-      (tx, importId) => this.campaigns.staffIdsOfImport(tx, importId),
-      (tx, campaignId, staffIds) => {
-        if (campaignId !== null) touch(tx, 'campaigns', [{ campaignId, staffIds }]);
-      },
-    );
+    imports.onRecover(MetricImportKind.CAMPAIGN_ACTIVITY, (tx, campaignId, staffIds) => {
+      if (campaignId !== null) touch(tx, 'campaigns', [{ campaignId, staffIds }]);
+    });
   }
 
   list(
@@ -244,12 +239,7 @@ export class CampaignsService {
     campaignId: number,
     rows: ActivityValues[],
   ): Promise<void> {
-    const changed = await this.campaigns.upsertActivity(
-      bulkInTransaction(tx),
-      campaignId,
-      null,
-      rows,
-    );
+    const changed = await this.campaigns.upsertActivity(tx, campaignId, null, rows);
     if (changed.length > 0)
       touch(tx, 'campaigns', [{ campaignId, staffIds: [...new Set(changed)] }]);
   }
@@ -338,9 +328,9 @@ export class CampaignsService {
         if (typeof engagements === 'string') return engagements;
         return { posts: posts!, engagements: engagements! };
       },
-      write: async (bulk, importId, rows) => {
+      write: async (tx, importId, rows) => {
         const staffIds = await this.campaigns.upsertActivity(
-          bulk,
+          tx,
           campaign.id,
           importId,
           rows.map((row) => ({

@@ -91,6 +91,33 @@ describe('SqliteCheckpointer', () => {
     expect(contents()).toEqual({ rows: pages + 10, bytes: (pages + 10) * 4000 });
   });
 
+  it('a checkpoint asked for after each big commit starts the WAL again at the next one', async () => {
+    // an hour: only the checkpoints asked for run (the daily roll asks after each chunk)
+    checkpointer = new SqliteCheckpointer(writer, {
+      path,
+      intervalMs: 60 * 60 * 1000,
+      busyTimeoutMs: 5000,
+    });
+    const perCommit = WAL_RESTART_PAGES / 2;
+    for (let c = 0; c < 6; c++) {
+      write(perCommit, 1, 1 + c * perCommit);
+      await checkpointer.checkpoint();
+    }
+    // six commits of half the restart size: the WAL never held more than one of them, so no
+    // COMMIT reached the writer's own checkpoint
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual((perCommit + 50) * 4120);
+    expect(contents()).toEqual({ rows: 6 * perCommit, bytes: 6 * perCommit * 4000 });
+  });
+
+  it('answers a checkpoint at once after it has closed', async () => {
+    checkpointer = new SqliteCheckpointer(writer, { path, intervalMs: 10, busyTimeoutMs: 5000 });
+    await checkpointer.close();
+    expect(await checkpointer.checkpoint()).toEqual({
+      error: { name: 'Error', message: 'closed' },
+    });
+    checkpointer = null;
+  });
+
   it('gives the writer its automatic checkpoint back when closed', async () => {
     checkpointer = new SqliteCheckpointer(writer, { path, intervalMs: 10, busyTimeoutMs: 5000 });
     await checkpointer.close();

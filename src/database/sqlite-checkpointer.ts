@@ -52,6 +52,7 @@ export class SqliteCheckpointer {
   private closing = false;
   private readonly asked: ((result: CheckpointResult) => void)[] = [];
   private readonly exited: Promise<void>;
+  private stopped = false;
 
   constructor(
     private readonly writer: WriteConnection,
@@ -70,6 +71,7 @@ export class SqliteCheckpointer {
     this.exited = new Promise((resolve) => {
       this.worker.on('error', (error) => this.fallBack(error));
       this.worker.on('exit', () => {
+        this.stopped = true;
         if (!this.closing) this.fallBack(new Error('the checkpoint worker stopped'));
         for (const answer of this.asked.splice(0))
           answer({ error: { name: 'Error', message: 'closed' } });
@@ -78,8 +80,13 @@ export class SqliteCheckpointer {
     });
   }
 
-  /** A checkpoint now, on the worker (tests; the interval does the same). */
+  /**
+   * A checkpoint now, on the worker (tests, and the daily roll between its chunks:
+   * TransactionRunner.checkpointed; the interval does the same). Once the worker has stopped,
+   * answers at once.
+   */
   checkpoint(): Promise<CheckpointResult> {
+    if (this.stopped) return Promise.resolve({ error: { name: 'Error', message: 'closed' } });
     return new Promise((resolve) => {
       this.asked.push(resolve);
       this.worker.postMessage('checkpoint');
@@ -127,5 +134,13 @@ export function checkpointSqliteOffTheLoop(dataSource: DataSource): SqliteCheckp
     intervalMs: CHECKPOINT_INTERVAL_MS,
   });
   closeBeforeDisconnect(dataSource, () => checkpointer.close());
+  checkpointers.set(dataSource, checkpointer);
   return checkpointer;
+}
+
+const checkpointers = new WeakMap<DataSource, SqliteCheckpointer>();
+
+/** The data source's checkpointer (checkpointSqliteOffTheLoop), if it has one. */
+export function checkpointerOf(dataSource: DataSource): SqliteCheckpointer | null {
+  return checkpointers.get(dataSource) ?? null;
 }

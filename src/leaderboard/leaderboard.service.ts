@@ -12,6 +12,7 @@ import { badgesByRule, BadgeKind } from './badges';
 import { boardName, boardsFor, BoardScope, campaignPeriod, TeamKind } from './boards';
 import { LeaderboardEvents } from './leaderboard-events';
 import { LeaderboardErrorReason } from './leaderboard.errors';
+import { ChunkPeople, CHUNK_PEOPLE } from './chunk-people';
 import { CountTotals } from './score-counts';
 import {
   chunks,
@@ -75,10 +76,13 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 export const AUTO_REBUILD_LIMIT = 50_000;
 /**
- * People re-scored per transaction in the chunked roll: each chunk holds the writer (every
- * other write waits) and ends in a COMMIT on the event loop, so both stay short.
+ * PostgreSQL: people re-scored per transaction in the chunked roll. Its statements and COMMIT run
+ * in the database's own processes, not on the event loop, whose share of a chunk (the scoring
+ * arithmetic, the rows built between statements) is served in steps whatever the chunk's size;
+ * a bigger chunk is fewer round trips and commits. The same as a refresh's chunk there
+ * (CHUNK_PEOPLE.most). On SQLite the roll's chunks are sized by their COMMIT (ChunkPeople).
  */
-const ROLL_CHUNK = 100;
+const ROLL_PEOPLE_POSTGRES = CHUNK_PEOPLE.most;
 
 /** People scored per step of the full rebuild (each step one short hold of the event loop). */
 const REBUILD_CHUNK = 250;
@@ -88,25 +92,6 @@ const FIGURES_PER_READ = 8_000;
 const FIRST_READ_PEOPLE = 10;
 /** The longest the score arithmetic runs before serving the event loop. */
 const SCORING_STRETCH_MS = 20;
-/**
- * SQLite: the longest a refresh's read of a chunk's entries should hold the event loop. It sizes
- * the chunks (every statement of a chunk grows with its people): 500 people's entries were one
- * 131 ms statement beside an import at load 2.
- */
-const REFRESH_STEP_MS = 15;
-/** SQLite: the fewest and most people a refresh takes a chunk, and its first chunk. */
-const REFRESH_PEOPLE = { least: 25, most: 500, first: 100 };
-
-/**
- * People in a refresh's next chunk, from how long the last chunk's entries read took: as many as
- * would fit REFRESH_STEP_MS, at most twice the last (only a full chunk says more would fit).
- */
-export function nextRefreshPeople(size: number, taken: number, tookMs: number): number {
-  const fit = Math.floor((taken * REFRESH_STEP_MS) / Math.max(tookMs, 0.1));
-  const grown = taken < size ? Math.min(size, fit) : Math.min(2 * size, fit);
-  return Math.max(REFRESH_PEOPLE.least, Math.min(REFRESH_PEOPLE.most, grown));
-}
-
 /** Every window these people are scored over: the rolling ones and their campaigns' so far. */
 function windowsOf(
   rolling: readonly { ranges: WindowRanges }[],
@@ -141,8 +126,17 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     private readonly staff: StaffService,
   ) {}
 
-  /** SQLite: people in a refresh's next chunk (nextRefreshPeople), learned across refreshes. */
-  private refreshPeople = REFRESH_PEOPLE.first;
+  /**
+   * SQLite: people in a refresh's next chunk, from how long the last chunk's entries read took
+   * (every statement of a chunk grows with its people), learned across refreshes.
+   */
+  private readonly refreshPeople = new ChunkPeople();
+  /**
+   * SQLite: people in the roll's next transaction, from how long the last one's COMMIT took: the
+   * pages a chunk wrote go into the WAL there, some 24 pages a person at 20,000 staff (each entry
+   * moves in the two score-ordered indexes), in one statement.
+   */
+  private readonly rollPeople = new ChunkPeople();
 
   /** Comms.Admin of the person's organisation awards (or takes back) a badge. */
   async setBadge(
@@ -232,10 +226,11 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /**
    * The daily roll at national scale: the day moves first (so every change from now on scores
-   * for the new day), then everyone is re-scored ROLL_CHUNK people a transaction, the event loop
-   * served between chunks; no transaction holds more than a chunk of people. A rank is read
-   * from its board's score counts, so each chunk's places are right as it commits; until a
-   * person's chunk comes, their entry is yesterday's.
+   * for the new day), then everyone is re-scored a chunk of people a transaction, the event loop
+   * served between chunks; no transaction holds more than a chunk of people. On SQLite a chunk
+   * is as many people as keep its COMMIT within CHUNK_STEP_MS (rollPeople); on PostgreSQL,
+   * ROLL_PEOPLE_POSTGRES. A rank is read from its board's score counts, so each chunk's places
+   * are right as it commits; until a person's chunk comes, their entry is yesterday's.
    */
   async rollInChunks(today: string): Promise<void> {
     await this.transactions.run(async (tx) => {
@@ -243,12 +238,28 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       await this.moveDay(tx, today);
       await this.repository.writeState(tx, ROLLING_KEY, today);
     });
+    const sqlite = this.transactions.isSqlite;
     for (let after = 0; ;) {
       if (this.stopping) return;
-      const ids = await this.repository.staffIdsAfter(this.repository.manager, after, ROLL_CHUNK);
+      const size = sqlite ? this.rollPeople.size : ROLL_PEOPLE_POSTGRES;
+      const ids = await this.repository.staffIdsAfter(this.repository.manager, after, size);
       if (ids.length === 0) break;
-      await this.transactions.run((tx) => this.refresh(tx, ids));
+      let committing = 0;
+      await this.transactions.run(
+        async (tx) => {
+          await this.refresh(tx, ids);
+          committing = performance.now();
+        },
+        // recomputed if lost: ROLLING_KEY, durable since the first transaction, stays until the
+        // last chunk's FULL commit below, whose fsync makes every chunk before it durable too
+        { recomputable: true },
+      );
+      // from the work's end to here: the COMMIT, in the same task
+      if (sqlite) this.rollPeople.took(ids.length, performance.now() - committing);
       after = ids[ids.length - 1];
+      // the chunk's pages copied into the file off the loop: the next COMMIT starts the WAL
+      // again instead of checkpointing in it
+      await this.transactions.checkpointed();
       await yieldToLoop();
     }
     await this.transactions.run((tx) => this.repository.writeState(tx, ROLLING_KEY, ''));
@@ -330,14 +341,13 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
     const boards = new Set<string>();
     for (let start = 0; start < ids.length;) {
       // PostgreSQL's statements do not run on the event loop: its chunks stay 500 people
-      const size = this.transactions.isSqlite ? this.refreshPeople : REFRESH_PEOPLE.most;
+      const size = this.transactions.isSqlite ? this.refreshPeople.size : CHUNK_PEOPLE.most;
       const chunk = ids.slice(start, start + size);
       start += chunk.length;
       const began = performance.now();
       const held = await this.repository.entriesOf(tx, chunk);
-      if (this.transactions.isSqlite) {
-        this.refreshPeople = nextRefreshPeople(size, chunk.length, performance.now() - began);
-      }
+      if (this.transactions.isSqlite)
+        this.refreshPeople.took(chunk.length, performance.now() - began);
       await this.repository.forgetScores(tx, chunk);
       await yieldToLoop();
       const fresh = await this.scorePeople(tx, chunk, today);

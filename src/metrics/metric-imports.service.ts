@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { EntityManager, IsNull, LessThan, Or, Repository } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-error';
-import type { BulkTransaction } from '../database/bulk-transaction';
+import { runSql } from '../database/portable-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { yieldToLoop } from '../database/yield-to-loop';
 import { APP_CONFIG } from '../config/config.module';
@@ -78,10 +78,9 @@ export interface ImportKind<V> {
   refuseDay?(day: string): string | null;
   /**
    * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
-   * batch's bulk transaction (its statements off the event loop on SQLite); answers how many
-   * rows changed something, and whose they were.
+   * batch's transaction; answers how many rows changed something, and whose they were.
    */
-  write(bulk: BulkTransaction, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
+  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
   /** Touches the kind's topic for these people (a chunk of those the import changed). */
   settle(tx: EntityManager, staffIds: number[]): void;
 }
@@ -92,11 +91,14 @@ export interface ImportWrite {
   staffIds: number[];
 }
 
-/** Touches, in `tx`, everyone a crashed import changed (its rows carry the import's id). */
+/** Touches, in `tx`, everyone a crashed import changed (metric_import_people lists them). */
 type ImportRecovery = (
   tx: EntityManager,
   record: { id: number; campaignId: number | null },
 ) => Promise<number[]>;
+
+/** People recorded per statement (metric_import_people). */
+const PEOPLE_PER_STATEMENT = 500;
 
 /** What `POST /api/imports/*` answers and `GET /api/imports/metrics/{id}` reads back. */
 export interface ImportReport {
@@ -140,7 +142,8 @@ export type ImportSummary = Omit<ImportReport, 'rejected'>;
  * however many of their rows the file holds. A running import renews its heartbeat every
  * IMPORT_HEARTBEAT_MS; one still RUNNING whose heartbeat is older than IMPORT_STALE_MS was cut
  * off by a crash (found at start-up and then on a timer, by whichever instance looks first —
- * never another instance's live import): the people its rows changed (the rows carry its id)
+ * never another instance's live import): the people its rows changed (each batch's transaction
+ * adds them to metric_import_people, read by the import's id: its rows are never scanned)
  * are touched then, and it is marked FAILED.
  */
 @Injectable()
@@ -155,19 +158,24 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
   private readonly recoveries = new Map<MetricImportKind, ImportRecovery>();
 
   /**
-   * A kind says how to find who a crashed import of it changed, and how to touch them (its
-   * topic), so their derived values catch up at start-up.
+   * A kind says how to touch the people a crashed import of it changed (its topic), so their
+   * derived values catch up at start-up.
    */
   onRecover(
     kind: MetricImportKind,
-    changedBy: (tx: EntityManager, importId: number) => Promise<number[]>,
     settle: (tx: EntityManager, campaignId: number | null, staffIds: number[]) => void,
   ): void {
     this.recoveries.set(kind, async (tx, record) => {
-      const staffIds = await changedBy(tx, record.id);
+      const { rows } = await runSql<{ staff_id: number | string }>(
+        tx,
+        'SELECT staff_id FROM metric_import_people WHERE import_id = :importId ORDER BY staff_id',
+        { importId: record.id },
+      );
+      const staffIds = rows.map((row) => Number(row.staff_id));
       for (let i = 0; i < staffIds.length; i += SETTLE_CHUNK) {
         settle(tx, record.campaignId, staffIds.slice(i, i + SETTLE_CHUNK));
       }
+      await forgetPeople(tx, record.id);
       return staffIds;
     });
   }
@@ -311,17 +319,14 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     let pending: AcceptedRow<V>[] = [];
     const today = londonDay();
 
-    /**
-     * Matches a batch's rows to their accounts and writes them in a bulk transaction with the
-     * import's counts. The next batch is read and checked while this one is written (on SQLite
-     * on the bulk writer's thread), so one batch is written at a time, in the file's order.
-     */
-    const flush = async (batch: AcceptedRow<V>[], read: { rows: number; malformed: number }) => {
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
       if (batch.length === 0) return;
       await this.resolve(batch, owners);
       const accepted: AcceptedRow<V>[] = [];
       for (let i = 0; i < batch.length; i++) {
-        // the next batch is being read meanwhile: matching in one task would hold the loop
+        // matching 20,000 rows in one task would hold the event loop
         if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
         const row = batch[i];
         const owner = owners.get(row.platform)!.get(row.handleKey);
@@ -347,25 +352,21 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
       await yieldToLoop();
       const importId = record!.id;
-      const rejectedSoFar = rowsRejected;
-      const written = await this.transactions.runBulk(async (bulk) => {
+      const written = await this.transactions.run(async (tx) => {
         const result: ImportWrite =
           accepted.length > 0
-            ? await kind.write(bulk, importId, accepted)
+            ? await kind.write(tx, importId, accepted)
             : { changed: 0, staffIds: [] };
-        const [sql, parameters] = this.imports
-          .createQueryBuilder()
-          .update(MetricImport)
-          .set({
-            rowsRead: read.rows + read.malformed,
-            rowsAccepted: rowsAccepted + result.changed,
-            rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
-            rowsRejected: rejectedSoFar,
-            heartbeatAt: new Date(),
-          })
-          .where('id = :id', { id: importId })
-          .getQueryAndParameters();
-        await bulk.query(sql, parameters);
+        const fresh = new Set<number>();
+        for (const id of result.staffIds) if (!changedStaff.has(id)) fresh.add(id);
+        await recordPeople(tx, importId, [...fresh]);
+        await tx.update(MetricImport, importId, {
+          rowsRead: rowsRead + malformed,
+          rowsAccepted: rowsAccepted + result.changed,
+          rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
+          rowsRejected,
+          heartbeatAt: new Date(),
+        });
         return result;
       });
       const changed = written.changed;
@@ -374,16 +375,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       rowsUnchanged += accepted.length - changed;
       trimCache(owners);
       trimCache(handles);
-    };
-    // the batch being written while the next is read (at most one)
-    let writing: Promise<void> = Promise.resolve();
-    const write = async () => {
-      const batch = pending;
-      pending = [];
-      await writing;
-      writing = flush(batch, { rows: rowsRead, malformed });
-      // a failed write is thrown where the next batch, or the end, waits for it
-      writing.catch(() => undefined);
+      // let /health and everyone else's requests in between batches
+      await yieldToLoop();
     };
 
     // the record being checked: one reader of its fields for every row
@@ -433,7 +426,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           }
           row.values = values;
           pending.push(row);
-          if (pending.length >= IMPORT_BATCH_ROWS) await write();
+          if (pending.length >= IMPORT_BATCH_ROWS) await flush();
         }
       }
       takeSkips(Infinity);
@@ -444,13 +437,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           'file',
         );
       }
-      await write();
-      await writing;
+      await flush();
       await this.settle(kind, changedStaff);
     } catch (error) {
       if (heartbeat) clearInterval(heartbeat);
-      // the batch being written when reading failed ends first: its rows are in, or not at all
-      await writing.catch(() => undefined);
       // the upload's stream ends with the loop over it (a throw inside it closes the generator)
       await batches.return(undefined);
       if (record) {
@@ -545,6 +535,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
   ): Promise<MetricImport> {
     counts.rejected.sort((a, b) => a.line - b.line);
     return this.transactions.run(async (tx) => {
+      // settled by now: nobody is left for a recovery to catch up
+      await forgetPeople(tx, id);
       await tx.update(MetricImport, id, { ...counts, status, finishedAt: new Date() });
       return tx.findOneByOrFail(MetricImport, { id });
     });
@@ -576,6 +568,30 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       }
     }
   }
+}
+
+/**
+ * Adds, in a batch's transaction, the people it changed for the first time in this import, so a
+ * recovery finds them by the import's id without scanning its rows.
+ */
+async function recordPeople(
+  tx: EntityManager,
+  importId: number,
+  staffIds: number[],
+): Promise<void> {
+  const sqlite = tx.connection.options.type === 'better-sqlite3';
+  for (let start = 0; start < staffIds.length; start += PEOPLE_PER_STATEMENT) {
+    const chunk = staffIds.slice(start, start + PEOPLE_PER_STATEMENT);
+    const values = chunk.map((_, r) => (sqlite ? '(?, ?)' : `($${r * 2 + 1}, $${r * 2 + 2})`));
+    await tx.query(
+      `INSERT INTO metric_import_people (import_id, staff_id) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`,
+      chunk.flatMap((staffId) => [importId, staffId]),
+    );
+  }
+}
+
+function forgetPeople(tx: EntityManager, importId: number) {
+  return runSql(tx, 'DELETE FROM metric_import_people WHERE import_id = :importId', { importId });
 }
 
 function ignoredOf<V>(fields: string[], kind: ImportKind<V>): Set<string> {

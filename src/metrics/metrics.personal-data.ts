@@ -10,7 +10,8 @@ const OF_THEIR_ACCOUNTS =
 
 /**
  * A person's daily figures, and the imports they ran (kept: an import is the organisation's
- * record; the export lists them as a reference). Erasing the figures touches `metrics` so the
+ * record; the export lists them as a reference). metric_import_people (whom a running import has
+ * changed, gone when it ends) is not exported: it holds nothing of theirs beyond the figures. Erasing the figures touches `metrics` so the
  * leaderboard drops the person's scores and ranks before commit.
  */
 @Injectable()
@@ -18,7 +19,7 @@ export class MetricsPersonalData {
   constructor(registry: PersonalData) {
     registry.register({
       owner: 'metrics',
-      tables: ['metric_snapshots', 'metric_imports'],
+      tables: ['metric_snapshots', 'metric_imports', 'metric_import_people'],
       section: 'metrics',
       export: async (tx, staffId) => ({
         snapshots: (
@@ -34,6 +35,8 @@ export class MetricsPersonalData {
       }),
       erase: async (tx, { staffId }) => {
         await runSql(tx, `DELETE FROM metric_snapshots WHERE ${OF_THEIR_ACCOUNTS}`, { staffId });
+        // a running import's list of whom it changed (nothing else to catch up for them)
+        await runSql(tx, 'DELETE FROM metric_import_people WHERE staff_id = :staffId', { staffId });
         // imports they ran stay (the organisation's record) and keep only their id
         touch(tx, 'metrics', [{ staffIds: [staffId] }]);
       },

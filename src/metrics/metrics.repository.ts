@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BulkTransaction, PackedRows, unpackRows } from '../database/bulk-transaction';
+import { runSql } from '../database/portable-sql';
 import { yieldToLoop } from '../database/yield-to-loop';
 import { MetricSource } from './metric-snapshot.entity';
 
@@ -16,7 +16,6 @@ export interface SnapshotValues {
 
 /** Rows per INSERT: 9 parameters each, well under both drivers' parameter limits. */
 const ROWS_PER_STATEMENT = 500;
-/** Parameters a row (upsertSql: recorded_at is the statement's own). */
 const COLUMNS = 9;
 
 /** What an upsert changed: how many rows, and whose they were (each person at least once). */
@@ -32,15 +31,6 @@ export interface SnapshotsWritten {
  */
 @Injectable()
 export class MetricsRepository {
-  /** The people whose figures an import wrote (its rows carry its id). */
-  async staffIdsOfImport(tx: EntityManager, importId: number): Promise<number[]> {
-    const rows = (await tx.query(
-      `SELECT DISTINCT staff_id FROM metric_snapshots WHERE import_id = ${tx.connection.options.type === 'better-sqlite3' ? '?' : '$1'} ORDER BY staff_id`,
-      [importId],
-    )) as { staff_id: number | string }[];
-    return rows.map((row) => Number(row.staff_id));
-  }
-
   /**
    * Upserts on (account, day, source). Without an import, RETURNING names whose rows changed.
    * An import's statements return nothing (RETURNING was a quarter of the statement's time): a
@@ -50,58 +40,58 @@ export class MetricsRepository {
    * among those it changed either way.
    */
   async upsert(
-    tx: BulkTransaction,
+    tx: EntityManager,
     source: MetricSource,
     importId: number | null,
     rows: readonly SnapshotValues[],
   ): Promise<SnapshotsWritten> {
-    const sqlite = tx.sqlite;
+    const sqlite = tx.connection.options.type === 'better-sqlite3';
+    const runner = tx.queryRunner!;
     const returning = importId === null;
     const staffIds: number[] = [];
     let changed = 0;
     // in key order, each statement's rows land in neighbouring pages of the primary key (twice
     // the insert rate of a file ordered by day)
     rows = [...rows].sort(byAccountThenDay);
-    const chunks: (readonly SnapshotValues[])[] = [];
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
-      chunks.push(rows.slice(start, start + ROWS_PER_STATEMENT));
-    if (returning) {
-      for (const chunk of chunks) {
-        const { records } = await tx.query(
-          upsertSql(sqlite, chunk.length, true),
-          unpackRows(packed(chunk, source, importId), 0, chunk.length),
-        );
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const params: unknown[] = new Array(chunk.length * COLUMNS);
+      let p = 0;
+      for (const row of chunk) {
+        params[p++] = row.accountId;
+        params[p++] = row.day;
+        params[p++] = source;
+        params[p++] = row.staffId;
+        params[p++] = row.followers;
+        params[p++] = row.following;
+        params[p++] = row.posts;
+        params[p++] = row.engagements;
+        params[p++] = importId;
+      }
+      const result = await runner.query(upsertSql(sqlite, chunk.length, returning), params, true);
+      if (returning) {
+        const records = (result.records ?? []) as { staff_id: number | string }[];
         changed += records.length;
         for (const record of records) staffIds.push(Number(record.staff_id));
-        // better-sqlite3 is synchronous here: serve waiting requests between statements
-        await yieldToLoop();
+      } else {
+        const affected = result.affected ?? 0;
+        changed += affected;
+        if (affected === chunk.length) {
+          let last = -1;
+          for (const row of chunk) if (row.staffId !== last) staffIds.push((last = row.staffId));
+        } else if (affected > 0) {
+          staffIds.push(...(await this.changedBy(tx, importId, chunk)));
+        }
       }
-      return { changed, staffIds };
-    }
-    const affected = await tx.queryRows(
-      {
-        perStatement: ROWS_PER_STATEMENT,
-        sql: upsertSql(sqlite, ROWS_PER_STATEMENT, false),
-        tailSql: (count) => upsertSql(sqlite, count, false),
-      },
-      packed(rows, source, importId),
-    );
-    for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i];
-      changed += affected[i];
-      if (affected[i] === chunk.length) {
-        let last = -1;
-        for (const row of chunk) if (row.staffId !== last) staffIds.push((last = row.staffId));
-      } else if (affected[i] > 0) {
-        staffIds.push(...(await this.changedBy(tx, importId!, chunk)));
-      }
+      // better-sqlite3 is synchronous: serve waiting requests between statements
+      if (start + ROWS_PER_STATEMENT < rows.length) await yieldToLoop();
     }
     return { changed, staffIds };
   }
 
   /** The people of these rows' accounts with a row the import wrote among the rows' days. */
   private async changedBy(
-    tx: BulkTransaction,
+    tx: EntityManager,
     importId: number,
     rows: readonly SnapshotValues[],
   ): Promise<number[]> {
@@ -112,61 +102,15 @@ export class MetricsRepository {
       if (row.day < from) from = row.day;
       if (row.day > to) to = row.day;
     }
-    const slot = (n: number) => (tx.sqlite ? '?' : `$${n}`);
-    const { records } = await tx.query(
+    const { rows: found } = await runSql<{ staff_id: number | string }>(
+      tx,
       `SELECT DISTINCT staff_id FROM metric_snapshots
-       WHERE social_account_id IN (${accounts.map((_, i) => slot(i + 1)).join(', ')})
-         AND day BETWEEN ${slot(accounts.length + 1)} AND ${slot(accounts.length + 2)}
-         AND import_id = ${slot(accounts.length + 3)}`,
-      [...accounts, from, to, importId],
+       WHERE social_account_id IN (:...accounts) AND day BETWEEN :from AND :to
+         AND import_id = :importId`,
+      { accounts, from, to, importId },
     );
-    return records.map((row) => Number(row.staff_id));
+    return found.map((row) => Number(row.staff_id));
   }
-}
-
-/** YYYY-MM-DD */
-const DAY_WIDTH = 10;
-
-/** The upsert's parameters of `rows`, in its columns' order (upsertSql), packed. */
-function packed(
-  rows: readonly SnapshotValues[],
-  source: MetricSource,
-  importId: number | null,
-): PackedRows {
-  const numbersPerRow = 6;
-  const numbers = new Float64Array(rows.length * numbersPerRow);
-  let n = 0;
-  for (const row of rows) {
-    numbers[n++] = row.accountId;
-    numbers[n++] = row.staffId;
-    numbers[n++] = row.followers;
-    numbers[n++] = row.following ?? NaN;
-    numbers[n++] = row.posts ?? NaN;
-    numbers[n++] = row.engagements ?? NaN;
-  }
-  let text = '';
-  for (const row of rows) {
-    if (row.day.length !== DAY_WIDTH) throw new Error(`a day is written YYYY-MM-DD: ${row.day}`);
-    text += row.day;
-  }
-  return {
-    count: rows.length,
-    columns: [
-      { number: 0 },
-      { text: 0, width: DAY_WIDTH },
-      { constant: source },
-      { number: 1 },
-      { number: 2 },
-      { number: 3 },
-      { number: 4 },
-      { number: 5 },
-      { constant: importId },
-    ],
-    numbers,
-    numbersPerRow,
-    text,
-    textPerRow: DAY_WIDTH,
-  };
 }
 
 function byAccountThenDay(a: SnapshotValues, b: SnapshotValues): number {

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-error';
-import { bulkInTransaction } from '../database/bulk-transaction';
 import { touch } from '../database/derived-state';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { AuthenticatedUser } from '../identity/authenticated-user';
@@ -58,10 +57,8 @@ export class MetricsService {
     private readonly imports: MetricImportsService,
     private readonly fetchers: MetricsFetchers,
   ) {
-    imports.onRecover(
-      MetricImportKind.METRICS,
-      (tx, importId) => this.metrics.staffIdsOfImport(tx, importId),
-      (tx, _campaignId, staffIds) => touch(tx, 'metrics', [{ staffIds }]),
+    imports.onRecover(MetricImportKind.METRICS, (tx, _campaignId, staffIds) =>
+      touch(tx, 'metrics', [{ staffIds }]),
     );
   }
 
@@ -82,9 +79,9 @@ export class MetricsService {
         if (typeof engagements === 'string') return engagements;
         return { followers: followers!, following, posts, engagements };
       },
-      write: (bulk, importId, rows) =>
+      write: (tx, importId, rows) =>
         this.metrics.upsert(
-          bulk,
+          tx,
           MetricSource.IMPORT,
           importId,
           rows.map((row) => ({
@@ -256,12 +253,7 @@ export class MetricsService {
     let changed = 0;
     const staffIds = new Set<number>();
     for (let i = 0; i < rows.length; i += 5000) {
-      const written = await this.metrics.upsert(
-        bulkInTransaction(tx),
-        source,
-        null,
-        rows.slice(i, i + 5000),
-      );
+      const written = await this.metrics.upsert(tx, source, null, rows.slice(i, i + 5000));
       changed += written.changed;
       for (const id of written.staffIds) staffIds.add(id);
     }

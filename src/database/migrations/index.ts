@@ -29,6 +29,7 @@ import { LeaderboardScoreCounts1767000000000 } from './1767000000000-leaderboard
 import { LeaderboardTeamScores1767000000001 } from './1767000000001-leaderboard-team-scores';
 import { DeferredWork1767100000000 } from './1767100000000-deferred-work';
 import { MetricSnapshotsByAccount1767200000000 } from './1767200000000-metric-snapshots-by-account';
+import { MetricImportPeople1767300000000 } from './1767300000000-metric-import-people';
 
 /** Every migration, in order. One history for SQLite and PostgreSQL. Append; never edit a committed one. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   LeaderboardTeamScores1767000000001,
   DeferredWork1767100000000,
   MetricSnapshotsByAccount1767200000000,
+  MetricImportPeople1767300000000,
 ];
