@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggingModule } from './common/logging/logging.module';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
@@ -44,7 +44,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        LoggerModule.forRoot(httpLoggerOptions(config)),
+        LoggingModule.forRoot(httpLoggerOptions(config)),
         DatabaseModule,
         LoadersModule,
         AppGraphQLModule,

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ForbiddenError } from '../common/errors/domain-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import {
@@ -48,7 +48,7 @@ export class AuditResolver {
     nullable: true,
     description: 'Who acted (null for provisioning, the system, or an erased person).',
   })
-  actor(@Parent() entry: AuditEntry, @Context() { loaders }: GraphQLContext) {
+  actor(entry: AuditEntry, _args: unknown, { loaders }: GraphQLContext) {
     return entry.actorId === null ? null : loaders.staffById.load(entry.actorId);
   }
 
@@ -57,13 +57,13 @@ export class AuditResolver {
     description:
       'Stands for an erased actor: the anonymous reference of their erasure (null otherwise).',
   })
-  async actorReference(@Parent() entry: AuditEntry): Promise<string | null> {
+  async actorReference(entry: AuditEntry): Promise<string | null> {
     if (entry.actorId === null) return null;
     return (await this.audit.anonymousReferenceOf(entry.actorId)) ?? null;
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Null for NHS-wide changes.' })
-  organisation(@Parent() entry: AuditEntry, @Context() { loaders }: GraphQLContext) {
+  organisation(entry: AuditEntry, _args: unknown, { loaders }: GraphQLContext) {
     return entry.organisationId === null
       ? null
       : loaders.organisationById.load(entry.organisationId);

@@ -80,7 +80,7 @@ export class CampaignsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'NHS-wide rather than one organisation’s.' })
-  nhsWide(@Parent() campaign: Campaign): boolean {
+  nhsWide(campaign: Campaign): boolean {
     return campaign.organisationId === null;
   }
 
@@ -88,7 +88,7 @@ export class CampaignsResolver {
     nullable: true,
     description: 'The organisation whose campaign it is; null when NHS-wide.',
   })
-  organisation(@Parent() campaign: Campaign, @Context() { loaders }: GraphQLContext) {
+  organisation(campaign: Campaign, _args: unknown, { loaders }: GraphQLContext) {
     return campaign.organisationId ? loaders.organisationById.load(campaign.organisationId) : null;
   }
 

@@ -125,14 +125,14 @@ export class CommunitiesResolver {
     nullable: true,
     description: 'The organisation of an organisation-only community.',
   })
-  organisation(@Parent() community: Community, @Context() { loaders }: GraphQLContext) {
+  organisation(community: Community, _args: unknown, { loaders }: GraphQLContext) {
     return community.organisationId
       ? loaders.organisationById.load(community.organisationId)
       : null;
   }
 
   @ResolveField(() => Boolean)
-  archived(@Parent() community: Community) {
+  archived(community: Community) {
     return community.archivedAt !== null;
   }
 
@@ -160,12 +160,12 @@ export class CommunitiesResolver {
 @Resolver(() => CommunityMembership)
 export class CommunityMembershipResolver {
   @ResolveField(() => StaffMember)
-  member(@Parent() membership: CommunityMembership, @Context() { loaders }: GraphQLContext) {
+  member(membership: CommunityMembership, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.staffById.load(membership.staffId);
   }
 
   @ResolveField(() => Community)
-  community(@Parent() membership: CommunityMembership, @Context() { loaders }: GraphQLContext) {
+  community(membership: CommunityMembership, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.communities.communityById.load(membership.communityId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CommsAdminOnly, CurrentUser } from '../identity/auth.decorators';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -137,7 +137,7 @@ export class DashboardResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() dashboard: CommsDashboard, @Context() { loaders }: GraphQLContext) {
+  organisation(dashboard: CommsDashboard, _args: unknown, { loaders }: GraphQLContext) {
     return dashboard.organisationId === null
       ? null
       : loaders.organisationById.load(dashboard.organisationId);
@@ -165,7 +165,7 @@ export class DashboardResolver {
 @Resolver(() => Advocate)
 export class AdvocateResolver {
   @ResolveField(() => StaffMember, { nullable: true })
-  staff(@Parent() advocate: Advocate, @Context() { loaders }: GraphQLContext) {
+  staff(advocate: Advocate, _args: unknown, { loaders }: GraphQLContext) {
     return advocate.staffId === null ? null : loaders.staffById.load(advocate.staffId);
   }
 }

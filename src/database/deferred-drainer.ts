@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager } from 'typeorm';
+import { isDraining, runDraining } from '../common/context/async-context';
 import { DEFERRED_TABLE, DeferredWork, DerivedState } from './derived-state';
 import { runSql } from './portable-sql';
 import { TransactionRunner } from './transaction-runner';
@@ -18,14 +18,12 @@ export const DRAIN_BATCH = 200;
 /** After a drain failed (its keys stay queued), the wait before the next try. */
 const RETRY_MS = 1_000;
 
-const draining = new AsyncLocalStorage<true>();
-
 /**
  * Whether the code running is a drain of deferred work (for counting a request's own statements
  * apart from the drains that run beside it).
  */
 export function inDeferredDrain(): boolean {
-  return draining.getStore() === true;
+  return isDraining();
 }
 
 /**
@@ -146,7 +144,7 @@ export class DeferredDrainer implements OnApplicationBootstrap, OnModuleDestroy 
     for (const work of this.derived.deferredWorks()) {
       for (;;) {
         let began = 0;
-        const taken = await draining.run(true, () =>
+        const taken = await runDraining(() =>
           this.transactions.run(
             async (tx) => {
               began = performance.now();

@@ -8,6 +8,9 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  */
 export class EntityColumns<T> {
   private readonly columns: ColumnMetadata[];
+  /** Each column's key in a row (`prefix` + its name), built once: a row is read by them. */
+  private readonly keys: string[];
+  private readonly idKey: string;
   private readonly create: () => T;
   readonly table: string;
 
@@ -18,6 +21,8 @@ export class EntityColumns<T> {
   ) {
     const metadata = dataSource.getMetadata(target);
     this.columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+    this.keys = this.columns.map((column) => `${prefix}${column.databaseName}`);
+    this.idKey = `${prefix}id`;
     this.create = () => metadata.create() as T;
     this.table = metadata.tableName;
   }
@@ -30,13 +35,14 @@ export class EntityColumns<T> {
 
   /** The entity in `row`, or null when its primary key is null (an outer join found none). */
   hydrate(row: Record<string, unknown>): T | null {
-    if (row[`${this.prefix}id`] === null || row[`${this.prefix}id`] === undefined) return null;
+    if (row[this.idKey] === null || row[this.idKey] === undefined) return null;
     const entity = this.create();
     const driver = this.dataSource.driver;
-    for (const column of this.columns) {
-      const raw = row[`${this.prefix}${column.databaseName}`];
+    const { columns, keys } = this;
+    for (let i = 0; i < columns.length; i++) {
+      const raw = row[keys[i]];
       if (raw === undefined) continue;
-      column.setEntityValue(entity as object, driver.prepareHydratedValue(raw, column));
+      columns[i].setEntityValue(entity as object, driver.prepareHydratedValue(raw, columns[i]));
     }
     return entity;
   }

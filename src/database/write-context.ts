@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { currentWrite, runInWrite } from '../common/context/async-context';
 
 /** The write transaction being run; `tx` is set once the transaction has begun. */
 export interface WriteContext {
@@ -11,17 +11,15 @@ export interface WriteContext {
  * around its transaction (BEGIN to COMMIT) and everything the work awaits (derived handlers,
  * loaders it calls). On SQLite the connection router (sqlite-read-connection.ts) sends a
  * statement to the write connection only from inside; everything else reads committed data on
- * the read-only connection.
+ * the read-only connection. Kept in the one async context store (common/context/async-context.ts).
  */
-const current = new AsyncLocalStorage<WriteContext>();
-
 export function inWriteContext<T>(context: WriteContext, work: () => Promise<T>): Promise<T> {
-  return current.run(context, work);
+  return runInWrite(context, work);
 }
 
 /** The write transaction this code runs in, or undefined outside one. */
 export function currentWriteContext(): WriteContext | undefined {
-  return current.getStore();
+  return currentWrite();
 }
 
 /**
@@ -35,7 +33,7 @@ export function shareTransactionWithReads(dataSource: DataSource): void {
   if (dataSource.options.type !== 'postgres') return;
   const create = dataSource.createQueryRunner.bind(dataSource);
   dataSource.createQueryRunner = (mode) => {
-    const runner = current.getStore()?.tx?.queryRunner;
+    const runner = currentWrite()?.tx?.queryRunner;
     if (!runner || runner.isReleased || !runner.isTransactionActive) return create(mode);
     return new Proxy(runner, {
       get: (target, property, receiver) =>

@@ -43,14 +43,14 @@ export class FollowsResolver {
       'How many people follow them in the directory (a kept count: it includes followers who ' +
       'have since left or are not listed, whom the followers list does not show).',
   })
-  async followerCount(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  async followerCount(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return (await loaders.follows.statsByStaffId.load(person.id))?.followerCount ?? 0;
   }
 
   @ResolveField(() => Int, {
     description: 'How many people they follow in the directory (a kept count, like followerCount).',
   })
-  async followingCount(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  async followingCount(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return (await loaders.follows.statsByStaffId.load(person.id))?.followingCount ?? 0;
   }
 

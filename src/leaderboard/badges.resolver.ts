@@ -1,11 +1,9 @@
 import {
   Args,
-  Context,
   Field,
   InputType,
   Mutation,
   ObjectType,
-  Parent,
   ResolveField,
   Resolver,
   registerEnumType,
@@ -94,7 +92,7 @@ export class StaffBadgesResolver {
   @ResolveField(() => [Badge], {
     description: 'Badges: verified, guidance accepted, campaign participant, community champion.',
   })
-  badges(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  badges(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.badgesByStaffId.load(person.id);
   }
 

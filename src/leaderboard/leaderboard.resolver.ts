@@ -1,13 +1,4 @@
-import {
-  Args,
-  Context,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-  Subscription,
-} from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CurrentUser } from '../identity/auth.decorators';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -132,7 +123,7 @@ export class LeaderboardResolver {
   }
 
   @ResolveField(() => StaffMember, { nullable: true })
-  staff(@Parent() entry: LeaderboardEntry, @Context() { loaders }: GraphQLContext) {
+  staff(entry: LeaderboardEntry, _args: unknown, { loaders }: GraphQLContext) {
     return entry.staffId === null ? null : loaders.staffById.load(entry.staffId);
   }
 }
@@ -140,7 +131,7 @@ export class LeaderboardResolver {
 @Resolver(() => LeaderboardPosition)
 export class LeaderboardPositionResolver {
   @ResolveField(() => StaffMember, { nullable: true })
-  staff(@Parent() entry: LeaderboardPosition, @Context() { loaders }: GraphQLContext) {
+  staff(entry: LeaderboardPosition, _args: unknown, { loaders }: GraphQLContext) {
     return entry.staffId === null ? null : loaders.staffById.load(entry.staffId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CommsAdminOnly, CurrentUser } from '../identity/auth.decorators';
 import { AuthenticatedUser } from '../identity/authenticated-user';
@@ -64,14 +64,14 @@ export class LeadersResolver {
     nullable: true,
     description: 'Whose list they are on; null: the national list.',
   })
-  organisation(@Parent() leader: Leader, @Context() { loaders }: GraphQLContext) {
+  organisation(leader: Leader, _args: unknown, { loaders }: GraphQLContext) {
     return leader.organisationId === null || leader.organisationId === undefined
       ? null
       : loaders.organisationById.load(leader.organisationId);
   }
 
   @ResolveField(() => StaffMember, { description: 'The leader, with their accounts.' })
-  person(@Parent() leader: Leader, @Context() { loaders }: GraphQLContext) {
+  person(leader: Leader, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.staffById.load(leader.staffId);
   }
 }
@@ -82,7 +82,7 @@ export class StaffLeaderResolver {
     nullable: true,
     description: 'Their leader profile, when they are a featured leader.',
   })
-  leader(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  leader(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.leaderByStaffId.load(person.id);
   }
 }

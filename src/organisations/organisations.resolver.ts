@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../common/errors/domain-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { CommsAdminOnly, CurrentUser } from '../identity/auth.decorators';
@@ -75,12 +75,12 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => [Site])
-  sites(@Parent() organisation: Organisation, @Context() { loaders }: GraphQLContext) {
+  sites(organisation: Organisation, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.sitesByOrganisationId.load(organisation.id);
   }
 
   @ResolveField(() => [Department])
-  departments(@Parent() organisation: Organisation, @Context() { loaders }: GraphQLContext) {
+  departments(organisation: Organisation, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.departmentsByOrganisationId.load(organisation.id);
   }
 }

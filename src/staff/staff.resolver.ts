@@ -64,18 +64,21 @@ export class StaffResolver {
     return person.listed;
   }
 
+  // The places take graphql-js's own arguments (parent, arguments, context), no parameter
+  // decorators: a field resolver without them is called as it is, not through Nest's wrapper
+  // (a promise chain through the pipes for each parameter), on every person of every answer.
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  organisation(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return person.organisationId ? loaders.organisationById.load(person.organisationId) : null;
   }
 
   @ResolveField(() => Site, { nullable: true })
-  site(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  site(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return person.siteId ? loaders.siteById.load(person.siteId) : null;
   }
 
   @ResolveField(() => Department, { nullable: true })
-  department(@Parent() person: StaffMember, @Context() { loaders }: GraphQLContext) {
+  department(person: StaffMember, _args: unknown, { loaders }: GraphQLContext) {
     return person.departmentId ? loaders.departmentById.load(person.departmentId) : null;
   }
 

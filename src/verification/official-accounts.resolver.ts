@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { Public, CurrentUser } from '../identity/auth.decorators';
 import type { AuthenticatedUser } from '../identity/authenticated-user';
@@ -62,7 +62,7 @@ export class OfficialAccountsResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() account: OfficialAccount, @Context() { loaders }: GraphQLContext) {
+  organisation(account: OfficialAccount, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.organisationById.load(account.organisationId);
   }
 }

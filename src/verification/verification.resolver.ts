@@ -75,12 +75,12 @@ export class VerificationResolver {
   }
 
   @ResolveField(() => SocialAccount, { nullable: true, description: 'The account asked about.' })
-  account(@Parent() request: VerificationRequest, @Context() { loaders }: GraphQLContext) {
+  account(request: VerificationRequest, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.socialAccountById.load(request.accountId);
   }
 
   @ResolveField(() => StaffMember, { nullable: true, description: 'Whose account it is.' })
-  person(@Parent() request: VerificationRequest, @Context() { loaders }: GraphQLContext) {
+  person(request: VerificationRequest, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.staffById.load(request.staffId);
   }
 

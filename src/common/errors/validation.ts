@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrorReason, InvalidInputError } from './domain-error';
 import { rememberValidationRules } from './validation-rules';
 
@@ -16,10 +16,28 @@ function firstFailure(
   return { field: path.join('.'), message: 'is not valid' };
 }
 
+/**
+ * Nest's ValidationPipe, answering at once where it has nothing to do. As the global pipe it sees
+ * every parameter of every resolver and handler: `@Parent()`, `@Context()`, `@Info()` and our own
+ * parameter decorators (all `custom`), and arguments of a primitive type, which it hands back as
+ * they came (or, for a REST `param` or `query`, as a number or boolean) after a promise. Each
+ * field of an answer resolved by a method has such parameters, so it answers them without one;
+ * an argument of a class is validated exactly as before.
+ */
+class ArgumentsValidationPipe extends ValidationPipe {
+  // the pipe's own contract: a value, or a promise of one
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override transform(value: unknown, metadata: ArgumentMetadata): any {
+    if (!this.expectedType && (!metadata.metatype || !this.toValidate(metadata)))
+      return this.transformPrimitive(value, metadata);
+    return super.transform(value, metadata);
+  }
+}
+
 /** class-validator failures become BAD_USER_INPUT naming the field, like every other bad input. */
 export const validationPipe = () => {
   rememberValidationRules();
-  return new ValidationPipe({
+  return new ArgumentsValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

@@ -127,7 +127,10 @@ export function checkDocument(
   }
 }
 
-/** Depth and aliases of one operation, and its cost with these variables when asked. */
+/**
+ * Depth and aliases of one operation, and its cost with these variables when asked. Passes
+ * quietly or throws the refusal; true when the verdict would be the same with any variables.
+ */
 export function checkShape(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -135,7 +138,7 @@ export function checkShape(
   variables: Record<string, unknown> | null | undefined,
   limits: Limits = QUERY_LIMITS,
   withCost = true,
-): void {
+): boolean {
   const shape = measureOperation(schema, document, operation, variables, {
     depthCap: limits.maxDepth,
     maxPageSize: MAX_PAGE_SIZE,
@@ -164,6 +167,7 @@ export function checkShape(
       shape.cost,
     );
   }
+  return !shape.readsVariables;
 }
 
 /**
@@ -191,14 +195,22 @@ export function refusalFor(schema: GraphQLSchema, query: string): GraphQLError |
 /**
  * The cost of the operation that runs, with its variables: every request, including documents
  * Apollo has cached as validated. (Size and shape are checked before, by QueryLimitsMiddleware.)
+ * An operation whose page sizes take no variables costs the same whatever they are: once it has
+ * passed it is remembered as passing (Apollo hands a cached document's same operation node back
+ * on each request), so only operations sized by variables are measured every time.
  */
 export function queryCostPlugin(schema: () => GraphQLSchema): ApolloServerPlugin {
+  const passed = new WeakMap<OperationDefinitionNode, GraphQLSchema>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           const executed = operation ?? getOperationAST(document, request.operationName);
-          if (executed) checkShape(schema(), document, executed, request.variables);
+          if (!executed) return;
+          const current = schema();
+          if (passed.get(executed) === current) return;
+          if (checkShape(current, document, executed, request.variables))
+            passed.set(executed, current);
         },
       };
     },

@@ -54,6 +54,18 @@ describe('measureOperation', () => {
     expect(shapeOf(query)).toMatchObject(expected);
   });
 
+  it('says whether any page size came from a variable (else any variables give the same shape)', () => {
+    expect(shapeOf('query($id: ID!) { staffMember(id: $id) { id } }').readsVariables).toBe(false);
+    expect(shapeOf('{ staff(first: 10) { totalCount } }').readsVariables).toBe(false);
+    expect(
+      shapeOf('query($n: Int) { x: me { id } staff(first: $n) { totalCount } }').readsVariables,
+    ).toBe(true);
+    expect(
+      shapeOf('query($n: Int) { ...P } fragment P on Query { staff(first: $n) { totalCount } }')
+        .readsVariables,
+    ).toBe(true);
+  });
+
   it('takes page sizes from variables, then their defaults', () => {
     const query = 'query($n: Int = 7) { staff(first: $n) { totalCount } }';
     expect(shapeOf(query).cost).toBe(1 + 7);

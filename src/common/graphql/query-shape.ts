@@ -184,10 +184,12 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | null | undefined,
   options: ShapeOptions,
-): OperationShape & { visited: number } {
+): OperationShape & { visited: number; readsVariables: boolean } {
   const fragments = fragmentsOf(document);
   const memo = new Map<string, OperationShape>();
   let visited = 0;
+  /** Whether a page size came from a variable: otherwise the shape is the same for any. */
+  let readsVariables = false;
 
   const defaults = new Map<string, ValueNode>();
   for (const definition of operation.variableDefinitions ?? []) {
@@ -202,6 +204,7 @@ export function measureOperation(
     let value: unknown = argument.defaultValue;
     if (given?.kind === Kind.INT) value = Number(given.value);
     else if (given?.kind === Kind.VARIABLE) {
+      readsVariables = true;
       const name = given.name.value;
       const fallback = defaults.get(name);
       value =
@@ -282,7 +285,7 @@ export function measureOperation(
       : operation.operation === 'mutation'
         ? schema.getMutationType()
         : schema.getSubscriptionType();
-  return { ...measureSet(operation.selectionSet, root ?? undefined, 0), visited };
+  return { ...measureSet(operation.selectionSet, root ?? undefined, 0), visited, readsVariables };
 }
 
 /**

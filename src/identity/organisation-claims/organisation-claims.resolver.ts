@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../../common/graphql/graphql-context';
 import { Department } from '../../organisations/department.entity';
 import { Organisation } from '../../organisations/organisation.entity';
@@ -54,22 +54,22 @@ export class OrganisationClaimsResolver {
   }
 
   @ResolveField(() => StaffMember, { nullable: true, description: 'Who claims it.' })
-  person(@Parent() claim: OrganisationClaim, @Context() { loaders }: GraphQLContext) {
+  person(claim: OrganisationClaim, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.staffById.load(claim.staffId);
   }
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() claim: OrganisationClaim, @Context() { loaders }: GraphQLContext) {
+  organisation(claim: OrganisationClaim, _args: unknown, { loaders }: GraphQLContext) {
     return loaders.organisationById.load(claim.organisationId);
   }
 
   @ResolveField(() => Site, { nullable: true })
-  site(@Parent() claim: OrganisationClaim, @Context() { loaders }: GraphQLContext) {
+  site(claim: OrganisationClaim, _args: unknown, { loaders }: GraphQLContext) {
     return claim.siteId === null ? null : loaders.siteById.load(claim.siteId);
   }
 
   @ResolveField(() => Department, { nullable: true })
-  department(@Parent() claim: OrganisationClaim, @Context() { loaders }: GraphQLContext) {
+  department(claim: OrganisationClaim, _args: unknown, { loaders }: GraphQLContext) {
     return claim.departmentId === null ? null : loaders.departmentById.load(claim.departmentId);
   }
 }
