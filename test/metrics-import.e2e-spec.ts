@@ -300,6 +300,18 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     expect((await request(t.app.getHttpServer()).get('/api/imports/metrics')).status).toBe(401);
   });
 
+  /** The instance running import `id` stops: its heartbeat grows old. */
+  const silence = (id: number) =>
+    t.app
+      .get(TransactionRunner)
+      .run((tx) =>
+        tx.update(
+          MetricImport,
+          { id },
+          { heartbeatAt: new Date(Date.now() - IMPORT_STALE_MS - 1000) },
+        ),
+      );
+
   it('marks an import whose heartbeat stopped (its server stopped mid-file) as FAILED, and leaves a live one alone', async () => {
     const body = new PassThrough();
     const imports = t.app.get(MetricImportsService);
@@ -325,15 +337,7 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     expect(await statusOf()).toBe(MetricImportStatus.RUNNING);
 
     // the instance reading it stops: its heartbeat grows old
-    await t.app
-      .get(TransactionRunner)
-      .run((tx) =>
-        tx.update(
-          MetricImport,
-          { id },
-          { heartbeatAt: new Date(Date.now() - IMPORT_STALE_MS - 1000) },
-        ),
-      );
+    await silence(id!);
     await imports.onApplicationBootstrap(); // what a restart runs
     expect(await statusOf()).toBe(MetricImportStatus.FAILED);
     expect(await imports.recoverCutOff()).toBe(0); // recovered once only
@@ -373,15 +377,7 @@ describe('metrics import (POST /api/imports/metrics)', () => {
     expect(id).toBeDefined();
     expect(await listed(id!)).toEqual([person.id]);
 
-    await t.app
-      .get(TransactionRunner)
-      .run((tx) =>
-        tx.update(
-          MetricImport,
-          { id },
-          { heartbeatAt: new Date(Date.now() - IMPORT_STALE_MS - 1000) },
-        ),
-      );
+    await silence(id!);
     touched.length = 0;
     expect(await t.app.get(MetricImportsService).recoverCutOff()).toBe(1);
     expect(touched.flat().flatMap((change) => change.staffIds)).toContain(person.id);
