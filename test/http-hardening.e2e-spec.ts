@@ -1,11 +1,9 @@
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { createTestApp, TestApp } from './support/create-test-app';
-import { databaseUrl, freePort, run, waitForHealth } from './support/server-process';
+import { databaseUrl, execSql, freePort, run, waitForHealth } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
 
 const SCIM_TOKEN = randomBytes(32).toString('hex');
@@ -190,18 +188,7 @@ describe('a failed query in the log', () => {
       const rename = 'ALTER TABLE staff_members RENAME COLUMN search_text TO search_text_moved';
       const insert =
         "INSERT INTO staff_members (display_name, tenant_id, object_id, active) VALUES ('Zebedee Quixotic', '00000000-0000-0000-0000-000000000000', 'log-probe', true)";
-      if (database.config.type === 'sqlite') {
-        const db = new Database(database.config.path);
-        db.exec(insert);
-        db.exec(rename);
-        db.close();
-      } else {
-        const client = new Client({ connectionString: databaseUrl(database) });
-        await client.connect();
-        await client.query(insert);
-        await client.query(rename);
-        await client.end();
-      }
+      await execSql(database, [insert, rename]);
       const people = await (await fetch(`${base}/api/dev/people`)).json();
       const { accessToken } = await (
         await fetch(`${base}/api/dev/sign-in`, {

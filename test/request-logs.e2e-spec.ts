@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
-import { databaseUrl, freePort, run, waitForHealth } from './support/server-process';
+import { databaseUrl, execSql, freePort, run, waitForHealth } from './support/server-process';
 import { createTestDatabase } from './support/test-database';
 
 interface Line {
@@ -34,18 +32,7 @@ describe('request logs', () => {
         const insert =
           "INSERT INTO staff_members (display_name, tenant_id, object_id, active) VALUES ('Log Probe', '00000000-0000-0000-0000-000000000000', 'log-probe', true)";
         const rename = 'ALTER TABLE staff_members RENAME COLUMN search_text TO search_text_moved';
-        if (database.config.type === 'sqlite') {
-          const db = new Database(database.config.path);
-          db.exec(insert);
-          db.exec(rename);
-          db.close();
-        } else {
-          const client = new Client({ connectionString: databaseUrl(database) });
-          await client.connect();
-          await client.query(insert);
-          await client.query(rename);
-          await client.end();
-        }
+        await execSql(database, [insert, rename]);
         const people = await (
           await fetch(`${base}/api/dev/people`, { headers: { 'x-request-id': 'probe-fine' } })
         ).json();

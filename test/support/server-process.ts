@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { TestDatabase } from './test-database';
 
 /** The built server (dist/main.js) as a separate process, as `npm start` runs it. */
@@ -83,4 +85,27 @@ export function databaseUrl(database: TestDatabase): string {
   const url = new URL(database.url);
   url.searchParams.set('options', `-c search_path=${database.config.schema}`);
   return url.toString();
+}
+
+/**
+ * Runs raw statements on the test database from outside the server under test (as an operator
+ * would: a row it has no API for, a column gone), on either driver.
+ */
+export async function execSql(database: TestDatabase, statements: string[]): Promise<void> {
+  if (database.config.type === 'sqlite') {
+    const db = new Database(database.config.path);
+    try {
+      for (const sql of statements) db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new Client({ connectionString: databaseUrl(database) });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
