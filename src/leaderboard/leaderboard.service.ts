@@ -244,18 +244,14 @@ export class LeaderboardService implements OnApplicationBootstrap, OnModuleDestr
       const size = sqlite ? this.rollPeople.size : ROLL_PEOPLE_POSTGRES;
       const ids = await this.repository.staffIdsAfter(this.repository.manager, after, size);
       if (ids.length === 0) break;
-      let committing = 0;
-      await this.transactions.run(
-        async (tx) => {
-          await this.refresh(tx, ids);
-          committing = performance.now();
-        },
+      await this.transactions.run((tx) => this.refresh(tx, ids), {
         // recomputed if lost: ROLLING_KEY, durable since the first transaction, stays until the
         // last chunk's FULL commit below, whose fsync makes every chunk before it durable too
-        { recomputable: true },
-      );
-      // from the work's end to here: the COMMIT, in the same task
-      if (sqlite) this.rollPeople.took(ids.length, performance.now() - committing);
+        recomputable: true,
+        timeCommit: (ms) => {
+          if (sqlite) this.rollPeople.took(ids.length, ms);
+        },
+      });
       after = ids[ids.length - 1];
       // the chunk's pages copied into the file off the loop: the next COMMIT starts the WAL
       // again instead of checkpointing in it
