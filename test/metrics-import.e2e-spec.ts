@@ -15,6 +15,8 @@ import { World } from './support/world';
 const today = londonDay();
 const yesterday = addDays(today, -1);
 const tomorrow = addDays(today, 1);
+/** Two write batches: a window fills with a file of a test's size. */
+const WINDOW_ROWS = 40_000;
 
 describe('metrics import (POST /api/imports/metrics)', () => {
   let t: TestApp;
@@ -31,7 +33,7 @@ describe('metrics import (POST /api/imports/metrics)', () => {
   const touched: { staffIds: number[] }[][] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ IMPORT_WINDOW_ROWS: String(WINDOW_ROWS) });
     world = new World(t);
     const org = await world.newOrganisation();
     const other = await world.newOrganisation();
@@ -346,47 +348,57 @@ describe('metrics import (POST /api/imports/metrics)', () => {
   });
 
   it('keeps, while an import runs, whom it has changed: a recovery touches them without reading its rows, and a finished import forgets them', async () => {
-    const person = await world.newPerson({ organisationId: admin.organisationId! });
-    const handle = `batch${world.unique().replace(/-/g, '').slice(0, 8)}`;
-    await world.newAccount(person, { platform: Platform.X, handle: `@${handle}` });
+    // a whole window (WINDOW_ROWS, two batches: accounts of ten people, a day each back from
+    // yesterday) goes in, then the file stalls: the instance reading it stops
+    const people = await world.newPeople(10, () => ({ organisationId: admin.organisationId! }));
+    const stem = `batch${world.unique().replace(/-/g, '').slice(0, 8)}`;
+    const handles = people.map((_, i) => `${stem}${i}`);
+    await world.newAccounts(
+      people.map((owner, i) => ({ owner, platform: Platform.X, handle: `@${handles[i]}` })),
+    );
+    const staffIds = people.map((person) => person.id).sort((a, b) => a - b);
     const listed = async (importId: number) =>
       (
         await t.dataSource.query(
           `SELECT staff_id FROM metric_import_people WHERE import_id = ${importId}`,
         )
-      ).map((row: { staff_id: number | string }) => Number(row.staff_id));
+      )
+        .map((row: { staff_id: number | string }) => Number(row.staff_id))
+        .sort((a: number, b: number) => a - b);
 
-    // a whole batch (IMPORT_BATCH_ROWS = 20,000 rows: a day each, back from yesterday) goes in,
-    // then the file stalls: the instance reading it stops
     const body = new PassThrough();
     const running = t.app
       .get(MetricsService)
       .importCsv({ staff: admin, roles: ['Comms.Admin'], isCommsAdmin: true }, body)
       .catch((error: Error) => error);
-    const lines = ['platform,handle,date,followers'];
-    for (let d = 1; d <= 20_001; d++) lines.push(`X,@${handle},${addDays(today, -d)},${d}`);
-    body.write(lines.join('\n') + '\n');
+    body.write('platform,handle,date,followers\n');
+    const daysEach = WINDOW_ROWS / people.length;
+    for (let d = 1; d <= daysEach; d++) {
+      body.write(handles.map((handle) => `X,@${handle},${addDays(today, -d)},${d}\n`).join(''));
+    }
+    body.write(`X,@${handles[0]},${addDays(today, -daysEach - 1)},1\n`);
     let id: number | undefined;
-    for (let i = 0; i < 250 && id === undefined; i++) {
+    for (let i = 0; i < 1000 && id === undefined; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const rows = await t.dataSource.query(
-        `SELECT id FROM metric_imports WHERE status = 'RUNNING' AND rows_accepted > 0`,
+        `SELECT id FROM metric_imports WHERE status = 'RUNNING' AND rows_accepted = ${WINDOW_ROWS}`,
       );
       id = rows[0]?.id;
     }
     expect(id).toBeDefined();
-    expect(await listed(id!)).toEqual([person.id]);
-
+    expect(await listed(id!)).toEqual(staffIds);
     await silence(id!);
     touched.length = 0;
     expect(await t.app.get(MetricImportsService).recoverCutOff()).toBe(1);
-    expect(touched.flat().flatMap((change) => change.staffIds)).toContain(person.id);
+    expect(touched.flat().flatMap((change) => change.staffIds)).toEqual(
+      expect.arrayContaining(staffIds),
+    );
     expect(await listed(id!)).toEqual([]);
     body.destroy(new Error('connection lost'));
     expect(await running).toBeInstanceOf(Error);
 
     // an import that ends (here with one row) keeps no list
-    const done = await post(`platform,handle,date,followers\nX,@${handle},${today},5\n`);
+    const done = await post(`platform,handle,date,followers\nX,@${handles[0]},${today},5\n`);
     expect(done.status).toBe(200);
     expect(done.body.rowsAccepted).toBe(1);
     expect(await listed(done.body.importId)).toEqual([]);

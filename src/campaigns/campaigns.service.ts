@@ -316,6 +316,7 @@ export class CampaignsService {
       kind: MetricImportKind.CAMPAIGN_ACTIVITY,
       campaignId: campaign.id,
       required: ACTIVITY_COLUMNS,
+      figures: ['posts', 'engagements'],
       optional: [],
       refuseDay: (day) =>
         day < campaign.startsOn || day > campaign.endsOn

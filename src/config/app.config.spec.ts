@@ -252,3 +252,18 @@ describe('loadConfig: reads', () => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(says);
   });
 });
+
+describe('loadConfig: imports', () => {
+  const base = { NODE_ENV: 'test', AUTH_MODE: 'dev' };
+
+  it('holds 500,000 accepted rows before writing them by default, or as IMPORT_WINDOW_ROWS says', () => {
+    expect(loadConfig(base).importWindowRows).toBe(500_000);
+    expect(loadConfig({ ...base, IMPORT_WINDOW_ROWS: '40000' }).importWindowRows).toBe(40_000);
+  });
+
+  it.each(['19999', 'lots', '1e9.5'])('refuses IMPORT_WINDOW_ROWS=%s', (value) => {
+    expect(() => loadConfig({ ...base, IMPORT_WINDOW_ROWS: value })).toThrow(
+      new ConfigError(`IMPORT_WINDOW_ROWS: "${value}" is not a whole number of rows from 20000`),
+    );
+  });
+});

@@ -63,6 +63,11 @@ export interface AppConfig {
   /** The largest CSV a metrics or campaign activity import reads (IMPORT_MAX_BYTES); larger: 413. */
   importMaxBytes: number;
   /**
+   * Accepted rows an import holds before writing them in (account, day) order
+   * (IMPORT_WINDOW_ROWS, default 500,000, at least 20,000: 28 bytes a row).
+   */
+  importWindowRows: number;
+  /**
    * GUIDANCE_GRACE_DAYS (default 30; 0 = none): after a new guidance version, how many days
    * people who had accepted before stay listed while they are asked to accept it.
    */
@@ -102,6 +107,11 @@ export interface PrivacyConfig {
 
 /** 200 MiB: a year of daily figures for 20,000 accounts. */
 export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** 500,000 rows, 14 MB: 25 write batches (docs/metrics.md, "How an import is written"). */
+export const DEFAULT_IMPORT_WINDOW_ROWS = 500_000;
+/** A window holds at least one write batch (IMPORT_BATCH_ROWS). */
+export const MIN_IMPORT_WINDOW_ROWS = 20_000;
 
 /** Start-up refuses bad configuration with one line naming the variable. */
 export class ConfigError extends Error {}
@@ -349,6 +359,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `IMPORT_MAX_BYTES: "${env.IMPORT_MAX_BYTES}" is not a whole number of bytes`,
     );
   }
+  const importWindowRows = z.coerce
+    .number()
+    .int()
+    .min(MIN_IMPORT_WINDOW_ROWS)
+    .safeParse(env.IMPORT_WINDOW_ROWS || String(DEFAULT_IMPORT_WINDOW_ROWS));
+  if (!importWindowRows.success) {
+    throw new ConfigError(
+      `IMPORT_WINDOW_ROWS: "${env.IMPORT_WINDOW_ROWS}" is not a whole number of rows from ${MIN_IMPORT_WINDOW_ROWS}`,
+    );
+  }
   const graceText = env.GUIDANCE_GRACE_DAYS?.trim() || '30';
   const guidanceGraceDays = Number(graceText);
   if (!/^\d{1,4}$/.test(graceText) || guidanceGraceDays > 3650) {
@@ -375,6 +395,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel,
     webRoot: env.WEB_ROOT || 'web/dist',
     importMaxBytes: importMaxBytes.data,
+    importWindowRows: importWindowRows.data,
     seedDemoData: (env.SEED_DEMO_DATA ?? (isProduction ? 'false' : 'true')) === 'true',
     guidanceGraceDays,
     reads,

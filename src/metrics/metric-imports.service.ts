@@ -20,6 +20,7 @@ import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
 import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
 import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
 import { AccountDayLines } from './account-day-lines';
+import { ImportWindow, WindowRow } from './import-window';
 import { csvRecordBatches } from './csv-stream';
 import { dayNumber, londonDay } from './london-day';
 import {
@@ -53,7 +54,7 @@ export const MAX_REJECTED_LISTED = 50_000;
 const ACCOUNT_CACHE_LIMIT = 500_000;
 
 /** One row that passed its own checks, before its account is known. */
-export interface ParsedRow<V> {
+interface ParsedRow<V> {
   line: number;
   platform: Platform;
   handle: string;
@@ -64,18 +65,25 @@ export interface ParsedRow<V> {
 }
 
 /** A row matched to its account: what a kind writes. */
-export interface AcceptedRow<V> extends ParsedRow<V> {
+export interface ImportRow<V> {
   accountId: number;
   staffId: number;
+  day: string;
+  values: V;
 }
 
+/** A kind's figures: counts by column name (null: left blank). */
+export type ImportFigures = Record<string, number | null>;
+
 /** What differs between a metrics import and a campaign activity import. */
-export interface ImportKind<V> {
+export interface ImportKind<V extends ImportFigures> {
   kind: MetricImportKind;
   campaignId?: number;
   /** Columns beside platform, handle and date, required and optional (lower case). */
   required: string[];
   optional: string[];
+  /** The names of a row's figures (`values` answers each of them). */
+  figures: readonly (keyof V & string)[];
   /** The kind's own fields of a row (by column name), or why the row is refused. */
   values(field: (column: string) => string | undefined): V | string;
   /** A reason to refuse a day the generic checks accepted (a campaign's dates), or null. */
@@ -84,7 +92,7 @@ export interface ImportKind<V> {
    * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
    * batch's transaction; answers how many rows changed something, and whose they were.
    */
-  write(tx: EntityManager, importId: number, rows: AcceptedRow<V>[]): Promise<ImportWrite>;
+  write(tx: EntityManager, importId: number, rows: ImportRow<V>[]): Promise<ImportWrite>;
   /** Touches the kind's topic for these people (a chunk of those the import changed). */
   settle(tx: EntityManager, staffIds: number[]): void;
 }
@@ -137,8 +145,12 @@ export type ImportSummary = Omit<ImportReport, 'rejected'>;
 
 /**
  * Runs CSV imports of figures: streamed, every row checked, accounts matched by platform and
- * any handle form the handle rules accept, written in set-based batches of IMPORT_BATCH_ROWS
- * rows, each its own transaction (an import cut off by a crash has written whole batches only;
+ * any handle form the handle rules accept. Accepted rows wait in a window (ImportWindow, up to
+ * IMPORT_WINDOW_ROWS) and are written from it in (account, day) order, in set-based batches of
+ * IMPORT_BATCH_ROWS rows, each its own transaction. (A file usually lists a day of every account,
+ * then the next: written in that order, each batch would touch the index page of nearly every
+ * account it names, at 1.5 M staff ~5,500 pages a batch, most of them outside the cache.) An
+ * import cut off by a crash has written whole batches only;
  * importing the file again finishes it, the rows already in counting as unchanged). The event
  * loop serves other requests between statements. Derived values (scores and ranks) catch up
  * once per import, not per batch: after the last batch, the people whose rows changed are
@@ -272,7 +284,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     });
   }
 
-  async run<V>(
+  async run<V extends ImportFigures>(
     user: AuthenticatedUser,
     source: Readable,
     kind: ImportKind<V>,
@@ -319,16 +331,19 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     const days = new Map<string, number | null>();
     const seen = new AccountDayLines();
     const changedStaff = new Set<number>();
-    // rows are built once, their account filled in when the batch's accounts are looked up
-    let pending: AcceptedRow<V>[] = [];
+    // rows checked, waiting for their batch's accounts to be looked up
+    let pending: ParsedRow<V>[] = [];
+    const window = new ImportWindow(this.config.importWindowRows, kind.figures.length);
+    const dayTexts = new Map<number, string>();
     const today = londonDay();
 
-    const flush = async () => {
+    /** Matches the rows read since the last batch to their accounts, into the window. */
+    const match = async () => {
       const batch = pending;
       pending = [];
       if (batch.length === 0) return;
       await this.resolve(batch, owners);
-      const accepted: AcceptedRow<V>[] = [];
+      const accepted: WindowRow[] = [];
       for (let i = 0; i < batch.length; i++) {
         // matching 20,000 rows in one task would hold the event loop
         if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
@@ -347,40 +362,63 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           reject(row.line, `The same account and date as line ${earlier}`);
           continue;
         }
-        row.accountId = owner.accountId;
-        row.staffId = owner.staffId;
-        accepted.push(row);
+        if (!dayTexts.has(row.dayNumber)) dayTexts.set(row.dayNumber, row.day);
+        accepted.push({
+          accountId: owner.accountId,
+          staffId: owner.staffId,
+          dayNumber: row.dayNumber,
+          figures: kind.figures.map((name) => row.values[name]),
+        });
       }
-      // in key order by numbers: the writer's own sort by day text then finds it sorted (one pass)
-      accepted.sort((a, b) => a.accountId - b.accountId || a.dayNumber - b.dayNumber);
-      // matching a batch and sorting it for the upsert are each tens of ms on a busy machine
+      window.addRun(accepted);
+      // a full window is written now, not when the file's next rows come
+      if (window.wouldOverflow(IMPORT_BATCH_ROWS)) await writeWindow();
+      trimCache(owners);
+      trimCache(handles);
+      // matching a batch and sorting it are each tens of ms on a busy machine
       await yieldToLoop();
+    };
+
+    /** Writes the window's rows in (account, day) order, a batch a transaction. */
+    const writeWindow = async () => {
+      for (const rows of window.drain(IMPORT_BATCH_ROWS)) {
+        await writeBatch(
+          rows.map((row) => {
+            const values = {} as ImportFigures;
+            kind.figures.forEach((name, f) => (values[name] = row.figures[f]));
+            return {
+              accountId: row.accountId,
+              staffId: row.staffId,
+              day: dayTexts.get(row.dayNumber)!,
+              values: values as V,
+            };
+          }),
+        );
+        // let /health and everyone else's requests in between batches
+        await yieldToLoop();
+      }
+    };
+
+    /** One batch, its own transaction, with the import's counts so far. */
+    const writeBatch = async (batch: ImportRow<V>[]) => {
       const importId = record!.id;
       const written = await this.transactions.run(async (tx) => {
-        const result: ImportWrite =
-          accepted.length > 0
-            ? await kind.write(tx, importId, accepted)
-            : { changed: 0, staffIds: [] };
+        const result = await kind.write(tx, importId, batch);
         const fresh = new Set<number>();
         for (const id of result.staffIds) if (!changedStaff.has(id)) fresh.add(id);
         await recordPeople(tx, importId, [...fresh]);
         await tx.update(MetricImport, importId, {
           rowsRead: rowsRead + malformed,
           rowsAccepted: rowsAccepted + result.changed,
-          rowsUnchanged: rowsUnchanged + accepted.length - result.changed,
+          rowsUnchanged: rowsUnchanged + batch.length - result.changed,
           rowsRejected,
           heartbeatAt: new Date(),
         });
         return result;
       });
-      const changed = written.changed;
       for (const id of written.staffIds) changedStaff.add(id);
-      rowsAccepted += changed;
-      rowsUnchanged += accepted.length - changed;
-      trimCache(owners);
-      trimCache(handles);
-      // let /health and everyone else's requests in between batches
-      await yieldToLoop();
+      rowsAccepted += written.changed;
+      rowsUnchanged += batch.length - written.changed;
     };
 
     // the record being checked: one reader of its fields for every row
@@ -430,7 +468,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           }
           row.values = values;
           pending.push(row);
-          if (pending.length >= IMPORT_BATCH_ROWS) await flush();
+          if (pending.length >= IMPORT_BATCH_ROWS) await match();
         }
       }
       takeSkips(Infinity);
@@ -441,7 +479,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           'file',
         );
       }
-      await flush();
+      await match();
+      await writeWindow();
       await this.settle(kind, changedStaff);
     } catch (error) {
       if (heartbeat) clearInterval(heartbeat);
@@ -478,7 +517,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
    * loop (531 people's was the import's longest block, 110-140 ms at load 2-3); on PostgreSQL
    * SETTLE_CHUNK.
    */
-  private async settle<V>(kind: ImportKind<V>, staffIds: Set<number>): Promise<void> {
+  private async settle<V extends ImportFigures>(
+    kind: ImportKind<V>,
+    staffIds: Set<number>,
+  ): Promise<void> {
     const ids = [...staffIds].sort((a, b) => a - b);
     staffIds.clear();
     const sqlite = this.transactions.isSqlite;
@@ -497,7 +539,10 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
   /** SQLite: people settled per transaction, learned across imports (settle). */
   private readonly settlePeople = new ChunkPeople();
 
-  private header<V>(fields: string[], kind: ImportKind<V>): Map<string, number> {
+  private header<V extends ImportFigures>(
+    fields: string[],
+    kind: ImportKind<V>,
+  ): Map<string, number> {
     const columns = new Map<string, number>();
     fields.forEach((name, index) => {
       const key = name.trim().toLowerCase();
@@ -516,7 +561,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     return columns;
   }
 
-  private async start<V>(
+  private async start<V extends ImportFigures>(
     user: AuthenticatedUser,
     scope: number | null,
     kind: ImportKind<V>,
@@ -613,7 +658,7 @@ function forgetPeople(tx: EntityManager, importId: number) {
   return runSql(tx, 'DELETE FROM metric_import_people WHERE import_id = :importId', { importId });
 }
 
-function ignoredOf<V>(fields: string[], kind: ImportKind<V>): Set<string> {
+function ignoredOf<V extends ImportFigures>(fields: string[], kind: ImportKind<V>): Set<string> {
   const known = new Set([...BASE_COLUMNS, ...kind.required, ...kind.optional]);
   return new Set(fields.map((f) => f.trim()).filter((f) => f && !known.has(f.toLowerCase())));
 }
@@ -640,7 +685,7 @@ function parseBase<V>(
   handles: Map<Platform, Map<string, NormalHandle | string>>,
   days: Map<string, number | null>,
   today: string,
-): AcceptedRow<V> | string {
+): ParsedRow<V> | string {
   const platformText = field('platform');
   if (!platformText) return 'platform is blank';
   const platform =
@@ -678,9 +723,7 @@ function parseBase<V>(
     handleKey: handle.handleKey,
     day,
     dayNumber: number,
-    values: undefined as V,
-    accountId: 0,
-    staffId: 0,
+    values: undefined as unknown as V,
   };
 }
 

@@ -24,12 +24,12 @@ import { MetricsErrorReason } from './metrics.errors';
 import { FetchedFigures, MetricsFetchers } from './metrics-fetcher';
 import { MetricsRepository, SnapshotValues } from './metrics.repository';
 
-export interface Figures {
+export type Figures = {
   followers: number;
   following: number | null;
   posts: number | null;
   engagements: number | null;
-}
+};
 
 /** My own figures for one of my accounts (self-report). */
 export interface SelfReport extends Partial<Omit<Figures, 'followers'>> {
@@ -67,6 +67,7 @@ export class MetricsService {
     const kind: ImportKind<Figures> = {
       kind: MetricImportKind.METRICS,
       required: METRICS_REQUIRED_COLUMNS,
+      figures: ['followers', 'following', 'posts', 'engagements'],
       optional: METRICS_OPTIONAL_COLUMNS,
       values: (field) => {
         const followers = parseCount('followers', field('followers'), true);
