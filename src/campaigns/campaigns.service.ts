@@ -330,17 +330,7 @@ export class CampaignsService {
         return { posts: posts!, engagements: engagements! };
       },
       write: async (tx, importId, rows) => {
-        const staffIds = await this.campaigns.upsertActivity(
-          tx,
-          campaign.id,
-          importId,
-          rows.map((row) => ({
-            accountId: row.accountId,
-            staffId: row.staffId,
-            day: row.day,
-            ...row.values,
-          })),
-        );
+        const staffIds = await this.campaigns.upsertActivity(tx, campaign.id, importId, rows);
         return { changed: staffIds.length, staffIds };
       },
       settle: (tx, staffIds) => touch(tx, 'campaigns', [{ campaignId: campaign.id, staffIds }]),

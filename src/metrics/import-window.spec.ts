@@ -1,95 +1,116 @@
 import { SeededRandom } from '../common/seeded-random';
-import { ImportWindow, WindowRow } from './import-window';
+import { ImportWindow } from './import-window';
 
-const key = (row: WindowRow) => `${row.accountId}:${row.dayNumber}`;
+type Figures = { reach: number | null; posts: number | null };
+interface Row {
+  accountId: number;
+  staffId: number;
+  dayNumber: number;
+  values: Figures;
+}
+
+const dayText = (day: number) => `day ${day}`;
+const written = (row: Row) => ({
+  accountId: row.accountId,
+  staffId: row.staffId,
+  day: dayText(row.dayNumber),
+  ...row.values,
+});
+const byAccountThenDay = (a: Row, b: Row) => a.accountId - b.accountId || a.dayNumber - b.dayNumber;
+
+function addRun(window: ImportWindow<Figures>, rows: Row[]) {
+  for (const row of rows) window.add(row.accountId, row.staffId, row.dayNumber, row.values);
+  window.endRun();
+}
 
 describe('ImportWindow', () => {
   it('gives back every row of runs read in file order (a day of every account, then the next) in (account, day) order, a batch at a time', () => {
-    const window = new ImportWindow(1000, 2);
-    const written: WindowRow[] = [];
+    const window = new ImportWindow<Figures>(1000, ['reach', 'posts']);
+    const all: Row[] = [];
     // 50 accounts (ids out of order), 12 days, in runs of 70 rows as a file's batches come
     const accounts = Array.from({ length: 50 }, (_, i) => ((i * 37) % 50) + 1);
-    let run: WindowRow[] = [];
+    let run: Row[] = [];
     for (let day = -3; day < 9; day++) {
       for (const accountId of accounts) {
         const row = {
           accountId,
           staffId: accountId * 10,
           dayNumber: day,
-          figures: [day + 3, null],
+          values: { reach: day + 3, posts: null },
         };
         run.push(row);
-        written.push(row);
+        all.push(row);
         if (run.length === 70) {
-          window.addRun(run);
+          addRun(window, run);
           run = [];
         }
       }
     }
-    window.addRun(run);
+    // the last rows' run is still open: draining ends it
+    for (const row of run) window.add(row.accountId, row.staffId, row.dayNumber, row.values);
     expect(window.size).toBe(600);
 
-    const batches = [...window.drain(256)];
+    const batches = [...window.drain(256, dayText)];
     expect(batches.map((batch) => batch.length)).toEqual([256, 256, 88]);
-    const read = batches.flat();
-    const expected = [...written].sort(
-      (a, b) => a.accountId - b.accountId || a.dayNumber - b.dayNumber,
-    );
-    expect(read).toEqual(expected);
+    expect(batches.flat()).toEqual([...all].sort(byAccountThenDay).map(written));
     expect(window.size).toBe(0);
-    expect([...window.drain(256)]).toEqual([]);
+    expect([...window.drain(256, dayText)]).toEqual([]);
   });
 
   it('keeps figures as given, blanks as null and zeros as zeros', () => {
-    const window = new ImportWindow(10, 4);
-    window.addRun([
-      { accountId: 2, staffId: 5, dayNumber: 20_000, figures: [0, null, 7, 2_147_483_647] },
-      { accountId: 1, staffId: 4, dayNumber: 20_001, figures: [1, 2, null, null] },
+    const window = new ImportWindow<Figures>(10, ['reach', 'posts']);
+    addRun(window, [
+      { accountId: 2, staffId: 5, dayNumber: 20_000, values: { reach: 0, posts: 2_147_483_647 } },
+      { accountId: 1, staffId: 4, dayNumber: 20_001, values: { reach: null, posts: 7 } },
     ]);
-    expect([...window.drain(10)]).toEqual([
+    expect([...window.drain(10, dayText)]).toEqual([
       [
-        { accountId: 1, staffId: 4, dayNumber: 20_001, figures: [1, 2, null, null] },
-        { accountId: 2, staffId: 5, dayNumber: 20_000, figures: [0, null, 7, 2_147_483_647] },
+        { accountId: 1, staffId: 4, day: 'day 20001', reach: null, posts: 7 },
+        { accountId: 2, staffId: 5, day: 'day 20000', reach: 0, posts: 2_147_483_647 },
       ],
     ]);
   });
 
-  it('merges runs of random rows exactly as one sort of them all would order them', () => {
+  it('merges runs of random rows exactly as one sort of them all would order them, and takes more after a drain', () => {
     const random = new SeededRandom(11);
-    const window = new ImportWindow(5000, 1);
-    const all: WindowRow[] = [];
-    const used = new Set<string>();
-    while (all.length < 4000) {
-      const run: WindowRow[] = [];
-      const length = 1 + random.int(400);
-      while (run.length < length && all.length + run.length < 4000) {
-        const row = {
-          accountId: 1 + random.int(300),
-          staffId: 1,
-          dayNumber: random.int(60) - 20,
-          figures: [random.int(100)],
-        };
-        if (used.has(key(row))) continue;
-        used.add(key(row));
-        run.push(row);
+    const window = new ImportWindow<Figures>(5000, ['reach', 'posts']);
+    for (let round = 0; round < 2; round++) {
+      const all: Row[] = [];
+      const used = new Set<string>();
+      while (all.length < 4000) {
+        const run: Row[] = [];
+        const length = 1 + random.int(400);
+        while (run.length < length && all.length + run.length < 4000) {
+          const row = {
+            accountId: 1 + random.int(300),
+            staffId: 1 + random.int(5),
+            dayNumber: random.int(60) - 20,
+            values: { reach: random.int(100), posts: random.chance(0.5) ? null : random.int(9) },
+          };
+          const key = `${row.accountId}:${row.dayNumber}`;
+          if (used.has(key)) continue;
+          used.add(key);
+          run.push(row);
+        }
+        addRun(window, run);
+        all.push(...run);
       }
-      window.addRun(run);
-      all.push(...run);
+      expect(window.wouldOverflow(1000)).toBe(false);
+      expect(window.wouldOverflow(1001)).toBe(true);
+      const batches = [...window.drain(333, dayText)];
+      expect(batches.every((batch, i) => batch.length === 333 || i === batches.length - 1)).toBe(
+        true,
+      );
+      expect(batches.flat()).toEqual([...all].sort(byAccountThenDay).map(written));
     }
-    expect(window.wouldOverflow(1000)).toBe(false);
-    expect(window.wouldOverflow(1001)).toBe(true);
-    const read = [...window.drain(333)].flat();
-    expect(read.map(key)).toEqual(
-      [...all].sort((a, b) => a.accountId - b.accountId || a.dayNumber - b.dayNumber).map(key),
-    );
-    expect(read).toEqual(expect.arrayContaining(all));
   });
 
-  it('refuses a run that would not fit', () => {
-    const window = new ImportWindow(2, 0);
-    const row = (accountId: number) => ({ accountId, staffId: 1, dayNumber: 1, figures: [] });
-    window.addRun([row(1)]);
-    expect(() => window.addRun([row(2), row(3)])).toThrow('an import window holds 2 rows');
-    expect(window.size).toBe(1);
+  it('refuses a row that would not fit', () => {
+    const window = new ImportWindow<Figures>(2, ['reach', 'posts']);
+    const values = { reach: 1, posts: 1 };
+    window.add(1, 1, 1, values);
+    window.add(2, 1, 1, values);
+    expect(() => window.add(3, 1, 1, values)).toThrow('an import window holds 2 rows');
+    expect(window.size).toBe(2);
   });
 });

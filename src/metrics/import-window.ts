@@ -1,39 +1,39 @@
-/** A row as the window gives it back: its account, owner, day and figures (null where blank). */
-export interface WindowRow {
+/** A kind's figures: counts by column name (null: left blank). */
+export type ImportFigures = Record<string, number | null>;
+
+/** A row matched to its account, as a kind writes it: its figures beside its key. */
+export type ImportRow<V extends ImportFigures> = {
   accountId: number;
   staffId: number;
-  dayNumber: number;
-  figures: (number | null)[];
-}
+  day: string;
+} & V;
 
 /** Figures are counts (0 or more): a blank one is held as this. */
 const BLANK = -1;
 
 /**
- * The accepted rows of an import between reading and writing, held in typed arrays (seven 32-bit
- * integers a row, nothing for the garbage collector to trace) and given back in (account, day)
- * order. Rows come in runs (a matched batch of the file), each sorted as it is added; `drain`
- * merges the runs a batch at a time, so no step sorts the whole window at once.
+ * The accepted rows of an import between reading and writing, held in typed arrays (3 + one per
+ * figure 32-bit integers a row, nothing for the garbage collector to trace) and given back in
+ * (account, day) order. Rows come in runs (a matched batch of the file), each sorted as it ends;
+ * `drain` merges the runs a batch at a time, so no step sorts the whole window at once.
  *
  * Why: a file usually lists a day of every account, then the next day. Written in that order,
  * each batch touches the index page of nearly every account it names; in account order, a batch
  * holds many days of few accounts, and touches a few pages each.
  */
-export class ImportWindow {
+export class ImportWindow<V extends ImportFigures> {
   private accounts = new Int32Array(0);
   private staff = new Int32Array(0);
   private days = new Int32Array(0);
   private values = new Int32Array(0);
   private length = 0;
-  /** [start, end) of each sorted run. */
+  /** [start, end) of each sorted run; the rows after the last one's end are the open run. */
   private runs: [number, number][] = [];
 
-  /**
-   * `capacity`: rows held at most (the arrays grow to it as rows come); `width`: figures a row.
-   */
+  /** `capacity`: rows held at most (the arrays grow to it as rows come). */
   constructor(
     readonly capacity: number,
-    private readonly width: number,
+    private readonly figures: readonly (keyof V & string)[],
   ) {}
 
   get size(): number {
@@ -45,46 +45,58 @@ export class ImportWindow {
     return this.length + rows > this.capacity;
   }
 
-  /** Adds a run of rows, sorted by account then day (rows of the same account and day: none). */
-  addRun(rows: readonly WindowRow[]): void {
-    if (rows.length === 0) return;
-    if (this.wouldOverflow(rows.length)) {
-      throw new Error(`an import window holds ${this.capacity} rows`);
-    }
-    this.reserve(this.length + rows.length);
-    const order = Array.from(rows.keys()).sort(
-      (a, b) => rows[a].accountId - rows[b].accountId || rows[a].dayNumber - rows[b].dayNumber,
-    );
-    const start = this.length;
-    const width = this.width;
-    for (let i = 0; i < order.length; i++) {
-      const row = rows[order[i]];
-      const at = start + i;
-      this.accounts[at] = row.accountId;
-      this.staff[at] = row.staffId;
-      this.days[at] = row.dayNumber;
-      for (let f = 0; f < width; f++) this.values[at * width + f] = row.figures[f] ?? BLANK;
-    }
-    this.length += rows.length;
-    this.runs.push([start, this.length]);
+  /** Adds a row to the open run (one row per account and day in a window). */
+  add(accountId: number, staffId: number, dayNumber: number, values: V): void {
+    if (this.wouldOverflow(1)) throw new Error(`an import window holds ${this.capacity} rows`);
+    this.reserve(this.length + 1);
+    const at = this.length++;
+    this.accounts[at] = accountId;
+    this.staff[at] = staffId;
+    this.days[at] = dayNumber;
+    const width = this.figures.length;
+    for (let f = 0; f < width; f++) this.values[at * width + f] = values[this.figures[f]] ?? BLANK;
+  }
+
+  /** Ends the open run: sorts it by account, then day. */
+  endRun(): void {
+    const start = this.runs.length > 0 ? this.runs[this.runs.length - 1][1] : 0;
+    const end = this.length;
+    if (end === start) return;
+    const order = new Uint32Array(end - start);
+    for (let i = 0; i < order.length; i++) order[i] = start + i;
+    const { accounts, days } = this;
+    order.sort((a, b) => accounts[a] - accounts[b] || days[a] - days[b]);
+    const width = this.figures.length;
+    const permute = (column: Int32Array, per: number) => {
+      const copy = column.slice(start * per, end * per);
+      for (let i = 0; i < order.length; i++) {
+        const from = (order[i] - start) * per;
+        const to = (start + i) * per;
+        for (let f = 0; f < per; f++) column[to + f] = copy[from + f];
+      }
+    };
+    permute(this.accounts, 1);
+    permute(this.staff, 1);
+    permute(this.days, 1);
+    permute(this.values, width);
+    this.runs.push([start, end]);
   }
 
   /**
-   * Every row held, in (account, day) order, `batchRows` at a time; the window is empty once the
-   * last batch is taken.
+   * Every row held, in (account, day) order, `batchRows` at a time (the open run ended first),
+   * each day written as `dayText` gives it; the window is empty once the last batch is taken.
    */
-  *drain(batchRows: number): Generator<WindowRow[]> {
+  *drain(batchRows: number, dayText: (dayNumber: number) => string): Generator<ImportRow<V>[]> {
+    this.endRun();
     const runs = this.runs;
     const cursors = runs.map(([start]) => start);
+    const { accounts, days, staff, values, figures } = this;
     // a binary min-heap of runs, by the row at each one's cursor
     const heap = runs.map((_, run) => run);
     const before = (a: number, b: number) => {
       const x = cursors[a];
       const y = cursors[b];
-      return (
-        this.accounts[x] < this.accounts[y] ||
-        (this.accounts[x] === this.accounts[y] && this.days[x] < this.days[y])
-      );
+      return accounts[x] < accounts[y] || (accounts[x] === accounts[y] && days[x] < days[y]);
     };
     const siftDown = (from: number) => {
       let at = from;
@@ -100,23 +112,22 @@ export class ImportWindow {
       }
     };
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
-    const width = this.width;
+    const width = figures.length;
     while (heap.length > 0) {
-      const batch: WindowRow[] = [];
+      const batch: ImportRow<V>[] = [];
       while (batch.length < batchRows && heap.length > 0) {
         const run = heap[0];
         const at = cursors[run]++;
-        const figures: (number | null)[] = new Array(width);
+        const row: Record<string, number | string | null> = {
+          accountId: accounts[at],
+          staffId: staff[at],
+          day: dayText(days[at]),
+        };
         for (let f = 0; f < width; f++) {
-          const value = this.values[at * width + f];
-          figures[f] = value === BLANK ? null : value;
+          const value = values[at * width + f];
+          row[figures[f]] = value === BLANK ? null : value;
         }
-        batch.push({
-          accountId: this.accounts[at],
-          staffId: this.staff[at],
-          dayNumber: this.days[at],
-          figures,
-        });
+        batch.push(row as ImportRow<V>);
         if (cursors[run] === runs[run][1]) {
           heap[0] = heap[heap.length - 1];
           heap.pop();
@@ -131,7 +142,7 @@ export class ImportWindow {
 
   private reserve(rows: number): void {
     if (rows <= this.accounts.length) return;
-    const size = Math.min(this.capacity, Math.max(rows, this.accounts.length * 2));
+    const size = Math.min(this.capacity, Math.max(rows, 1024, this.accounts.length * 2));
     const grow = (old: Int32Array, per: number) => {
       const next = new Int32Array(size * per);
       next.set(old.subarray(0, this.length * per));
@@ -140,6 +151,6 @@ export class ImportWindow {
     this.accounts = grow(this.accounts, 1);
     this.staff = grow(this.staff, 1);
     this.days = grow(this.days, 1);
-    this.values = grow(this.values, this.width);
+    this.values = grow(this.values, this.figures.length);
   }
 }

@@ -20,7 +20,7 @@ import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
 import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
 import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
 import { AccountDayLines } from './account-day-lines';
-import { ImportWindow, WindowRow } from './import-window';
+import { ImportFigures, ImportRow, ImportWindow } from './import-window';
 import { csvRecordBatches } from './csv-stream';
 import { dayNumber, londonDay } from './london-day';
 import {
@@ -63,17 +63,6 @@ interface ParsedRow<V> {
   dayNumber: number;
   values: V;
 }
-
-/** A row matched to its account: what a kind writes. */
-export interface ImportRow<V> {
-  accountId: number;
-  staffId: number;
-  day: string;
-  values: V;
-}
-
-/** A kind's figures: counts by column name (null: left blank). */
-export type ImportFigures = Record<string, number | null>;
 
 /** What differs between a metrics import and a campaign activity import. */
 export interface ImportKind<V extends ImportFigures> {
@@ -333,7 +322,7 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
     const changedStaff = new Set<number>();
     // rows checked, waiting for their batch's accounts to be looked up
     let pending: ParsedRow<V>[] = [];
-    const window = new ImportWindow(this.config.importWindowRows, kind.figures.length);
+    const window = new ImportWindow<V>(this.config.importWindowRows, kind.figures);
     const dayTexts = new Map<number, string>();
     const today = londonDay();
 
@@ -343,7 +332,6 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
       pending = [];
       if (batch.length === 0) return;
       await this.resolve(batch, owners);
-      const accepted: WindowRow[] = [];
       for (let i = 0; i < batch.length; i++) {
         // matching 20,000 rows in one task would hold the event loop
         if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToLoop();
@@ -363,14 +351,9 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
           continue;
         }
         if (!dayTexts.has(row.dayNumber)) dayTexts.set(row.dayNumber, row.day);
-        accepted.push({
-          accountId: owner.accountId,
-          staffId: owner.staffId,
-          dayNumber: row.dayNumber,
-          figures: kind.figures.map((name) => row.values[name]),
-        });
+        window.add(owner.accountId, owner.staffId, row.dayNumber, row.values);
       }
-      window.addRun(accepted);
+      window.endRun();
       // a full window is written now, not when the file's next rows come
       if (window.wouldOverflow(IMPORT_BATCH_ROWS)) await writeWindow();
       trimCache(owners);
@@ -381,19 +364,8 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
 
     /** Writes the window's rows in (account, day) order, a batch a transaction. */
     const writeWindow = async () => {
-      for (const rows of window.drain(IMPORT_BATCH_ROWS)) {
-        await writeBatch(
-          rows.map((row) => {
-            const values = {} as ImportFigures;
-            kind.figures.forEach((name, f) => (values[name] = row.figures[f]));
-            return {
-              accountId: row.accountId,
-              staffId: row.staffId,
-              day: dayTexts.get(row.dayNumber)!,
-              values: values as V,
-            };
-          }),
-        );
+      for (const rows of window.drain(IMPORT_BATCH_ROWS, (day) => dayTexts.get(day)!)) {
+        await writeBatch(rows);
         // let /health and everyone else's requests in between batches
         await yieldToLoop();
       }

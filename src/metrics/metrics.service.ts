@@ -80,21 +80,7 @@ export class MetricsService {
         if (typeof engagements === 'string') return engagements;
         return { followers: followers!, following, posts, engagements };
       },
-      write: (tx, importId, rows) =>
-        this.metrics.upsert(
-          tx,
-          MetricSource.IMPORT,
-          importId,
-          rows.map((row) => ({
-            accountId: row.accountId,
-            staffId: row.staffId,
-            day: row.day,
-            followers: row.values.followers,
-            following: row.values.following,
-            posts: row.values.posts,
-            engagements: row.values.engagements,
-          })),
-        ),
+      write: (tx, importId, rows) => this.metrics.upsert(tx, MetricSource.IMPORT, importId, rows),
       settle: (tx, staffIds) => touch(tx, 'metrics', [{ staffIds }]),
     };
     return this.imports.run(user, source, kind);
