@@ -1,5 +1,5 @@
 import { SeededRandom } from '../common/seeded-random';
-import { ImportWindow } from './import-window';
+import { ImportBatch, ImportWindow } from './import-window';
 
 type Figures = { reach: number | null; posts: number | null };
 interface Row {
@@ -17,6 +17,9 @@ const written = (row: Row) => ({
   ...row.values,
 });
 const byAccountThenDay = (a: Row, b: Row) => a.accountId - b.accountId || a.dayNumber - b.dayNumber;
+
+/** A batch's rows, read in chunks of 7 (a kind writes a batch a chunk at a time). */
+const rowsOf = (batch: ImportBatch<Figures>) => [...batch.chunks(7)].flat();
 
 function addRun(window: ImportWindow<Figures>, rows: Row[]) {
   for (const row of rows) window.add(row.accountId, row.staffId, row.dayNumber, row.values);
@@ -52,7 +55,10 @@ describe('ImportWindow', () => {
 
     const batches = [...window.drain(256, dayText)];
     expect(batches.map((batch) => batch.length)).toEqual([256, 256, 88]);
-    expect(batches.flat()).toEqual([...all].sort(byAccountThenDay).map(written));
+    expect(batches.flatMap(rowsOf)).toEqual([...all].sort(byAccountThenDay).map(written));
+    // a transaction run again reads its batch again
+    expect(rowsOf(batches[1])).toEqual(rowsOf(batches[1]));
+    expect([...batches[2].chunks(50)].map((chunk) => chunk.length)).toEqual([50, 38]);
     expect(window.size).toBe(0);
     expect([...window.drain(256, dayText)]).toEqual([]);
   });
@@ -63,7 +69,7 @@ describe('ImportWindow', () => {
       { accountId: 2, staffId: 5, dayNumber: 20_000, values: { reach: 0, posts: 2_147_483_647 } },
       { accountId: 1, staffId: 4, dayNumber: 20_001, values: { reach: null, posts: 7 } },
     ]);
-    expect([...window.drain(10, dayText)]).toEqual([
+    expect([...window.drain(10, dayText)].map(rowsOf)).toEqual([
       [
         { accountId: 1, staffId: 4, day: 'day 20001', reach: null, posts: 7 },
         { accountId: 2, staffId: 5, day: 'day 20000', reach: 0, posts: 2_147_483_647 },
@@ -101,7 +107,7 @@ describe('ImportWindow', () => {
       expect(batches.every((batch, i) => batch.length === 333 || i === batches.length - 1)).toBe(
         true,
       );
-      expect(batches.flat()).toEqual([...all].sort(byAccountThenDay).map(written));
+      expect(batches.flatMap(rowsOf)).toEqual([...all].sort(byAccountThenDay).map(written));
     }
   });
 

@@ -83,10 +83,10 @@ export class ImportWindow<V extends ImportFigures> {
   }
 
   /**
-   * Every row held, in (account, day) order, `batchRows` at a time (the open run ended first),
-   * each day written as `dayText` gives it; the window is empty once the last batch is taken.
+   * Every row held, in (account, day) order, `batchRows` at a time (the open run ended first);
+   * the window is empty once the last batch is taken.
    */
-  *drain(batchRows: number, dayText: (dayNumber: number) => string): Generator<ImportRow<V>[]> {
+  *drain(batchRows: number, dayText: (dayNumber: number) => string): Generator<ImportBatch<V>> {
     this.endRun();
     const runs = this.runs;
     const cursors = runs.map(([start]) => start);
@@ -113,28 +113,26 @@ export class ImportWindow<V extends ImportFigures> {
     };
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
     const width = figures.length;
+    let left = this.length;
     while (heap.length > 0) {
-      const batch: ImportRow<V>[] = [];
-      while (batch.length < batchRows && heap.length > 0) {
+      const rows = Math.min(batchRows, left);
+      left -= rows;
+      const keys = new Int32Array(rows * 3);
+      const figureValues = new Int32Array(rows * width);
+      for (let taken = 0; taken < rows; taken++) {
         const run = heap[0];
         const at = cursors[run]++;
-        const row: Record<string, number | string | null> = {
-          accountId: accounts[at],
-          staffId: staff[at],
-          day: dayText(days[at]),
-        };
-        for (let f = 0; f < width; f++) {
-          const value = values[at * width + f];
-          row[figures[f]] = value === BLANK ? null : value;
-        }
-        batch.push(row as ImportRow<V>);
+        keys[taken * 3] = accounts[at];
+        keys[taken * 3 + 1] = staff[at];
+        keys[taken * 3 + 2] = days[at];
+        for (let f = 0; f < width; f++) figureValues[taken * width + f] = values[at * width + f];
         if (cursors[run] === runs[run][1]) {
           heap[0] = heap[heap.length - 1];
           heap.pop();
         }
         if (heap.length > 0) siftDown(0);
       }
-      yield batch;
+      yield new ImportBatch<V>(keys, figureValues, figures, dayText);
     }
     this.length = 0;
     this.runs = [];
@@ -152,5 +150,48 @@ export class ImportWindow<V extends ImportFigures> {
     this.staff = grow(this.staff, 1);
     this.days = grow(this.days, 1);
     this.values = grow(this.values, this.figures.length);
+  }
+}
+
+/**
+ * A batch of a window's rows, still in typed arrays: its rows become objects a chunk at a time,
+ * as a kind writes them, so a batch's transaction (many turns of the event loop) does not keep
+ * tens of thousands of objects alive long enough for V8 to move them to its old space, where
+ * they would pile up as garbage until a full collection (the import's peak memory). Each call of
+ * `chunks` reads the batch again (a transaction run again writes the same rows).
+ */
+export class ImportBatch<V extends ImportFigures> {
+  constructor(
+    private readonly keys: Int32Array,
+    private readonly values: Int32Array,
+    private readonly figures: readonly (keyof V & string)[],
+    private readonly dayText: (dayNumber: number) => string,
+  ) {}
+
+  get length(): number {
+    return this.keys.length / 3;
+  }
+
+  /** The batch's rows in order, `size` at a time. */
+  *chunks(size: number): Generator<ImportRow<V>[]> {
+    const { keys, values, figures, dayText } = this;
+    const width = figures.length;
+    for (let start = 0; start < this.length; start += size) {
+      const end = Math.min(this.length, start + size);
+      const chunk: ImportRow<V>[] = [];
+      for (let at = start; at < end; at++) {
+        const row: Record<string, number | string | null> = {
+          accountId: keys[at * 3],
+          staffId: keys[at * 3 + 1],
+          day: dayText(keys[at * 3 + 2]),
+        };
+        for (let f = 0; f < width; f++) {
+          const value = values[at * width + f];
+          row[figures[f]] = value === BLANK ? null : value;
+        }
+        chunk.push(row as ImportRow<V>);
+      }
+      yield chunk;
+    }
   }
 }

@@ -20,7 +20,7 @@ import { normaliseHandle } from '../social-accounts/platforms/normalise-handle';
 import { Platform, PLATFORM_LABELS } from '../social-accounts/platforms/platform';
 import { AccountOwner, SocialAccountsService } from '../social-accounts/social-accounts.service';
 import { AccountDayLines } from './account-day-lines';
-import { ImportFigures, ImportRow, ImportWindow } from './import-window';
+import { ImportBatch, ImportFigures, ImportRow, ImportWindow } from './import-window';
 import { csvRecordBatches } from './csv-stream';
 import { dayNumber, londonDay } from './london-day';
 import {
@@ -33,6 +33,8 @@ import { MetricsErrorReason } from './metrics.errors';
 
 /** Rows written per transaction: big enough to be set-based (the event loop is served between statements). */
 export const IMPORT_BATCH_ROWS = 20_000;
+/** Rows a kind writes at a time (a statement's worth): a batch becomes objects this many at a time. */
+const WRITE_CHUNK_ROWS = 500;
 /**
  * People whose derived values (scores, ranks) catch up per transaction once an import's rows
  * are in, on PostgreSQL (its COMMIT is not on the event loop) and in a recovery.
@@ -364,18 +366,27 @@ export class MetricImportsService implements OnApplicationBootstrap, OnModuleDes
 
     /** Writes the window's rows in (account, day) order, a batch a transaction. */
     const writeWindow = async () => {
-      for (const rows of window.drain(IMPORT_BATCH_ROWS, (day) => dayTexts.get(day)!)) {
-        await writeBatch(rows);
+      for (const batch of window.drain(IMPORT_BATCH_ROWS, (day) => dayTexts.get(day)!)) {
+        await writeBatch(batch);
         // let /health and everyone else's requests in between batches
         await yieldToLoop();
       }
     };
 
     /** One batch, its own transaction, with the import's counts so far. */
-    const writeBatch = async (batch: ImportRow<V>[]) => {
+    const writeBatch = async (batch: ImportBatch<V>) => {
       const importId = record!.id;
       const written = await this.transactions.run(async (tx) => {
-        const result = await kind.write(tx, importId, batch);
+        const result: ImportWrite = { changed: 0, staffIds: [] };
+        let first = true;
+        for (const rows of batch.chunks(WRITE_CHUNK_ROWS)) {
+          // better-sqlite3 is synchronous: serve waiting requests between statements
+          if (!first) await yieldToLoop();
+          first = false;
+          const chunk = await kind.write(tx, importId, rows);
+          result.changed += chunk.changed;
+          for (const id of chunk.staffIds) result.staffIds.push(id);
+        }
         const fresh = new Set<number>();
         for (const id of result.staffIds) if (!changedStaff.has(id)) fresh.add(id);
         await recordPeople(tx, importId, [...fresh]);
