@@ -80,8 +80,9 @@ export interface ImportKind<V extends ImportFigures> {
   /** A reason to refuse a day the generic checks accepted (a campaign's dates), or null. */
   refuseDay?(day: string): string | null;
   /**
-   * Writes accepted rows (one per account and day, at most IMPORT_BATCH_ROWS) inside the
-   * batch's transaction; answers how many rows changed something, and whose they were.
+   * Writes accepted rows (one per account and day, at most WRITE_CHUNK_ROWS: a batch is
+   * written by several calls in its one transaction); answers how many rows changed something,
+   * and whose they were.
    */
   write(tx: EntityManager, importId: number, rows: ImportRow<V>[]): Promise<ImportWrite>;
   /** Touches the kind's topic for these people (a chunk of those the import changed). */
